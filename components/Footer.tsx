@@ -1,0 +1,48 @@
+import { Text } from 'ink';
+import { useAppDeps } from '../hooks/app-context.js';
+import { displayKey, displayKeyAscii, type Scope } from '../source/keymap/index.js';
+import { useTheme } from './theme.js';
+
+export interface FooterProps {
+  readonly scopes: readonly Scope[];
+  readonly width: number;
+  /** Replaces the generic "open" label with what Enter does on this pane. */
+  readonly openLabel?: string | undefined;
+  readonly readOnly: boolean;
+}
+
+/** Key hints for what is on screen, drawn from the keymap, as many as fit. */
+export function Footer({ scopes, width, openLabel, readOnly }: FooterProps) {
+  const { keymap } = useAppDeps();
+  const theme = useTheme();
+  const show = theme.ascii ? displayKeyAscii : displayKey;
+  const hints = keymap
+    .bindingsIn(scopes)
+    .filter((binding) => binding.hint !== undefined && !(readOnly && binding.write === true))
+    .map((binding) => {
+      const keys = binding.command === 'table.sort' ? '1-9' : show(binding.keys[0] ?? '');
+      const label = binding.command === 'table.open' && openLabel ? openLabel : (binding.hint ?? '');
+      return { keys, label };
+    });
+  const shown: typeof hints = [];
+  let used = 0;
+  for (const hint of hints) {
+    if (shown.some((other) => other.label === hint.label)) continue;
+    const cost = hint.keys.length + 1 + hint.label.length + 2;
+    if (used + cost > width) break;
+    shown.push(hint);
+    used += cost;
+  }
+  return (
+    <Text wrap="truncate-end">
+      {shown.map((hint) => (
+        <Text key={`${hint.keys}${hint.label}`}>
+          <Text color={theme.ui.key} bold>
+            {hint.keys}
+          </Text>
+          <Text color={theme.ui.muted}> {hint.label}  </Text>
+        </Text>
+      ))}
+    </Text>
+  );
+}

@@ -1,0 +1,91 @@
+import { Box, Text } from 'ink';
+import { useAppDeps } from '../hooks/app-context.js';
+import { useShellApi } from '../hooks/shell-context.js';
+import type { Dialog } from '../hooks/useDialogs.js';
+import { useStore } from '../hooks/useStore.js';
+import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import { KNOWN_REGIONS } from '../source/aws/region-names.js';
+import type { Scope } from '../source/keymap/index.js';
+import { findPane } from '../source/panes/catalog.js';
+import { currentView } from '../source/shell-state.js';
+import { CommandLine } from './CommandLine.js';
+import { ConfirmDialog } from './ConfirmDialog.js';
+import { bannerHeight, CredentialsBanner } from './CredentialsBanner.js';
+import { FilterLine } from './FilterLine.js';
+import { Footer } from './Footer.js';
+import { FormDialog } from './FormDialog.js';
+import { Header } from './Header.js';
+import { JobStrip, jobStripHeight } from './JobStrip.js';
+import { StatusLine } from './StatusLine.js';
+import { useTheme } from './theme.js';
+import { ViewHost } from './ViewHost.js';
+
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 10;
+const REGION_CODES = Object.keys(KNOWN_REGIONS);
+
+export interface ShellLayoutProps {
+  readonly profileLabel: string;
+  readonly dialog: Dialog | null;
+  readonly history: readonly string[];
+  readonly profileNames: readonly string[];
+  onCommand(text: string): void;
+}
+
+/**
+ * Header, view, jobs, status or prompt, footer. The frame is one row shorter
+ * than the terminal: a frame as tall as the screen makes Ink redraw it all.
+ */
+export function ShellLayout({ profileLabel, dialog, history, profileNames, onCommand }: ShellLayoutProps) {
+  const deps = useAppDeps();
+  const shell = useShellApi();
+  const theme = useTheme();
+  const { columns, rows } = useTerminalSize();
+  const jobs = useStore(deps.jobs);
+  const { state, session, identity } = shell;
+  const view = currentView(state);
+  const pane = view.kind === 'pane' ? view.pane : undefined;
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return <Text color={theme.tone('warn')}>{`opsdeck needs ${MIN_COLUMNS}x${MIN_ROWS} or more (now ${columns}x${rows}); q quits`}</Text>;
+  }
+
+  const frameRows = rows - 1;
+  const width = columns;
+  const banner = bannerHeight(identity);
+  const jobRows = jobStripHeight(jobs);
+  const viewHeight = Math.max(3, frameRows - 3 - banner - jobRows);
+  const scopes: Scope[] = dialog
+    ? ['dialog']
+    : state.prompt
+      ? ['prompt']
+      : pane
+        ? ['global', 'table', `pane:${pane}`]
+        : ['global', 'list'];
+  const paneUnder = [...state.views].reverse().find((entry) => entry.kind === 'pane');
+
+  return (
+    <Box flexDirection="column" width={width} height={frameRows}>
+      <Header settings={session.settings} profileLabel={profileLabel} identity={identity} width={width} />
+      <CredentialsBanner identity={identity} width={width} />
+      <Box height={viewHeight} flexDirection="column" overflow="hidden">
+        {dialog?.kind === 'confirm' ? (
+          <ConfirmDialog request={dialog.request} width={Math.min(width, 76)} height={viewHeight} onResolve={dialog.resolve} />
+        ) : dialog?.kind === 'form' ? (
+          <FormDialog form={dialog.form} width={Math.min(width, 76)} onSubmit={dialog.resolve} onCancel={() => dialog.resolve(undefined)} />
+        ) : (
+          <ViewHost view={view} paneUnder={paneUnder?.kind === 'pane' ? paneUnder.pane : undefined} height={viewHeight} width={width} isActive={!dialog && !state.prompt} />
+        )}
+      </Box>
+      <JobStrip jobs={jobs} width={width} />
+      {state.prompt?.kind === 'command' ? (
+        <CommandLine width={width} history={history} completion={{ profiles: profileNames, regions: REGION_CODES }} onRun={onCommand} onCancel={() => shell.closePrompt()} />
+      ) : state.prompt?.kind === 'filter' ? (
+        <FilterLine value={pane ? (state.filters[pane] ?? '') : ''} width={width} onChange={shell.setFilter} onAccept={() => shell.closePrompt()} onCancel={() => shell.closePrompt(true)} />
+      ) : (
+        <StatusLine status={state.status} width={width} />
+      )}
+      <Footer scopes={scopes} width={width} openLabel={pane ? findPane(pane)?.openLabel : undefined} readOnly={session.settings.readOnly} />
+    </Box>
+  );
+}

@@ -1,0 +1,60 @@
+import { useMemo } from 'react';
+import { useAppDeps } from '../hooks/app-context.js';
+import { useListLoader } from '../hooks/useListLoader.js';
+import { useShellApi } from '../hooks/shell-context.js';
+import type { TablePaneSpec } from '../source/panes/types.js';
+import { buildRows } from '../source/table-rows.js';
+import type { PaneProps } from './pane-props.js';
+import { TableView } from './TableView.js';
+
+export interface TablePaneProps<Row, Services> extends PaneProps {
+  readonly spec: TablePaneSpec<Row, Services>;
+  readonly services: Services;
+  readonly emptyText?: string;
+  onOpen?(row: Row): void;
+  onCommand?(command: string, row: Row | undefined, marked: readonly Row[]): void;
+}
+
+/** A pane whose content is one list from a service: the common case. */
+export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
+  const { spec, services } = props;
+  const deps = useAppDeps();
+  const shell = useShellApi();
+  const list = useListLoader(
+    {
+      load: (cursor, signal) => spec.load(services, cursor, signal),
+      ...(spec.transitional ? { transitional: (row: Row) => spec.transitional?.(row) ?? false } : {}),
+      refresh: deps.config.config.ui.refresh,
+      inFlight: deps.inFlight,
+      onError: (message) => shell.report('error', spec.name, message),
+    },
+    shell.refreshToken,
+  );
+  const rows = useMemo(() => buildRows(spec, list.rows), [spec, list.rows]);
+  return (
+    <TableView
+      title={props.title}
+      columns={spec.columns}
+      rows={rows}
+      filter={props.filter}
+      height={props.height}
+      width={props.width}
+      isActive={props.isActive}
+      scope={`pane:${spec.name}`}
+      status={{
+        loading: list.status === 'loading',
+        refreshing: list.refreshing,
+        partial: list.hasMore,
+        loadingMore: list.loadingMore,
+        note: list.note,
+        error: list.error,
+        updatedAt: list.updatedAt,
+      }}
+      {...(props.emptyText === undefined ? {} : { emptyText: props.emptyText })}
+      onDescribe={(row) => shell.pushDetail(`${props.title}: ${spec.rowId(row)}`, spec.describe(row))}
+      onMore={() => list.loader.loadMore()}
+      {...(props.onOpen ? { onOpen: props.onOpen } : { onOpen: (row: Row) => shell.pushDetail(`${props.title}: ${spec.rowId(row)}`, spec.describe(row)) })}
+      {...(props.onCommand ? { onCommand: props.onCommand } : {})}
+    />
+  );
+}

@@ -1,0 +1,133 @@
+import { Box } from 'ink';
+import { useMemo, useState } from 'react';
+import { useKeys } from '../hooks/useKeys.js';
+import { useShellApi } from '../hooks/shell-context.js';
+import { parseFilter } from '../source/filter.js';
+import type { Scope } from '../source/keymap/index.js';
+import type { ColumnSpec } from '../source/panes/types.js';
+import { moveCursor, placeCursor, START_CURSOR, type CursorMove } from '../source/table-cursor.js';
+import { fitColumns } from '../source/table-layout.js';
+import { toggleSort, viewRows, type ShownRow, type TableSort } from '../source/table-rows.js';
+import { ResourceTable } from './ResourceTable.js';
+import { TableTitle, type TableStatus } from './TableTitle.js';
+
+export interface TableViewProps<Row> {
+  readonly title: string;
+  readonly columns: readonly ColumnSpec<Row>[];
+  readonly rows: readonly ShownRow<Row>[];
+  readonly filter: string;
+  readonly height: number;
+  readonly width: number;
+  readonly isActive: boolean;
+  readonly status: TableStatus;
+  /** The pane's own key scope, `pane:<name>`. */
+  readonly scope?: Scope;
+  readonly emptyText?: string;
+  onOpen?(row: Row): void;
+  onDescribe?(row: Row): void;
+  onMore?(): void;
+  /** Pane-specific commands, with the selected row and the marked rows. */
+  onCommand?(command: string, row: Row | undefined, marked: readonly Row[]): void;
+}
+
+const MOVES: Record<string, CursorMove> = {
+  'list.up': 'up',
+  'list.down': 'down',
+  'list.top': 'top',
+  'list.bottom': 'bottom',
+  'list.pageUp': 'pageUp',
+  'list.pageDown': 'pageDown',
+};
+
+/** A windowed, sortable, filterable table with a cursor kept by row ID. */
+export function TableView<Row>(props: TableViewProps<Row>) {
+  const { columns, rows, filter, height, width, isActive, status, scope } = props;
+  const shell = useShellApi();
+  const [cursor, setCursor] = useState(START_CURSOR);
+  const [sort, setSort] = useState<TableSort | undefined>(undefined);
+  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+
+  const parsed = useMemo(() => parseFilter(filter), [filter]);
+  const predicate = parsed.ok ? parsed.predicate : () => true;
+  const shown = useMemo(() => viewRows(rows, columns, predicate, sort), [rows, columns, predicate, sort]);
+  const ids = useMemo(() => shown.map((row) => row.id), [shown]);
+  const bodyHeight = Math.max(1, height - 2);
+  const { index, offset } = placeCursor(cursor, ids, bodyHeight);
+  const selected = shown[index];
+
+  // Widths come from every row, not the window, so columns do not jump while scrolling.
+  const cellTexts = useMemo(() => rows.map((row) => row.cells), [rows]);
+  const widths = useMemo(() => fitColumns(columns, cellTexts, width - 1), [columns, cellTexts, width]);
+
+  const scopes: Scope[] = scope ? ['list', 'table', scope] : ['list', 'table'];
+  useKeys(
+    scopes,
+    (command, key) => {
+      const move = MOVES[command];
+      if (move) return setCursor(moveCursor(cursor, ids, bodyHeight, move));
+      switch (command) {
+        case 'table.open':
+          if (selected) props.onOpen?.(selected.row);
+          return;
+        case 'table.describe':
+          if (selected) props.onDescribe?.(selected.row);
+          return;
+        case 'table.sort': {
+          const column = Number(key) - 1;
+          if (column < columns.length) setSort(toggleSort(sort, column));
+          return;
+        }
+        case 'table.mark': {
+          if (!selected) return;
+          const next = new Set(marked);
+          if (next.has(selected.id)) next.delete(selected.id);
+          else next.add(selected.id);
+          setMarked(next);
+          setCursor(moveCursor(cursor, ids, bodyHeight, 'down'));
+          return;
+        }
+        case 'table.more':
+          if (status.partial) props.onMore?.();
+          else shell.report('info', 'ui', 'the whole list is loaded');
+          return;
+        case 'table.copy':
+          if (selected) shell.copy(selected.id, selected.id);
+          return;
+        default:
+          props.onCommand?.(
+            command,
+            selected?.row,
+            shown.filter((row) => marked.has(row.id)).map((row) => row.row),
+          );
+      }
+    },
+    isActive,
+  );
+
+  const visible = shown.slice(offset, offset + bodyHeight);
+  return (
+    <Box flexDirection="column" height={height}>
+      <TableTitle
+        title={props.title}
+        total={rows.length}
+        shown={shown.length}
+        filter={filter}
+        filterError={parsed.ok ? undefined : parsed.error}
+        marked={marked.size}
+        status={status}
+        width={width}
+      />
+      <ResourceTable
+        titles={columns.map((column) => column.title)}
+        aligns={columns.map((column) => column.align)}
+        widths={widths}
+        lines={visible}
+        selectedId={selected?.id}
+        marked={marked}
+        sort={sort}
+        emptyText={status.loading ? 'loading…' : rows.length > 0 ? 'no row matches the filter (Esc clears it)' : (props.emptyText ?? 'nothing here')}
+        height={bodyHeight + 1}
+      />
+    </Box>
+  );
+}

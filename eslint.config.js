@@ -1,0 +1,100 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import react from 'eslint-plugin-react';
+import vitest from '@vitest/eslint-plugin';
+import prettier from 'eslint-config-prettier';
+import globals from 'globals';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: globals.node,
+      parserOptions: {
+        projectService: {
+          allowDefaultProject: ['eslint.config.js', 'bench/*.mjs'],
+        },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    plugins: { react },
+    settings: { react: { version: '19' } },
+    rules: {
+      eqeqeq: ['error', 'smart'],
+      'no-console': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'react/jsx-key': 'error',
+      'react/no-array-index-key': 'error',
+    },
+  },
+  {
+    files: ['components/**/*.tsx', 'hooks/**/*.ts', 'hooks/**/*.tsx'],
+    ...reactHooks.configs.flat['recommended-latest'],
+  },
+  {
+    files: ['components/**/*.tsx', 'hooks/**/*.ts', 'hooks/**/*.tsx'],
+    rules: { 'react-hooks/exhaustive-deps': 'error' },
+  },
+  {
+    // The arrow points one way: components -> hooks -> source.
+    files: ['source/**/*.ts', 'source/**/*.tsx'],
+    ignores: ['source/cli.tsx', 'source/console.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'ink', 'ink-*', '**/components/**', '**/hooks/**'],
+              message: 'source/ holds no UI: keep React and Ink in components/ and hooks/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['components/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@aws-sdk/*', 'ssh2', 'mysql2', 'mysql2/*'],
+              message: 'Components reach services only through hooks.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
+    plugins: { vitest },
+    rules: {
+      ...vitest.configs.recommended.rules,
+      'vitest/expect-expect': [
+        'error',
+        { assertFunctionNames: ['expect', 'expect*', 'assert*'] },
+      ],
+    },
+  },
+  {
+    files: ['source/cli.tsx', 'source/lab/lab-command.ts', 'bench/**'],
+    rules: { 'no-console': 'off' },
+  },
+  prettier,
+);

@@ -1,0 +1,38 @@
+/**
+ * One input listener for the whole app. Handlers register in layout effects,
+ * which run inside the synchronous commit, so a prompt or dialog opened by one
+ * key already receives the next key (Ink's own useInput subscribes later, in
+ * a passive effect, and would miss it).
+ */
+import type { Key } from 'ink';
+import { createContext } from 'react';
+
+export type InputHandler = (input: string, key: Key) => void;
+
+export interface InputRoute {
+  readonly handler: { current: InputHandler };
+  readonly active: { current: boolean };
+}
+
+export interface InputRouter {
+  register(route: InputRoute): () => void;
+  dispatch(input: string, key: Key): void;
+}
+
+export function createInputRouter(): InputRouter {
+  const routes = new Set<InputRoute>();
+  return {
+    register(route) {
+      routes.add(route);
+      return () => routes.delete(route);
+    },
+    dispatch(input, key) {
+      // A snapshot: handlers that open or close views change the set as they run.
+      for (const route of [...routes]) {
+        if (route.active.current) route.handler.current(input, key);
+      }
+    },
+  };
+}
+
+export const InputRouterContext = createContext<InputRouter | null>(null);

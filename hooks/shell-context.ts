@@ -1,0 +1,29 @@
+/**
+ * What panes and dialogs may ask of the shell: navigation, status messages,
+ * session switches, confirmations, the refresh signal.
+ */
+import { createContext, useContext } from 'react';
+import type { ConfirmRequest } from '../source/safety/confirm.js';
+import type { Session } from '../source/session.js';
+import type { IdentityState } from './useIdentity.js';
+import type { ShellControl } from './useShell.js';
+
+export interface ShellApi extends ShellControl {
+  readonly session: Session;
+  readonly identity: IdentityState;
+  /** Increments on Ctrl+R; panes reload when it changes. */
+  readonly refreshToken: number;
+  switchProfile(profile: string): void;
+  switchRegion(region: string): void;
+  /** Resolves true only when the user confirmed. */
+  confirm(request: ConfirmRequest): Promise<boolean>;
+  copy(text: string, label: string): void;
+}
+
+export const ShellContext = createContext<ShellApi | null>(null);
+
+export function useShellApi(): ShellApi {
+  const api = useContext(ShellContext);
+  if (!api) throw new Error('useShellApi must be used inside <Shell>');
+  return api;
+}

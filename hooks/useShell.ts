@@ -1,0 +1,57 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { DetailSection } from '../source/panes/types.js';
+import { initialShellState, shellReducer, type ShellState, type StatusLevel } from '../source/shell-state.js';
+import { useAppDeps } from './app-context.js';
+
+/** How long a status message stays, by level (errors stay longer). */
+const STATUS_MS: Record<StatusLevel, number> = { info: 4000, warn: 8000, error: 12000 };
+
+export interface ShellControl {
+  readonly state: ShellState;
+  openPane(pane: string, filter?: string): void;
+  back(): void;
+  pushDetail(title: string, sections: readonly DetailSection[]): void;
+  showHelp(): void;
+  openPrompt(kind: 'command' | 'filter'): void;
+  closePrompt(restoreFilter?: boolean): void;
+  setFilter(text: string): void;
+  /** Shows a message in the status line; warnings and errors also go to the event log. */
+  report(level: StatusLevel, source: string, text: string): void;
+  sessionSwitched(): void;
+}
+
+export function useShell(initialPane: string, initialFilter?: string): ShellControl {
+  const { events } = useAppDeps();
+  const [state, dispatch] = useReducer(shellReducer, undefined, () => initialShellState(initialPane, initialFilter));
+  const statusId = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const report = useCallback(
+    (level: StatusLevel, source: string, text: string) => {
+      if (level !== 'info') events.record(level, source, text);
+      const id = ++statusId.current;
+      dispatch({ type: 'status', level, text, id });
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => dispatch({ type: 'clear-status', id }), STATUS_MS[level]);
+    },
+    [events],
+  );
+
+  return useMemo(
+    () => ({
+      state,
+      openPane: (pane, filter) => dispatch({ type: 'open-pane', pane, filter }),
+      back: () => dispatch({ type: 'back' }),
+      pushDetail: (title, sections) => dispatch({ type: 'push', view: { kind: 'detail', title, sections } }),
+      showHelp: () => dispatch({ type: 'push', view: { kind: 'help' } }),
+      openPrompt: (kind) => dispatch({ type: 'prompt', prompt: kind }),
+      closePrompt: (restoreFilter) => dispatch({ type: 'close-prompt', restoreFilter }),
+      setFilter: (text) => dispatch({ type: 'set-filter', text }),
+      report,
+      sessionSwitched: () => dispatch({ type: 'session-switched' }),
+    }),
+    [state, report],
+  );
+}

@@ -1,0 +1,11 @@
+import { useSyncExternalStore } from 'react';
+
+export interface ExternalStore<T> {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): T;
+}
+
+/** Reads one of source/'s stores (event log, jobs, list loaders). */
+export function useStore<T>(store: ExternalStore<T>): T {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}

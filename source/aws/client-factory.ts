@@ -1,0 +1,120 @@
+/**
+ * Builds the SDK clients for one session (profile, region, endpoint). Clients
+ * are imported and created on first use so start-up loads no SDK code the
+ * first frame does not need. Every client carries the write guard.
+ */
+import type { STSClient } from '@aws-sdk/client-sts';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { EventLog } from '../events/event-log.js';
+import type { WriteGuard } from '../safety/read-only.js';
+import { attachWriteGuard } from './write-guard-middleware.js';
+
+export interface AwsSessionSettings {
+  /** Undefined means the SDK's own choice (AWS_PROFILE, env keys, default). */
+  readonly profile: string | undefined;
+  readonly region: string;
+  /** One endpoint for every service (moto, LocalStack, MinIO). */
+  readonly endpoint: string | undefined;
+  readonly maxAttempts?: number;
+}
+
+export interface AwsClientFactory {
+  readonly settings: AwsSessionSettings;
+  sts(): Promise<STSClient>;
+  ec2(region?: string): Promise<EC2Client>;
+  credentials(): Promise<AwsCredentialIdentityProvider>;
+  /** Closes every client's sockets. */
+  destroy(): void;
+}
+
+export interface FactoryDeps {
+  readonly guard: WriteGuard;
+  readonly events: EventLog;
+}
+
+/** The text parts of what the SDK passes its logger; objects (requests) are left out. */
+export function logText(parts: readonly unknown[]): string {
+  return parts
+    .map((part) => (typeof part === 'string' ? part.trim() : part instanceof Error ? part.message : ''))
+    .filter((part) => part !== '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .slice(0, 500);
+}
+
+export function createAwsClientFactory(settings: AwsSessionSettings, deps: FactoryDeps): AwsClientFactory {
+  const clients = new Map<string, Promise<{ destroy(): void }>>();
+  let provider: Promise<AwsCredentialIdentityProvider> | undefined;
+
+  // SDK warnings ("multiple credential sources") go to the event log, not the
+  // screen. Its error lines are dropped: they carry the request input, which
+  // may hold secrets, and opsdeck reports every error where it handles it.
+  const logger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (...parts: unknown[]) => {
+      const text = logText(parts);
+      if (text !== '') deps.events.record('warn', 'aws', text);
+    },
+    error: () => undefined,
+  };
+
+  const credentials = () => {
+    provider ??= import('@aws-sdk/credential-providers').then(({ fromNodeProviderChain }) =>
+      fromNodeProviderChain({
+        ...(settings.profile === undefined ? {} : { profile: settings.profile }),
+        logger,
+        // Assume-role and SSO clients talk to the same emulator when one is set.
+        clientConfig: {
+          region: settings.region,
+          ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+        },
+      }),
+    );
+    return provider;
+  };
+
+  const common = async (region: string) => ({
+    region,
+    credentials: await credentials(),
+    retryMode: 'adaptive',
+    maxAttempts: settings.maxAttempts ?? 5,
+    logger,
+    ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
+  });
+
+  function client<T extends { destroy(): void }>(key: string, build: () => Promise<T>): Promise<T> {
+    let entry = clients.get(key) as Promise<T> | undefined;
+    if (!entry) {
+      entry = build();
+      clients.set(key, entry);
+    }
+    return entry;
+  }
+
+  return {
+    settings,
+    credentials,
+    sts: () =>
+      client('sts', async () => {
+        const { STSClient } = await import('@aws-sdk/client-sts');
+        const created = new STSClient(await common(settings.region));
+        attachWriteGuard(created.middlewareStack, 'sts', deps);
+        return created;
+      }),
+    ec2: (region = settings.region) =>
+      client(`ec2:${region}`, async () => {
+        const { EC2Client } = await import('@aws-sdk/client-ec2');
+        const created = new EC2Client(await common(region));
+        attachWriteGuard(created.middlewareStack, 'ec2', deps);
+        return created;
+      }),
+    destroy() {
+      for (const entry of clients.values()) {
+        entry.then((created) => created.destroy()).catch(() => undefined);
+      }
+      clients.clear();
+    },
+  };
+}

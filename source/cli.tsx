@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * The composition root: parses arguments, then runs a subcommand or opens the
+ * console. Only this file joins source/ to the UI.
+ */
+import './boot.js';
+import { Command, CommanderError, Option } from 'commander';
+import { parseEndpoint, parsePane, parseRegion } from './cli-arguments.js';
+import { describeError } from './errors.js';
+import type { CliOptions } from './start.js';
+import { packageVersion } from './version.js';
+
+const ALT_SCREEN_ON = '\u001B[?1049h\u001B[H';
+const ALT_SCREEN_OFF = '\u001B[?1049l';
+
+async function runConsole(options: CliOptions): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    console.error('opsdeck: the console needs an interactive terminal (stdin and stdout must be a TTY).');
+    console.error('For scripts, use a subcommand: opsdeck whoami, opsdeck --help.');
+    return 2;
+  }
+  let lab: Awaited<ReturnType<typeof import('./demo.js').startDemo>>['lab'] | undefined;
+  if (options.demo) {
+    const { startDemo } = await import('./demo.js');
+    const demo = await startDemo(options, process.env, (line) => process.stderr.write(`lab: ${line}\n`));
+    lab = demo.lab;
+    options = demo.options;
+  }
+  try {
+    const [{ prepareStart }, { createConsole }] = await Promise.all([import('./start.js'), import('./console.js')]);
+    const start = await prepareStart(options, process.env);
+    // The first frame must already land on the alternate screen.
+    process.stdout.write(ALT_SCREEN_ON);
+    const leave = () => process.stdout.write(ALT_SCREEN_OFF);
+    process.once('exit', leave);
+    const view = createConsole(start, { ascii: options.ascii === true, labSummary: lab?.summary() });
+    const stop = () => view.unmount();
+    for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.once(signal, stop);
+    try {
+      await view.waitUntilExit();
+      return 0;
+    } catch (error) {
+      leave();
+      console.error(`opsdeck: ${describeError(error)}`);
+      return 1;
+    } finally {
+      leave();
+      process.off('exit', leave);
+      view.close();
+    }
+  } finally {
+    await lab?.stop();
+  }
+}
+
+const program = new Command('opsdeck')
+  .description('A keyboard-driven console for EC2, EBS, Elastic IPs, S3 and MySQL over SSH.')
+  .version(packageVersion(), '-v, --version')
+  .option('--profile <name>', 'AWS profile from ~/.aws/config or ~/.aws/credentials')
+  .option('--region <code>', 'AWS region, e.g. eu-west-1', parseRegion)
+  .option('--endpoint-url <url>', 'one endpoint for every AWS service (moto, LocalStack, MinIO)', parseEndpoint)
+  .option('--read-only', 'block every write call, whatever the config says')
+  .option('--demo', 'start the local lab (moto, MariaDB, sshd) and open the console on it')
+  .option('--ascii', 'draw with ASCII only (for fonts without box and arrow glyphs)')
+  .option('--pane <name>', 'pane to open first', parsePane)
+  .addOption(new Option('--config <file>', 'config file').env('OPSDECK_CONFIG'))
+  .showHelpAfterError('(opsdeck --help lists the options)')
+  .exitOverride()
+  .action(async (options: CliOptions) => {
+    process.exitCode = await runConsole(options);
+  });
+
+program
+  .command('whoami')
+  .description('print the caller identity of the profile (works without a terminal)')
+  .option('--json', 'machine-readable output')
+  .action(async (options: { json?: boolean }, command: Command) => {
+    const { runWhoAmI } = await import('./whoami-command.js');
+    process.exitCode = await runWhoAmI({ ...command.optsWithGlobals<CliOptions>(), ...options }, console.log, console.error);
+  });
+
+program
+  .command('lab')
+  .description('run the local lab (moto, MariaDB, sshd) in the foreground until Ctrl+C')
+  .option('--parts <list>', 'comma-separated subset: moto,mariadb,sshd')
+  .option('--json', 'print connection details as JSON')
+  .action(async (options: { parts?: string; json?: boolean }) => {
+    const { runLabCommand } = await import('./lab/lab-command.js');
+    process.exitCode = await runLabCommand(options);
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version end here too, with exit code 0.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else {
+    console.error(`opsdeck: ${describeError(error)}`);
+    process.exitCode = 1;
+  }
+}

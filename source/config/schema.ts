@@ -1,0 +1,44 @@
+/**
+ * The config file, validated. Unknown keys are errors: a typo such as
+ * `readonly:` for `readOnly:` must not silently drop a safety setting.
+ */
+import { z } from 'zod';
+
+const seconds = z.number().min(0).max(3600);
+
+export const profileSettingsSchema = z.strictObject({
+  /** Blocks every write for this profile, like --read-only. */
+  readOnly: z.boolean().optional(),
+  /** Region to open with when this profile is chosen. */
+  region: z.string().min(1).optional(),
+});
+
+export const configSchema = z.strictObject({
+  defaults: z
+    .strictObject({
+      profile: z.string().min(1).optional(),
+      region: z.string().min(1).optional(),
+      pane: z.string().min(1).optional(),
+    })
+    .default({}),
+  ui: z
+    .strictObject({
+      ascii: z.boolean().default(false),
+      /** Polling while something is changing state, and otherwise; 0 turns polling off. */
+      refresh: z
+        .strictObject({ fast: seconds.default(3), slow: seconds.default(60) })
+        .default({ fast: 3, slow: 60 }),
+    })
+    .default({ ascii: false, refresh: { fast: 3, slow: 60 } }),
+  aws: z
+    .strictObject({
+      maxAttempts: z.number().int().min(1).max(20).default(5),
+    })
+    .default({ maxAttempts: 5 }),
+  /** Keep a JSON-lines copy of writes and errors in the state directory. */
+  eventFile: z.boolean().default(true),
+  profiles: z.record(z.string(), profileSettingsSchema).default({}),
+});
+
+export type Config = z.infer<typeof configSchema>;
+export type ProfileSettings = z.infer<typeof profileSettingsSchema>;

@@ -1,0 +1,61 @@
+/**
+ * Builds the console's dependencies and renders it. Imported only when the
+ * TUI opens, so subcommands never load Ink or React.
+ */
+import { render } from 'ink';
+import { App } from '../components/App.js';
+import { colorWanted, createTheme } from '../components/theme.js';
+import { listProfiles } from './aws/profiles.js';
+import { createEventLog } from './events/event-log.js';
+import { createFileSink } from './events/event-file.js';
+import { createInFlight } from './jobs/in-flight.js';
+import { createJobRunner } from './jobs/job-runner.js';
+import { keymap } from './keymap/index.js';
+import { createSessionOpener } from './session.js';
+import type { Start } from './start.js';
+import { inputMode } from './terminal/input-mode.js';
+import { PacedInput } from './terminal/paced-input.js';
+
+export interface ConsoleView {
+  waitUntilExit(): Promise<unknown>;
+  unmount(): void;
+  /** Cancels whatever is still running after the UI has gone. */
+  close(): void;
+}
+
+export function createConsole(start: Start, options: { ascii: boolean; labSummary?: readonly string[] | undefined }): ConsoleView {
+  const events = createEventLog(start.eventFile ? { sink: createFileSink(start.eventFile) } : {});
+  const jobs = createJobRunner();
+  const inFlight = createInFlight();
+  const theme = createTheme({ color: colorWanted(process.env), ascii: options.ascii || start.config.config.ui.ascii });
+  const instance = render(
+    <App
+      deps={{
+        keymap,
+        events,
+        jobs,
+        inFlight,
+        profiles: { listProfiles },
+        config: start.config,
+        env: process.env,
+        openSession: createSessionOpener({ events, maxAttempts: start.config.config.aws.maxAttempts }),
+        initialSettings: start.settings,
+        settingsInputs: start.inputs,
+        ...(options.labSummary ? { labSummary: options.labSummary } : {}),
+      }}
+      theme={theme}
+      initialPane={start.pane}
+      eventFile={start.eventFile}
+    />,
+    // One key press per turn, so a burst of keys over a slow link is not lost.
+    { exitOnCtrlC: false, stdin: new PacedInput(process.stdin, () => inputMode.text) as unknown as NodeJS.ReadStream },
+  );
+  return {
+    waitUntilExit: () => instance.waitUntilExit(),
+    unmount: () => instance.unmount(),
+    close: () => {
+      jobs.cancelAll();
+      inFlight.cancelAll();
+    },
+  };
+}

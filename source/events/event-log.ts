@@ -1,0 +1,52 @@
+/**
+ * The session's event log: every write call, every error, timestamped. An
+ * external store (subscribe/getSnapshot) so the UI reads it without owning it.
+ * Messages are built by opsdeck's own code from names and IDs, never from
+ * request bodies, so no secret reaches it.
+ */
+export type EventLevel = 'info' | 'warn' | 'error' | 'write';
+
+export interface LogEvent {
+  readonly id: number;
+  readonly at: Date;
+  readonly level: EventLevel;
+  /** Where it happened: 'ec2', 's3', 'config', 'session', ... */
+  readonly source: string;
+  readonly message: string;
+}
+
+export type EventSink = (event: LogEvent) => void;
+
+export interface EventLog {
+  record(level: EventLevel, source: string, message: string): LogEvent;
+  subscribe(listener: () => void): () => void;
+  /** Newest last; the same array until something is recorded. */
+  getSnapshot(): readonly LogEvent[];
+}
+
+export function createEventLog(options: { capacity?: number; sink?: EventSink; now?: () => Date } = {}): EventLog {
+  const capacity = options.capacity ?? 1000;
+  const now = options.now ?? (() => new Date());
+  const listeners = new Set<() => void>();
+  let events: readonly LogEvent[] = [];
+  let nextId = 1;
+  return {
+    record(level, source, message) {
+      const event: LogEvent = { id: nextId++, at: now(), level, source, message };
+      const kept = events.length >= capacity ? events.slice(events.length - capacity + 1) : events;
+      events = [...kept, event];
+      try {
+        options.sink?.(event);
+      } catch {
+        // A full disk must not take the console down; the event is still in memory.
+      }
+      for (const listener of listeners) listener();
+      return event;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => events,
+  };
+}

@@ -1,0 +1,71 @@
+import { SHELL_BINDINGS, type Binding, type Scope } from './bindings.js';
+
+export type { Binding, Scope } from './bindings.js';
+export { keyName, displayKey, displayKeyAscii, type KeyFlags } from './keys.js';
+
+/** Every binding of the application. Pane keymaps are appended here. */
+export const ALL_BINDINGS: readonly Binding[] = [...SHELL_BINDINGS];
+
+/** Scopes that are live together: a key may be bound once within each set. */
+export const SCOPE_STACKS: Record<'pane' | 'detail' | 'dialog' | 'prompt', readonly Scope[]> = {
+  pane: ['global', 'list', 'table'],
+  detail: ['global', 'list'],
+  dialog: ['dialog'],
+  prompt: ['prompt'],
+};
+
+export interface Keymap {
+  /** The command bound to a key in the first scope that binds it. */
+  resolve(key: string | undefined, scopes: readonly Scope[]): string | undefined;
+  bindingsIn(scopes: readonly Scope[]): Binding[];
+  binding(command: string): Binding | undefined;
+}
+
+export function createKeymap(bindings: readonly Binding[] = ALL_BINDINGS): Keymap {
+  const byScope = new Map<Scope, Map<string, string>>();
+  const byCommand = new Map<string, Binding>();
+  for (const binding of bindings) {
+    let keys = byScope.get(binding.scope);
+    if (!keys) {
+      keys = new Map();
+      byScope.set(binding.scope, keys);
+    }
+    for (const key of binding.keys) keys.set(key, binding.command);
+    byCommand.set(binding.command, binding);
+  }
+  return {
+    resolve(key, scopes) {
+      if (key === undefined) return undefined;
+      for (const scope of scopes) {
+        const command = byScope.get(scope)?.get(key);
+        if (command !== undefined) return command;
+      }
+      return undefined;
+    },
+    bindingsIn(scopes) {
+      return bindings.filter((binding) => scopes.includes(binding.scope));
+    },
+    binding(command) {
+      return byCommand.get(command);
+    },
+  };
+}
+
+/** Keys bound twice within one set of live scopes; empty when the keymap is sound. */
+export function findConflicts(bindings: readonly Binding[], scopes: readonly Scope[]): string[] {
+  const seen = new Map<string, string>();
+  const conflicts: string[] = [];
+  for (const binding of bindings) {
+    if (!scopes.includes(binding.scope)) continue;
+    for (const key of binding.keys) {
+      const other = seen.get(key);
+      if (other !== undefined && other !== binding.command) {
+        conflicts.push(`${key}: ${other} and ${binding.command}`);
+      }
+      seen.set(key, binding.command);
+    }
+  }
+  return conflicts;
+}
+
+export const keymap = createKeymap();

@@ -1,0 +1,25 @@
+/**
+ * The panes opsdeck has, by name. The command line, `--pane` and the help
+ * read this list; components/pane-registry.ts maps each name to its component.
+ */
+export interface PaneInfo {
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly title: string;
+  readonly description: string;
+  /** What Enter does on this pane, for the footer; the default is "open". */
+  readonly openLabel?: string;
+}
+
+export const PANES: readonly PaneInfo[] = [
+  { name: 'regions', aliases: ['region-list', 'reg'], title: 'Regions', description: 'regions of the account; Enter switches', openLabel: 'switch' },
+  { name: 'profiles', aliases: ['prof', 'ctx'], title: 'Profiles', description: 'profiles from ~/.aws; Enter switches', openLabel: 'switch' },
+  { name: 'log', aliases: ['events', 'errors'], title: 'Event log', description: 'writes and errors of this session', openLabel: 'describe' },
+];
+
+export const DEFAULT_PANE = 'regions';
+
+export function findPane(word: string): PaneInfo | undefined {
+  const lower = word.toLowerCase();
+  return PANES.find((pane) => pane.name === lower || pane.aliases.includes(lower));
+}

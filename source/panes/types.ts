@@ -1,0 +1,42 @@
+/**
+ * What a table pane declares: its columns, how to load a page, how to
+ * describe a row. The shell and the table widget do the rest (windowing,
+ * sort, filter, selection, refresh, detail view).
+ */
+import type { ColumnLayoutSpec } from '../table-layout.js';
+
+/** Semantic colour of a cell; the theme decides what it looks like. */
+export type Tone = 'ok' | 'warn' | 'error' | 'muted' | 'accent' | 'info';
+
+export interface ColumnSpec<Row> extends ColumnLayoutSpec {
+  /** Lower-case name for `key=value` filters. */
+  readonly id: string;
+  readonly value: (row: Row) => string;
+  readonly sortValue?: (row: Row) => string | number;
+  readonly align?: 'left' | 'right';
+  readonly tone?: (row: Row) => Tone | undefined;
+}
+
+export interface DetailSection {
+  readonly title: string;
+  readonly rows: readonly (readonly [string, string])[];
+}
+
+export interface Page<Row> {
+  readonly rows: readonly Row[];
+  /** Present when there is more to load. */
+  readonly next?: string | undefined;
+  /** A reason the list is known to be incomplete or approximate (shown in the title). */
+  readonly note?: string | undefined;
+}
+
+export interface TablePaneSpec<Row, Services> {
+  readonly name: string;
+  readonly columns: readonly ColumnSpec<Row>[];
+  rowId(row: Row): string;
+  tags?(row: Row): Readonly<Record<string, string>>;
+  describe(row: Row): readonly DetailSection[];
+  load(services: Services, cursor: string | undefined, signal: AbortSignal): Promise<Page<Row>>;
+  /** Rows in a changing state make the pane poll fast. */
+  transitional?(row: Row): boolean;
+}

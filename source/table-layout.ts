@@ -1,0 +1,146 @@
+/**
+ * Pure layout of the windowed table: which rows are visible, how wide each
+ * column is, how a cell is cut to fit. Widths are measured with string-width
+ * so wide characters (CJK, emoji) never break the grid.
+ */
+import cliTruncate from 'cli-truncate';
+import stringWidth from 'string-width';
+
+export interface ColumnLayoutSpec {
+  readonly title: string;
+  /** Narrowest useful width; the column is dropped rather than squeezed below it. */
+  readonly min?: number;
+  /** Widest it should grow to when there is room. */
+  readonly max?: number;
+  /** Share of spare width (0 = never grows past its content). */
+  readonly grow?: number;
+  /** Lower numbers are dropped last when the terminal is narrow. */
+  readonly priority?: number;
+}
+
+export const COLUMN_GAP = 1;
+const SAMPLE_ROWS = 1000;
+
+/**
+ * Column widths for the given total width. Each column starts at its content
+ * width (title and up to SAMPLE_ROWS cells, capped by max); when that is too
+ * wide, columns shrink towards min, and then the least important ones are
+ * hidden (width 0). Spare room goes to growable columns.
+ */
+export function fitColumns(
+  columns: readonly ColumnLayoutSpec[],
+  cellTexts: readonly (readonly string[])[],
+  totalWidth: number,
+): number[] {
+  const natural = columns.map((column, index) => {
+    let width = stringWidth(column.title);
+    const limit = Math.min(cellTexts.length, SAMPLE_ROWS);
+    for (let row = 0; row < limit; row++) {
+      const text = cellTexts[row]?.[index] ?? '';
+      width = Math.max(width, stringWidth(text));
+    }
+    return Math.min(width, column.max ?? Number.POSITIVE_INFINITY);
+  });
+  const minimum = columns.map((column, index) =>
+    Math.min(natural[index] ?? 0, column.min ?? Math.min(natural[index] ?? 0, 8)),
+  );
+
+  const visible = columns.map(() => true);
+  const used = (widths: number[]) => {
+    const shown = widths.filter((_, index) => visible[index]);
+    return shown.reduce((sum, width) => sum + width, 0) + Math.max(0, shown.length - 1) * COLUMN_GAP;
+  };
+  // Drop columns, least important first, until the minimum widths fit.
+  const dropOrder = columns
+    .map((column, index) => ({ index, priority: column.priority ?? index }))
+    .sort((a, b) => b.priority - a.priority || b.index - a.index);
+  for (const { index } of dropOrder) {
+    if (used(minimum) <= totalWidth || visible.filter(Boolean).length <= 1) break;
+    visible[index] = false;
+  }
+
+  const widths = natural.map((width, index) => (visible[index] ? width : 0));
+  let excess = used(widths) - totalWidth;
+  // Shrink the widest columns first, never below their minimum.
+  while (excess > 0) {
+    let widest = -1;
+    for (let index = 0; index < widths.length; index++) {
+      const width = widths[index] ?? 0;
+      if (!visible[index] || width <= (minimum[index] ?? 0)) continue;
+      if (widest === -1 || width > (widths[widest] ?? 0)) widest = index;
+    }
+    if (widest === -1) break;
+    widths[widest] = (widths[widest] ?? 0) - 1;
+    excess--;
+  }
+
+  let spare = totalWidth - used(widths);
+  const growers = columns
+    .map((column, index) => ({ index, grow: visible[index] ? (column.grow ?? 0) : 0 }))
+    .filter((entry) => entry.grow > 0);
+  const totalGrow = growers.reduce((sum, entry) => sum + entry.grow, 0);
+  if (spare > 0 && totalGrow > 0) {
+    const share = spare;
+    for (const entry of growers) {
+      const extra = Math.floor((share * entry.grow) / totalGrow);
+      widths[entry.index] = (widths[entry.index] ?? 0) + extra;
+      spare -= extra;
+    }
+    const first = growers[0];
+    if (first) widths[first.index] = (widths[first.index] ?? 0) + spare;
+  }
+  return widths;
+}
+
+/** Cuts text to width with an ellipsis and pads it, measured by display width. */
+export function fitCell(text: string, width: number, options: { align?: 'left' | 'right'; ellipsis?: string } = {}): string {
+  if (width <= 0) return '';
+  const clean = text.replace(/[\r\n\t]+/g, ' ');
+  const cut =
+    stringWidth(clean) > width
+      ? cliTruncate(clean, width, { position: 'end', truncationCharacter: options.ellipsis ?? '…' })
+      : clean;
+  const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
+  return options.align === 'right' ? pad + cut : cut + pad;
+}
+
+/**
+ * The first visible row, derived from the previous one so the selection stays
+ * on screen without the view jumping.
+ */
+export function scrollOffset(count: number, selected: number, height: number, previous: number): number {
+  if (height <= 0 || count <= height) return 0;
+  let offset = Math.min(Math.max(previous, 0), count - height);
+  if (selected < offset) offset = selected;
+  else if (selected >= offset + height) offset = selected - height + 1;
+  return Math.max(0, offset);
+}
+
+/** Where the selection lands after a movement, clamped to the list. */
+export function moveSelection(
+  count: number,
+  selected: number,
+  move: 'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown',
+  page: number,
+): number {
+  if (count === 0) return 0;
+  const step = Math.max(1, page);
+  const target = {
+    up: selected - 1,
+    down: selected + 1,
+    top: 0,
+    bottom: count - 1,
+    pageUp: selected - step,
+    pageDown: selected + step,
+  }[move];
+  return Math.min(Math.max(target, 0), count - 1);
+}
+
+/** Index of the previously selected row after the rows changed; falls back to the old position. */
+export function reselect(ids: readonly string[], selectedId: string | undefined, previousIndex: number): number {
+  if (selectedId !== undefined) {
+    const index = ids.indexOf(selectedId);
+    if (index !== -1) return index;
+  }
+  return Math.min(Math.max(previousIndex, 0), Math.max(0, ids.length - 1));
+}

@@ -1,0 +1,61 @@
+/**
+ * Rows as the table shows them: cell texts computed once per data change,
+ * then filtered and sorted. Pure.
+ */
+import type { FilterableRow, RowPredicate } from './filter.js';
+import type { ColumnSpec, TablePaneSpec, Tone } from './panes/types.js';
+import { sortBy, type SortDirection } from './sort.js';
+
+export interface ShownRow<Row> extends FilterableRow {
+  readonly id: string;
+  readonly row: Row;
+  readonly tones: readonly (Tone | undefined)[];
+}
+
+export interface TableSort {
+  readonly column: number;
+  readonly direction: SortDirection;
+}
+
+export function buildRows<Row>(
+  spec: Pick<TablePaneSpec<Row, unknown>, 'columns' | 'rowId' | 'tags'>,
+  rows: readonly Row[],
+): ShownRow<Row>[] {
+  return rows.map((row) => {
+    const cells = spec.columns.map((column) => column.value(row));
+    const fields: Record<string, string> = {};
+    spec.columns.forEach((column, index) => {
+      // key=value takes the column's id or its title: status=… and opt-in=… alike.
+      fields[column.title.toLowerCase()] = cells[index] ?? '';
+      fields[column.id] = cells[index] ?? '';
+    });
+    const tags = spec.tags?.(row);
+    return {
+      id: spec.rowId(row),
+      row,
+      cells,
+      fields,
+      tones: spec.columns.map((column) => column.tone?.(row)),
+      ...(tags === undefined ? {} : { tags }),
+    };
+  });
+}
+
+export function viewRows<Row>(
+  rows: readonly ShownRow<Row>[],
+  columns: readonly ColumnSpec<Row>[],
+  predicate: RowPredicate,
+  sort: TableSort | undefined,
+): ShownRow<Row>[] {
+  const kept = rows.filter(predicate);
+  if (!sort) return kept;
+  const column = columns[sort.column];
+  if (!column) return kept;
+  return sortBy(kept, (shown) => column.sortValue?.(shown.row) ?? shown.cells[sort.column] ?? '', sort.direction);
+}
+
+/** Pressing a column's number sorts by it; pressing it again reverses. */
+export function toggleSort(current: TableSort | undefined, column: number): TableSort {
+  if (current?.column === column) return { column, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  return { column, direction: 'asc' };
+}
