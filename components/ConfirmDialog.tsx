@@ -33,9 +33,10 @@ export function ConfirmDialog({ request, width, height, onResolve }: ConfirmDial
 
   useKeys(
     ['dialog'],
-    (command, key) => {
+    (command) => {
       if (command === 'dialog.cancel') return onResolve(false);
-      if (key === 'up' || key === 'down') return setTop(Math.min(maxTop, Math.max(0, top + (key === 'up' ? -1 : 1))));
+      if (command === 'dialog.scrollUp') return setTop((current) => Math.max(0, current - 1));
+      if (command === 'dialog.scrollDown') return setTop((current) => Math.min(maxTop, current + 1));
       if (typed) {
         if (command !== 'dialog.accept') return;
         if (typedMatches(request.expected, text)) return onResolve(true);
@@ -48,7 +49,7 @@ export function ConfirmDialog({ request, width, height, onResolve }: ConfirmDial
           return onResolve(false);
         case 'dialog.next':
         case 'dialog.previous':
-          return setFocusYes(!focusYes);
+          return setFocusYes((current) => !current);
         case 'dialog.accept':
           return onResolve(focusYes);
       }

@@ -40,7 +40,7 @@ export function ScrollView({ title, lines, height, width, isActive }: ScrollView
         'list.pageDown': 'pageDown',
       };
       const move = moves[command];
-      if (move) setTop(moveSelection(maxTop + 1, top, move, bodyHeight - 1));
+      if (move) setTop((current) => moveSelection(maxTop + 1, Math.min(current, maxTop), move, bodyHeight - 1));
     },
     isActive,
   );

@@ -46,7 +46,7 @@ export function TableTitle({ title, total, shown, filter, filterError, marked, s
   const problem = filterError
     ? `${theme.glyphs.error} ${filterError}`
     : status.error
-      ? `${theme.glyphs.error} refresh failed${status.updatedAt ? `, rows from ${clock(status.updatedAt)}` : ''}: ${status.error}`
+      ? `${theme.glyphs.error} refresh failed${status.updatedAt ? `, rows from ${clock(status.updatedAt)}` : ''} (! shows why)`
       : '';
   if (!problem) {
     return (

@@ -39,6 +39,13 @@ const MOVES: Record<string, CursorMove> = {
   'list.pageDown': 'pageDown',
 };
 
+function emptyText(status: TableStatus, total: number, empty: string | undefined): string {
+  if (status.loading) return 'loading…';
+  if (total > 0) return 'no row matches the filter (Esc clears it)';
+  if (status.error) return `could not load: ${status.error}`;
+  return empty ?? 'nothing here';
+}
+
 /** A windowed, sortable, filterable table with a cursor kept by row ID. */
 export function TableView<Row>(props: TableViewProps<Row>) {
   const { columns, rows, filter, height, width, isActive, status, scope } = props;
@@ -64,7 +71,7 @@ export function TableView<Row>(props: TableViewProps<Row>) {
     scopes,
     (command, key) => {
       const move = MOVES[command];
-      if (move) return setCursor(moveCursor(cursor, ids, bodyHeight, move));
+      if (move) return setCursor((current) => moveCursor(current, ids, bodyHeight, move));
       switch (command) {
         case 'table.open':
           if (selected) props.onOpen?.(selected.row);
@@ -74,16 +81,18 @@ export function TableView<Row>(props: TableViewProps<Row>) {
           return;
         case 'table.sort': {
           const column = Number(key) - 1;
-          if (column < columns.length) setSort(toggleSort(sort, column));
+          if (column < columns.length) setSort((current) => toggleSort(current, column));
           return;
         }
         case 'table.mark': {
           if (!selected) return;
-          const next = new Set(marked);
-          if (next.has(selected.id)) next.delete(selected.id);
-          else next.add(selected.id);
-          setMarked(next);
-          setCursor(moveCursor(cursor, ids, bodyHeight, 'down'));
+          setMarked((current) => {
+            const next = new Set(current);
+            if (next.has(selected.id)) next.delete(selected.id);
+            else next.add(selected.id);
+            return next;
+          });
+          setCursor((current) => moveCursor(current, ids, bodyHeight, 'down'));
           return;
         }
         case 'table.more':
@@ -125,7 +134,7 @@ export function TableView<Row>(props: TableViewProps<Row>) {
         selectedId={selected?.id}
         marked={marked}
         sort={sort}
-        emptyText={status.loading ? 'loading…' : rows.length > 0 ? 'no row matches the filter (Esc clears it)' : (props.emptyText ?? 'nothing here')}
+        emptyText={emptyText(status, rows.length, props.emptyText)}
         height={bodyHeight + 1}
       />
     </Box>

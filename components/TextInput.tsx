@@ -21,8 +21,15 @@ export interface TextInputProps {
  */
 export function TextInput({ value, onChange, isActive, mask = false, placeholder = '', width = 60 }: TextInputProps) {
   const theme = useTheme();
-  const [cursorState, setCursor] = useState(value.length);
-  const cursor = Math.min(cursorState, value.length);
+  // The cursor belongs to the value it was placed in; a value set from outside
+  // (completion, history) puts the cursor at its end.
+  const [edit, setEdit] = useState({ cursor: value.length, value });
+  const cursor = edit.value === value ? Math.min(edit.cursor, value.length) : value.length;
+  const setCursor = (next: number) => setEdit({ cursor: next, value });
+  const change = (next: string, nextCursor: number) => {
+    onChange(next);
+    setEdit({ cursor: nextCursor, value: next });
+  };
 
   // While this field has the keyboard, typed and pasted text arrives in runs.
   useLayoutEffect(() => (isActive ? inputMode.enterText() : undefined), [isActive]);
@@ -35,29 +42,23 @@ export function TextInput({ value, onChange, isActive, mask = false, placeholder
       // Terminals send DEL for Backspace, which Ink reports as delete.
       if (key.backspace || key.delete) {
         if (cursor === 0) return;
-        onChange(value.slice(0, cursor - 1) + value.slice(cursor));
-        return setCursor(cursor - 1);
+        return change(value.slice(0, cursor - 1) + value.slice(cursor), cursor - 1);
       }
       if (key.ctrl) {
         if (input === 'a') return setCursor(0);
         if (input === 'e') return setCursor(value.length);
-        if (input === 'u') {
-          onChange(value.slice(cursor));
-          return setCursor(0);
-        }
-        if (input === 'k') return onChange(value.slice(0, cursor));
+        if (input === 'u') return change(value.slice(cursor), 0);
+        if (input === 'k') return change(value.slice(0, cursor), cursor);
         if (input === 'w') {
           const start = value.slice(0, cursor).replace(/\S+\s*$/, '').length;
-          onChange(value.slice(0, start) + value.slice(cursor));
-          return setCursor(start);
+          return change(value.slice(0, start) + value.slice(cursor), start);
         }
         return;
       }
       if (key.meta || input === '') return;
       // Pasted text arrives in one piece; line breaks become spaces.
       const text = input.replace(/[\r\n]+/g, ' ').replace(/[\u0000-\u001F\u007F]/g, '');
-      onChange(value.slice(0, cursor) + text + value.slice(cursor));
-      setCursor(cursor + text.length);
+      change(value.slice(0, cursor) + text + value.slice(cursor), cursor + text.length);
     },
     isActive,
   );

@@ -33,7 +33,8 @@ export function fitColumns(
   totalWidth: number,
 ): number[] {
   const natural = columns.map((column, index) => {
-    let width = stringWidth(column.title);
+    // One more than the title: room for the sort arrow.
+    let width = stringWidth(column.title) + 1;
     const limit = Math.min(cellTexts.length, SAMPLE_ROWS);
     for (let row = 0; row < limit; row++) {
       const text = cellTexts[row]?.[index] ?? '';

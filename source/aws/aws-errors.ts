@@ -62,9 +62,9 @@ export function toAwsError(error: unknown, context: AwsErrorContext): AwsError |
     });
   }
   if (name === 'CredentialsProviderError' || /could not load credentials|unable to (load|find) credentials/i.test(message)) {
-    if (/profile .* (could not be found|not found)|profile.*does not exist/i.test(message)) {
-      return new AwsError('no-credentials', `profile ${profileLabel} is not in ~/.aws/config or ~/.aws/credentials`, {
-        hint: 'pick another with :profile, or add it with aws configure',
+    if (context.profile !== undefined) {
+      return new AwsError('no-credentials', `profile ${context.profile} gives no credentials`, {
+        hint: `check its keys, role or SSO settings (aws configure list --profile ${context.profile})`,
         cause: error,
       });
     }

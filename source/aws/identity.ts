@@ -1,5 +1,6 @@
 import type { AwsClientFactory } from './client-factory.js';
-import { toAwsError } from './aws-errors.js';
+import { AwsError, toAwsError } from './aws-errors.js';
+import { profileExists } from './profiles.js';
 
 export interface CallerIdentity {
   readonly account: string;
@@ -20,6 +21,13 @@ export function createIdentityReader(factory: AwsClientFactory): IdentityReader 
         const result = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
         return { account: result.Account ?? '?', arn: result.Arn ?? '?', userId: result.UserId ?? '?' };
       } catch (error) {
+        const { profile } = factory.settings;
+        if (profile !== undefined && (error as Error).name === 'CredentialsProviderError' && !(await profileExists(profile).catch(() => true))) {
+          throw new AwsError('no-credentials', `profile ${profile} is not in ~/.aws/config or ~/.aws/credentials`, {
+            hint: 'pick another with :profile, or add it with aws configure --profile ' + profile,
+            cause: error,
+          });
+        }
         throw toAwsError(error, {
           profile: factory.settings.profile,
           action: 'sts:GetCallerIdentity',

@@ -55,6 +55,12 @@ export async function listProfiles(): Promise<ProfileRow[]> {
   return rows.sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
 }
 
+/** Whether ~/.aws/config or ~/.aws/credentials has this profile. */
+export async function profileExists(profile: string): Promise<boolean> {
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  return profile in configFile || profile in credentialsFile;
+}
+
 /** The region a profile sets in ~/.aws/config, if any. */
 export async function profileRegion(profile: string | undefined): Promise<string | undefined> {
   const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });

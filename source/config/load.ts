@@ -30,12 +30,14 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
 export async function parseConfig(text: string, path: string): Promise<Omit<LoadedConfig, 'exists'>> {
   // yaml and zod load only when there is a file to read.
   const [{ parseDocument }, { configSchema }] = await Promise.all([import('yaml'), import('./schema.js')]);
-  const document = parseDocument(text, { prettyErrors: false });
+  const document = parseDocument(text);
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => {
       const position = error.linePos?.[0];
       const where = position ? `:${position.line}:${position.col}` : '';
-      return `${path}${where}: ${error.message.split('\n')[0] ?? error.message}`;
+      // The message ends with " at line L, column C:" and a code excerpt; the position is in front already.
+      const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+      return `${path}${where}: ${message}`;
     });
     return { path, config: defaultConfig(), problems };
   }

@@ -91,7 +91,11 @@ export function createJobRunner(options: { now?: () => number; batchMs?: number 
         update(id, (job) => ({ ...job, state, error, endedAt: now() }), true);
       };
       const result = Promise.resolve()
-        .then(() => work(context))
+        .then(() => {
+          // Cancelled before it started: the work would never see the abort event.
+          controller.signal.throwIfAborted();
+          return work(context);
+        })
         .then(
           (value) => {
             finish(controller.signal.aborted ? 'cancelled' : 'done');

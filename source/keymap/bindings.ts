@@ -47,6 +47,8 @@ export const SHELL_BINDINGS: readonly Binding[] = [
   { command: 'dialog.next', keys: ['tab', 'right'], scope: 'dialog', hint: 'next', description: 'next button or field' },
   { command: 'dialog.previous', keys: ['shift+tab', 'left'], scope: 'dialog', description: 'previous button or field' },
   { command: 'dialog.accept', keys: ['enter'], scope: 'dialog', hint: 'press', description: 'press the focused button' },
+  { command: 'dialog.scrollUp', keys: ['up'], scope: 'dialog', description: 'scroll a long list of targets up' },
+  { command: 'dialog.scrollDown', keys: ['down'], scope: 'dialog', description: 'scroll a long list of targets down' },
   { command: 'dialog.cancel', keys: ['escape'], scope: 'dialog', hint: 'cancel', description: 'cancel' },
 
   { command: 'prompt.complete', keys: ['tab'], scope: 'prompt', hint: 'complete', description: 'complete (command line)' },

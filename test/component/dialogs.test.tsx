@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { ConfirmDialog } from '../../components/ConfirmDialog.js';
+import { FormDialog } from '../../components/FormDialog.js';
+import { required, type FormValues } from '../../source/form.js';
+import type { ConfirmRequest } from '../../source/safety/confirm.js';
+import { KEYS } from '../helpers/keys.js';
+import { withProviders } from '../helpers/providers.js';
+import { renderAt } from '../helpers/render.js';
+
+const stop: ConfirmRequest = { level: 'yes-no', title: 'Stop 2 instances', targets: ['web-1 (i-0aaa)', 'web-2 (i-0bbb)'], action: 'Stop' };
+const terminate: ConfirmRequest = {
+  level: 'typed',
+  title: 'Terminate web-1',
+  targets: ['web-1 (i-0abc)'],
+  warnings: ['Instance-store data is lost; EBS volumes with DeleteOnTermination go too.'],
+  expected: 'i-0abc',
+  action: 'Terminate',
+};
+
+async function confirmDialog(request: ConfirmRequest) {
+  const answers: boolean[] = [];
+  const { tree } = withProviders(<ConfirmDialog request={request} width={70} height={18} onResolve={(confirmed) => answers.push(confirmed)} />);
+  const view = await renderAt(<>{tree}</>);
+  await view.waitFor((frame) => frame.includes(request.title));
+  return { view, answers };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('yes/no confirmation', () => {
+  it('lists every target and has the focus on No', async () => {
+    const { view, answers } = await confirmDialog(stop);
+    expect(view.frame()).toContain('web-1 (i-0aaa)');
+    expect(view.frame()).toContain('web-2 (i-0bbb)');
+    view.raw.stdin.write(KEYS.enter);
+    await settle();
+    expect(answers).toEqual([false]);
+  });
+
+  it('confirms with y, or with Tab then Enter', async () => {
+    const first = await confirmDialog(stop);
+    first.view.raw.stdin.write('y');
+    await settle();
+    expect(first.answers).toEqual([true]);
+    const second = await confirmDialog(stop);
+    await second.view.press(KEYS.tab);
+    second.view.raw.stdin.write(KEYS.enter);
+    await settle();
+    expect(second.answers).toEqual([true]);
+  });
+
+  it('cancels with n and with Esc', async () => {
+    const { view, answers } = await confirmDialog(stop);
+    view.raw.stdin.write('n');
+    await settle();
+    view.raw.stdin.write(KEYS.escape);
+    await settle();
+    expect(answers).toEqual([false, false]);
+  });
+
+  it('scrolls a long target list instead of cutting it', async () => {
+    const many = { ...stop, title: 'Stop 40 instances', targets: Array.from({ length: 40 }, (_, index) => `i-${String(index).padStart(4, '0')}`) };
+    const { view } = await confirmDialog(many);
+    expect(view.frame()).toContain('of 40, ↑/↓ scroll');
+    expect(view.frame()).not.toContain('i-0039');
+    for (let step = 0; step < 28; step++) await view.press(KEYS.down);
+    const end = view.frame();
+    expect(end).toContain('i-0039');
+    expect(end).toContain('of 40');
+  });
+});
+
+describe('typed confirmation', () => {
+  it('shows what to type and ignores Enter until it matches exactly', async () => {
+    const { view, answers } = await confirmDialog(terminate);
+    expect(view.frame()).toContain('Type i-0abc to terminate');
+    expect(view.frame()).toContain('Instance-store data is lost');
+    // y is text here, not yes.
+    await view.press('y');
+    await view.press(KEYS.enter, (frame) => frame.includes('type exactly i-0abc'));
+    expect(answers).toEqual([]);
+    await view.press(KEYS.backspace);
+    await view.press('I-0ABC');
+    view.raw.stdin.write(KEYS.enter);
+    await settle();
+    expect(answers).toEqual([]);
+    await view.press(KEYS.ctrlU);
+    await view.press('i-0abc');
+    view.raw.stdin.write(KEYS.enter);
+    await settle();
+    expect(answers).toEqual([true]);
+  });
+
+  it('cancels with Esc', async () => {
+    const { view, answers } = await confirmDialog(terminate);
+    await view.press('i-0abc');
+    view.raw.stdin.write(KEYS.escape);
+    await settle();
+    expect(answers).toEqual([false]);
+  });
+});
+
+describe('form dialog', () => {
+  const form = {
+    title: 'Create bucket',
+    submitLabel: 'Create',
+    fields: [
+      { name: 'name', label: 'Name', validate: (value: string) => required('Name')(value) ?? (/^[a-z0-9.-]{3,63}$/.test(value) ? undefined : 'use 3-63 lowercase letters, digits, dots and hyphens') },
+      { name: 'password', label: 'Password', mask: true, validate: required('Password') },
+    ],
+  };
+
+  it('shows a message under each wrong field and submits only when all are valid', async () => {
+    const submitted: FormValues[] = [];
+    const { tree } = withProviders(<FormDialog form={form} width={70} onSubmit={(values) => submitted.push(values)} onCancel={() => undefined} />);
+    const view = await renderAt(<>{tree}</>);
+    await view.waitFor((frame) => frame.includes('Create bucket'));
+    const invalid = await view.press(KEYS.enter, (frame) => frame.includes('Name is required'));
+    expect(invalid).toContain('Password is required');
+    expect(submitted).toEqual([]);
+    const wrong = await view.press('Bad_Name', (frame) => frame.includes('use 3-63 lowercase'));
+    expect(wrong).toContain('Bad_Name');
+    await view.press(KEYS.ctrlU);
+    await view.press('logs-2026');
+    await view.press(KEYS.tab);
+    const masked = await view.press('hunter2');
+    expect(masked).not.toContain('hunter2');
+    expect(masked).toContain('•••••••');
+    view.raw.stdin.write(KEYS.enter);
+    await settle();
+    expect(submitted).toEqual([{ name: 'logs-2026', password: 'hunter2' }]);
+  });
+});

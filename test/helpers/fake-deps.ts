@@ -1,0 +1,110 @@
+/**
+ * A console wired to in-memory services: sessions whose identity and regions
+ * depend on the profile and region, so tests can tell which session answered.
+ */
+import type { AppDeps } from '../../hooks/app-context.js';
+import type { CallerIdentity } from '../../source/aws/identity.js';
+import type { ProfileRow } from '../../source/aws/profiles.js';
+import type { RegionList, RegionRow } from '../../source/aws/regions.js';
+import { defaultConfig } from '../../source/config/defaults.js';
+import type { Config } from '../../source/config/schema.js';
+import { createEventLog } from '../../source/events/event-log.js';
+import { createInFlight } from '../../source/jobs/in-flight.js';
+import { createJobRunner } from '../../source/jobs/job-runner.js';
+import { keymap } from '../../source/keymap/index.js';
+import { createWriteGuard } from '../../source/safety/read-only.js';
+import type { Session } from '../../source/session.js';
+import { resolveStartSettings, type SessionSettings, type SettingsInputs } from '../../source/session-settings.js';
+
+export const ACCOUNTS: Record<string, string> = { dev: '111111111111', prod: '222222222222' };
+
+export interface FakeOptions {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly config?: Config;
+  readonly configProblems?: string[];
+  readonly readOnly?: boolean;
+  readonly profiles?: ProfileRow[];
+  /** Replaces the identity answer; throw to simulate a credentials problem. */
+  readonly whoAmI?: (settings: SessionSettings) => Promise<CallerIdentity>;
+  /** Delays the region list, to catch a switch while a fetch is in flight. */
+  readonly regionDelayMs?: (settings: SessionSettings) => number;
+}
+
+/** Region rows name their session, so a stale row is recognisable. */
+export function regionRows(settings: SessionSettings): RegionRow[] {
+  return ['eu-west-1', 'us-east-1', 'us-west-2'].map((code) => ({
+    code,
+    name: `${settings.profile ?? 'default'}@${settings.region}`,
+    optIn: 'opt-in-not-required',
+    endpoint: `ec2.${code}.amazonaws.com`,
+  }));
+}
+
+export function fakeDeps(options: FakeOptions = {}): AppDeps & { sessions: Session[]; closed: number[] } {
+  const events = createEventLog();
+  const config = options.config ?? defaultConfig();
+  const sessions: Session[] = [];
+  const closed: number[] = [];
+  const inputs: SettingsInputs = {
+    options: { profile: options.profile ?? 'dev', region: options.region ?? 'us-east-1', readOnly: options.readOnly },
+    config,
+    configBroken: (options.configProblems ?? []).length > 0,
+    configPath: '/home/ops/.config/opsdeck/config.yaml',
+    env: {},
+    awsRegionOf: (profile) => (profile === 'prod' ? 'eu-west-1' : undefined),
+  };
+  let nextId = 1;
+  const deps = {
+    keymap,
+    events,
+    jobs: createJobRunner({ batchMs: 0 }),
+    inFlight: createInFlight(),
+    profiles: {
+      listProfiles: () =>
+        Promise.resolve(
+          options.profiles ?? [
+            { name: 'dev', kind: 'keys' as const, region: 'us-east-1', source: 'access keys', files: 'credentials' },
+            { name: 'prod', kind: 'role' as const, region: 'eu-west-1', source: 'arn:aws:iam::222222222222:role/ops via dev', files: 'config' },
+          ],
+        ),
+    },
+    config: { path: inputs.configPath, config, problems: options.configProblems ?? [], exists: true },
+    env: {},
+    initialSettings: resolveStartSettings(inputs),
+    settingsInputs: inputs,
+    sessions,
+    closed,
+    openSession(settings: SessionSettings): Session {
+      let isClosed = false;
+      const id = nextId++;
+      const session: Session = {
+        id,
+        settings,
+        guard: createWriteGuard(settings.readOnly, settings.readOnlyReason),
+        services: {
+          identity: {
+            whoAmI: () => (options.whoAmI ? options.whoAmI(settings) : Promise.resolve({ account: ACCOUNTS[settings.profile ?? 'dev'] ?? '000000000000', arn: `arn:aws:iam::${ACCOUNTS[settings.profile ?? 'dev'] ?? '0'}:user/${settings.profile ?? 'dev'}-ops`, userId: 'AIDAFAKE' })),
+          },
+          regions: {
+            listRegions: (signal?: AbortSignal) =>
+              new Promise<RegionList>((resolve, reject) => {
+                const timer = setTimeout(() => (isClosed ? reject(new Error('session closed')) : resolve({ rows: regionRows(settings) })), options.regionDelayMs?.(settings) ?? 0);
+                signal?.addEventListener('abort', () => {
+                  clearTimeout(timer);
+                  reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+                });
+              }),
+          },
+        },
+        close: () => {
+          isClosed = true;
+          closed.push(id);
+        },
+      };
+      sessions.push(session);
+      return session;
+    },
+  };
+  return deps;
+}

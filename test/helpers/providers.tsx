@@ -1,0 +1,49 @@
+/** Widgets tested alone still need the app's context: deps, a shell API that records, a theme. */
+import type { ReactNode } from 'react';
+import { InputRouterProvider } from '../../components/InputRouterProvider.js';
+import { ThemeContext, createTheme, type Theme } from '../../components/theme.js';
+import { AppDepsContext } from '../../hooks/app-context.js';
+import { ShellContext, type ShellApi } from '../../hooks/shell-context.js';
+import { initialShellState } from '../../source/shell-state.js';
+import { fakeDeps } from './fake-deps.js';
+
+export interface Recorded {
+  readonly reports: string[];
+  readonly details: string[];
+  readonly copies: string[];
+}
+
+export function withProviders(children: ReactNode, options: { theme?: Theme; refreshToken?: number } = {}): { tree: ReactNode; recorded: Recorded; deps: ReturnType<typeof fakeDeps> } {
+  const deps = fakeDeps();
+  const recorded: Recorded = { reports: [], details: [], copies: [] };
+  const session = deps.openSession(deps.initialSettings);
+  const api: ShellApi = {
+    state: initialShellState('regions'),
+    session,
+    identity: { status: 'loading' },
+    refreshToken: options.refreshToken ?? 0,
+    openPane: () => undefined,
+    back: () => undefined,
+    pushDetail: (title) => recorded.details.push(title),
+    showHelp: () => undefined,
+    openPrompt: () => undefined,
+    closePrompt: () => undefined,
+    setFilter: () => undefined,
+    report: (level, _source, text) => recorded.reports.push(`${level}: ${text}`),
+    sessionSwitched: () => undefined,
+    switchProfile: () => undefined,
+    switchRegion: () => undefined,
+    confirm: () => Promise.resolve(false),
+    copy: (text) => recorded.copies.push(text),
+  };
+  const tree = (
+    <AppDepsContext.Provider value={deps}>
+      <ThemeContext.Provider value={options.theme ?? createTheme({ color: true, ascii: false })}>
+        <InputRouterProvider>
+          <ShellContext.Provider value={api}>{children}</ShellContext.Provider>
+        </InputRouterProvider>
+      </ThemeContext.Provider>
+    </AppDepsContext.Provider>
+  );
+  return { tree, recorded, deps };
+}

@@ -1,0 +1,30 @@
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { detailLines } from '../../source/detail-lines.js';
+import { helpLines } from '../../source/help-lines.js';
+import { ALL_BINDINGS, displayKey, keymap } from '../../source/keymap/index.js';
+import { PANES } from '../../source/panes/catalog.js';
+
+describe('help', () => {
+  it('lists every binding and every pane command, from the keymap and the catalog', () => {
+    const text = helpLines(keymap, displayKey).map((line) => line.text).join('\n');
+    for (const binding of ALL_BINDINGS) expect(text, binding.command).toContain(binding.description);
+    for (const pane of PANES) expect(text).toContain(`:${pane.name}`);
+    expect(text).toContain('Ctrl+C');
+  });
+});
+
+describe('detail view lines', () => {
+  it('aligns keys and wraps long values under themselves', () => {
+    const lines = detailLines([{ title: 'i-0abc', rows: [['State', 'running'], ['User data', 'word '.repeat(30).trim()]] }], 40);
+    expect(lines[0]).toEqual({ text: 'i-0abc', heading: true });
+    expect(lines[1]?.text).toBe('  State      running');
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.every((line) => stringWidth(line.text) <= 40)).toBe(true);
+    expect(lines[3]?.text.startsWith('             word')).toBe(true);
+  });
+
+  it('shows an empty value as a dash', () => {
+    expect(detailLines([{ title: 't', rows: [['Key', '']] }], 40)[1]?.text).toBe('  Key  -');
+  });
+});
