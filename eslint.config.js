@@ -16,7 +16,7 @@ export default tseslint.config(
       globals: globals.node,
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'bench/*.mjs'],
+          allowDefaultProject: ['eslint.config.js', 'build.mjs', 'bench/*.mjs'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -57,8 +57,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['react', 'ink', 'ink-*', '**/components/**', '**/hooks/**'],
-              message: 'source/ holds no UI: keep React and Ink in components/ and hooks/.',
+              group: [
+                'react',
+                'ink',
+                'ink-*',
+                '**/components/**',
+                '**/hooks/**',
+              ],
+              message:
+                'source/ holds no UI: keep React and Ink in components/ and hooks/.',
             },
           ],
         },
@@ -90,10 +97,22 @@ export default tseslint.config(
         'error',
         { assertFunctionNames: ['expect', 'expect*', 'assert*'] },
       ],
+      // expect(value, 'what it is') names the case that failed.
+      'vitest/valid-expect': ['error', { maxArgs: 2 }],
     },
   },
   {
-    files: ['source/cli.tsx', 'source/lab/lab-command.ts', 'bench/**'],
+    // Plain JavaScript scripts: no types to check against.
+    files: ['bench/**/*.mjs', 'build.mjs', 'eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: [
+      'source/cli.tsx',
+      'source/lab/lab-command.ts',
+      'bench/**',
+      'test/helpers/global-lab.ts',
+    ],
     rules: { 'no-console': 'off' },
   },
   prettier,

@@ -14,7 +14,13 @@ export interface AppProps {
 }
 
 /** The console: providers around the shell. */
-export function App({ deps, theme, initialPane, initialFilter, eventFile }: AppProps) {
+export function App({
+  deps,
+  theme,
+  initialPane,
+  initialFilter,
+  eventFile,
+}: AppProps) {
   const { exit } = useApp();
   return (
     <AppDepsContext.Provider value={deps}>
@@ -26,7 +32,11 @@ export function App({ deps, theme, initialPane, initialFilter, eventFile }: AppP
           }}
         >
           <InputRouterProvider>
-            <Shell initialPane={initialPane} initialFilter={initialFilter} eventFile={eventFile} />
+            <Shell
+              initialPane={initialPane}
+              initialFilter={initialFilter}
+              eventFile={eventFile}
+            />
           </InputRouterProvider>
         </ErrorBoundary>
       </ThemeContext.Provider>

@@ -11,12 +11,18 @@ export interface CommandLineProps {
   readonly completion: CompletionContext;
   /** Earlier commands, oldest first. */
   readonly history: readonly string[];
-  onRun(text: string): void;
-  onCancel(): void;
+  readonly onRun: (text: string) => void;
+  readonly onCancel: () => void;
 }
 
 /** The `:` prompt: Tab completes, ↑/↓ walk the history, candidates show beside it. */
-export function CommandLine({ width, completion, history, onRun, onCancel }: CommandLineProps) {
+export function CommandLine({
+  width,
+  completion,
+  history,
+  onRun,
+  onCancel,
+}: CommandLineProps) {
   const theme = useTheme();
   const [text, setText] = useState('');
   const [historyIndex, setHistoryIndex] = useState(history.length);
@@ -49,14 +55,21 @@ export function CommandLine({ width, completion, history, onRun, onCancel }: Com
   const candidates = complete(text, completion).candidates;
   const inputWidth = Math.max(10, Math.min(width - 20, text.length + 2));
   const listWidth = Math.max(0, width - inputWidth - 4);
-  const list = text === '' ? 'Tab completes · Enter runs · Esc cancels' : candidates.slice(0, 12).join(' ');
+  const list =
+    text === ''
+      ? ['Tab completes', 'Enter runs', 'Esc cancels'].join(
+          ` ${theme.glyphs.dot} `,
+        )
+      : candidates.slice(0, 12).join(' ');
   return (
     <Box>
       <Text color={theme.ui.accent} bold>
         :
       </Text>
       <TextInput value={text} onChange={setText} isActive width={inputWidth} />
-      <Text color={theme.ui.muted}>{`  ${fitCell(list, listWidth, { ellipsis: theme.glyphs.ellipsis })}`}</Text>
+      <Text
+        color={theme.ui.muted}
+      >{`  ${fitCell(list, listWidth, { ellipsis: theme.glyphs.ellipsis })}`}</Text>
     </Box>
   );
 }

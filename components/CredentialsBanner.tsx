@@ -17,13 +17,18 @@ export function bannerHeight(identity: IdentityState): number {
 export function CredentialsBanner({ identity, width }: CredentialsBannerProps) {
   const theme = useTheme();
   if (identity.status !== 'problem') return null;
-  const fit = (text: string) => fitCell(text, width, { ellipsis: theme.glyphs.ellipsis });
+  const fit = (text: string) =>
+    fitCell(text, width, { ellipsis: theme.glyphs.ellipsis });
   return (
     <Box flexDirection="column">
       <Text color={theme.tone('error')} bold>
-        {fit(`${theme.glyphs.error} ${identity.message} ${theme.ascii ? '-' : '·'} :whoami explains, Ctrl+R retries`)}
+        {fit(
+          `${theme.glyphs.error} ${identity.message} ${theme.glyphs.dot} :whoami explains, Ctrl+R retries`,
+        )}
       </Text>
-      <Text color={theme.tone('warn')}>{fit(`  ${identity.hint ?? 'see :whoami'}`)}</Text>
+      <Text color={theme.tone('warn')}>
+        {fit(`  ${identity.hint ?? 'see :whoami'}`)}
+      </Text>
     </Box>
   );
 }

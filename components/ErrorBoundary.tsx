@@ -4,7 +4,7 @@ import { Component, type ReactNode } from 'react';
 export interface ErrorBoundaryProps {
   readonly children: ReactNode;
   /** Called once with the error; the composition root exits non-zero. */
-  onFatal(error: Error): void;
+  readonly onFatal: (error: Error) => void;
 }
 
 interface State {
@@ -30,7 +30,10 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
         <Text color="red" bold>
           opsdeck hit a bug and stopped: {this.state.error.message}
         </Text>
-        <Text>Nothing was written after this point. The event log file holds what ran before.</Text>
+        <Text>
+          Nothing was written after this point. The event log file holds what
+          ran before.
+        </Text>
       </Box>
     );
   }

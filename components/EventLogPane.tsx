@@ -8,13 +8,42 @@ import { buildRows } from '../source/table-rows.js';
 import type { PaneProps } from './pane-props.js';
 import { TableView } from './TableView.js';
 
-const LEVEL_TONES: Record<LogEvent['level'], Tone | undefined> = { info: undefined, warn: 'warn', error: 'error', write: 'accent' };
+const LEVEL_TONES: Record<LogEvent['level'], Tone | undefined> = {
+  info: undefined,
+  warn: 'warn',
+  error: 'error',
+  write: 'accent',
+};
 
 const COLUMNS: readonly ColumnSpec<LogEvent>[] = [
-  { id: 'time', title: 'TIME', value: (event) => event.at.toTimeString().slice(0, 8), sortValue: (event) => event.id, min: 8 },
-  { id: 'level', title: 'LEVEL', value: (event) => event.level, tone: (event) => LEVEL_TONES[event.level], min: 5 },
-  { id: 'source', title: 'SOURCE', value: (event) => event.source, min: 6, priority: 3 },
-  { id: 'message', title: 'MESSAGE', value: (event) => event.message, grow: 1, min: 20 },
+  {
+    id: 'time',
+    title: 'TIME',
+    value: (event) => event.at.toTimeString().slice(0, 8),
+    sortValue: (event) => event.id,
+    min: 8,
+  },
+  {
+    id: 'level',
+    title: 'LEVEL',
+    value: (event) => event.level,
+    tone: (event) => LEVEL_TONES[event.level],
+    min: 5,
+  },
+  {
+    id: 'source',
+    title: 'SOURCE',
+    value: (event) => event.source,
+    min: 6,
+    priority: 3,
+  },
+  {
+    id: 'message',
+    title: 'MESSAGE',
+    value: (event) => event.message,
+    grow: 1,
+    min: 20,
+  },
 ];
 
 const SPEC = { columns: COLUMNS, rowId: (event: LogEvent) => String(event.id) };

@@ -1,6 +1,10 @@
 import { Text } from 'ink';
 import { useAppDeps } from '../hooks/app-context.js';
-import { displayKey, displayKeyAscii, type Scope } from '../source/keymap/index.js';
+import {
+  displayKey,
+  displayKeyAscii,
+  type Scope,
+} from '../source/keymap/index.js';
 import { useTheme } from './theme.js';
 
 export interface FooterProps {
@@ -18,10 +22,17 @@ export function Footer({ scopes, width, openLabel, readOnly }: FooterProps) {
   const show = theme.ascii ? displayKeyAscii : displayKey;
   const hints = keymap
     .bindingsIn(scopes)
-    .filter((binding) => binding.hint !== undefined && !(readOnly && binding.write === true))
+    .filter(
+      (binding) =>
+        binding.hint !== undefined && !(readOnly && binding.write === true),
+    )
     .map((binding) => {
-      const keys = binding.command === 'table.sort' ? '1-9' : show(binding.keys[0] ?? '');
-      const label = binding.command === 'table.open' && openLabel ? openLabel : (binding.hint ?? '');
+      const keys =
+        binding.command === 'table.sort' ? '1-9' : show(binding.keys[0] ?? '');
+      const label =
+        binding.command === 'table.open' && openLabel
+          ? openLabel
+          : (binding.hint ?? '');
       return { keys, label };
     });
   const shown: typeof hints = [];
@@ -40,7 +51,7 @@ export function Footer({ scopes, width, openLabel, readOnly }: FooterProps) {
           <Text color={theme.ui.key} bold>
             {hint.keys}
           </Text>
-          <Text color={theme.ui.muted}> {hint.label}  </Text>
+          <Text color={theme.ui.muted}> {hint.label} </Text>
         </Text>
       ))}
     </Text>

@@ -19,7 +19,12 @@ interface Segment {
 }
 
 /** One line: who and where every action will go. */
-export function Header({ settings, profileLabel, identity, width }: HeaderProps) {
+export function Header({
+  settings,
+  profileLabel,
+  identity,
+  width,
+}: HeaderProps) {
   const theme = useTheme();
   // Order is importance: what is cut for width comes last, READ-ONLY never goes.
   const segments: Segment[] = [
@@ -27,27 +32,53 @@ export function Header({ settings, profileLabel, identity, width }: HeaderProps)
     { text: profileLabel, bold: true },
     { text: settings.region, bold: true },
   ];
-  if (settings.readOnly) segments.push({ text: 'READ-ONLY', color: theme.tone('warn'), bold: true });
+  if (settings.readOnly)
+    segments.push({ text: 'READ-ONLY', color: theme.tone('warn'), bold: true });
   if (identity.status === 'ok') {
     segments.push({ text: identity.identity.account });
     // Room to spare shows the whole ARN; otherwise the principal is enough.
-    segments.push({ text: width >= 140 ? identity.identity.arn : shortPrincipal(identity.identity.arn), color: theme.ui.muted });
+    segments.push({
+      text:
+        width >= 140
+          ? identity.identity.arn
+          : shortPrincipal(identity.identity.arn),
+      color: theme.ui.muted,
+    });
   } else if (identity.status === 'loading') {
-    segments.push({ text: 'checking identity…', color: theme.ui.muted });
+    segments.push({
+      text: `checking identity${theme.glyphs.ellipsis}`,
+      color: theme.ui.muted,
+    });
   } else {
-    const label = identity.kind === 'no-credentials' ? 'no credentials' : identity.kind === 'sso-login' ? 'SSO login needed' : 'identity unknown';
-    segments.push({ text: `${theme.glyphs.error} ${label}`, color: theme.tone('error') });
+    const label =
+      identity.kind === 'no-credentials'
+        ? 'no credentials'
+        : identity.kind === 'sso-login'
+          ? 'SSO login needed'
+          : 'identity unknown';
+    segments.push({
+      text: `${theme.glyphs.error} ${label}`,
+      color: theme.tone('error'),
+    });
   }
-  if (settings.endpoint !== undefined && width >= 100) segments.push({ text: settings.endpoint, color: theme.ui.muted });
+  if (settings.endpoint !== undefined && width >= 100)
+    segments.push({ text: settings.endpoint, color: theme.ui.muted });
 
   const separator = ` ${theme.glyphs.separator} `;
   let used = 0;
   const shown: Segment[] = [];
   for (const segment of segments) {
-    const cost = (shown.length > 0 ? separator.length : 0) + segment.text.length;
+    const cost =
+      (shown.length > 0 ? separator.length : 0) + segment.text.length;
     const room = width - used - (shown.length > 0 ? separator.length : 0);
     if (cost > width - used) {
-      if (room > 4) shown.push({ ...segment, text: fitCell(segment.text, room, { ellipsis: theme.glyphs.ellipsis }).trimEnd() });
+      if (room > 4)
+        shown.push({
+          ...segment,
+          text: fitCell(segment.text, room, {
+            ellipsis: theme.glyphs.ellipsis,
+          }).trimEnd(),
+        });
       break;
     }
     shown.push(segment);

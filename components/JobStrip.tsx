@@ -12,17 +12,35 @@ export function jobStripHeight(jobs: readonly JobView[]): number {
 }
 
 /** Running jobs with their progress; Ctrl+C cancels them. */
-export function JobStrip({ jobs, width }: { readonly jobs: readonly JobView[]; readonly width: number }) {
+export function JobStrip({
+  jobs,
+  width,
+}: {
+  readonly jobs: readonly JobView[];
+  readonly width: number;
+}) {
   const theme = useTheme();
   const running = jobs.filter((job) => job.state === 'running');
   if (running.length === 0) return null;
-  const shown = running.length > MAX_JOB_LINES ? running.slice(0, MAX_JOB_LINES - 1) : running;
+  const shown =
+    running.length > MAX_JOB_LINES
+      ? running.slice(0, MAX_JOB_LINES - 1)
+      : running;
   return (
     <Box flexDirection="column">
       {shown.map((job) => (
-        <ProgressBar key={job.id} title={job.title} progress={job.progress} width={width} />
+        <ProgressBar
+          key={job.id}
+          title={job.title}
+          progress={job.progress}
+          width={width}
+        />
       ))}
-      {running.length > shown.length ? <Text color={theme.ui.muted}>{`+${running.length - shown.length} more jobs running (Ctrl+C cancels all)`}</Text> : null}
+      {running.length > shown.length ? (
+        <Text
+          color={theme.ui.muted}
+        >{`+${running.length - shown.length} more jobs running (Ctrl+C cancels all)`}</Text>
+      ) : null}
     </Box>
   );
 }

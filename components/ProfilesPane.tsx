@@ -1,7 +1,10 @@
 import { useMemo } from 'react';
 import { useAppDeps } from '../hooks/app-context.js';
 import { useShellApi } from '../hooks/shell-context.js';
-import { profilesSpec, type ProfileServices } from '../source/panes/profiles-spec.js';
+import {
+  profilesSpec,
+  type ProfileServices,
+} from '../source/panes/profiles-spec.js';
 import type { PaneProps } from './pane-props.js';
 import { TablePane } from './TablePane.js';
 
@@ -13,7 +16,11 @@ export function ProfilesPane(props: PaneProps) {
     const entries = Object.entries(deps.config.config.profiles);
     return {
       profiles: deps.profiles,
-      readOnlyProfiles: new Set(entries.filter(([, settings]) => settings.readOnly === true).map(([name]) => name)),
+      readOnlyProfiles: new Set(
+        entries
+          .filter(([, settings]) => settings.readOnly === true)
+          .map(([name]) => name),
+      ),
     };
   }, [deps]);
   return (

@@ -14,7 +14,11 @@ export function RegionsPane(props: PaneProps) {
       services={shell.session.services}
       onOpen={(row) => {
         if (!isEnabledRegion(row)) {
-          shell.report('warn', 'session', `${row.code} is not enabled for this account: opt in first (AWS console, Account settings)`);
+          shell.report(
+            'warn',
+            'session',
+            `${row.code} is not enabled for this account: opt in first (AWS console, Account settings)`,
+          );
           return;
         }
         shell.switchRegion(row.code);

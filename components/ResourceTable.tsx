@@ -25,14 +25,32 @@ export interface ResourceTableProps {
 }
 
 /** Column headers and the visible window of rows. */
-export function ResourceTable({ titles, aligns, widths, lines, selectedId, marked, sort, emptyText, height }: ResourceTableProps) {
+export function ResourceTable({
+  titles,
+  aligns,
+  widths,
+  lines,
+  selectedId,
+  marked,
+  sort,
+  emptyText,
+  height,
+}: ResourceTableProps) {
   const theme = useTheme();
   const gap = ' '.repeat(COLUMN_GAP);
   const header = widths
     .map((width, index) => {
       if (width <= 0) return undefined;
-      const arrow = sort?.column === index ? (sort.direction === 'asc' ? theme.glyphs.up : theme.glyphs.down) : '';
-      return fitCell(`${titles[index] ?? ''}${arrow}`, width, { align: aligns[index], ellipsis: theme.glyphs.ellipsis });
+      const arrow =
+        sort?.column === index
+          ? sort.direction === 'asc'
+            ? theme.glyphs.up
+            : theme.glyphs.down
+          : '';
+      return fitCell(`${titles[index] ?? ''}${arrow}`, width, {
+        align: aligns[index],
+        ellipsis: theme.glyphs.ellipsis,
+      });
     })
     .filter((cell) => cell !== undefined)
     .join(gap);

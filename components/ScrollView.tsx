@@ -21,7 +21,13 @@ export interface ScrollViewProps {
 }
 
 /** A titled, read-only text view that scrolls with the list keys. */
-export function ScrollView({ title, lines, height, width, isActive }: ScrollViewProps) {
+export function ScrollView({
+  title,
+  lines,
+  height,
+  width,
+  isActive,
+}: ScrollViewProps) {
   const theme = useTheme();
   const bodyHeight = Math.max(1, height - 1);
   const maxTop = Math.max(0, lines.length - bodyHeight);
@@ -31,7 +37,10 @@ export function ScrollView({ title, lines, height, width, isActive }: ScrollView
   useKeys(
     ['list'],
     (command) => {
-      const moves: Record<string, 'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown'> = {
+      const moves: Record<
+        string,
+        'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown'
+      > = {
         'list.up': 'up',
         'list.down': 'down',
         'list.top': 'top',
@@ -40,22 +49,40 @@ export function ScrollView({ title, lines, height, width, isActive }: ScrollView
         'list.pageDown': 'pageDown',
       };
       const move = moves[command];
-      if (move) setTop((current) => moveSelection(maxTop + 1, Math.min(current, maxTop), move, bodyHeight - 1));
+      if (move)
+        setTop((current) =>
+          moveSelection(
+            maxTop + 1,
+            Math.min(current, maxTop),
+            move,
+            bodyHeight - 1,
+          ),
+        );
     },
     isActive,
   );
 
-  const shown = lines.slice(top, top + bodyHeight);
-  const position = lines.length > bodyHeight ? ` ${top + 1}-${top + shown.length} of ${lines.length}` : '';
+  // Lines are positional: the key is the line number in the whole text.
+  const shown = lines
+    .slice(top, top + bodyHeight)
+    .map((line, index) => ({ line, number: top + index }));
+  const position =
+    lines.length > bodyHeight
+      ? ` ${top + 1}-${top + shown.length} of ${lines.length}`
+      : '';
   return (
     <Box flexDirection="column" height={height}>
       <Text bold color={theme.ui.title}>
-        {fitCell(`${title}${position}`, width, { ellipsis: theme.glyphs.ellipsis })}
+        {fitCell(`${title}${position}`, width, {
+          ellipsis: theme.glyphs.ellipsis,
+        })}
       </Text>
-      {shown.map((line, index) => (
-        // Lines have no identity beyond their position in the scrolled window.
-        // eslint-disable-next-line react/no-array-index-key
-        <Text key={top + index} color={theme.tone(line.tone)} bold={line.bold ?? false}>
+      {shown.map(({ line, number }) => (
+        <Text
+          key={number}
+          color={theme.tone(line.tone)}
+          bold={line.bold ?? false}
+        >
           {fitCell(line.text, width, { ellipsis: theme.glyphs.ellipsis })}
         </Text>
       ))}

@@ -10,6 +10,7 @@ import { useKeys } from '../hooks/useKeys.js';
 import { useSessions } from '../hooks/useSessions.js';
 import { useShell } from '../hooks/useShell.js';
 import { osc52 } from '../source/clipboard.js';
+import { describeError } from '../source/errors.js';
 import { currentView } from '../source/shell-state.js';
 import { profileLabel } from '../source/session-settings.js';
 import { whoAmISections } from '../source/whoami.js';
@@ -34,23 +35,35 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
   const identity = useIdentity(session, refreshToken);
   const dialogs = useDialogs();
   const [history, setHistory] = useState<string[]>([]);
-  const [profileNames, setProfileNames] = useState<string[] | undefined>(undefined);
+  const [profileNames, setProfileNames] = useState<string[] | undefined>(
+    undefined,
+  );
   const label = profileLabel(session.settings, deps.env);
+  const { report } = shell;
 
   useEffect(() => {
     deps.profiles.listProfiles().then(
       (rows) => setProfileNames(rows.map((row) => row.name)),
-      (error: unknown) => shell.report('warn', 'profiles', `cannot read AWS profiles: ${String(error)}`),
+      (error: unknown) =>
+        report(
+          'warn',
+          'profiles',
+          `cannot read AWS profiles: ${describeError(error)}`,
+        ),
     );
-  }, [deps.profiles, refreshToken, shell.report]);
+  }, [deps.profiles, refreshToken, report]);
 
   // A broken config file is announced once; the session is read-only until it is fixed.
   useEffect(() => {
     const [first, ...rest] = deps.config.problems;
     if (first === undefined) return;
     for (const problem of rest) deps.events.record('error', 'config', problem);
-    shell.report('error', 'config', `${first}${rest.length > 0 ? ` (+${rest.length} more in the log)` : ''}; writes are blocked until it is fixed`);
-  }, [deps.config.problems, deps.events, shell.report]);
+    report(
+      'error',
+      'config',
+      `${first}${rest.length > 0 ? ` (+${rest.length} more in the log)` : ''}; writes are blocked until it is fixed`,
+    );
+  }, [deps.config.problems, deps.events, report]);
 
   const quit = useCallback(() => {
     deps.jobs.cancelAll();
@@ -62,7 +75,16 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
     const running = deps.jobs.running();
     if (running === 0) return quit();
     void dialogs
-      .confirm({ level: 'yes-no', title: `${running} job${running === 1 ? ' is' : 's are'} still running`, targets: deps.jobs.getSnapshot().filter((job) => job.state === 'running').map((job) => job.title), warnings: ['Quitting cancels them; they clean up what they started.'], action: 'Quit' })
+      .confirm({
+        level: 'yes-no',
+        title: `${running} job${running === 1 ? ' is' : 's are'} still running`,
+        targets: deps.jobs
+          .getSnapshot()
+          .filter((job) => job.state === 'running')
+          .map((job) => job.title),
+        warnings: ['Quitting cancels them; they clean up what they started.'],
+        action: 'Quit',
+      })
       .then((yes) => yes && quit());
   }, [deps, dialogs, quit]);
 
@@ -71,7 +93,12 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
       shell.sessionSwitched();
       // Picked from the profiles or regions pane: go back to where the user was.
       const view = currentView(shell.state);
-      if (view.kind === 'pane' && (view.pane === 'profiles' || view.pane === 'regions') && shell.state.views.length > 1) shell.back();
+      if (
+        view.kind === 'pane' &&
+        (view.pane === 'profiles' || view.pane === 'regions') &&
+        shell.state.views.length > 1
+      )
+        shell.back();
       shell.report('info', 'session', what);
     },
     [shell],
@@ -85,7 +112,9 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
       refreshToken,
       switchProfile: (profile) => {
         const next = sessions.switchProfile(profile);
-        afterSwitch(`profile ${profile}, region ${next.settings.region}${next.settings.readOnly ? ' (read-only)' : ''}`);
+        afterSwitch(
+          `profile ${profile}, region ${next.settings.region}${next.settings.readOnly ? ' (read-only)' : ''}`,
+        );
       },
       switchRegion: (region) => {
         sessions.switchRegion(region);
@@ -97,19 +126,42 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
         shell.report('info', 'ui', `copied ${what} to the clipboard (OSC 52)`);
       },
     }),
-    [shell, session, identity, refreshToken, sessions, afterSwitch, dialogs.confirm, stdout, deps.env],
+    [
+      shell,
+      session,
+      identity,
+      refreshToken,
+      sessions,
+      afterSwitch,
+      dialogs.confirm,
+      stdout,
+      deps.env,
+    ],
   );
 
   const showWhoAmI = () =>
-    shell.pushDetail('whoami', whoAmISections({
-      settings: session.settings,
-      profileLabel: label,
-      identity: identity.status === 'ok' ? { ok: true, value: identity.identity } : identity.status === 'problem' ? { ok: false, message: identity.message, hint: identity.hint, kind: identity.kind } : undefined,
-      configPath: deps.config.path,
-      configProblems: deps.config.problems,
-      eventFile,
-      labSummary: deps.labSummary,
-    }));
+    shell.pushDetail(
+      'whoami',
+      whoAmISections({
+        settings: session.settings,
+        profileLabel: label,
+        identity:
+          identity.status === 'ok'
+            ? { ok: true, value: identity.identity }
+            : identity.status === 'problem'
+              ? {
+                  ok: false,
+                  message: identity.message,
+                  hint: identity.hint,
+                  kind: identity.kind,
+                }
+              : undefined,
+        configPath: deps.config.path,
+        configProblems: deps.config.problems,
+        eventFile,
+        labSummary: deps.labSummary,
+      }),
+    );
 
   const runCommand = useCommandRunner(
     useMemo(
@@ -142,7 +194,11 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
     quit,
     notify: (text) => shell.report('info', 'ui', text),
   });
-  useKeys(['global'], (command) => command === 'shell.cancel' && interrupt(), true);
+  useKeys(
+    ['global'],
+    (command) => command === 'shell.cancel' && interrupt(),
+    true,
+  );
 
   const view = currentView(shell.state);
   const keyboardFree = !dialogs.dialog && !shell.state.prompt;
@@ -153,11 +209,15 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
         case 'shell.command':
           return shell.openPrompt('command');
         case 'shell.filter':
-          return view.kind === 'pane' ? shell.openPrompt('filter') : shell.report('info', 'ui', 'nothing to filter here');
+          return view.kind === 'pane'
+            ? shell.openPrompt('filter')
+            : shell.report('info', 'ui', 'nothing to filter here');
         case 'shell.help':
           return view.kind === 'help' ? shell.back() : shell.showHelp();
         case 'shell.log':
-          return view.kind === 'pane' && view.pane === 'log' ? shell.back() : shell.openPane('log');
+          return view.kind === 'pane' && view.pane === 'log'
+            ? shell.back()
+            : shell.openPane('log');
         case 'shell.back':
           return shell.back();
         case 'shell.refresh':
@@ -178,7 +238,10 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
         profileNames={profileNames ?? []}
         onCommand={(text) => {
           shell.closePrompt();
-          if (text.trim() !== '') setHistory([...history.filter((entry) => entry !== text), text].slice(-50));
+          if (text.trim() !== '')
+            setHistory(
+              [...history.filter((entry) => entry !== text), text].slice(-50),
+            );
           runCommand(text);
         }}
       />

@@ -29,14 +29,20 @@ export interface ShellLayoutProps {
   readonly dialog: Dialog | null;
   readonly history: readonly string[];
   readonly profileNames: readonly string[];
-  onCommand(text: string): void;
+  readonly onCommand: (text: string) => void;
 }
 
 /**
  * Header, view, jobs, status or prompt, footer. The frame is one row shorter
  * than the terminal: a frame as tall as the screen makes Ink redraw it all.
  */
-export function ShellLayout({ profileLabel, dialog, history, profileNames, onCommand }: ShellLayoutProps) {
+export function ShellLayout({
+  profileLabel,
+  dialog,
+  history,
+  profileNames,
+  onCommand,
+}: ShellLayoutProps) {
   const deps = useAppDeps();
   const shell = useShellApi();
   const theme = useTheme();
@@ -47,7 +53,11 @@ export function ShellLayout({ profileLabel, dialog, history, profileNames, onCom
   const pane = view.kind === 'pane' ? view.pane : undefined;
 
   if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return <Text color={theme.tone('warn')}>{`opsdeck needs ${MIN_COLUMNS}x${MIN_ROWS} or more (now ${columns}x${rows}); q quits`}</Text>;
+    return (
+      <Text
+        color={theme.tone('warn')}
+      >{`opsdeck needs ${MIN_COLUMNS}x${MIN_ROWS} or more (now ${columns}x${rows}); q quits`}</Text>
+    );
   }
 
   const frameRows = rows - 1;
@@ -62,30 +72,70 @@ export function ShellLayout({ profileLabel, dialog, history, profileNames, onCom
       : pane
         ? ['global', 'table', `pane:${pane}`]
         : ['global', 'list'];
-  const paneUnder = [...state.views].reverse().find((entry) => entry.kind === 'pane');
+  const paneUnder = [...state.views]
+    .reverse()
+    .find((entry) => entry.kind === 'pane');
 
   return (
     <Box flexDirection="column" width={width} height={frameRows}>
-      <Header settings={session.settings} profileLabel={profileLabel} identity={identity} width={width} />
+      <Header
+        settings={session.settings}
+        profileLabel={profileLabel}
+        identity={identity}
+        width={width}
+      />
       <CredentialsBanner identity={identity} width={width} />
       <Box height={viewHeight} flexDirection="column" overflow="hidden">
         {dialog?.kind === 'confirm' ? (
-          <ConfirmDialog request={dialog.request} width={Math.min(width, 76)} height={viewHeight} onResolve={dialog.resolve} />
+          <ConfirmDialog
+            request={dialog.request}
+            width={Math.min(width, 76)}
+            height={viewHeight}
+            onResolve={dialog.resolve}
+          />
         ) : dialog?.kind === 'form' ? (
-          <FormDialog form={dialog.form} width={Math.min(width, 76)} onSubmit={dialog.resolve} onCancel={() => dialog.resolve(undefined)} />
+          <FormDialog
+            form={dialog.form}
+            width={Math.min(width, 76)}
+            onSubmit={dialog.resolve}
+            onCancel={() => dialog.resolve(undefined)}
+          />
         ) : (
-          <ViewHost view={view} paneUnder={paneUnder?.kind === 'pane' ? paneUnder.pane : undefined} height={viewHeight} width={width} isActive={!dialog && !state.prompt} />
+          <ViewHost
+            view={view}
+            paneUnder={paneUnder?.kind === 'pane' ? paneUnder.pane : undefined}
+            height={viewHeight}
+            width={width}
+            isActive={!dialog && !state.prompt}
+          />
         )}
       </Box>
       <JobStrip jobs={jobs} width={width} />
       {state.prompt?.kind === 'command' ? (
-        <CommandLine width={width} history={history} completion={{ profiles: profileNames, regions: REGION_CODES }} onRun={onCommand} onCancel={() => shell.closePrompt()} />
+        <CommandLine
+          width={width}
+          history={history}
+          completion={{ profiles: profileNames, regions: REGION_CODES }}
+          onRun={onCommand}
+          onCancel={() => shell.closePrompt()}
+        />
       ) : state.prompt?.kind === 'filter' ? (
-        <FilterLine value={pane ? (state.filters[pane] ?? '') : ''} width={width} onChange={shell.setFilter} onAccept={() => shell.closePrompt()} onCancel={() => shell.closePrompt(true)} />
+        <FilterLine
+          value={pane ? (state.filters[pane] ?? '') : ''}
+          width={width}
+          onChange={shell.setFilter}
+          onAccept={() => shell.closePrompt()}
+          onCancel={() => shell.closePrompt(true)}
+        />
       ) : (
         <StatusLine status={state.status} width={width} />
       )}
-      <Footer scopes={scopes} width={width} openLabel={pane ? findPane(pane)?.openLabel : undefined} readOnly={session.settings.readOnly} />
+      <Footer
+        scopes={scopes}
+        width={width}
+        openLabel={pane ? findPane(pane)?.openLabel : undefined}
+        readOnly={session.settings.readOnly}
+      />
     </Box>
   );
 }

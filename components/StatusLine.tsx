@@ -12,7 +12,23 @@ export interface StatusLineProps {
 export function StatusLine({ status, width }: StatusLineProps) {
   const theme = useTheme();
   if (!status) return <Text> </Text>;
-  const glyph = status.level === 'error' ? theme.glyphs.error : status.level === 'warn' ? theme.glyphs.warn : theme.glyphs.info;
-  const tone = status.level === 'error' ? 'error' : status.level === 'warn' ? 'warn' : 'info';
-  return <Text color={theme.tone(tone)}>{fitCell(`${glyph} ${status.text}`, width, { ellipsis: theme.glyphs.ellipsis })}</Text>;
+  const glyph =
+    status.level === 'error'
+      ? theme.glyphs.error
+      : status.level === 'warn'
+        ? theme.glyphs.warn
+        : theme.glyphs.info;
+  const tone =
+    status.level === 'error'
+      ? 'error'
+      : status.level === 'warn'
+        ? 'warn'
+        : 'info';
+  return (
+    <Text color={theme.tone(tone)}>
+      {fitCell(`${glyph} ${status.text}`, width, {
+        ellipsis: theme.glyphs.ellipsis,
+      })}
+    </Text>
+  );
 }

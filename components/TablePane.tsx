@@ -11,8 +11,12 @@ export interface TablePaneProps<Row, Services> extends PaneProps {
   readonly spec: TablePaneSpec<Row, Services>;
   readonly services: Services;
   readonly emptyText?: string;
-  onOpen?(row: Row): void;
-  onCommand?(command: string, row: Row | undefined, marked: readonly Row[]): void;
+  readonly onOpen?: (row: Row) => void;
+  readonly onCommand?: (
+    command: string,
+    row: Row | undefined,
+    marked: readonly Row[],
+  ) => void;
 }
 
 /** A pane whose content is one list from a service: the common case. */
@@ -23,7 +27,9 @@ export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
   const list = useListLoader(
     {
       load: (cursor, signal) => spec.load(services, cursor, signal),
-      ...(spec.transitional ? { transitional: (row: Row) => spec.transitional?.(row) ?? false } : {}),
+      ...(spec.transitional
+        ? { transitional: (row: Row) => spec.transitional?.(row) ?? false }
+        : {}),
       refresh: deps.config.config.ui.refresh,
       inFlight: deps.inFlight,
       onError: (message) => shell.report('error', spec.name, message),
@@ -51,9 +57,22 @@ export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
         updatedAt: list.updatedAt,
       }}
       {...(props.emptyText === undefined ? {} : { emptyText: props.emptyText })}
-      onDescribe={(row) => shell.pushDetail(`${props.title}: ${spec.rowId(row)}`, spec.describe(row))}
+      onDescribe={(row) =>
+        shell.pushDetail(
+          `${props.title}: ${spec.rowId(row)}`,
+          spec.describe(row),
+        )
+      }
       onMore={() => list.loader.loadMore()}
-      {...(props.onOpen ? { onOpen: props.onOpen } : { onOpen: (row: Row) => shell.pushDetail(`${props.title}: ${spec.rowId(row)}`, spec.describe(row)) })}
+      {...(props.onOpen
+        ? { onOpen: props.onOpen }
+        : {
+            onOpen: (row: Row) =>
+              shell.pushDetail(
+                `${props.title}: ${spec.rowId(row)}`,
+                spec.describe(row),
+              ),
+          })}
       {...(props.onCommand ? { onCommand: props.onCommand } : {})}
     />
   );

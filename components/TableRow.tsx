@@ -14,7 +14,14 @@ export interface TableRowProps {
 }
 
 /** One table line: a marker column, then the cells cut to their widths. */
-export const TableRow = memo(function TableRow({ cells, tones, widths, aligns, selected, marked }: TableRowProps) {
+export const TableRow = memo(function TableRow({
+  cells,
+  tones,
+  widths,
+  aligns,
+  selected,
+  marked,
+}: TableRowProps) {
   const theme = useTheme();
   const gap = ' '.repeat(COLUMN_GAP);
   const parts: { text: string; tone: Tone | undefined }[] = [];
@@ -22,7 +29,12 @@ export const TableRow = memo(function TableRow({ cells, tones, widths, aligns, s
     if (width <= 0) return;
     const separator = parts.length > 0 ? gap : '';
     parts.push({
-      text: separator + fitCell(cells[index] ?? '', width, { align: aligns[index], ellipsis: theme.glyphs.ellipsis }),
+      text:
+        separator +
+        fitCell(cells[index] ?? '', width, {
+          align: aligns[index],
+          ellipsis: theme.glyphs.ellipsis,
+        }),
       tone: tones[index],
     });
   });

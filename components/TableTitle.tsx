@@ -30,17 +30,27 @@ function clock(at: number): string {
 }
 
 /** "Regions (12/38) · filter eu · 2 marked · partial: m for more". */
-export function TableTitle({ title, total, shown, filter, filterError, marked, status, width }: TableTitleProps) {
+export function TableTitle({
+  title,
+  total,
+  shown,
+  filter,
+  filterError,
+  marked,
+  status,
+  width,
+}: TableTitleProps) {
   const theme = useTheme();
-  const dot = ` ${theme.ascii ? '-' : '·'} `;
+  const dot = ` ${theme.glyphs.dot} `;
+  const more = theme.glyphs.ellipsis;
   const count = filter && shown !== total ? `${shown}/${total}` : String(total);
   const parts = [`${title} (${count}${status.partial ? '+' : ''})`];
   if (filter) parts.push(`filter ${filter}`);
   if (marked > 0) parts.push(`${marked} marked`);
-  if (status.loading) parts.push('loading…');
-  else if (status.loadingMore) parts.push('loading more…');
+  if (status.loading) parts.push(`loading${more}`);
+  else if (status.loadingMore) parts.push(`loading more${more}`);
   else if (status.partial) parts.push('partial: m loads more');
-  else if (status.refreshing) parts.push('refreshing…');
+  else if (status.refreshing) parts.push(`refreshing${more}`);
   if (status.note) parts.push(status.note);
   const main = parts.join(dot);
   const problem = filterError
@@ -61,7 +71,11 @@ export function TableTitle({ title, total, shown, filter, filterError, marked, s
       <Text bold color={theme.ui.title}>
         {fitCell(main, mainWidth, { ellipsis: theme.glyphs.ellipsis })}
       </Text>
-      <Text color={theme.tone('error')}>{fitCell(`${dot}${problem}`, width - mainWidth, { ellipsis: theme.glyphs.ellipsis })}</Text>
+      <Text color={theme.tone('error')}>
+        {fitCell(`${dot}${problem}`, width - mainWidth, {
+          ellipsis: theme.glyphs.ellipsis,
+        })}
+      </Text>
     </Text>
   );
 }

@@ -5,11 +5,22 @@ import { useShellApi } from '../hooks/shell-context.js';
 import { parseFilter } from '../source/filter.js';
 import type { Scope } from '../source/keymap/index.js';
 import type { ColumnSpec } from '../source/panes/types.js';
-import { moveCursor, placeCursor, START_CURSOR, type CursorMove } from '../source/table-cursor.js';
+import {
+  moveCursor,
+  placeCursor,
+  START_CURSOR,
+  type CursorMove,
+} from '../source/table-cursor.js';
 import { fitColumns } from '../source/table-layout.js';
-import { toggleSort, viewRows, type ShownRow, type TableSort } from '../source/table-rows.js';
+import {
+  toggleSort,
+  viewRows,
+  type ShownRow,
+  type TableSort,
+} from '../source/table-rows.js';
 import { ResourceTable } from './ResourceTable.js';
 import { TableTitle, type TableStatus } from './TableTitle.js';
+import { useTheme } from './theme.js';
 
 export interface TableViewProps<Row> {
   readonly title: string;
@@ -23,11 +34,15 @@ export interface TableViewProps<Row> {
   /** The pane's own key scope, `pane:<name>`. */
   readonly scope?: Scope;
   readonly emptyText?: string;
-  onOpen?(row: Row): void;
-  onDescribe?(row: Row): void;
-  onMore?(): void;
+  readonly onOpen?: (row: Row) => void;
+  readonly onDescribe?: (row: Row) => void;
+  readonly onMore?: () => void;
   /** Pane-specific commands, with the selected row and the marked rows. */
-  onCommand?(command: string, row: Row | undefined, marked: readonly Row[]): void;
+  readonly onCommand?: (
+    command: string,
+    row: Row | undefined,
+    marked: readonly Row[],
+  ) => void;
 }
 
 const MOVES: Record<string, CursorMove> = {
@@ -39,8 +54,13 @@ const MOVES: Record<string, CursorMove> = {
   'list.pageDown': 'pageDown',
 };
 
-function emptyText(status: TableStatus, total: number, empty: string | undefined): string {
-  if (status.loading) return 'loading…';
+function emptyText(
+  status: TableStatus,
+  total: number,
+  empty: string | undefined,
+  ellipsis: string,
+): string {
+  if (status.loading) return `loading${ellipsis}`;
   if (total > 0) return 'no row matches the filter (Esc clears it)';
   if (status.error) return `could not load: ${status.error}`;
   return empty ?? 'nothing here';
@@ -48,15 +68,21 @@ function emptyText(status: TableStatus, total: number, empty: string | undefined
 
 /** A windowed, sortable, filterable table with a cursor kept by row ID. */
 export function TableView<Row>(props: TableViewProps<Row>) {
-  const { columns, rows, filter, height, width, isActive, status, scope } = props;
+  const { columns, rows, filter, height, width, isActive, status, scope } =
+    props;
   const shell = useShellApi();
+  const theme = useTheme();
   const [cursor, setCursor] = useState(START_CURSOR);
   const [sort, setSort] = useState<TableSort | undefined>(undefined);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
 
   const parsed = useMemo(() => parseFilter(filter), [filter]);
-  const predicate = parsed.ok ? parsed.predicate : () => true;
-  const shown = useMemo(() => viewRows(rows, columns, predicate, sort), [rows, columns, predicate, sort]);
+  const shown = useMemo(
+    // A filter that does not parse shows every row; the title says why.
+    () =>
+      viewRows(rows, columns, parsed.ok ? parsed.predicate : () => true, sort),
+    [rows, columns, parsed, sort],
+  );
   const ids = useMemo(() => shown.map((row) => row.id), [shown]);
   const bodyHeight = Math.max(1, height - 2);
   const { index, offset } = placeCursor(cursor, ids, bodyHeight);
@@ -64,14 +90,20 @@ export function TableView<Row>(props: TableViewProps<Row>) {
 
   // Widths come from every row, not the window, so columns do not jump while scrolling.
   const cellTexts = useMemo(() => rows.map((row) => row.cells), [rows]);
-  const widths = useMemo(() => fitColumns(columns, cellTexts, width - 1), [columns, cellTexts, width]);
+  const widths = useMemo(
+    () => fitColumns(columns, cellTexts, width - 1),
+    [columns, cellTexts, width],
+  );
 
   const scopes: Scope[] = scope ? ['list', 'table', scope] : ['list', 'table'];
   useKeys(
     scopes,
     (command, key) => {
       const move = MOVES[command];
-      if (move) return setCursor((current) => moveCursor(current, ids, bodyHeight, move));
+      if (move)
+        return setCursor((current) =>
+          moveCursor(current, ids, bodyHeight, move),
+        );
       switch (command) {
         case 'table.open':
           if (selected) props.onOpen?.(selected.row);
@@ -81,7 +113,8 @@ export function TableView<Row>(props: TableViewProps<Row>) {
           return;
         case 'table.sort': {
           const column = Number(key) - 1;
-          if (column < columns.length) setSort((current) => toggleSort(current, column));
+          if (column < columns.length)
+            setSort((current) => toggleSort(current, column));
           return;
         }
         case 'table.mark': {
@@ -134,7 +167,12 @@ export function TableView<Row>(props: TableViewProps<Row>) {
         selectedId={selected?.id}
         marked={marked}
         sort={sort}
-        emptyText={emptyText(status, rows.length, props.emptyText)}
+        emptyText={emptyText(
+          status,
+          rows.length,
+          props.emptyText,
+          theme.glyphs.ellipsis,
+        )}
         height={bodyHeight + 1}
       />
     </Box>

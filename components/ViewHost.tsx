@@ -21,23 +21,59 @@ export interface ViewHostProps {
 }
 
 /** Shows the view on top of the stack: a pane, a detail view or the help. */
-export function ViewHost({ view, paneUnder, height, width, isActive }: ViewHostProps) {
+export function ViewHost({
+  view,
+  paneUnder,
+  height,
+  width,
+  isActive,
+}: ViewHostProps) {
   const shell = useShellApi();
   const { keymap } = useAppDeps();
   const theme = useTheme();
   const display = theme.ascii ? displayKeyAscii : displayKey;
   const lines = useMemo(() => {
     if (view.kind === 'help') {
-      return helpLines(keymap, display, paneUnder ? `pane:${paneUnder}` : undefined).map((line) => ({ text: line.text, bold: line.heading ?? false, ...(line.heading ? { tone: 'accent' as const } : {}) }));
+      return helpLines(
+        keymap,
+        display,
+        paneUnder ? `pane:${paneUnder}` : undefined,
+      ).map((line) => ({
+        text: line.text,
+        bold: line.heading ?? false,
+        ...(line.heading ? { tone: 'accent' as const } : {}),
+      }));
     }
     if (view.kind === 'detail') {
-      return detailLines(view.sections, width).map((line) => ({ text: line.text, bold: line.heading ?? false, ...(line.heading ? { tone: 'accent' as const } : {}) }));
+      return detailLines(view.sections, width).map((line) => ({
+        text: line.text,
+        bold: line.heading ?? false,
+        ...(line.heading ? { tone: 'accent' as const } : {}),
+      }));
     }
     return [];
   }, [view, keymap, display, paneUnder, width]);
 
-  if (view.kind === 'help') return <ScrollView title="Help (Esc closes)" lines={lines} height={height} width={width} isActive={isActive} />;
-  if (view.kind === 'detail') return <ScrollView title={`${view.title} (Esc back)`} lines={lines} height={height} width={width} isActive={isActive} />;
+  if (view.kind === 'help')
+    return (
+      <ScrollView
+        title="Help (Esc closes)"
+        lines={lines}
+        height={height}
+        width={width}
+        isActive={isActive}
+      />
+    );
+  if (view.kind === 'detail')
+    return (
+      <ScrollView
+        title={`${view.title} (Esc back)`}
+        lines={lines}
+        height={height}
+        width={width}
+        isActive={isActive}
+      />
+    );
 
   const Pane = PANE_COMPONENTS[view.pane];
   const info = findPane(view.pane);
@@ -49,5 +85,14 @@ export function ViewHost({ view, paneUnder, height, width, isActive }: ViewHostP
     );
   }
   // Keyed by session: a profile or region switch remounts the pane empty.
-  return <Pane key={`${shell.session.id}:${view.pane}`} title={info.title} height={height} width={width} isActive={isActive} filter={shell.state.filters[view.pane] ?? ''} />;
+  return (
+    <Pane
+      key={`${shell.session.id}:${view.pane}`}
+      title={info.title}
+      height={height}
+      width={width}
+      isActive={isActive}
+      filter={shell.state.filters[view.pane] ?? ''}
+    />
+  );
 }

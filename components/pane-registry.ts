@@ -8,7 +8,9 @@ import type { PaneProps } from './pane-props.js';
 import { ProfilesPane } from './ProfilesPane.js';
 import { RegionsPane } from './RegionsPane.js';
 
-export const PANE_COMPONENTS: Readonly<Record<string, ComponentType<PaneProps>>> = {
+export const PANE_COMPONENTS: Readonly<
+  Record<string, ComponentType<PaneProps>>
+> = {
   regions: RegionsPane,
   profiles: ProfilesPane,
   log: EventLogPane,

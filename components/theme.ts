@@ -20,6 +20,11 @@ export interface Glyphs {
   readonly barFull: string;
   readonly barEmpty: string;
   readonly cursor: string;
+  /** Separates parts of a line: "Regions (3) · filter eu". */
+  readonly dot: string;
+  /** Masks a typed secret. */
+  readonly secret: string;
+  readonly upDown: string;
 }
 
 export interface Theme {
@@ -51,6 +56,9 @@ const UNICODE: Glyphs = {
   barFull: '█',
   barEmpty: '░',
   cursor: '▏',
+  dot: '·',
+  secret: '•',
+  upDown: '↑/↓',
 };
 
 const ASCII: Glyphs = {
@@ -67,6 +75,9 @@ const ASCII: Glyphs = {
   barFull: '#',
   barEmpty: '.',
   cursor: '|',
+  dot: '-',
+  secret: '*',
+  upDown: 'Up/Down',
 };
 
 const TONES: Record<Tone, string> = {
@@ -78,13 +89,17 @@ const TONES: Record<Tone, string> = {
   info: 'blue',
 };
 
-export function createTheme(options: { color: boolean; ascii: boolean }): Theme {
+export function createTheme(options: {
+  color: boolean;
+  ascii: boolean;
+}): Theme {
   const pick = (value: string) => (options.color ? value : undefined);
   return {
     color: options.color,
     ascii: options.ascii,
     glyphs: options.ascii ? ASCII : UNICODE,
-    tone: (tone) => (tone === undefined || !options.color ? undefined : TONES[tone]),
+    tone: (tone) =>
+      tone === undefined || !options.color ? undefined : TONES[tone],
     ui: {
       accent: pick('cyan'),
       muted: pick('gray'),
@@ -100,7 +115,9 @@ export function colorWanted(env: NodeJS.ProcessEnv): boolean {
   return (env['NO_COLOR'] ?? '') === '';
 }
 
-export const ThemeContext = createContext<Theme>(createTheme({ color: true, ascii: false }));
+export const ThemeContext = createContext<Theme>(
+  createTheme({ color: true, ascii: false }),
+);
 
 export function useTheme(): Theme {
   return useContext(ThemeContext);

@@ -10,7 +10,10 @@ import type { InFlight } from '../source/jobs/in-flight.js';
 import type { JobRunner } from '../source/jobs/job-runner.js';
 import type { Keymap } from '../source/keymap/index.js';
 import type { OpenSession } from '../source/session.js';
-import type { SessionSettings, SettingsInputs } from '../source/session-settings.js';
+import type {
+  SessionSettings,
+  SettingsInputs,
+} from '../source/session-settings.js';
 
 export interface AppDeps {
   readonly keymap: Keymap;

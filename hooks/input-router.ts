@@ -15,8 +15,8 @@ export interface InputRoute {
 }
 
 export interface InputRouter {
-  register(route: InputRoute): () => void;
-  dispatch(input: string, key: Key): void;
+  readonly register: (route: InputRoute) => () => void;
+  readonly dispatch: (input: string, key: Key) => void;
 }
 
 export function createInputRouter(): InputRouter {

@@ -13,11 +13,11 @@ export interface ShellApi extends ShellControl {
   readonly identity: IdentityState;
   /** Increments on Ctrl+R; panes reload when it changes. */
   readonly refreshToken: number;
-  switchProfile(profile: string): void;
-  switchRegion(region: string): void;
+  readonly switchProfile: (profile: string) => void;
+  readonly switchRegion: (region: string) => void;
   /** Resolves true only when the user confirmed. */
-  confirm(request: ConfirmRequest): Promise<boolean>;
-  copy(text: string, label: string): void;
+  readonly confirm: (request: ConfirmRequest) => Promise<boolean>;
+  readonly copy: (text: string, label: string) => void;
 }
 
 export const ShellContext = createContext<ShellApi | null>(null);

@@ -3,19 +3,21 @@ import { isRegionCode } from '../source/aws/region-names.js';
 import { parseCommand } from '../source/command-line.js';
 
 export interface CommandTargets {
-  openPane(pane: string, filter?: string): void;
-  switchProfile(profile: string): void;
-  switchRegion(region: string): void;
-  showHelp(): void;
-  showWhoAmI(): void;
-  requestQuit(): void;
-  warn(text: string): void;
+  readonly openPane: (pane: string, filter?: string) => void;
+  readonly switchProfile: (profile: string) => void;
+  readonly switchRegion: (region: string) => void;
+  readonly showHelp: () => void;
+  readonly showWhoAmI: () => void;
+  readonly requestQuit: () => void;
+  readonly warn: (text: string) => void;
   /** Known profile names, when loaded; undefined skips the check. */
   readonly profileNames: readonly string[] | undefined;
 }
 
 /** Runs a `:` command line against the shell. */
-export function useCommandRunner(targets: CommandTargets): (text: string) => void {
+export function useCommandRunner(
+  targets: CommandTargets,
+): (text: string) => void {
   return useCallback(
     (text: string) => {
       const parsed = parseCommand(text);
@@ -26,13 +28,21 @@ export function useCommandRunner(targets: CommandTargets): (text: string) => voi
           return targets.openPane(parsed.pane, parsed.filter);
         case 'profile':
           if (parsed.name === undefined) return targets.openPane('profiles');
-          if (targets.profileNames && !targets.profileNames.includes(parsed.name)) {
-            return targets.warn(`no profile ${parsed.name} in ~/.aws/config or ~/.aws/credentials (:profile lists them)`);
+          if (
+            targets.profileNames &&
+            !targets.profileNames.includes(parsed.name)
+          ) {
+            return targets.warn(
+              `no profile ${parsed.name} in ~/.aws/config or ~/.aws/credentials (:profile lists them)`,
+            );
           }
           return targets.switchProfile(parsed.name);
         case 'region':
           if (parsed.name === undefined) return targets.openPane('regions');
-          if (!isRegionCode(parsed.name)) return targets.warn(`${parsed.name} is not a region code (like eu-west-1); :region lists them`);
+          if (!isRegionCode(parsed.name))
+            return targets.warn(
+              `${parsed.name} is not a region code (like eu-west-1); :region lists them`,
+            );
           return targets.switchRegion(parsed.name);
         case 'help':
           return targets.showHelp();
@@ -41,7 +51,9 @@ export function useCommandRunner(targets: CommandTargets): (text: string) => voi
         case 'quit':
           return targets.requestQuit();
         case 'unknown':
-          return targets.warn(`unknown command :${parsed.word}${parsed.suggestion ? `, did you mean :${parsed.suggestion}?` : ''}`);
+          return targets.warn(
+            `unknown command :${parsed.word}${parsed.suggestion ? `, did you mean :${parsed.suggestion}?` : ''}`,
+          );
       }
     },
     [targets],

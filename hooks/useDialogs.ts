@@ -3,15 +3,23 @@ import type { FormSpec, FormValues } from '../source/form.js';
 import type { ConfirmRequest } from '../source/safety/confirm.js';
 
 export type Dialog =
-  | { readonly kind: 'confirm'; readonly request: ConfirmRequest; resolve(confirmed: boolean): void }
-  | { readonly kind: 'form'; readonly form: FormSpec; resolve(values: FormValues | undefined): void };
+  | {
+      readonly kind: 'confirm';
+      readonly request: ConfirmRequest;
+      readonly resolve: (confirmed: boolean) => void;
+    }
+  | {
+      readonly kind: 'form';
+      readonly form: FormSpec;
+      readonly resolve: (values: FormValues | undefined) => void;
+    };
 
 export interface DialogControl {
   readonly dialog: Dialog | null;
-  confirm(request: ConfirmRequest): Promise<boolean>;
-  ask(form: FormSpec): Promise<FormValues | undefined>;
+  readonly confirm: (request: ConfirmRequest) => Promise<boolean>;
+  readonly ask: (form: FormSpec) => Promise<FormValues | undefined>;
   /** Closes the open dialog as cancelled. */
-  dismiss(): void;
+  readonly dismiss: () => void;
 }
 
 /** One dialog at a time; asking for one returns a promise of the answer. */

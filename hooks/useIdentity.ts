@@ -8,7 +8,12 @@ import { useAppDeps } from './app-context.js';
 export type IdentityState =
   | { readonly status: 'loading' }
   | { readonly status: 'ok'; readonly identity: CallerIdentity }
-  | { readonly status: 'problem'; readonly kind: AwsProblemKind; readonly message: string; readonly hint: string | undefined };
+  | {
+      readonly status: 'problem';
+      readonly kind: AwsProblemKind;
+      readonly message: string;
+      readonly hint: string | undefined;
+    };
 
 interface Stored {
   readonly key: string;
@@ -18,7 +23,10 @@ interface Stored {
 const LOADING: IdentityState = { status: 'loading' };
 
 /** Caller identity of the session; "loading" the moment the session changes. */
-export function useIdentity(session: Session, refreshToken: number): IdentityState {
+export function useIdentity(
+  session: Session,
+  refreshToken: number,
+): IdentityState {
   const key = `${session.id}:${refreshToken}`;
   const { events } = useAppDeps();
   const [stored, setStored] = useState<Stored>({ key: '', state: LOADING });
@@ -31,7 +39,11 @@ export function useIdentity(session: Session, refreshToken: number): IdentitySta
         const kind = (error as { kind?: AwsProblemKind }).kind ?? 'other';
         const message = error instanceof Error ? error.message : String(error);
         const hint = error instanceof UserError ? error.hint : undefined;
-        events.record('error', 'identity', hint ? `${message} (${hint})` : message);
+        events.record(
+          'error',
+          'identity',
+          hint ? `${message} (${hint})` : message,
+        );
         setStored({ key, state: { status: 'problem', kind, message, hint } });
       },
     );

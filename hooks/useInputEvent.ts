@@ -17,6 +17,11 @@ export function useInputEvent(handler: InputHandler, isActive: boolean): void {
     latest.current = handler;
     active.current = isActive;
   });
-  useLayoutEffect(() => router?.register({ handler: latest, active }), [router]);
-  useInput((input: string, key: Key) => latest.current(input, key), { isActive: isActive && router === null });
+  useLayoutEffect(
+    () => router?.register({ handler: latest, active }),
+    [router],
+  );
+  useInput((input: string, key: Key) => latest.current(input, key), {
+    isActive: isActive && router === null,
+  });
 }

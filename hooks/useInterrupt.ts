@@ -5,14 +5,19 @@ export const QUIT_WINDOW_MS = 2000;
 
 export interface InterruptOptions {
   /** Cancels whatever runs; returns how many things it stopped. */
-  cancel(): number;
-  quit(): void;
-  notify(text: string): void;
+  readonly cancel: () => number;
+  readonly quit: () => void;
+  readonly notify: (text: string) => void;
   now?: () => number;
 }
 
 /** Ctrl+C: the first press cancels running work, the second press quits. */
-export function useInterrupt({ cancel, quit, notify, now = Date.now }: InterruptOptions): () => void {
+export function useInterrupt({
+  cancel,
+  quit,
+  notify,
+  now = Date.now,
+}: InterruptOptions): () => void {
   const armedUntil = useRef(0);
   return useCallback(() => {
     const at = now();
@@ -22,6 +27,10 @@ export function useInterrupt({ cancel, quit, notify, now = Date.now }: Interrupt
     }
     armedUntil.current = at + QUIT_WINDOW_MS;
     const cancelled = cancel();
-    notify(cancelled > 0 ? `cancelled ${cancelled} running task${cancelled === 1 ? '' : 's'}; Ctrl+C again quits` : 'Ctrl+C again quits');
+    notify(
+      cancelled > 0
+        ? `cancelled ${cancelled} running task${cancelled === 1 ? '' : 's'}; Ctrl+C again quits`
+        : 'Ctrl+C again quits',
+    );
   }, [cancel, quit, notify, now]);
 }

@@ -3,14 +3,23 @@ import { keyName, type Scope } from '../source/keymap/index.js';
 import { useAppDeps } from './app-context.js';
 import { useInputEvent } from './useInputEvent.js';
 
-export type CommandHandler = (command: string, key: string, input: string) => void;
+export type CommandHandler = (
+  command: string,
+  key: string,
+  input: string,
+) => void;
 
 /** Routes key presses through the keymap: handlers see commands, not keys. */
-export function useKeys(scopes: readonly Scope[], onCommand: CommandHandler, isActive: boolean): void {
+export function useKeys(
+  scopes: readonly Scope[],
+  onCommand: CommandHandler,
+  isActive: boolean,
+): void {
   const { keymap } = useAppDeps();
   useInputEvent((input: string, key: Key) => {
     const name = keyName(input, key);
     const command = keymap.resolve(name, scopes);
-    if (command !== undefined && name !== undefined) onCommand(command, name, input);
+    if (command !== undefined && name !== undefined)
+      onCommand(command, name, input);
   }, isActive);
 }

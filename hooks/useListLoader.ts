@@ -1,5 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { createListLoader, type ListLoader, type ListLoaderOptions, type ListSnapshot } from '../source/list-loader.js';
+import {
+  createListLoader,
+  type ListLoader,
+  type ListLoaderOptions,
+  type ListSnapshot,
+} from '../source/list-loader.js';
 import { useStore } from './useStore.js';
 
 export interface LoadedList<Row> extends ListSnapshot<Row> {
@@ -10,7 +15,10 @@ export interface LoadedList<Row> extends ListSnapshot<Row> {
  * A pane's list: loaded on mount, refreshed when refreshToken changes, stopped
  * on unmount (which also aborts the fetch in flight).
  */
-export function useListLoader<Row>(options: ListLoaderOptions<Row>, refreshToken: number): LoadedList<Row> {
+export function useListLoader<Row>(
+  options: ListLoaderOptions<Row>,
+  refreshToken: number,
+): LoadedList<Row> {
   // The loader lives as long as the pane; options are read once, like a key.
   const [loader] = useState(() => createListLoader(options));
   useEffect(() => {

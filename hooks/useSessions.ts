@@ -5,8 +5,8 @@ import { useAppDeps } from './app-context.js';
 
 export interface SessionControl {
   readonly session: Session;
-  switchProfile(profile: string): Session;
-  switchRegion(region: string): Session;
+  readonly switchProfile: (profile: string) => Session;
+  readonly switchRegion: (region: string) => Session;
 }
 
 /**
@@ -15,7 +15,9 @@ export interface SessionControl {
  */
 export function useSessions(): SessionControl {
   const deps = useAppDeps();
-  const [session, setSession] = useState<Session>(() => deps.openSession(deps.initialSettings));
+  const [session, setSession] = useState<Session>(() =>
+    deps.openSession(deps.initialSettings),
+  );
 
   // Closing the previous session's clients when it is replaced or on unmount.
   useEffect(() => () => session.close(), [session]);
@@ -24,7 +26,11 @@ export function useSessions(): SessionControl {
     (settings: Session['settings']) => {
       const next = deps.openSession(settings);
       setSession(next);
-      deps.events.record('info', 'session', `profile ${settings.profile ?? 'default'}, region ${settings.region}${settings.readOnly ? ', read-only' : ''}`);
+      deps.events.record(
+        'info',
+        'session',
+        `profile ${settings.profile ?? 'default'}, region ${settings.region}${settings.readOnly ? ', read-only' : ''}`,
+      );
       return next;
     },
     [deps],
@@ -32,7 +38,8 @@ export function useSessions(): SessionControl {
 
   return {
     session,
-    switchProfile: (profile) => open(switchProfile(session.settings, profile, deps.settingsInputs)),
+    switchProfile: (profile) =>
+      open(switchProfile(session.settings, profile, deps.settingsInputs)),
     switchRegion: (region) => open({ ...session.settings, region }),
   };
 }

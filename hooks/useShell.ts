@@ -1,28 +1,45 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { DetailSection } from '../source/panes/types.js';
-import { initialShellState, shellReducer, type ShellState, type StatusLevel } from '../source/shell-state.js';
+import {
+  initialShellState,
+  shellReducer,
+  type ShellState,
+  type StatusLevel,
+} from '../source/shell-state.js';
 import { useAppDeps } from './app-context.js';
 
 /** How long a status message stays, by level (errors stay longer). */
-const STATUS_MS: Record<StatusLevel, number> = { info: 4000, warn: 8000, error: 12000 };
+const STATUS_MS: Record<StatusLevel, number> = {
+  info: 4000,
+  warn: 8000,
+  error: 12000,
+};
 
 export interface ShellControl {
   readonly state: ShellState;
-  openPane(pane: string, filter?: string): void;
-  back(): void;
-  pushDetail(title: string, sections: readonly DetailSection[]): void;
-  showHelp(): void;
-  openPrompt(kind: 'command' | 'filter'): void;
-  closePrompt(restoreFilter?: boolean): void;
-  setFilter(text: string): void;
+  readonly openPane: (pane: string, filter?: string) => void;
+  readonly back: () => void;
+  readonly pushDetail: (
+    title: string,
+    sections: readonly DetailSection[],
+  ) => void;
+  readonly showHelp: () => void;
+  readonly openPrompt: (kind: 'command' | 'filter') => void;
+  readonly closePrompt: (restoreFilter?: boolean) => void;
+  readonly setFilter: (text: string) => void;
   /** Shows a message in the status line; warnings and errors also go to the event log. */
-  report(level: StatusLevel, source: string, text: string): void;
-  sessionSwitched(): void;
+  readonly report: (level: StatusLevel, source: string, text: string) => void;
+  readonly sessionSwitched: () => void;
 }
 
-export function useShell(initialPane: string, initialFilter?: string): ShellControl {
+export function useShell(
+  initialPane: string,
+  initialFilter?: string,
+): ShellControl {
   const { events } = useAppDeps();
-  const [state, dispatch] = useReducer(shellReducer, undefined, () => initialShellState(initialPane, initialFilter));
+  const [state, dispatch] = useReducer(shellReducer, undefined, () =>
+    initialShellState(initialPane, initialFilter),
+  );
   const statusId = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -34,7 +51,10 @@ export function useShell(initialPane: string, initialFilter?: string): ShellCont
       const id = ++statusId.current;
       dispatch({ type: 'status', level, text, id });
       clearTimeout(timer.current);
-      timer.current = setTimeout(() => dispatch({ type: 'clear-status', id }), STATUS_MS[level]);
+      timer.current = setTimeout(
+        () => dispatch({ type: 'clear-status', id }),
+        STATUS_MS[level],
+      );
     },
     [events],
   );
@@ -44,10 +64,12 @@ export function useShell(initialPane: string, initialFilter?: string): ShellCont
       state,
       openPane: (pane, filter) => dispatch({ type: 'open-pane', pane, filter }),
       back: () => dispatch({ type: 'back' }),
-      pushDetail: (title, sections) => dispatch({ type: 'push', view: { kind: 'detail', title, sections } }),
+      pushDetail: (title, sections) =>
+        dispatch({ type: 'push', view: { kind: 'detail', title, sections } }),
       showHelp: () => dispatch({ type: 'push', view: { kind: 'help' } }),
       openPrompt: (kind) => dispatch({ type: 'prompt', prompt: kind }),
-      closePrompt: (restoreFilter) => dispatch({ type: 'close-prompt', restoreFilter }),
+      closePrompt: (restoreFilter) =>
+        dispatch({ type: 'close-prompt', restoreFilter }),
       setFilter: (text) => dispatch({ type: 'set-filter', text }),
       report,
       sessionSwitched: () => dispatch({ type: 'session-switched' }),

@@ -1,8 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
 export interface ExternalStore<T> {
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): T;
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getSnapshot: () => T;
 }
 
 /** Reads one of source/'s stores (event log, jobs, list loaders). */

@@ -26,17 +26,37 @@ interface Builtin {
 }
 
 export const BUILTINS: readonly Builtin[] = [
-  { name: 'profile', aliases: [], description: 'pick or switch AWS profile: :profile prod', argument: 'profile' },
-  { name: 'region', aliases: [], description: 'pick or switch region: :region eu-west-1', argument: 'region' },
-  { name: 'whoami', aliases: ['identity'], description: 'caller identity of this session' },
+  {
+    name: 'profile',
+    aliases: [],
+    description: 'pick or switch AWS profile: :profile prod',
+    argument: 'profile',
+  },
+  {
+    name: 'region',
+    aliases: [],
+    description: 'pick or switch region: :region eu-west-1',
+    argument: 'region',
+  },
+  {
+    name: 'whoami',
+    aliases: ['identity'],
+    description: 'caller identity of this session',
+  },
   { name: 'help', aliases: ['?'], description: 'keys and commands' },
   { name: 'quit', aliases: ['q', 'q!', 'exit'], description: 'quit opsdeck' },
 ];
 
 /** Every word the command line accepts first, names before aliases. */
 export function commandWords(): string[] {
-  const names = [...PANES.map((pane) => pane.name), ...BUILTINS.map((builtin) => builtin.name)];
-  const aliases = [...PANES.flatMap((pane) => pane.aliases), ...BUILTINS.flatMap((builtin) => builtin.aliases)];
+  const names = [
+    ...PANES.map((pane) => pane.name),
+    ...BUILTINS.map((builtin) => builtin.name),
+  ];
+  const aliases = [
+    ...PANES.flatMap((pane) => pane.aliases),
+    ...BUILTINS.flatMap((builtin) => builtin.aliases),
+  ];
   return [...names, ...aliases];
 }
 
@@ -46,13 +66,19 @@ export function parseCommand(text: string): ParsedCommand {
   const [word = '', ...rest] = trimmed.split(/\s+/);
   const argument = rest.join(' ');
   const lower = word.toLowerCase();
-  const builtin = BUILTINS.find((entry) => entry.name === lower || entry.aliases.includes(lower));
+  const builtin = BUILTINS.find(
+    (entry) => entry.name === lower || entry.aliases.includes(lower),
+  );
   if (builtin) {
     switch (builtin.name) {
       case 'profile':
-        return argument ? { kind: 'profile', name: argument } : { kind: 'profile' };
+        return argument
+          ? { kind: 'profile', name: argument }
+          : { kind: 'profile' };
       case 'region':
-        return argument ? { kind: 'region', name: argument } : { kind: 'region' };
+        return argument
+          ? { kind: 'region', name: argument }
+          : { kind: 'region' };
       case 'whoami':
         return { kind: 'whoami' };
       case 'help':
@@ -64,11 +90,18 @@ export function parseCommand(text: string): ParsedCommand {
   const pane = findPane(lower);
   if (pane) {
     // k9s writes `:pod /filter`; accept both that and a bare filter.
-    const filter = argument.startsWith('/') && !/^\/.*\/[a-z]*$/.test(argument) ? argument.slice(1) : argument;
-    return filter ? { kind: 'pane', pane: pane.name, filter } : { kind: 'pane', pane: pane.name };
+    const filter =
+      argument.startsWith('/') && !/^\/.*\/[a-z]*$/.test(argument)
+        ? argument.slice(1)
+        : argument;
+    return filter
+      ? { kind: 'pane', pane: pane.name, filter }
+      : { kind: 'pane', pane: pane.name };
   }
   const suggestion = closest(lower, commandWords());
-  return suggestion === undefined ? { kind: 'unknown', word } : { kind: 'unknown', word, suggestion };
+  return suggestion === undefined
+    ? { kind: 'unknown', word }
+    : { kind: 'unknown', word, suggestion };
 }
 
 export interface CompletionContext {
@@ -86,17 +119,34 @@ export interface Completion {
 export function complete(text: string, context: CompletionContext): Completion {
   const match = /^(\S*)(\s+)(.*)$/.exec(text);
   if (!match) {
-    const candidates = unique(commandWords().filter((word) => word.startsWith(text.toLowerCase())));
+    const candidates = unique(
+      commandWords().filter((word) => word.startsWith(text.toLowerCase())),
+    );
     const extended = commonPrefix(candidates);
-    const single = candidates.length === 1 ? `${candidates[0] ?? ''} ` : undefined;
-    return { text: single ?? (extended.length > text.length ? extended : text), candidates };
+    const single =
+      candidates.length === 1 ? `${candidates[0] ?? ''} ` : undefined;
+    return {
+      text: single ?? (extended.length > text.length ? extended : text),
+      candidates,
+    };
   }
   const [, word = '', space = ' ', argument = ''] = match;
   const builtin = BUILTINS.find((entry) => entry.name === word.toLowerCase());
-  const pool = builtin?.argument === 'profile' ? context.profiles : builtin?.argument === 'region' ? context.regions : [];
+  const pool =
+    builtin?.argument === 'profile'
+      ? context.profiles
+      : builtin?.argument === 'region'
+        ? context.regions
+        : [];
   const candidates = pool.filter((value) => value.startsWith(argument));
-  const extended = candidates.length === 1 ? (candidates[0] ?? argument) : commonPrefix(candidates);
-  return { text: `${word}${space}${extended.length > argument.length ? extended : argument}`, candidates };
+  const extended =
+    candidates.length === 1
+      ? (candidates[0] ?? argument)
+      : commonPrefix(candidates);
+  return {
+    text: `${word}${space}${extended.length > argument.length ? extended : argument}`,
+    candidates,
+  };
 }
 
 function unique(values: string[]): string[] {
@@ -135,7 +185,11 @@ function editDistance(a: string, b: string): number {
     row[0] = i;
     for (let j = 1; j <= b.length; j++) {
       const current = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(
+        (row[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        previous + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
       previous = current;
     }
   }

@@ -17,17 +17,28 @@ import { inputMode } from './terminal/input-mode.js';
 import { PacedInput } from './terminal/paced-input.js';
 
 export interface ConsoleView {
-  waitUntilExit(): Promise<unknown>;
-  unmount(): void;
+  readonly waitUntilExit: () => Promise<unknown>;
+  readonly unmount: () => void;
   /** Cancels whatever is still running after the UI has gone. */
-  close(): void;
+  readonly close: () => void;
 }
 
-export function createConsole(start: Start, options: { ascii: boolean; labSummary?: readonly string[] | undefined }): ConsoleView {
-  const events = createEventLog(start.eventFile ? { sink: createFileSink(start.eventFile) } : {});
+export function createConsole(
+  start: Start,
+  options: { ascii: boolean; labSummary?: readonly string[] | undefined },
+): ConsoleView {
+  const events = createEventLog(
+    start.eventFile ? { sink: createFileSink(start.eventFile) } : {},
+  );
   const jobs = createJobRunner();
   const inFlight = createInFlight();
-  const theme = createTheme({ color: colorWanted(process.env), ascii: options.ascii || start.config.config.ui.ascii });
+  const theme = createTheme({
+    color: colorWanted(process.env),
+    ascii: options.ascii || start.config.config.ui.ascii,
+  });
+  // Raw mode before the first frame: keys typed ahead are not echoed or held
+  // back by the terminal's line editing while Ink mounts.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   const instance = render(
     <App
       deps={{
@@ -38,7 +49,10 @@ export function createConsole(start: Start, options: { ascii: boolean; labSummar
         profiles: { listProfiles },
         config: start.config,
         env: process.env,
-        openSession: createSessionOpener({ events, maxAttempts: start.config.config.aws.maxAttempts }),
+        openSession: createSessionOpener({
+          events,
+          maxAttempts: start.config.config.aws.maxAttempts,
+        }),
         initialSettings: start.settings,
         settingsInputs: start.inputs,
         ...(options.labSummary ? { labSummary: options.labSummary } : {}),
@@ -48,7 +62,13 @@ export function createConsole(start: Start, options: { ascii: boolean; labSummar
       eventFile={start.eventFile}
     />,
     // One key press per turn, so a burst of keys over a slow link is not lost.
-    { exitOnCtrlC: false, stdin: new PacedInput(process.stdin, () => inputMode.text) as unknown as NodeJS.ReadStream },
+    {
+      exitOnCtrlC: false,
+      stdin: new PacedInput(
+        process.stdin,
+        () => inputMode.text,
+      ) as unknown as NodeJS.ReadStream,
+    },
   );
   return {
     waitUntilExit: () => instance.waitUntilExit(),

@@ -5,16 +5,32 @@ import { startLab, type Lab } from './lab/lab.js';
 import type { CliOptions } from './start.js';
 
 /** Variables that would make the demo talk to a real account or a real profile. */
-const FOREIGN_AWS_ENV = ['AWS_PROFILE', 'AWS_DEFAULT_PROFILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL'];
+const FOREIGN_AWS_ENV = [
+  'AWS_PROFILE',
+  'AWS_DEFAULT_PROFILE',
+  'AWS_ACCESS_KEY_ID',
+  'AWS_SECRET_ACCESS_KEY',
+  'AWS_SESSION_TOKEN',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_ENDPOINT_URL',
+];
 
-export async function startDemo(options: CliOptions, env: NodeJS.ProcessEnv, progress: (line: string) => void): Promise<{ lab: Lab; options: CliOptions }> {
+export async function startDemo(
+  options: CliOptions,
+  env: NodeJS.ProcessEnv,
+  progress: (line: string) => void,
+): Promise<{ lab: Lab; options: CliOptions }> {
   const lab = await startLab({ progress });
   if (!lab.moto) {
     await lab.stop();
-    throw new UserError('the demo needs moto, which is not installed here', { hint: lab.skipped.map((skip) => skip.reason).join('; ') });
+    throw new UserError('the demo needs moto, which is not installed here', {
+      hint: lab.skipped.map((skip) => skip.reason).join('; '),
+    });
   }
   for (const name of FOREIGN_AWS_ENV) delete env[name];
-  for (const name of Object.keys(env)) if (name.startsWith('AWS_ENDPOINT_URL_')) delete env[name];
+  for (const name of Object.keys(env))
+    if (name.startsWith('AWS_ENDPOINT_URL_')) delete env[name];
   env['AWS_CONFIG_FILE'] = lab.moto.files.configFile;
   env['AWS_SHARED_CREDENTIALS_FILE'] = lab.moto.files.credentialsFile;
   env['OPSDECK_STATE_DIR'] = join(lab.dir, 'state');

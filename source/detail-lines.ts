@@ -8,12 +8,18 @@ export interface DetailLine {
 }
 
 /** "Key   value" lines; long values wrap under themselves, never off screen. */
-export function detailLines(sections: readonly DetailSection[], width: number): DetailLine[] {
+export function detailLines(
+  sections: readonly DetailSection[],
+  width: number,
+): DetailLine[] {
   const lines: DetailLine[] = [];
   for (const section of sections) {
     if (lines.length > 0) lines.push({ text: '' });
     lines.push({ text: section.title, heading: true });
-    const keyWidth = Math.min(28, Math.max(0, ...section.rows.map(([key]) => stringWidth(key))) + 2);
+    const keyWidth = Math.min(
+      28,
+      Math.max(0, ...section.rows.map(([key]) => stringWidth(key))) + 2,
+    );
     const valueWidth = Math.max(10, width - keyWidth - 2);
     for (const [key, value] of section.rows) {
       const pieces = wrap(value === '' ? '-' : value, valueWidth);

@@ -3,8 +3,14 @@ export class UserError extends Error {
   override readonly name: string = 'UserError';
   readonly hint: string | undefined;
 
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
+    super(
+      message,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.hint = options.hint;
   }
 }
@@ -19,5 +25,8 @@ export function describeError(error: unknown): string {
 }
 
 export function isAbortError(error: unknown): boolean {
-  return error instanceof Error && (error.name === 'AbortError' || error.name === 'CancelledError');
+  return (
+    error instanceof Error &&
+    (error.name === 'AbortError' || error.name === 'CancelledError')
+  );
 }

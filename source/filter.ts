@@ -46,7 +46,10 @@ export function parseFilter(source: string): ParsedFilter {
     try {
       // g and y make RegExp.test stateful, which would skip rows.
       const flags = (regex[2] ?? '').replace(/[gy]/g, '');
-      pattern = new RegExp(regex[1] ?? '', flags.includes('i') ? flags : `${flags}i`);
+      pattern = new RegExp(
+        regex[1] ?? '',
+        flags.includes('i') ? flags : `${flags}i`,
+      );
     } catch (error) {
       return { ok: false, error: `invalid regex: ${(error as Error).message}` };
     }
@@ -108,6 +111,8 @@ function lookup(row: FilterableRow, key: string): string | undefined {
   const tags = row.tags;
   if (!tags) return undefined;
   if (tags[key] !== undefined) return tags[key];
-  const tagKey = Object.keys(tags).find((candidate) => candidate.toLowerCase() === lower);
+  const tagKey = Object.keys(tags).find(
+    (candidate) => candidate.toLowerCase() === lower,
+  );
   return tagKey === undefined ? undefined : tags[tagKey];
 }

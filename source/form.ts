@@ -9,7 +9,7 @@ export interface FormField {
   /** Passwords and passphrases: shown as bullets, never logged. */
   readonly mask?: boolean;
   /** A message saying what is wrong, or undefined when the value is fine. */
-  validate?(value: string, values: FormValues): string | undefined;
+  readonly validate?: (value: string, values: FormValues) => string | undefined;
 }
 
 export interface FormSpec {
@@ -18,14 +18,21 @@ export interface FormSpec {
   readonly submitLabel: string;
 }
 
-export function validateForm(form: FormSpec, values: FormValues): Record<string, string | undefined> {
+export function validateForm(
+  form: FormSpec,
+  values: FormValues,
+): Record<string, string | undefined> {
   const errors: Record<string, string | undefined> = {};
-  for (const field of form.fields) errors[field.name] = field.validate?.(values[field.name] ?? '', values);
+  for (const field of form.fields)
+    errors[field.name] = field.validate?.(values[field.name] ?? '', values);
   return errors;
 }
 
 /** Index of the first field with an error, or -1. */
-export function firstInvalid(form: FormSpec, errors: Record<string, string | undefined>): number {
+export function firstInvalid(
+  form: FormSpec,
+  errors: Record<string, string | undefined>,
+): number {
   return form.fields.findIndex((field) => errors[field.name] !== undefined);
 }
 

@@ -19,33 +19,55 @@ const SECTIONS: readonly { scope: Scope; title: string }[] = [
   { scope: 'prompt', title: 'Command and filter lines' },
 ];
 
-export function helpLines(keymap: Keymap, display: (key: string) => string, paneScope?: Scope): HelpLine[] {
+export function helpLines(
+  keymap: Keymap,
+  display: (key: string) => string,
+  paneScope?: Scope,
+): HelpLine[] {
   const lines: HelpLine[] = [];
   const section = (title: string, bindings: readonly Binding[]) => {
     if (bindings.length === 0) return;
     lines.push({ text: title, heading: true });
     for (const binding of bindings) {
-      const keys = binding.command === 'table.sort' ? '1-9' : binding.keys.map(display).join(' ');
+      const keys =
+        binding.command === 'table.sort'
+          ? '1-9'
+          : binding.keys.map(display).join(' ');
       lines.push({ text: `  ${keys.padEnd(14)} ${binding.description}` });
     }
     lines.push({ text: '' });
   };
-  if (paneScope) section(`This pane (${paneScope.slice(5)})`, keymap.bindingsIn([paneScope]));
-  for (const { scope, title } of SECTIONS) section(title, keymap.bindingsIn([scope]));
+  if (paneScope)
+    section(
+      `This pane (${paneScope.slice(5)})`,
+      keymap.bindingsIn([paneScope]),
+    );
+  for (const { scope, title } of SECTIONS)
+    section(title, keymap.bindingsIn([scope]));
   lines.push({ text: 'Commands (type : then Tab)', heading: true });
   for (const pane of PANES) {
-    const aliases = pane.aliases.length > 0 ? ` (${pane.aliases.join(', ')})` : '';
-    lines.push({ text: `  :${pane.name.padEnd(13)} ${pane.description}${aliases}` });
+    const aliases =
+      pane.aliases.length > 0 ? ` (${pane.aliases.join(', ')})` : '';
+    lines.push({
+      text: `  :${pane.name.padEnd(13)} ${pane.description}${aliases}`,
+    });
   }
   for (const builtin of BUILTINS) {
-    const aliases = builtin.aliases.length > 0 ? ` (${builtin.aliases.join(', ')})` : '';
-    lines.push({ text: `  :${builtin.name.padEnd(13)} ${builtin.description}${aliases}` });
+    const aliases =
+      builtin.aliases.length > 0 ? ` (${builtin.aliases.join(', ')})` : '';
+    lines.push({
+      text: `  :${builtin.name.padEnd(13)} ${builtin.description}${aliases}`,
+    });
   }
   lines.push({ text: '' });
   lines.push({ text: 'Filter grammar', heading: true });
   lines.push({ text: '  web            rows containing "web" in any column' });
-  lines.push({ text: '  /^i-0a/        a regular expression (case-insensitive)' });
-  lines.push({ text: '  state=running  a column or tag equals a value; * is a wildcard' });
+  lines.push({
+    text: '  /^i-0a/        a regular expression (case-insensitive)',
+  });
+  lines.push({
+    text: '  state=running  a column or tag equals a value; * is a wildcard',
+  });
   lines.push({ text: '  env!=prod      a column or tag differs' });
   lines.push({ text: '  !stopped       inverts the whole filter' });
   return lines;

@@ -23,7 +23,10 @@ export interface ListSnapshot<Row> {
 }
 
 export interface ListLoaderOptions<Row> {
-  load(cursor: string | undefined, signal: AbortSignal): Promise<Page<Row>>;
+  readonly load: (
+    cursor: string | undefined,
+    signal: AbortSignal,
+  ) => Promise<Page<Row>>;
   transitional?: (row: Row) => boolean;
   /** Seconds; 0 turns that polling off. */
   readonly refresh: { readonly fast: number; readonly slow: number };
@@ -33,18 +36,26 @@ export interface ListLoaderOptions<Row> {
 }
 
 export interface ListLoader<Row> {
-  start(): void;
-  refresh(): void;
-  loadMore(): void;
-  stop(): void;
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): ListSnapshot<Row>;
+  readonly start: () => void;
+  readonly refresh: () => void;
+  readonly loadMore: () => void;
+  readonly stop: () => void;
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getSnapshot: () => ListSnapshot<Row>;
 }
 
-export function createListLoader<Row>(options: ListLoaderOptions<Row>): ListLoader<Row> {
+export function createListLoader<Row>(
+  options: ListLoaderOptions<Row>,
+): ListLoader<Row> {
   const now = options.now ?? Date.now;
   const listeners = new Set<() => void>();
-  let snapshot: ListSnapshot<Row> = { status: 'loading', rows: [], hasMore: false, loadingMore: false, refreshing: false };
+  let snapshot: ListSnapshot<Row> = {
+    status: 'loading',
+    rows: [],
+    hasMore: false,
+    loadingMore: false,
+    refreshing: false,
+  };
   let pages: { rows: readonly Row[]; next?: string | undefined }[] = [];
   let busy = false;
   let pendingRefresh = false;
@@ -61,9 +72,12 @@ export function createListLoader<Row>(options: ListLoaderOptions<Row>): ListLoad
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (stopped) return;
-    const changing = options.transitional !== undefined && snapshot.rows.some(options.transitional);
+    const changing =
+      options.transitional !== undefined &&
+      snapshot.rows.some(options.transitional);
     const seconds = changing ? options.refresh.fast : options.refresh.slow;
-    if (seconds > 0) timer = setTimeout(() => run('refresh'), seconds * 1000);
+    if (seconds > 0)
+      timer = setTimeout(() => void run('refresh'), seconds * 1000);
   };
 
   async function fetchPage(cursor: string | undefined): Promise<Page<Row>> {
@@ -118,11 +132,21 @@ export function createListLoader<Row>(options: ListLoaderOptions<Row>): ListLoad
       publishPages({});
     } catch (error) {
       if (stopped || isAbortError(error)) {
-        publish({ loadingMore: false, refreshing: false, status: pages.length > 0 ? 'ready' : 'error', error: pages.length > 0 ? snapshot.error : 'cancelled' });
+        publish({
+          loadingMore: false,
+          refreshing: false,
+          status: pages.length > 0 ? 'ready' : 'error',
+          error: pages.length > 0 ? snapshot.error : 'cancelled',
+        });
         return;
       }
       const message = describeError(error);
-      publish({ status: pages.length > 0 ? 'ready' : 'error', error: message, loadingMore: false, refreshing: false });
+      publish({
+        status: pages.length > 0 ? 'ready' : 'error',
+        error: message,
+        loadingMore: false,
+        refreshing: false,
+      });
       options.onError?.(message);
     } finally {
       busy = false;

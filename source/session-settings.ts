@@ -36,7 +36,8 @@ export const FALLBACK_REGION = 'us-east-1';
 
 export function resolveStartSettings(inputs: SettingsInputs): SessionSettings {
   const { options, config, env } = inputs;
-  const profile = options.profile ?? config.defaults.profile ?? nonEmpty(env['AWS_PROFILE']);
+  const profile =
+    options.profile ?? config.defaults.profile ?? nonEmpty(env['AWS_PROFILE']);
   const region =
     options.region ??
     nonEmpty(env['AWS_REGION']) ??
@@ -54,24 +55,47 @@ export function resolveStartSettings(inputs: SettingsInputs): SessionSettings {
 }
 
 /** Settings after the user picked another profile: its region, its read-only flag. */
-export function switchProfile(current: SessionSettings, profile: string, inputs: SettingsInputs): SessionSettings {
-  const region = inputs.config.profiles[profile]?.region ?? inputs.awsRegionOf(profile) ?? current.region;
+export function switchProfile(
+  current: SessionSettings,
+  profile: string,
+  inputs: SettingsInputs,
+): SessionSettings {
+  const region =
+    inputs.config.profiles[profile]?.region ??
+    inputs.awsRegionOf(profile) ??
+    current.region;
   return { ...current, profile, region, ...readOnlyFor(profile, inputs) };
 }
 
-function readOnlyFor(profile: string | undefined, inputs: SettingsInputs): Pick<SessionSettings, 'readOnly' | 'readOnlyReason'> {
-  if (inputs.options.readOnly === true) return { readOnly: true, readOnlyReason: 'started with --read-only' };
+function readOnlyFor(
+  profile: string | undefined,
+  inputs: SettingsInputs,
+): Pick<SessionSettings, 'readOnly' | 'readOnlyReason'> {
+  if (inputs.options.readOnly === true)
+    return { readOnly: true, readOnlyReason: 'started with --read-only' };
   if (inputs.configBroken) {
-    return { readOnly: true, readOnlyReason: `${inputs.configPath} has errors; writes stay blocked until it is fixed` };
+    return {
+      readOnly: true,
+      readOnlyReason: `${inputs.configPath} has errors; writes stay blocked until it is fixed`,
+    };
   }
-  if (profile !== undefined && inputs.config.profiles[profile]?.readOnly === true) {
-    return { readOnly: true, readOnlyReason: `profile ${profile} is read-only in ${inputs.configPath}` };
+  if (
+    profile !== undefined &&
+    inputs.config.profiles[profile]?.readOnly === true
+  ) {
+    return {
+      readOnly: true,
+      readOnlyReason: `profile ${profile} is read-only in ${inputs.configPath}`,
+    };
   }
   return { readOnly: false, readOnlyReason: '' };
 }
 
 /** What the header calls the credentials in use. */
-export function profileLabel(settings: Pick<SessionSettings, 'profile'>, env: NodeJS.ProcessEnv): string {
+export function profileLabel(
+  settings: Pick<SessionSettings, 'profile'>,
+  env: NodeJS.ProcessEnv,
+): string {
   if (settings.profile !== undefined) return settings.profile;
   if (nonEmpty(env['AWS_ACCESS_KEY_ID'])) return 'env keys';
   return 'default';

@@ -3,7 +3,10 @@
  * built for it. Switching profile or region opens a new session and closes
  * the old one, so nothing from the old account can answer under the new label.
  */
-import { createAwsClientFactory, type AwsClientFactory } from './aws/client-factory.js';
+import {
+  createAwsClientFactory,
+  type AwsClientFactory,
+} from './aws/client-factory.js';
 import { createIdentityReader, type IdentityReader } from './aws/identity.js';
 import { createRegionLister, type RegionLister } from './aws/regions.js';
 import type { EventLog } from './events/event-log.js';
@@ -22,14 +25,17 @@ export interface Session {
   readonly settings: SessionSettings;
   readonly guard: WriteGuard;
   readonly services: SessionServices;
-  close(): void;
+  readonly close: () => void;
 }
 
 export type OpenSession = (settings: SessionSettings) => Session;
 
 let nextSessionId = 1;
 
-export function createSessionOpener(deps: { events: EventLog; maxAttempts?: number }): OpenSession {
+export function createSessionOpener(deps: {
+  events: EventLog;
+  maxAttempts?: number;
+}): OpenSession {
   return (settings) => {
     const guard = createWriteGuard(settings.readOnly, settings.readOnlyReason);
     const factory: AwsClientFactory = createAwsClientFactory(
@@ -37,7 +43,9 @@ export function createSessionOpener(deps: { events: EventLog; maxAttempts?: numb
         profile: settings.profile,
         region: settings.region,
         endpoint: settings.endpoint,
-        ...(deps.maxAttempts === undefined ? {} : { maxAttempts: deps.maxAttempts }),
+        ...(deps.maxAttempts === undefined
+          ? {}
+          : { maxAttempts: deps.maxAttempts }),
       },
       { guard, events: deps.events },
     );

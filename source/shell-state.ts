@@ -7,10 +7,16 @@ import type { DetailSection } from './panes/types.js';
 
 export type View =
   | { readonly kind: 'pane'; readonly pane: string }
-  | { readonly kind: 'detail'; readonly title: string; readonly sections: readonly DetailSection[] }
+  | {
+      readonly kind: 'detail';
+      readonly title: string;
+      readonly sections: readonly DetailSection[];
+    }
   | { readonly kind: 'help' };
 
-export type Prompt = { readonly kind: 'command' } | { readonly kind: 'filter'; readonly previous: string };
+export type Prompt =
+  | { readonly kind: 'command' }
+  | { readonly kind: 'filter'; readonly previous: string };
 
 export type StatusLevel = 'info' | 'warn' | 'error';
 
@@ -58,14 +64,28 @@ export function currentPane(state: ShellState): string | undefined {
   return view.kind === 'pane' ? view.pane : undefined;
 }
 
-export function shellReducer(state: ShellState, action: ShellAction): ShellState {
+export function shellReducer(
+  state: ShellState,
+  action: ShellAction,
+): ShellState {
   switch (action.type) {
     case 'open-pane': {
-      const filters = action.filter === undefined ? state.filters : { ...state.filters, [action.pane]: action.filter };
-      if (currentPane(state) === action.pane) return { ...state, filters, prompt: null };
+      const filters =
+        action.filter === undefined
+          ? state.filters
+          : { ...state.filters, [action.pane]: action.filter };
+      if (currentPane(state) === action.pane)
+        return { ...state, filters, prompt: null };
       // Reopening a pane brings it forward instead of stacking a second copy.
-      const others = state.views.filter((view) => !(view.kind === 'pane' && view.pane === action.pane));
-      return { ...state, filters, prompt: null, views: [...others, { kind: 'pane', pane: action.pane }] };
+      const others = state.views.filter(
+        (view) => !(view.kind === 'pane' && view.pane === action.pane),
+      );
+      return {
+        ...state,
+        filters,
+        prompt: null,
+        views: [...others, { kind: 'pane', pane: action.pane }],
+      };
     }
     case 'push':
       return { ...state, prompt: null, views: [...state.views, action.view] };
@@ -78,16 +98,28 @@ export function shellReducer(state: ShellState, action: ShellAction): ShellState
       return { ...state, views: state.views.slice(0, -1) };
     }
     case 'prompt': {
-      if (action.prompt === 'command') return { ...state, prompt: { kind: 'command' } };
+      if (action.prompt === 'command')
+        return { ...state, prompt: { kind: 'command' } };
       const pane = currentPane(state);
       if (pane === undefined) return state;
-      return { ...state, prompt: { kind: 'filter', previous: state.filters[pane] ?? '' } };
+      return {
+        ...state,
+        prompt: { kind: 'filter', previous: state.filters[pane] ?? '' },
+      };
     }
     case 'close-prompt': {
       const prompt = state.prompt;
       const pane = currentPane(state);
-      if (action.restoreFilter && prompt?.kind === 'filter' && pane !== undefined) {
-        return { ...state, prompt: null, filters: { ...state.filters, [pane]: prompt.previous } };
+      if (
+        action.restoreFilter &&
+        prompt?.kind === 'filter' &&
+        pane !== undefined
+      ) {
+        return {
+          ...state,
+          prompt: null,
+          filters: { ...state.filters, [pane]: prompt.previous },
+        };
       }
       return { ...state, prompt: null };
     }
@@ -97,13 +129,22 @@ export function shellReducer(state: ShellState, action: ShellAction): ShellState
       return { ...state, filters: { ...state.filters, [pane]: action.text } };
     }
     case 'status':
-      return { ...state, status: { id: action.id, level: action.level, text: action.text } };
+      return {
+        ...state,
+        status: { id: action.id, level: action.level, text: action.text },
+      };
     case 'clear-status':
-      return state.status?.id === action.id ? { ...state, status: null } : state;
+      return state.status?.id === action.id
+        ? { ...state, status: null }
+        : state;
     case 'session-switched': {
       // Detail views hold rows of the old session: they go. Panes reload.
       const views = state.views.filter((view) => view.kind !== 'detail');
-      return { ...state, prompt: null, views: views.length > 0 ? views : state.views.slice(0, 1) };
+      return {
+        ...state,
+        prompt: null,
+        views: views.length > 0 ? views : state.views.slice(0, 1),
+      };
     }
   }
 }

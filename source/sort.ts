@@ -1,5 +1,8 @@
 /** Column sort: numbers as numbers, text in natural order ("i-2" before "i-10"). */
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+const collator = new Intl.Collator('en', {
+  numeric: true,
+  sensitivity: 'base',
+});
 
 export type SortDirection = 'asc' | 'desc';
 
@@ -8,7 +11,11 @@ export function compareValues(a: string | number, b: string | number): number {
   return collator.compare(String(a), String(b));
 }
 
-export function sortBy<T>(items: readonly T[], key: (item: T) => string | number, direction: SortDirection): T[] {
+export function sortBy<T>(
+  items: readonly T[],
+  key: (item: T) => string | number,
+  direction: SortDirection,
+): T[] {
   const sign = direction === 'asc' ? 1 : -1;
   // Stable: equal keys keep the order the service returned.
   return items

@@ -3,10 +3,16 @@
  * file, the AWS shared config, the session settings. No UI here.
  */
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import type { ParsedIniData } from '@smithy/types';
 import { loadConfig, type LoadedConfig } from './config/load.js';
 import { configFilePath, stateDir } from './config/paths.js';
 import { DEFAULT_PANE, findPane } from './panes/catalog.js';
-import { resolveStartSettings, type SessionSettings, type SettingsInputs, type StartOptions } from './session-settings.js';
+import {
+  resolveStartSettings,
+  type SessionSettings,
+  type SettingsInputs,
+  type StartOptions,
+} from './session-settings.js';
 import { join } from 'node:path';
 
 export interface CliOptions extends StartOptions {
@@ -24,11 +30,19 @@ export interface Start {
   readonly eventFile: string | undefined;
 }
 
-export async function prepareStart(options: CliOptions, env: NodeJS.ProcessEnv): Promise<Start> {
+const NO_PROFILES: ParsedIniData = {};
+
+export async function prepareStart(
+  options: CliOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<Start> {
   const configPath = options.config ?? configFilePath(env);
   const config = await loadConfig(configPath);
   const problems = [...config.problems];
-  const { configFile } = await loadSharedConfigFiles({ ignoreCache: true }).catch(() => ({ configFile: {} as Record<string, Record<string, string | undefined>> }));
+  // Unreadable AWS files mean no regions from them; the SDK reports the rest.
+  const { configFile } = await loadSharedConfigFiles({
+    ignoreCache: true,
+  }).catch(() => ({ configFile: NO_PROFILES }));
   const inputs: SettingsInputs = {
     options,
     config: config.config,
@@ -50,6 +64,8 @@ export async function prepareStart(options: CliOptions, env: NodeJS.ProcessEnv):
     inputs,
     settings: resolveStartSettings(inputs),
     pane: findPane(pane)?.name ?? DEFAULT_PANE,
-    eventFile: config.config.eventFile ? join(stateDir(env), 'events.log') : undefined,
+    eventFile: config.config.eventFile
+      ? join(stateDir(env), 'events.log')
+      : undefined,
   };
 }

@@ -11,17 +11,34 @@ export interface TableCursor {
   readonly offset: number;
 }
 
-export const START_CURSOR: TableCursor = { selectedId: undefined, index: 0, offset: 0 };
+export const START_CURSOR: TableCursor = {
+  selectedId: undefined,
+  index: 0,
+  offset: 0,
+};
 
-export type CursorMove = 'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown';
+export type CursorMove =
+  'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown';
 
 /** The selection and first visible row for the rows now shown. */
-export function placeCursor(cursor: TableCursor, ids: readonly string[], height: number): { index: number; offset: number } {
+export function placeCursor(
+  cursor: TableCursor,
+  ids: readonly string[],
+  height: number,
+): { index: number; offset: number } {
   const index = reselect(ids, cursor.selectedId, cursor.index);
-  return { index, offset: scrollOffset(ids.length, index, height, cursor.offset) };
+  return {
+    index,
+    offset: scrollOffset(ids.length, index, height, cursor.offset),
+  };
 }
 
-export function moveCursor(cursor: TableCursor, ids: readonly string[], height: number, move: CursorMove): TableCursor {
+export function moveCursor(
+  cursor: TableCursor,
+  ids: readonly string[],
+  height: number,
+  move: CursorMove,
+): TableCursor {
   const placed = placeCursor(cursor, ids, height);
   const index = moveSelection(ids.length, placed.index, move, height - 1);
   return {

@@ -43,20 +43,27 @@ export function fitColumns(
     return Math.min(width, column.max ?? Number.POSITIVE_INFINITY);
   });
   const minimum = columns.map((column, index) =>
-    Math.min(natural[index] ?? 0, column.min ?? Math.min(natural[index] ?? 0, 8)),
+    Math.min(
+      natural[index] ?? 0,
+      column.min ?? Math.min(natural[index] ?? 0, 8),
+    ),
   );
 
   const visible = columns.map(() => true);
   const used = (widths: number[]) => {
     const shown = widths.filter((_, index) => visible[index]);
-    return shown.reduce((sum, width) => sum + width, 0) + Math.max(0, shown.length - 1) * COLUMN_GAP;
+    return (
+      shown.reduce((sum, width) => sum + width, 0) +
+      Math.max(0, shown.length - 1) * COLUMN_GAP
+    );
   };
   // Drop columns, least important first, until the minimum widths fit.
   const dropOrder = columns
     .map((column, index) => ({ index, priority: column.priority ?? index }))
     .sort((a, b) => b.priority - a.priority || b.index - a.index);
   for (const { index } of dropOrder) {
-    if (used(minimum) <= totalWidth || visible.filter(Boolean).length <= 1) break;
+    if (used(minimum) <= totalWidth || visible.filter(Boolean).length <= 1)
+      break;
     visible[index] = false;
   }
 
@@ -77,7 +84,10 @@ export function fitColumns(
 
   let spare = totalWidth - used(widths);
   const growers = columns
-    .map((column, index) => ({ index, grow: visible[index] ? (column.grow ?? 0) : 0 }))
+    .map((column, index) => ({
+      index,
+      grow: visible[index] ? (column.grow ?? 0) : 0,
+    }))
     .filter((entry) => entry.grow > 0);
   const totalGrow = growers.reduce((sum, entry) => sum + entry.grow, 0);
   if (spare > 0 && totalGrow > 0) {
@@ -94,12 +104,19 @@ export function fitColumns(
 }
 
 /** Cuts text to width with an ellipsis and pads it, measured by display width. */
-export function fitCell(text: string, width: number, options: { align?: 'left' | 'right'; ellipsis?: string } = {}): string {
+export function fitCell(
+  text: string,
+  width: number,
+  options: { align?: 'left' | 'right'; ellipsis?: string } = {},
+): string {
   if (width <= 0) return '';
   const clean = text.replace(/[\r\n\t]+/g, ' ');
   const cut =
     stringWidth(clean) > width
-      ? cliTruncate(clean, width, { position: 'end', truncationCharacter: options.ellipsis ?? '…' })
+      ? cliTruncate(clean, width, {
+          position: 'end',
+          truncationCharacter: options.ellipsis ?? '…',
+        })
       : clean;
   const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
   return options.align === 'right' ? pad + cut : cut + pad;
@@ -109,7 +126,12 @@ export function fitCell(text: string, width: number, options: { align?: 'left' |
  * The first visible row, derived from the previous one so the selection stays
  * on screen without the view jumping.
  */
-export function scrollOffset(count: number, selected: number, height: number, previous: number): number {
+export function scrollOffset(
+  count: number,
+  selected: number,
+  height: number,
+  previous: number,
+): number {
   if (height <= 0 || count <= height) return 0;
   let offset = Math.min(Math.max(previous, 0), count - height);
   if (selected < offset) offset = selected;
@@ -138,7 +160,11 @@ export function moveSelection(
 }
 
 /** Index of the previously selected row after the rows changed; falls back to the old position. */
-export function reselect(ids: readonly string[], selectedId: string | undefined, previousIndex: number): number {
+export function reselect(
+  ids: readonly string[],
+  selectedId: string | undefined,
+  previousIndex: number,
+): number {
   if (selectedId !== undefined) {
     const index = ids.indexOf(selectedId);
     if (index !== -1) return index;

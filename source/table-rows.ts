@@ -51,11 +51,19 @@ export function viewRows<Row>(
   if (!sort) return kept;
   const column = columns[sort.column];
   if (!column) return kept;
-  return sortBy(kept, (shown) => column.sortValue?.(shown.row) ?? shown.cells[sort.column] ?? '', sort.direction);
+  return sortBy(
+    kept,
+    (shown) => column.sortValue?.(shown.row) ?? shown.cells[sort.column] ?? '',
+    sort.direction,
+  );
 }
 
 /** Pressing a column's number sorts by it; pressing it again reverses. */
-export function toggleSort(current: TableSort | undefined, column: number): TableSort {
-  if (current?.column === column) return { column, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+export function toggleSort(
+  current: TableSort | undefined,
+  column: number,
+): TableSort {
+  if (current?.column === column)
+    return { column, direction: current.direction === 'asc' ? 'desc' : 'asc' };
   return { column, direction: 'asc' };
 }

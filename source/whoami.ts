@@ -7,7 +7,10 @@ import type { SessionSettings } from './session-settings.js';
 export interface WhoAmIInput {
   readonly settings: SessionSettings;
   readonly profileLabel: string;
-  readonly identity: { ok: true; value: CallerIdentity } | { ok: false; message: string; hint?: string | undefined; kind: string } | undefined;
+  readonly identity:
+    | { ok: true; value: CallerIdentity }
+    | { ok: false; message: string; hint?: string | undefined; kind: string }
+    | undefined;
   readonly configPath: string;
   readonly configProblems: readonly string[];
   readonly eventFile: string | undefined;
@@ -21,25 +24,45 @@ export function whoAmISections(input: WhoAmIInput): DetailSection[] {
     ['Profile', input.profileLabel],
     ['Region', settings.region],
     ['Endpoint', settings.endpoint ?? 'AWS (default endpoints)'],
-    ['Mode', settings.readOnly ? `read-only: ${settings.readOnlyReason}` : 'read-write (every write asks first)'],
+    [
+      'Mode',
+      settings.readOnly
+        ? `read-only: ${settings.readOnlyReason}`
+        : 'read-write (every write asks first)',
+    ],
   ];
   sections.push({ title: 'Session', rows: session });
   if (identity?.ok) {
-    sections.push({ title: 'Caller identity (sts:GetCallerIdentity)', rows: [['Account', identity.value.account], ['ARN', identity.value.arn], ['User ID', identity.value.userId]] });
+    sections.push({
+      title: 'Caller identity (sts:GetCallerIdentity)',
+      rows: [
+        ['Account', identity.value.account],
+        ['ARN', identity.value.arn],
+        ['User ID', identity.value.userId],
+      ],
+    });
   } else if (identity && !identity.ok) {
     const rows: [string, string][] = [['Problem', identity.message]];
     if (identity.hint) rows.push(['What to do', identity.hint]);
     sections.push({ title: 'Caller identity', rows });
-    if (identity.kind === 'no-credentials') sections.push({ title: 'How to configure credentials', rows: NO_CREDENTIALS_HELP.map((line) => ['', line] as [string, string]) });
+    if (identity.kind === 'no-credentials')
+      sections.push({
+        title: 'How to configure credentials',
+        rows: NO_CREDENTIALS_HELP.map((line) => ['', line] as [string, string]),
+      });
   } else {
-    sections.push({ title: 'Caller identity', rows: [['Status', 'checking…']] });
+    sections.push({ title: 'Caller identity', rows: [['Status', 'checking']] });
   }
   const files: [string, string][] = [['Config file', input.configPath]];
-  for (const problem of input.configProblems) files.push(['Config problem', problem]);
+  for (const problem of input.configProblems)
+    files.push(['Config problem', problem]);
   if (input.eventFile) files.push(['Event log file', input.eventFile]);
   sections.push({ title: 'Files', rows: files });
   if (input.labSummary && input.labSummary.length > 0) {
-    sections.push({ title: 'Local lab (--demo)', rows: input.labSummary.map((line) => ['', line] as [string, string]) });
+    sections.push({
+      title: 'Local lab (--demo)',
+      rows: input.labSummary.map((line) => ['', line] as [string, string]),
+    });
   }
   return sections;
 }

@@ -17,7 +17,11 @@ export type AwsProblemKind =
 export class AwsError extends UserError {
   override readonly name = 'AwsError';
   readonly kind: AwsProblemKind;
-  constructor(kind: AwsProblemKind, message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(
+    kind: AwsProblemKind,
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
     super(message, options);
     this.kind = kind;
   }
@@ -42,67 +46,129 @@ export const NO_CREDENTIALS_HELP = [
   'To try opsdeck without AWS: opsdeck --demo',
 ];
 
-function field(error: unknown, name: string): unknown {
-  return error !== null && typeof error === 'object' ? (error as Record<string, unknown>)[name] : undefined;
+/** A string property of an error-like value, or undefined. */
+function field(error: unknown, name: string): string | undefined {
+  if (error === null || typeof error !== 'object') return undefined;
+  const value = (error as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : undefined;
 }
 
-export function toAwsError(error: unknown, context: AwsErrorContext): AwsError | UserError {
+export function toAwsError(
+  error: unknown,
+  context: AwsErrorContext,
+): AwsError | UserError {
   if (error instanceof UserError) return error;
-  const name = String(field(error, 'name') ?? field(error, 'Code') ?? 'Error');
+  const name = field(error, 'name') ?? field(error, 'Code') ?? 'Error';
   const message = error instanceof Error ? error.message : String(error);
-  const code = String(field(error, 'code') ?? '');
-  const profileFlag = context.profile === undefined ? '' : ` --profile ${context.profile}`;
+  const code = field(error, 'code') ?? '';
+  const profileFlag =
+    context.profile === undefined ? '' : ` --profile ${context.profile}`;
   const profileLabel = context.profile ?? 'default';
   const action = context.action ?? 'the request';
 
-  if (/sso|token.*(expired|not found|invalid)|refresh.*session/i.test(message) && /sso/i.test(`${message} ${name}`)) {
-    return new AwsError('sso-login', `SSO session for profile ${profileLabel} is missing or expired`, {
-      hint: `run: aws sso login${profileFlag}`,
-      cause: error,
-    });
-  }
-  if (name === 'CredentialsProviderError' || /could not load credentials|unable to (load|find) credentials/i.test(message)) {
-    if (context.profile !== undefined) {
-      return new AwsError('no-credentials', `profile ${context.profile} gives no credentials`, {
-        hint: `check its keys, role or SSO settings (aws configure list --profile ${context.profile})`,
+  if (
+    /sso|token.*(expired|not found|invalid)|refresh.*session/i.test(message) &&
+    /sso/i.test(`${message} ${name}`)
+  ) {
+    return new AwsError(
+      'sso-login',
+      `SSO session for profile ${profileLabel} is missing or expired`,
+      {
+        hint: `run: aws sso login${profileFlag}`,
         cause: error,
-      });
+      },
+    );
+  }
+  if (
+    name === 'CredentialsProviderError' ||
+    /could not load credentials|unable to (load|find) credentials/i.test(
+      message,
+    )
+  ) {
+    if (context.profile !== undefined) {
+      return new AwsError(
+        'no-credentials',
+        `profile ${context.profile} gives no credentials`,
+        {
+          hint: `check its keys, role or SSO settings (aws configure list --profile ${context.profile})`,
+          cause: error,
+        },
+      );
     }
     return new AwsError('no-credentials', 'no AWS credentials found', {
       hint: 'run aws configure or aws configure sso, set AWS_PROFILE, or try opsdeck --demo',
       cause: error,
     });
   }
-  if (/^(ExpiredToken|ExpiredTokenException|RequestExpired|TokenRefreshRequired)$/.test(name)) {
-    return new AwsError('expired', `credentials of profile ${profileLabel} have expired`, {
-      hint: `refresh them (aws sso login${profileFlag}, or your credential process) and press Ctrl+R`,
-      cause: error,
-    });
+  if (
+    /^(ExpiredToken|ExpiredTokenException|RequestExpired|TokenRefreshRequired)$/.test(
+      name,
+    )
+  ) {
+    return new AwsError(
+      'expired',
+      `credentials of profile ${profileLabel} have expired`,
+      {
+        hint: `refresh them (aws sso login${profileFlag}, or your credential process) and press Ctrl+R`,
+        cause: error,
+      },
+    );
   }
-  if (/^(InvalidClientTokenId|SignatureDoesNotMatch|AuthFailure|InvalidAccessKeyId|UnrecognizedClientException)$/.test(name)) {
-    return new AwsError('rejected', `AWS rejected the credentials of profile ${profileLabel} (${name})`, {
-      hint: 'check the access key, its secret and the system clock',
-      cause: error,
-    });
+  if (
+    /^(InvalidClientTokenId|SignatureDoesNotMatch|AuthFailure|InvalidAccessKeyId|UnrecognizedClientException)$/.test(
+      name,
+    )
+  ) {
+    return new AwsError(
+      'rejected',
+      `AWS rejected the credentials of profile ${profileLabel} (${name})`,
+      {
+        hint: 'check the access key, its secret and the system clock',
+        cause: error,
+      },
+    );
   }
-  if (/^(AccessDenied|AccessDeniedException|UnauthorizedOperation|Forbidden|AllAccessDisabled)$/.test(name)) {
+  if (
+    /^(AccessDenied|AccessDeniedException|UnauthorizedOperation|Forbidden|AllAccessDisabled)$/.test(
+      name,
+    )
+  ) {
     return new AwsError('denied', `permission denied for ${action}`, {
       hint: `grant ${action} to the identity of profile ${profileLabel}`,
       cause: error,
     });
   }
-  if (/^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH)$/.test(code) || name === 'TimeoutError') {
+  if (
+    /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH)$/.test(
+      code,
+    ) ||
+    name === 'TimeoutError'
+  ) {
     const where = context.endpoint ?? 'the AWS endpoint';
-    return new AwsError('unreachable', `cannot reach ${where} (${code || name})`, {
-      hint: 'check the network, the proxy settings and --endpoint-url',
-      cause: error,
-    });
+    return new AwsError(
+      'unreachable',
+      `cannot reach ${where} (${code || name})`,
+      {
+        hint: 'check the network, the proxy settings and --endpoint-url',
+        cause: error,
+      },
+    );
   }
-  if (/^(Throttling|ThrottlingException|RequestLimitExceeded|SlowDown|TooManyRequestsException)$/.test(name)) {
-    return new AwsError('throttled', `AWS is throttling ${action} even after retries`, {
-      hint: 'wait a minute and refresh; lower the refresh rate in config.yaml',
-      cause: error,
-    });
+  if (
+    /^(Throttling|ThrottlingException|RequestLimitExceeded|SlowDown|TooManyRequestsException)$/.test(
+      name,
+    )
+  ) {
+    return new AwsError(
+      'throttled',
+      `AWS is throttling ${action} even after retries`,
+      {
+        hint: 'wait a minute and refresh; lower the refresh rate in config.yaml',
+        cause: error,
+      },
+    );
   }
-  return new AwsError('other', `${action} failed: ${name}: ${message}`, { cause: error });
+  return new AwsError('other', `${action} failed: ${name}: ${message}`, {
+    cause: error,
+  });
 }

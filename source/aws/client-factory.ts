@@ -21,11 +21,11 @@ export interface AwsSessionSettings {
 
 export interface AwsClientFactory {
   readonly settings: AwsSessionSettings;
-  sts(): Promise<STSClient>;
-  ec2(region?: string): Promise<EC2Client>;
-  credentials(): Promise<AwsCredentialIdentityProvider>;
+  readonly sts: () => Promise<STSClient>;
+  readonly ec2: (region?: string) => Promise<EC2Client>;
+  readonly credentials: () => Promise<AwsCredentialIdentityProvider>;
   /** Closes every client's sockets. */
-  destroy(): void;
+  readonly destroy: () => void;
 }
 
 export interface FactoryDeps {
@@ -36,14 +36,23 @@ export interface FactoryDeps {
 /** The text parts of what the SDK passes its logger; objects (requests) are left out. */
 export function logText(parts: readonly unknown[]): string {
   return parts
-    .map((part) => (typeof part === 'string' ? part.trim() : part instanceof Error ? part.message : ''))
+    .map((part) =>
+      typeof part === 'string'
+        ? part.trim()
+        : part instanceof Error
+          ? part.message
+          : '',
+    )
     .filter((part) => part !== '')
     .join(' ')
     .replace(/\s+/g, ' ')
     .slice(0, 500);
 }
 
-export function createAwsClientFactory(settings: AwsSessionSettings, deps: FactoryDeps): AwsClientFactory {
+export function createAwsClientFactory(
+  settings: AwsSessionSettings,
+  deps: FactoryDeps,
+): AwsClientFactory {
   const clients = new Map<string, Promise<{ destroy(): void }>>();
   let provider: Promise<AwsCredentialIdentityProvider> | undefined;
 
@@ -61,16 +70,21 @@ export function createAwsClientFactory(settings: AwsSessionSettings, deps: Facto
   };
 
   const credentials = () => {
-    provider ??= import('@aws-sdk/credential-providers').then(({ fromNodeProviderChain }) =>
-      fromNodeProviderChain({
-        ...(settings.profile === undefined ? {} : { profile: settings.profile }),
-        logger,
-        // Assume-role and SSO clients talk to the same emulator when one is set.
-        clientConfig: {
-          region: settings.region,
-          ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
-        },
-      }),
+    provider ??= import('@aws-sdk/credential-providers').then(
+      ({ fromNodeProviderChain }) =>
+        fromNodeProviderChain({
+          ...(settings.profile === undefined
+            ? {}
+            : { profile: settings.profile }),
+          logger,
+          // Assume-role and SSO clients talk to the same emulator when one is set.
+          clientConfig: {
+            region: settings.region,
+            ...(settings.endpoint === undefined
+              ? {}
+              : { endpoint: settings.endpoint }),
+          },
+        }),
     );
     return provider;
   };
@@ -84,7 +98,10 @@ export function createAwsClientFactory(settings: AwsSessionSettings, deps: Facto
     ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
   });
 
-  function client<T extends { destroy(): void }>(key: string, build: () => Promise<T>): Promise<T> {
+  function client<T extends { destroy(): void }>(
+    key: string,
+    build: () => Promise<T>,
+  ): Promise<T> {
     let entry = clients.get(key) as Promise<T> | undefined;
     if (!entry) {
       entry = build();

@@ -9,24 +9,43 @@ export interface CallerIdentity {
 }
 
 export interface IdentityReader {
-  whoAmI(signal?: AbortSignal): Promise<CallerIdentity>;
+  readonly whoAmI: (signal?: AbortSignal) => Promise<CallerIdentity>;
 }
 
-export function createIdentityReader(factory: AwsClientFactory): IdentityReader {
+export function createIdentityReader(
+  factory: AwsClientFactory,
+): IdentityReader {
   return {
     async whoAmI(signal) {
       try {
         const sts = await factory.sts();
-        const { GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
-        const result = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: signal });
-        return { account: result.Account ?? '?', arn: result.Arn ?? '?', userId: result.UserId ?? '?' };
+        const { GetCallerIdentityCommand } =
+          await import('@aws-sdk/client-sts');
+        const result = await sts.send(new GetCallerIdentityCommand({}), {
+          abortSignal: signal,
+        });
+        return {
+          account: result.Account ?? '?',
+          arn: result.Arn ?? '?',
+          userId: result.UserId ?? '?',
+        };
       } catch (error) {
         const { profile } = factory.settings;
-        if (profile !== undefined && (error as Error).name === 'CredentialsProviderError' && !(await profileExists(profile).catch(() => true))) {
-          throw new AwsError('no-credentials', `profile ${profile} is not in ~/.aws/config or ~/.aws/credentials`, {
-            hint: 'pick another with :profile, or add it with aws configure --profile ' + profile,
-            cause: error,
-          });
+        if (
+          profile !== undefined &&
+          (error as Error).name === 'CredentialsProviderError' &&
+          !(await profileExists(profile).catch(() => true))
+        ) {
+          throw new AwsError(
+            'no-credentials',
+            `profile ${profile} is not in ~/.aws/config or ~/.aws/credentials`,
+            {
+              hint:
+                'pick another with :profile, or add it with aws configure --profile ' +
+                profile,
+              cause: error,
+            },
+          );
         }
         throw toAwsError(error, {
           profile: factory.settings.profile,

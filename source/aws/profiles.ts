@@ -5,7 +5,8 @@
  */
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 
-export type ProfileKind = 'sso' | 'role' | 'process' | 'web-identity' | 'keys' | 'config';
+export type ProfileKind =
+  'sso' | 'role' | 'process' | 'web-identity' | 'keys' | 'config';
 
 export interface ProfileRow {
   readonly name: string;
@@ -17,25 +18,42 @@ export interface ProfileRow {
 }
 
 export interface ProfileLister {
-  listProfiles(): Promise<ProfileRow[]>;
+  readonly listProfiles: () => Promise<ProfileRow[]>;
 }
 
 type Section = Record<string, string | undefined>;
 
-function kindOf(config: Section, credentials: Section, ssoSessions: Readonly<Record<string, Section | undefined>>): { kind: ProfileKind; source: string } {
+function kindOf(
+  config: Section,
+  credentials: Section,
+  ssoSessions: Readonly<Record<string, Section | undefined>>,
+): { kind: ProfileKind; source: string } {
   const merged = { ...config, ...credentials };
-  if (merged['sso_session'] !== undefined || merged['sso_start_url'] !== undefined) {
+  if (
+    merged['sso_session'] !== undefined ||
+    merged['sso_start_url'] !== undefined
+  ) {
     const session = merged['sso_session'];
-    const url = merged['sso_start_url'] ?? (session === undefined ? undefined : ssoSessions[`sso-session.${session}`]?.['sso_start_url']);
+    const url =
+      merged['sso_start_url'] ??
+      (session === undefined
+        ? undefined
+        : ssoSessions[`sso-session.${session}`]?.['sso_start_url']);
     return { kind: 'sso', source: url ?? `sso-session ${session ?? ''}` };
   }
   if (merged['role_arn'] !== undefined) {
     const via = merged['source_profile'] ?? merged['credential_source'] ?? '';
-    return { kind: merged['web_identity_token_file'] ? 'web-identity' : 'role', source: `${merged['role_arn']}${via ? ` via ${via}` : ''}` };
+    return {
+      kind: merged['web_identity_token_file'] ? 'web-identity' : 'role',
+      source: `${merged['role_arn']}${via ? ` via ${via}` : ''}`,
+    };
   }
-  if (merged['credential_process'] !== undefined) return { kind: 'process', source: 'credential_process' };
-  if (merged['web_identity_token_file'] !== undefined) return { kind: 'web-identity', source: 'token file' };
-  if (merged['aws_access_key_id'] !== undefined) return { kind: 'keys', source: 'access keys' };
+  if (merged['credential_process'] !== undefined)
+    return { kind: 'process', source: 'credential_process' };
+  if (merged['web_identity_token_file'] !== undefined)
+    return { kind: 'web-identity', source: 'token file' };
+  if (merged['aws_access_key_id'] !== undefined)
+    return { kind: 'keys', source: 'access keys' };
   return { kind: 'config', source: '' };
 }
 
@@ -43,27 +61,48 @@ function kindOf(config: Section, credentials: Section, ssoSessions: Readonly<Rec
 const NOT_PROFILES = /^(sso-session|services)\./;
 
 export async function listProfiles(): Promise<ProfileRow[]> {
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
-  const names = new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)].filter((name) => !NOT_PROFILES.test(name)));
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({
+    ignoreCache: true,
+  });
+  const names = new Set(
+    [...Object.keys(configFile), ...Object.keys(credentialsFile)].filter(
+      (name) => !NOT_PROFILES.test(name),
+    ),
+  );
   const rows = [...names].map((name) => {
-    const config = (configFile[name] ?? {}) as Section;
-    const credentials = (credentialsFile[name] ?? {}) as Section;
-    const { kind, source } = kindOf(config, credentials, configFile as Record<string, Section | undefined>);
-    const files = [configFile[name] ? 'config' : '', credentialsFile[name] ? 'credentials' : ''].filter(Boolean).join('+');
+    const config: Section = configFile[name] ?? {};
+    const credentials: Section = credentialsFile[name] ?? {};
+    const { kind, source } = kindOf(config, credentials, configFile);
+    const files = [
+      configFile[name] ? 'config' : '',
+      credentialsFile[name] ? 'credentials' : '',
+    ]
+      .filter(Boolean)
+      .join('+');
     return { name, kind, source, region: config['region'] ?? '', files };
   });
-  return rows.sort((a, b) => (a.name === 'default' ? -1 : b.name === 'default' ? 1 : a.name.localeCompare(b.name)));
+  return rows.sort((a, b) =>
+    a.name === 'default'
+      ? -1
+      : b.name === 'default'
+        ? 1
+        : a.name.localeCompare(b.name),
+  );
 }
 
 /** Whether ~/.aws/config or ~/.aws/credentials has this profile. */
 export async function profileExists(profile: string): Promise<boolean> {
-  const { configFile, credentialsFile } = await loadSharedConfigFiles({ ignoreCache: true });
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({
+    ignoreCache: true,
+  });
   return profile in configFile || profile in credentialsFile;
 }
 
 /** The region a profile sets in ~/.aws/config, if any. */
-export async function profileRegion(profile: string | undefined): Promise<string | undefined> {
+export async function profileRegion(
+  profile: string | undefined,
+): Promise<string | undefined> {
   const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });
-  const region = (configFile[profile ?? 'default'] as Section | undefined)?.['region'];
+  const region = configFile[profile ?? 'default']?.['region'];
   return region === '' ? undefined : region;
 }

@@ -18,7 +18,7 @@ export interface RegionList {
 }
 
 export interface RegionLister {
-  listRegions(signal?: AbortSignal): Promise<RegionList>;
+  readonly listRegions: (signal?: AbortSignal) => Promise<RegionList>;
 }
 
 export function fallbackRegions(): RegionRow[] {
@@ -40,7 +40,10 @@ export function createRegionLister(factory: AwsClientFactory): RegionLister {
       try {
         const ec2 = await factory.ec2();
         const { DescribeRegionsCommand } = await import('@aws-sdk/client-ec2');
-        const result = await ec2.send(new DescribeRegionsCommand({ AllRegions: true }), { abortSignal: signal });
+        const result = await ec2.send(
+          new DescribeRegionsCommand({ AllRegions: true }),
+          { abortSignal: signal },
+        );
         const rows = (result.Regions ?? []).map((region) => {
           const code = region.RegionName ?? '?';
           return {
@@ -58,7 +61,10 @@ export function createRegionLister(factory: AwsClientFactory): RegionLister {
           action: 'ec2:DescribeRegions',
           endpoint: factory.settings.endpoint,
         });
-        return { rows: fallbackRegions(), fallbackReason: describeError(problem) };
+        return {
+          rows: fallbackRegions(),
+          fallbackReason: describeError(problem),
+        };
       }
     },
   };

@@ -3,16 +3,37 @@
  * the event log. It sits at the initialize step, before serialization, so a
  * blocked call never reaches the network.
  */
-import type { HandlerExecutionContext, InitializeHandler, InitializeHandlerArguments, MiddlewareStack } from '@smithy/types';
+import type {
+  HandlerExecutionContext,
+  InitializeHandler,
+  InitializeHandlerArguments,
+  MiddlewareStack,
+} from '@smithy/types';
 import type { EventLog } from '../events/event-log.js';
 import type { WriteGuard } from '../safety/read-only.js';
 import { describeError } from '../errors.js';
 
 /** Input fields that name what a write acts on; only these reach the log. */
 const TARGET_FIELDS = [
-  'InstanceIds', 'InstanceId', 'VolumeId', 'SnapshotId', 'ImageId', 'AllocationId', 'AssociationId',
-  'PublicIp', 'NetworkInterfaceId', 'Resources', 'SourceSnapshotId', 'SourceImageId', 'SourceRegion',
-  'Bucket', 'Key', 'UploadId', 'Name', 'GroupId', 'KeyName',
+  'InstanceIds',
+  'InstanceId',
+  'VolumeId',
+  'SnapshotId',
+  'ImageId',
+  'AllocationId',
+  'AssociationId',
+  'PublicIp',
+  'NetworkInterfaceId',
+  'Resources',
+  'SourceSnapshotId',
+  'SourceImageId',
+  'SourceRegion',
+  'Bucket',
+  'Key',
+  'UploadId',
+  'Name',
+  'GroupId',
+  'KeyName',
 ];
 
 export function describeTarget(input: unknown): string {
@@ -22,7 +43,10 @@ export function describeTarget(input: unknown): string {
   for (const field of TARGET_FIELDS) {
     const value = record[field];
     if (typeof value === 'string') parts.push(`${field}=${value}`);
-    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+    else if (
+      Array.isArray(value) &&
+      value.every((item) => typeof item === 'string')
+    ) {
       parts.push(`${field}=${value.join(',')}`);
     }
   }
@@ -36,25 +60,43 @@ export function attachWriteGuard<Input extends object, Output extends object>(
   deps: { guard: WriteGuard; events: EventLog },
 ): void {
   stack.add(
-    (next: InitializeHandler<Input, Output>, context: HandlerExecutionContext) =>
+    (
+      next: InitializeHandler<Input, Output>,
+      context: HandlerExecutionContext,
+    ) =>
       async (args: InitializeHandlerArguments<Input>) => {
-        const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+        const operation = (context.commandName ?? 'Unknown').replace(
+          /Command$/,
+          '',
+        );
         const action = `${service}:${operation}`;
         let write: boolean;
         try {
           ({ write } = deps.guard.check(service, operation));
         } catch (error) {
-          deps.events.record('warn', service, `blocked ${action} ${describeTarget(args.input)}: ${describeError(error)}`);
+          deps.events.record(
+            'warn',
+            service,
+            `blocked ${action} ${describeTarget(args.input)}: ${describeError(error)}`,
+          );
           throw error;
         }
         if (!write) return next(args);
-        deps.events.record('write', service, `${action} ${describeTarget(args.input)}`.trim());
+        deps.events.record(
+          'write',
+          service,
+          `${action} ${describeTarget(args.input)}`.trim(),
+        );
         try {
           const result = await next(args);
           deps.events.record('write', service, `${action} succeeded`);
           return result;
         } catch (error) {
-          deps.events.record('error', service, `${action} failed: ${describeError(error)}`);
+          deps.events.record(
+            'error',
+            service,
+            `${action} failed: ${describeError(error)}`,
+          );
           throw error;
         }
       },

@@ -22,21 +22,37 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return { path, config: defaultConfig(), problems: [], exists: false };
     }
-    return { path, config: defaultConfig(), problems: [`${path}: cannot read: ${(error as Error).message}`], exists: true };
+    return {
+      path,
+      config: defaultConfig(),
+      problems: [`${path}: cannot read: ${(error as Error).message}`],
+      exists: true,
+    };
   }
   return { ...(await parseConfig(text, path)), exists: true };
 }
 
-export async function parseConfig(text: string, path: string): Promise<Omit<LoadedConfig, 'exists'>> {
+export async function parseConfig(
+  text: string,
+  path: string,
+): Promise<Omit<LoadedConfig, 'exists'>> {
   // yaml and zod load only when there is a file to read.
-  const [{ parseDocument }, { configSchema }] = await Promise.all([import('yaml'), import('./schema.js')]);
+  // yaml is CommonJS: import() gives its exports as `default`, bundled or not.
+  const [{ default: yaml }, { configSchema }] = await Promise.all([
+    import('yaml'),
+    import('./schema.js'),
+  ]);
+  const { parseDocument } = yaml;
   const document = parseDocument(text);
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => {
       const position = error.linePos?.[0];
       const where = position ? `:${position.line}:${position.col}` : '';
       // The message ends with " at line L, column C:" and a code excerpt; the position is in front already.
-      const message = (error.message.split('\n')[0] ?? error.message).replace(/ at line \d+, column \d+:?$/, '');
+      const message = (error.message.split('\n')[0] ?? error.message).replace(
+        / at line \d+, column \d+:?$/,
+        '',
+      );
       return `${path}${where}: ${message}`;
     });
     return { path, config: defaultConfig(), problems };
@@ -47,7 +63,9 @@ export async function parseConfig(text: string, path: string): Promise<Omit<Load
   const problems = result.error.issues.map((issue) => {
     const field = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
-      const keys = issue.keys.map((key) => (field ? `${field}.${key}` : key)).join(', ');
+      const keys = issue.keys
+        .map((key) => (field ? `${field}.${key}` : key))
+        .join(', ');
       return `${path}: unknown field ${keys}`;
     }
     return `${path}: ${field || '(top level)'}: ${issue.message}`;

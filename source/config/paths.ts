@@ -6,10 +6,23 @@ const paths = envPaths('opsdeck', { suffix: '' });
 
 /** OPSDECK_CONFIG overrides the path, for tests and for several setups side by side. */
 export function configFilePath(env: NodeJS.ProcessEnv = process.env): string {
-  return env['OPSDECK_CONFIG'] ?? join(env['XDG_CONFIG_HOME'] ?? paths.config.replace(/\/opsdeck$/, ''), 'opsdeck', 'config.yaml');
+  return (
+    env['OPSDECK_CONFIG'] ??
+    join(
+      env['XDG_CONFIG_HOME'] ?? paths.config.replace(/\/opsdeck$/, ''),
+      'opsdeck',
+      'config.yaml',
+    )
+  );
 }
 
 /** XDG_STATE_HOME/opsdeck: event log, journals, history. */
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env['OPSDECK_STATE_DIR'] ?? join(env['XDG_STATE_HOME'] ?? paths.log.replace(/\/opsdeck$/, ''), 'opsdeck');
+  return (
+    env['OPSDECK_STATE_DIR'] ??
+    join(
+      env['XDG_STATE_HOME'] ?? paths.log.replace(/\/opsdeck$/, ''),
+      'opsdeck',
+    )
+  );
 }

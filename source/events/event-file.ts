@@ -6,7 +6,10 @@ import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { EventSink } from './event-log.js';
 
-export function createFileSink(path: string, maxBytes = 5 * 1024 * 1024): EventSink {
+export function createFileSink(
+  path: string,
+  maxBytes = 5 * 1024 * 1024,
+): EventSink {
   let ready = false;
   return (event) => {
     if (event.level === 'info') return;

@@ -18,13 +18,19 @@ export interface LogEvent {
 export type EventSink = (event: LogEvent) => void;
 
 export interface EventLog {
-  record(level: EventLevel, source: string, message: string): LogEvent;
-  subscribe(listener: () => void): () => void;
+  readonly record: (
+    level: EventLevel,
+    source: string,
+    message: string,
+  ) => LogEvent;
+  readonly subscribe: (listener: () => void) => () => void;
   /** Newest last; the same array until something is recorded. */
-  getSnapshot(): readonly LogEvent[];
+  readonly getSnapshot: () => readonly LogEvent[];
 }
 
-export function createEventLog(options: { capacity?: number; sink?: EventSink; now?: () => Date } = {}): EventLog {
+export function createEventLog(
+  options: { capacity?: number; sink?: EventSink; now?: () => Date } = {},
+): EventLog {
   const capacity = options.capacity ?? 1000;
   const now = options.now ?? (() => new Date());
   const listeners = new Set<() => void>();
@@ -32,8 +38,17 @@ export function createEventLog(options: { capacity?: number; sink?: EventSink; n
   let nextId = 1;
   return {
     record(level, source, message) {
-      const event: LogEvent = { id: nextId++, at: now(), level, source, message };
-      const kept = events.length >= capacity ? events.slice(events.length - capacity + 1) : events;
+      const event: LogEvent = {
+        id: nextId++,
+        at: now(),
+        level,
+        source,
+        message,
+      };
+      const kept =
+        events.length >= capacity
+          ? events.slice(events.length - capacity + 1)
+          : events;
       events = [...kept, event];
       try {
         options.sink?.(event);

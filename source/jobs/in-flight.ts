@@ -4,9 +4,9 @@
  */
 export interface InFlight {
   /** Registers a controller; call the result when the work ends. */
-  track(controller: AbortController): () => void;
-  cancelAll(): number;
-  count(): number;
+  readonly track: (controller: AbortController) => () => void;
+  readonly cancelAll: () => number;
+  readonly count: () => number;
 }
 
 export function createInFlight(): InFlight {

@@ -5,7 +5,13 @@
  * cannot flood the renderer.
  */
 import { describeError, isAbortError } from '../errors.js';
-import { rateFrom, snapshot, type ProgressCounts, type ProgressSnapshot, type RateSample } from './progress.js';
+import {
+  rateFrom,
+  snapshot,
+  type ProgressCounts,
+  type ProgressSnapshot,
+  type RateSample,
+} from './progress.js';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -22,28 +28,33 @@ export interface JobView {
 export interface JobContext {
   readonly signal: AbortSignal;
   /** Absolute counts so far; totals may arrive later than the first report. */
-  report(counts: Partial<ProgressCounts>): void;
+  readonly report: (counts: Partial<ProgressCounts>) => void;
 }
 
 export interface JobHandle<T> {
   readonly id: number;
   readonly result: Promise<T>;
-  cancel(): void;
+  readonly cancel: () => void;
 }
 
 export interface JobRunner {
-  start<T>(title: string, work: (context: JobContext) => Promise<T>): JobHandle<T>;
-  cancel(id: number): boolean;
+  start<T>(
+    title: string,
+    work: (context: JobContext) => Promise<T>,
+  ): JobHandle<T>;
+  readonly cancel: (id: number) => boolean;
   /** Cancels every running job; returns how many were running. */
-  cancelAll(): number;
-  running(): number;
-  subscribe(listener: () => void): () => void;
-  getSnapshot(): readonly JobView[];
+  readonly cancelAll: () => number;
+  readonly running: () => number;
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly getSnapshot: () => readonly JobView[];
   /** Drops finished jobs from the list. */
-  clearFinished(): void;
+  readonly clearFinished: () => void;
 }
 
-export function createJobRunner(options: { now?: () => number; batchMs?: number } = {}): JobRunner {
+export function createJobRunner(
+  options: { now?: () => number; batchMs?: number } = {},
+): JobRunner {
   const now = options.now ?? Date.now;
   const batchMs = options.batchMs ?? 50;
   const listeners = new Set<() => void>();
@@ -60,7 +71,11 @@ export function createJobRunner(options: { now?: () => number; batchMs?: number 
   const emitSoon = () => {
     timer ??= setTimeout(emit, batchMs);
   };
-  const update = (id: number, change: (job: JobView) => JobView, immediate: boolean) => {
+  const update = (
+    id: number,
+    change: (job: JobView) => JobView,
+    immediate: boolean,
+  ) => {
     jobs = jobs.map((job) => (job.id === id ? change(job) : job));
     if (immediate) emit();
     else emitSoon();
@@ -73,7 +88,16 @@ export function createJobRunner(options: { now?: () => number; batchMs?: number 
       controllers.set(id, controller);
       const samples: RateSample[] = [];
       let counts: ProgressCounts = { bytesDone: 0, itemsDone: 0 };
-      jobs = [...jobs, { id, title, state: 'running', progress: snapshot(counts, 0), startedAt: now() }];
+      jobs = [
+        ...jobs,
+        {
+          id,
+          title,
+          state: 'running',
+          progress: snapshot(counts, 0),
+          startedAt: now(),
+        },
+      ];
       emit();
 
       const context: JobContext = {
@@ -102,11 +126,15 @@ export function createJobRunner(options: { now?: () => number; batchMs?: number 
             return value;
           },
           (error: unknown) => {
-            if (controller.signal.aborted || isAbortError(error)) finish('cancelled');
+            if (controller.signal.aborted || isAbortError(error))
+              finish('cancelled');
             else finish('failed', describeError(error));
             throw error;
           },
         );
+      // The outcome is in the job's state; a caller that never awaits the
+      // result must not turn a failed job into an unhandled rejection.
+      result.catch(() => undefined);
       return { id, result, cancel: () => runner.cancel(id) };
     },
     cancel(id) {

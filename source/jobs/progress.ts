@@ -22,23 +22,36 @@ export interface RateSample {
 }
 
 /** Smoothed rate over a sliding window of samples (ms timestamps). */
-export function rateFrom(samples: readonly RateSample[], windowMs = 5000): number {
+export function rateFrom(
+  samples: readonly RateSample[],
+  windowMs = 5000,
+): number {
   const last = samples.at(-1);
   if (!last) return 0;
-  const first = samples.find((sample) => last.at - sample.at <= windowMs) ?? last;
+  const first =
+    samples.find((sample) => last.at - sample.at <= windowMs) ?? last;
   const elapsed = (last.at - first.at) / 1000;
   return elapsed > 0 ? (last.bytes - first.bytes) / elapsed : 0;
 }
 
-export function snapshot(counts: ProgressCounts, rate: number): ProgressSnapshot {
+export function snapshot(
+  counts: ProgressCounts,
+  rate: number,
+): ProgressSnapshot {
   const fraction =
     counts.bytesTotal !== undefined && counts.bytesTotal > 0
       ? Math.min(1, counts.bytesDone / counts.bytesTotal)
       : counts.itemsTotal !== undefined && counts.itemsTotal > 0
         ? Math.min(1, counts.itemsDone / counts.itemsTotal)
         : undefined;
-  const remaining = counts.bytesTotal === undefined ? undefined : counts.bytesTotal - counts.bytesDone;
-  const etaSeconds = remaining !== undefined && rate > 0 ? Math.max(0, remaining / rate) : undefined;
+  const remaining =
+    counts.bytesTotal === undefined
+      ? undefined
+      : counts.bytesTotal - counts.bytesDone;
+  const etaSeconds =
+    remaining !== undefined && rate > 0
+      ? Math.max(0, remaining / rate)
+      : undefined;
   return { ...counts, rate, etaSeconds, fraction };
 }
 
@@ -52,15 +65,23 @@ export function formatDuration(seconds: number): string {
 }
 
 /** "12.3 MB/27.1 MB · 120/300 items · 3.2 MB/s · ETA 0:05" */
-export function describeProgress(progress: ProgressSnapshot): string {
+export function describeProgress(
+  progress: ProgressSnapshot,
+  separator = ' · ',
+): string {
   const parts: string[] = [];
   if (progress.bytesTotal !== undefined || progress.bytesDone > 0) {
-    const total = progress.bytesTotal === undefined ? '' : `/${prettyBytes(progress.bytesTotal)}`;
+    const total =
+      progress.bytesTotal === undefined
+        ? ''
+        : `/${prettyBytes(progress.bytesTotal)}`;
     parts.push(`${prettyBytes(progress.bytesDone)}${total}`);
   }
-  const itemsTotal = progress.itemsTotal === undefined ? '' : `/${progress.itemsTotal}`;
+  const itemsTotal =
+    progress.itemsTotal === undefined ? '' : `/${progress.itemsTotal}`;
   parts.push(`${progress.itemsDone}${itemsTotal} items`);
   if (progress.rate > 0) parts.push(`${prettyBytes(progress.rate)}/s`);
-  if (progress.etaSeconds !== undefined) parts.push(`ETA ${formatDuration(progress.etaSeconds)}`);
-  return parts.join(' · ');
+  if (progress.etaSeconds !== undefined)
+    parts.push(`ETA ${formatDuration(progress.etaSeconds)}`);
+  return parts.join(separator);
 }

@@ -3,7 +3,8 @@
  * the footer and the help overlay show. Panes add their own scope
  * (`pane:<name>`) in a file of their own beside this one.
  */
-export type Scope = 'global' | 'list' | 'table' | 'dialog' | 'prompt' | `pane:${string}`;
+export type Scope =
+  'global' | 'list' | 'table' | 'dialog' | 'prompt' | `pane:${string}`;
 
 export interface Binding {
   readonly command: string;
@@ -19,41 +20,222 @@ export interface Binding {
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 export const SHELL_BINDINGS: readonly Binding[] = [
-  { command: 'shell.command', keys: [':'], scope: 'global', hint: 'cmd', description: 'command line: a pane (:regions), :profile, :region, :help; Tab completes' },
-  { command: 'shell.filter', keys: ['/'], scope: 'global', hint: 'filter', description: 'filter rows: text, /regex/, !inverse, key=value (column or tag)' },
-  { command: 'shell.help', keys: ['?'], scope: 'global', hint: 'help', description: 'this help' },
-  { command: 'shell.log', keys: ['!'], scope: 'global', hint: 'log', description: 'event log: every write call and every error' },
-  { command: 'shell.back', keys: ['escape'], scope: 'global', hint: 'back', description: 'back: clear the filter, then the previous view' },
-  { command: 'shell.refresh', keys: ['ctrl+r'], scope: 'global', description: 'refresh the current view now' },
-  { command: 'shell.quit', keys: ['q'], scope: 'global', hint: 'quit', description: 'quit (asks first while work is running)' },
-  { command: 'shell.cancel', keys: ['ctrl+c'], scope: 'global', description: 'cancel running work; a second press quits' },
+  {
+    command: 'shell.command',
+    keys: [':'],
+    scope: 'global',
+    hint: 'cmd',
+    description:
+      'command line: a pane (:regions), :profile, :region, :help; Tab completes',
+  },
+  {
+    command: 'shell.filter',
+    keys: ['/'],
+    scope: 'global',
+    hint: 'filter',
+    description:
+      'filter rows: text, /regex/, !inverse, key=value (column or tag)',
+  },
+  {
+    command: 'shell.help',
+    keys: ['?'],
+    scope: 'global',
+    hint: 'help',
+    description: 'this help',
+  },
+  {
+    command: 'shell.log',
+    keys: ['!'],
+    scope: 'global',
+    hint: 'log',
+    description: 'event log: every write call and every error',
+  },
+  {
+    command: 'shell.back',
+    keys: ['escape'],
+    scope: 'global',
+    hint: 'back',
+    description: 'back: clear the filter, then the previous view',
+  },
+  {
+    command: 'shell.refresh',
+    keys: ['ctrl+r'],
+    scope: 'global',
+    description: 'refresh the current view now',
+  },
+  {
+    command: 'shell.quit',
+    keys: ['q'],
+    scope: 'global',
+    hint: 'quit',
+    description: 'quit (asks first while work is running)',
+  },
+  {
+    command: 'shell.cancel',
+    keys: ['ctrl+c'],
+    scope: 'global',
+    description: 'cancel running work; a second press quits',
+  },
 
   { command: 'list.up', keys: ['k', 'up'], scope: 'list', description: 'up' },
-  { command: 'list.down', keys: ['j', 'down'], scope: 'list', description: 'down' },
-  { command: 'list.top', keys: ['g', 'home'], scope: 'list', description: 'first row' },
-  { command: 'list.bottom', keys: ['G', 'end'], scope: 'list', description: 'last row' },
-  { command: 'list.pageUp', keys: ['pageup', 'ctrl+b'], scope: 'list', description: 'page up' },
-  { command: 'list.pageDown', keys: ['pagedown', 'ctrl+f'], scope: 'list', description: 'page down' },
+  {
+    command: 'list.down',
+    keys: ['j', 'down'],
+    scope: 'list',
+    description: 'down',
+  },
+  {
+    command: 'list.top',
+    keys: ['g', 'home'],
+    scope: 'list',
+    description: 'first row',
+  },
+  {
+    command: 'list.bottom',
+    keys: ['G', 'end'],
+    scope: 'list',
+    description: 'last row',
+  },
+  {
+    command: 'list.pageUp',
+    keys: ['pageup', 'ctrl+b'],
+    scope: 'list',
+    description: 'page up',
+  },
+  {
+    command: 'list.pageDown',
+    keys: ['pagedown', 'ctrl+f'],
+    scope: 'list',
+    description: 'page down',
+  },
 
-  { command: 'table.open', keys: ['enter'], scope: 'table', hint: 'open', description: 'open the row (what it does depends on the pane)' },
-  { command: 'table.describe', keys: ['d'], scope: 'table', hint: 'describe', description: 'describe: every field of the row' },
-  { command: 'table.sort', keys: DIGITS, scope: 'table', hint: 'sort', description: 'sort by column N; again reverses' },
-  { command: 'table.mark', keys: ['space'], scope: 'table', description: 'mark the row for a bulk action' },
-  { command: 'table.more', keys: ['m'], scope: 'table', description: 'load the next page of a partial list' },
-  { command: 'table.copy', keys: ['c'], scope: 'table', hint: 'copy', description: 'copy the row ID to the clipboard (OSC 52, works over SSH)' },
+  {
+    command: 'table.open',
+    keys: ['enter'],
+    scope: 'table',
+    hint: 'open',
+    description: 'open the row (what it does depends on the pane)',
+  },
+  {
+    command: 'table.describe',
+    keys: ['d'],
+    scope: 'table',
+    hint: 'describe',
+    description: 'describe: every field of the row',
+  },
+  {
+    command: 'table.sort',
+    keys: DIGITS,
+    scope: 'table',
+    hint: 'sort',
+    description: 'sort by column N; again reverses',
+  },
+  {
+    command: 'table.mark',
+    keys: ['space'],
+    scope: 'table',
+    description: 'mark the row for a bulk action',
+  },
+  {
+    command: 'table.more',
+    keys: ['m'],
+    scope: 'table',
+    description: 'load the next page of a partial list',
+  },
+  {
+    command: 'table.copy',
+    keys: ['c'],
+    scope: 'table',
+    hint: 'copy',
+    description: 'copy the row ID to the clipboard (OSC 52, works over SSH)',
+  },
 
-  { command: 'dialog.yes', keys: ['y'], scope: 'dialog', hint: 'yes', description: 'yes' },
-  { command: 'dialog.no', keys: ['n'], scope: 'dialog', hint: 'no', description: 'no' },
-  { command: 'dialog.next', keys: ['tab', 'right'], scope: 'dialog', hint: 'next', description: 'next button or field' },
-  { command: 'dialog.previous', keys: ['shift+tab', 'left'], scope: 'dialog', description: 'previous button or field' },
-  { command: 'dialog.accept', keys: ['enter'], scope: 'dialog', hint: 'press', description: 'press the focused button' },
-  { command: 'dialog.scrollUp', keys: ['up'], scope: 'dialog', description: 'scroll a long list of targets up' },
-  { command: 'dialog.scrollDown', keys: ['down'], scope: 'dialog', description: 'scroll a long list of targets down' },
-  { command: 'dialog.cancel', keys: ['escape'], scope: 'dialog', hint: 'cancel', description: 'cancel' },
+  {
+    command: 'dialog.yes',
+    keys: ['y'],
+    scope: 'dialog',
+    hint: 'yes',
+    description: 'yes',
+  },
+  {
+    command: 'dialog.no',
+    keys: ['n'],
+    scope: 'dialog',
+    hint: 'no',
+    description: 'no',
+  },
+  {
+    command: 'dialog.next',
+    keys: ['tab', 'right'],
+    scope: 'dialog',
+    hint: 'next',
+    description: 'next button or field',
+  },
+  {
+    command: 'dialog.previous',
+    keys: ['shift+tab', 'left'],
+    scope: 'dialog',
+    description: 'previous button or field',
+  },
+  {
+    command: 'dialog.accept',
+    keys: ['enter'],
+    scope: 'dialog',
+    hint: 'press',
+    description: 'press the focused button',
+  },
+  {
+    command: 'dialog.scrollUp',
+    keys: ['up'],
+    scope: 'dialog',
+    description: 'scroll a long list of targets up',
+  },
+  {
+    command: 'dialog.scrollDown',
+    keys: ['down'],
+    scope: 'dialog',
+    description: 'scroll a long list of targets down',
+  },
+  {
+    command: 'dialog.cancel',
+    keys: ['escape'],
+    scope: 'dialog',
+    hint: 'cancel',
+    description: 'cancel',
+  },
 
-  { command: 'prompt.complete', keys: ['tab'], scope: 'prompt', hint: 'complete', description: 'complete (command line)' },
-  { command: 'prompt.accept', keys: ['enter'], scope: 'prompt', hint: 'run', description: 'run the command / keep the filter' },
-  { command: 'prompt.cancel', keys: ['escape'], scope: 'prompt', hint: 'cancel', description: 'cancel (the filter goes back to what it was)' },
-  { command: 'prompt.previous', keys: ['up'], scope: 'prompt', hint: 'history', description: 'previous entry in history (command line)' },
-  { command: 'prompt.next', keys: ['down'], scope: 'prompt', description: 'next entry in history' },
+  {
+    command: 'prompt.complete',
+    keys: ['tab'],
+    scope: 'prompt',
+    hint: 'complete',
+    description: 'complete (command line)',
+  },
+  {
+    command: 'prompt.accept',
+    keys: ['enter'],
+    scope: 'prompt',
+    hint: 'run',
+    description: 'run the command / keep the filter',
+  },
+  {
+    command: 'prompt.cancel',
+    keys: ['escape'],
+    scope: 'prompt',
+    hint: 'cancel',
+    description: 'cancel (the filter goes back to what it was)',
+  },
+  {
+    command: 'prompt.previous',
+    keys: ['up'],
+    scope: 'prompt',
+    hint: 'history',
+    description: 'previous entry in history (command line)',
+  },
+  {
+    command: 'prompt.next',
+    keys: ['down'],
+    scope: 'prompt',
+    description: 'next entry in history',
+  },
 ];

@@ -7,7 +7,10 @@ export { keyName, displayKey, displayKeyAscii, type KeyFlags } from './keys.js';
 export const ALL_BINDINGS: readonly Binding[] = [...SHELL_BINDINGS];
 
 /** Scopes that are live together: a key may be bound once within each set. */
-export const SCOPE_STACKS: Record<'pane' | 'detail' | 'dialog' | 'prompt', readonly Scope[]> = {
+export const SCOPE_STACKS: Record<
+  'pane' | 'detail' | 'dialog' | 'prompt',
+  readonly Scope[]
+> = {
   pane: ['global', 'list', 'table'],
   detail: ['global', 'list'],
   dialog: ['dialog'],
@@ -16,12 +19,17 @@ export const SCOPE_STACKS: Record<'pane' | 'detail' | 'dialog' | 'prompt', reado
 
 export interface Keymap {
   /** The command bound to a key in the first scope that binds it. */
-  resolve(key: string | undefined, scopes: readonly Scope[]): string | undefined;
-  bindingsIn(scopes: readonly Scope[]): Binding[];
-  binding(command: string): Binding | undefined;
+  resolve(
+    key: string | undefined,
+    scopes: readonly Scope[],
+  ): string | undefined;
+  readonly bindingsIn: (scopes: readonly Scope[]) => Binding[];
+  readonly binding: (command: string) => Binding | undefined;
 }
 
-export function createKeymap(bindings: readonly Binding[] = ALL_BINDINGS): Keymap {
+export function createKeymap(
+  bindings: readonly Binding[] = ALL_BINDINGS,
+): Keymap {
   const byScope = new Map<Scope, Map<string, string>>();
   const byCommand = new Map<string, Binding>();
   for (const binding of bindings) {
@@ -52,7 +60,10 @@ export function createKeymap(bindings: readonly Binding[] = ALL_BINDINGS): Keyma
 }
 
 /** Keys bound twice within one set of live scopes; empty when the keymap is sound. */
-export function findConflicts(bindings: readonly Binding[], scopes: readonly Scope[]): string[] {
+export function findConflicts(
+  bindings: readonly Binding[],
+  scopes: readonly Scope[],
+): string[] {
   const seen = new Map<string, string>();
   const conflicts: string[] = [];
   for (const binding of bindings) {

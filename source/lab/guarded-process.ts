@@ -26,10 +26,18 @@ export interface GuardedProcess {
   readonly child: ChildProcess;
   /** Resolves with the exit code once the server has exited. */
   readonly exited: Promise<number | null>;
-  stop(): Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
-export function startGuarded(command: string, args: readonly string[], options: { logFile: string; env?: NodeJS.ProcessEnv; stdout?: 'pipe' | 'log' }): GuardedProcess {
+export function startGuarded(
+  command: string,
+  args: readonly string[],
+  options: {
+    logFile: string;
+    env?: NodeJS.ProcessEnv;
+    stdout?: 'pipe' | 'log';
+  },
+): GuardedProcess {
   const log = createWriteStream(options.logFile, { flags: 'a' });
   const child = spawn('sh', ['-c', GUARD, 'lab-guard', command, ...args], {
     stdio: ['pipe', options.stdout === 'pipe' ? 'pipe' : 'pipe', 'pipe'],

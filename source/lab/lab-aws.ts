@@ -8,7 +8,10 @@ export const LAB_PROD_ACCOUNT = '210987654321';
 export const LAB_REGIONS = ['us-east-1', 'eu-west-1'] as const;
 
 /** moto accepts any key; these name the lab's default account. Not secrets. */
-export const LAB_CREDENTIALS: AwsCredentialIdentity = { accessKeyId: 'AKIALABOPSDECK000001', secretAccessKey: 'lab-not-a-secret' };
+export const LAB_CREDENTIALS: AwsCredentialIdentity = {
+  accessKeyId: 'AKIALABOPSDECK000001',
+  secretAccessKey: 'lab-not-a-secret',
+};
 
 export interface LabAwsFiles {
   readonly configFile: string;
@@ -52,11 +55,26 @@ export function writeLabAwsFiles(dir: string): LabAwsFiles {
     ].join('\n'),
     { mode: 0o600 },
   );
-  const keys = [`aws_access_key_id = ${LAB_CREDENTIALS.accessKeyId}`, `aws_secret_access_key = ${LAB_CREDENTIALS.secretAccessKey}`];
-  writeFileSync(credentialsFile, ['[lab]', ...keys, '', '[lab-eu]', ...keys, ''].join('\n'), { mode: 0o600 });
+  const keys = [
+    `aws_access_key_id = ${LAB_CREDENTIALS.accessKeyId}`,
+    `aws_secret_access_key = ${LAB_CREDENTIALS.secretAccessKey}`,
+  ];
+  writeFileSync(
+    credentialsFile,
+    ['[lab]', ...keys, '', '[lab-eu]', ...keys, ''].join('\n'),
+    { mode: 0o600 },
+  );
   writeFileSync(
     opsdeckConfigFile,
-    ['# opsdeck config for the local lab', 'defaults:', '  profile: lab', 'profiles:', '  lab-prod:', '    readOnly: true', ''].join('\n'),
+    [
+      '# opsdeck config for the local lab',
+      'defaults:',
+      '  profile: lab',
+      'profiles:',
+      '  lab-prod:',
+      '    readOnly: true',
+      '',
+    ].join('\n'),
   );
   return { configFile, credentialsFile, opsdeckConfigFile };
 }

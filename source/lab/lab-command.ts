@@ -1,21 +1,46 @@
 /** `opsdeck lab`: runs the lab in the foreground until Ctrl+C, for exploring and benchmarks. */
 import { LAB_PARTS, startLab, type LabPart } from './lab.js';
 
-export async function runLabCommand(options: { parts?: string | undefined; json?: boolean | undefined }): Promise<number> {
-  const parts = options.parts ? (options.parts.split(',').map((part) => part.trim()) as LabPart[]) : LAB_PARTS;
+export async function runLabCommand(options: {
+  parts?: string | undefined;
+  json?: boolean | undefined;
+}): Promise<number> {
+  const parts = options.parts
+    ? (options.parts.split(',').map((part) => part.trim()) as LabPart[])
+    : LAB_PARTS;
   const unknown = parts.filter((part) => !LAB_PARTS.includes(part));
   if (unknown.length > 0) {
-    console.error(`opsdeck lab: unknown part ${unknown.join(', ')} (known: ${LAB_PARTS.join(', ')})`);
+    console.error(
+      `opsdeck lab: unknown part ${unknown.join(', ')} (known: ${LAB_PARTS.join(', ')})`,
+    );
     return 2;
   }
-  const lab = await startLab({ parts, progress: (line) => console.error(`lab: ${line}`) });
+  const lab = await startLab({
+    parts,
+    progress: (line) => console.error(`lab: ${line}`),
+  });
   if (options.json) {
     console.log(
       JSON.stringify({
         dir: lab.dir,
-        moto: lab.moto && { endpoint: lab.moto.endpoint, awsConfigFile: lab.moto.files.configFile, awsCredentialsFile: lab.moto.files.credentialsFile, opsdeckConfigFile: lab.moto.files.opsdeckConfigFile },
-        mariadb: lab.mariadb && { host: lab.mariadb.host, port: lab.mariadb.port, socket: lab.mariadb.socket },
-        sshd: lab.sshd && { host: lab.sshd.host, port: lab.sshd.port, user: lab.sshd.user, keyPath: lab.sshd.keyPath, knownHostsPath: lab.sshd.knownHostsPath },
+        moto: lab.moto && {
+          endpoint: lab.moto.endpoint,
+          awsConfigFile: lab.moto.files.configFile,
+          awsCredentialsFile: lab.moto.files.credentialsFile,
+          opsdeckConfigFile: lab.moto.files.opsdeckConfigFile,
+        },
+        mariadb: lab.mariadb && {
+          host: lab.mariadb.host,
+          port: lab.mariadb.port,
+          socket: lab.mariadb.socket,
+        },
+        sshd: lab.sshd && {
+          host: lab.sshd.host,
+          port: lab.sshd.port,
+          user: lab.sshd.user,
+          keyPath: lab.sshd.keyPath,
+          knownHostsPath: lab.sshd.knownHostsPath,
+        },
         skipped: lab.skipped,
       }),
     );
@@ -23,13 +48,18 @@ export async function runLabCommand(options: { parts?: string | undefined; json?
     for (const line of lab.summary()) console.log(line);
     if (lab.moto) {
       console.log('\nIn another shell:');
-      console.log(`  export AWS_CONFIG_FILE=${lab.moto.files.configFile} AWS_SHARED_CREDENTIALS_FILE=${lab.moto.files.credentialsFile}`);
-      console.log(`  opsdeck --profile lab --endpoint-url ${lab.moto.endpoint} --config ${lab.moto.files.opsdeckConfigFile}`);
+      console.log(
+        `  export AWS_CONFIG_FILE=${lab.moto.files.configFile} AWS_SHARED_CREDENTIALS_FILE=${lab.moto.files.credentialsFile}`,
+      );
+      console.log(
+        `  opsdeck --profile lab --endpoint-url ${lab.moto.endpoint} --config ${lab.moto.files.opsdeckConfigFile}`,
+      );
     }
     console.log('\nCtrl+C stops the lab.');
   }
   await new Promise<void>((resolve) => {
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.once(signal, () => resolve());
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+      process.once(signal, () => resolve());
   });
   await lab.stop();
   return 0;

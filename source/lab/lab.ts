@@ -3,10 +3,22 @@
  * privately (own ports, dirs, keys), seeded with a realistic estate, and
  * stopped together. `opsdeck --demo` and the integration tests both use it.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LAB_ACCOUNT, LAB_CREDENTIALS, LAB_PROD_ACCOUNT, writeLabAwsFiles, type LabAwsFiles } from './lab-aws.js';
+import {
+  LAB_ACCOUNT,
+  LAB_CREDENTIALS,
+  LAB_PROD_ACCOUNT,
+  writeLabAwsFiles,
+  type LabAwsFiles,
+} from './lab-aws.js';
 import { findMariaDb, startMariaDb, type MariaDbServer } from './mariadb.js';
 import { MotoMissingError, startMoto, type MotoServer } from './moto.js';
 import { seedLabAccounts } from './seed-estate.js';
@@ -18,13 +30,19 @@ export const LAB_PARTS: readonly LabPart[] = ['moto', 'mariadb', 'sshd'];
 
 export interface Lab {
   readonly dir: string;
-  readonly moto?: MotoServer & { readonly files: LabAwsFiles; readonly accounts: readonly string[] };
+  readonly moto?: MotoServer & {
+    readonly files: LabAwsFiles;
+    readonly accounts: readonly string[];
+  };
   readonly mariadb?: MariaDbServer & { readonly rootPassword: string };
   readonly sshd?: SshServer;
   /** Parts that were asked for but could not start, with the reason. */
-  readonly skipped: readonly { readonly part: LabPart; readonly reason: string }[];
-  summary(): string[];
-  stop(): Promise<void>;
+  readonly skipped: readonly {
+    readonly part: LabPart;
+    readonly reason: string;
+  }[];
+  readonly summary: () => string[];
+  readonly stop: () => Promise<void>;
 }
 
 export interface LabOptions {
@@ -34,13 +52,50 @@ export interface LabOptions {
   readonly seed?: boolean;
 }
 
+const LAB_PREFIX = 'opsdeck-lab-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Directories of labs whose process was killed; their servers stopped with it. */
+export function removeStaleLabs(): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(LAB_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+      rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    }
+  }
+  return removed;
+}
+
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
   const wanted = options.parts ?? LAB_PARTS;
   const progress = options.progress ?? (() => undefined);
-  const dir = mkdtempSync(join(tmpdir(), 'opsdeck-lab-'));
+  removeStaleLabs();
+  const dir = mkdtempSync(join(tmpdir(), LAB_PREFIX));
+  writeFileSync(join(dir, 'owner.pid'), String(process.pid));
   const skipped: { part: LabPart; reason: string }[] = [];
   const stops: (() => Promise<void>)[] = [];
-  const lab: { moto?: Lab['moto']; mariadb?: Lab['mariadb']; sshd?: SshServer } = {};
+  const lab: {
+    moto?: Lab['moto'];
+    mariadb?: Lab['mariadb'];
+    sshd?: SshServer;
+  } = {};
 
   const stop = async () => {
     await Promise.allSettled(stops.reverse().map((stopPart) => stopPart()));
@@ -67,16 +122,24 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
             const files = writeLabAwsFiles(dir);
             if (options.seed !== false) {
               progress('moto: seeding EC2 and S3');
-              await seedLabAccounts({ endpoint: moto.endpoint, credentials: LAB_CREDENTIALS });
+              await seedLabAccounts({
+                endpoint: moto.endpoint,
+                credentials: LAB_CREDENTIALS,
+              });
             }
-            lab.moto = { ...moto, files, accounts: [LAB_ACCOUNT, LAB_PROD_ACCOUNT] };
+            lab.moto = {
+              ...moto,
+              files,
+              accounts: [LAB_ACCOUNT, LAB_PROD_ACCOUNT],
+            };
           })(),
         );
       }
     }
     if (wanted.includes('mariadb')) {
       const found = findMariaDb();
-      if ('missing' in found) skipped.push({ part: 'mariadb', reason: found.missing });
+      if ('missing' in found)
+        skipped.push({ part: 'mariadb', reason: found.missing });
       else {
         tasks.push(
           (async () => {
@@ -94,7 +157,8 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     }
     if (wanted.includes('sshd')) {
       const found = findSshd();
-      if ('missing' in found) skipped.push({ part: 'sshd', reason: found.missing });
+      if ('missing' in found)
+        skipped.push({ part: 'sshd', reason: found.missing });
       else {
         tasks.push(
           (async () => {
@@ -120,10 +184,20 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     skipped,
     summary() {
       const lines: string[] = [];
-      if (lab.moto) lines.push(`moto      ${lab.moto.endpoint}  accounts ${lab.moto.accounts.join(', ')}  profiles lab, lab-eu, lab-prod (assume-role, read-only), lab-sso`);
-      if (lab.mariadb) lines.push(`mariadb   127.0.0.1:${lab.mariadb.port}  socket ${lab.mariadb.socket}  (${lab.mariadb.version.replace(/^.*Ver\s+/, '').split(' ')[0] ?? ''})`);
-      if (lab.sshd) lines.push(`sshd      ${lab.sshd.user}@127.0.0.1:${lab.sshd.port}  key ${lab.sshd.keyPath}`);
-      for (const skip of skipped) lines.push(`${skip.part.padEnd(9)} not started: ${skip.reason}`);
+      if (lab.moto)
+        lines.push(
+          `moto      ${lab.moto.endpoint}  accounts ${lab.moto.accounts.join(', ')}  profiles lab, lab-eu, lab-prod (assume-role, read-only), lab-sso`,
+        );
+      if (lab.mariadb)
+        lines.push(
+          `mariadb   127.0.0.1:${lab.mariadb.port}  socket ${lab.mariadb.socket}  (${lab.mariadb.version.replace(/^.*Ver\s+/, '').split(' ')[0] ?? ''})`,
+        );
+      if (lab.sshd)
+        lines.push(
+          `sshd      ${lab.sshd.user}@127.0.0.1:${lab.sshd.port}  key ${lab.sshd.keyPath}`,
+        );
+      for (const skip of skipped)
+        lines.push(`${skip.part.padEnd(9)} not started: ${skip.reason}`);
       return lines;
     },
     stop,

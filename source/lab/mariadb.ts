@@ -15,15 +15,24 @@ export interface MariaDbServer {
   readonly socket: string;
   readonly datadir: string;
   readonly version: string;
-  stop(): Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
 const SERVER_BINARIES = ['/usr/sbin/mariadbd', '/usr/sbin/mysqld'];
 
-export function findMariaDb(): { server: string; installDb: string } | { missing: string } {
+export function findMariaDb():
+  { server: string; installDb: string } | { missing: string } {
   const server = SERVER_BINARIES.find((path) => existsSync(path));
-  const installDb = ['mariadb-install-db', 'mysql_install_db'].find((name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0);
-  if (!server || !installDb) return { missing: 'mariadb-server is not installed (apt-get install mariadb-server)' };
+  const installDb = ['mariadb-install-db', 'mysql_install_db'].find(
+    (name) =>
+      spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' })
+        .status === 0,
+  );
+  if (!server || !installDb)
+    return {
+      missing:
+        'mariadb-server is not installed (apt-get install mariadb-server)',
+    };
   return { server, installDb };
 }
 
@@ -37,16 +46,27 @@ function portOpen(port: number): Promise<boolean> {
   });
 }
 
-export async function startMariaDb(dir: string, binaries: { server: string; installDb: string }): Promise<MariaDbServer> {
+export async function startMariaDb(
+  dir: string,
+  binaries: { server: string; installDb: string },
+): Promise<MariaDbServer> {
   const datadir = join(dir, 'mariadb');
   const socket = join(dir, 'mariadb.sock');
   mkdirSync(datadir, { recursive: true });
   const user = userInfo().username;
   const run = promisify(execFile);
   try {
-    await run(binaries.installDb, ['--no-defaults', `--datadir=${datadir}`, `--user=${user}`, '--auth-root-authentication-method=normal', '--skip-test-db']);
+    await run(binaries.installDb, [
+      '--no-defaults',
+      `--datadir=${datadir}`,
+      `--user=${user}`,
+      '--auth-root-authentication-method=normal',
+      '--skip-test-db',
+    ]);
   } catch (error) {
-    throw new Error(`mariadb-install-db failed: ${String((error as { stderr?: string }).stderr ?? error).slice(-400)}`);
+    throw new Error(
+      `mariadb-install-db failed: ${String((error as { stderr?: string }).stderr ?? error).slice(-400)}`,
+    );
   }
   const version = (await run(binaries.server, ['--version'])).stdout.trim();
   const port = await freePort();
@@ -68,6 +88,16 @@ export async function startMariaDb(dir: string, binaries: { server: string; inst
     ],
     { logFile: join(dir, 'mariadb.log') },
   );
-  await waitFor('MariaDB', () => portOpen(port), { timeoutMs: 30000, exited: server.exited });
-  return { host: '127.0.0.1', port, socket, datadir, version, stop: () => server.stop() };
+  await waitFor('MariaDB', () => portOpen(port), {
+    timeoutMs: 30000,
+    exited: server.exited,
+  });
+  return {
+    host: '127.0.0.1',
+    port,
+    socket,
+    datadir,
+    version,
+    stop: () => server.stop(),
+  };
 }

@@ -7,14 +7,21 @@ import { startGuarded, type GuardedProcess } from './guarded-process.js';
 export interface MotoServer {
   readonly endpoint: string;
   readonly port: number;
-  stop(): Promise<void>;
+  readonly stop: () => Promise<void>;
 }
 
-/** The launcher sits beside this file in source/ and is shipped next to dist/. */
+/** The launcher: beside this file in source/, or in dist/ beside the bundle and its chunks. */
 function launcherPath(): string {
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const candidates = [join(here, 'moto-lab.py'), join(here, '..', '..', '..', 'source', 'lab', 'moto-lab.py')];
-  return candidates.find((path) => existsSync(path)) ?? candidates[0] ?? 'moto-lab.py';
+  const candidates = [
+    join(here, 'moto-lab.py'),
+    join(here, '..', 'moto-lab.py'),
+  ];
+  return (
+    candidates.find((path) => existsSync(path)) ??
+    candidates[0] ??
+    'moto-lab.py'
+  );
 }
 
 /** moto is not installed: the lab skips it with this reason. */
@@ -22,7 +29,10 @@ export class MotoMissingError extends Error {
   override readonly name = 'MotoMissingError';
 }
 
-export async function startMoto(dir: string, python = 'python3'): Promise<MotoServer> {
+export async function startMoto(
+  dir: string,
+  python = 'python3',
+): Promise<MotoServer> {
   const process_: GuardedProcess = startGuarded(python, [launcherPath()], {
     logFile: join(dir, 'moto.log'),
     stdout: 'pipe',
@@ -31,7 +41,15 @@ export async function startMoto(dir: string, python = 'python3'): Promise<MotoSe
   });
   const port = await new Promise<number>((resolve, reject) => {
     let buffer = '';
-    const timeout = setTimeout(() => reject(new Error('moto did not start within 30 s (see moto.log in the lab directory)')), 30000);
+    const timeout = setTimeout(
+      () =>
+        reject(
+          new Error(
+            'moto did not start within 30 s (see moto.log in the lab directory)',
+          ),
+        ),
+      30000,
+    );
     process_.child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const line = buffer.split('\n')[0];
@@ -40,7 +58,8 @@ export async function startMoto(dir: string, python = 'python3'): Promise<MotoSe
         try {
           const said = JSON.parse(line) as { port?: number; error?: string };
           if (said.port !== undefined) resolve(said.port);
-          else reject(new MotoMissingError(said.error ?? 'moto is not installed'));
+          else
+            reject(new MotoMissingError(said.error ?? 'moto is not installed'));
         } catch {
           reject(new Error(`moto launcher said: ${line}`));
         }
@@ -49,10 +68,20 @@ export async function startMoto(dir: string, python = 'python3'): Promise<MotoSe
     void process_.exited.then((code) => {
       clearTimeout(timeout);
       // Exit 127: no python3 at all.
-      if (code === 127) reject(new MotoMissingError('python3 with moto is not installed'));
-      else reject(new Error('moto exited during start-up (see moto.log in the lab directory)'));
+      if (code === 127)
+        reject(new MotoMissingError('python3 with moto is not installed'));
+      else
+        reject(
+          new Error(
+            'moto exited during start-up (see moto.log in the lab directory)',
+          ),
+        );
     });
   });
   process_.child.stdout?.resume();
-  return { endpoint: `http://127.0.0.1:${port}`, port, stop: () => process_.stop() };
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    port,
+    stop: () => process_.stop(),
+  };
 }

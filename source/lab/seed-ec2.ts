@@ -32,25 +32,59 @@ export interface RegionPlan {
   /** Free EIPs (billed hourly) besides the ones associated with instances named here. */
   readonly freeAddresses: number;
   readonly associate: readonly string[];
-  readonly availableVolumes: readonly { name: string; size: number; encrypted: boolean }[];
+  readonly availableVolumes: readonly {
+    name: string;
+    size: number;
+    encrypted: boolean;
+  }[];
 }
 
-const tags = (values: Readonly<Record<string, string>>): Tag[] => Object.entries(values).map(([Key, Value]) => ({ Key, Value }));
+const tags = (values: Readonly<Record<string, string>>): Tag[] =>
+  Object.entries(values).map(([Key, Value]) => ({ Key, Value }));
 
-export async function seedEc2Region(options: { endpoint: string; credentials: AwsCredentialIdentity; plan: RegionPlan; setState(instanceId: string, state: string): Promise<void> }): Promise<Record<string, string>> {
+export async function seedEc2Region(options: {
+  endpoint: string;
+  credentials: AwsCredentialIdentity;
+  plan: RegionPlan;
+  setState(instanceId: string, state: string): Promise<void>;
+}): Promise<Record<string, string>> {
   const { plan } = options;
-  const ec2 = new EC2Client({ region: plan.region, endpoint: options.endpoint, credentials: options.credentials });
+  const ec2 = new EC2Client({
+    region: plan.region,
+    endpoint: options.endpoint,
+    credentials: options.credentials,
+  });
   try {
-    const images = await ec2.send(new DescribeImagesCommand({ Owners: ['amazon'], Filters: [{ Name: 'name', Values: ['ubuntu/*'] }] }));
+    const images = await ec2.send(
+      new DescribeImagesCommand({
+        Owners: ['amazon'],
+        Filters: [{ Name: 'name', Values: ['ubuntu/*'] }],
+      }),
+    );
     const imageId = images.Images?.[0]?.ImageId ?? 'ami-1e749f67';
     await ec2.send(new CreateKeyPairCommand({ KeyName: 'ops-key' }));
-    const web = await ec2.send(new CreateSecurityGroupCommand({ GroupName: 'web', Description: 'web servers' }));
+    const web = await ec2.send(
+      new CreateSecurityGroupCommand({
+        GroupName: 'web',
+        Description: 'web servers',
+      }),
+    );
     await ec2.send(
       new AuthorizeSecurityGroupIngressCommand({
         GroupId: web.GroupId,
         IpPermissions: [
-          { IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] },
-          { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.0.0.0/8' }] },
+          {
+            IpProtocol: 'tcp',
+            FromPort: 443,
+            ToPort: 443,
+            IpRanges: [{ CidrIp: '0.0.0.0/0' }],
+          },
+          {
+            IpProtocol: 'tcp',
+            FromPort: 22,
+            ToPort: 22,
+            IpRanges: [{ CidrIp: '10.0.0.0/8' }],
+          },
         ],
       }),
     );
@@ -64,38 +98,125 @@ export async function seedEc2Region(options: { endpoint: string; credentials: Aw
           MaxCount: 1,
           KeyName: 'ops-key',
           SecurityGroupIds: web.GroupId ? [web.GroupId] : undefined,
-          TagSpecifications: [{ ResourceType: 'instance', Tags: tags({ Name: instance.name, ...instance.tags }) }],
+          TagSpecifications: [
+            {
+              ResourceType: 'instance',
+              Tags: tags({ Name: instance.name, ...instance.tags }),
+            },
+          ],
         }),
       );
       const id = run.Instances?.[0]?.InstanceId;
-      if (!id) throw new Error(`moto did not return an instance for ${instance.name}`);
+      if (!id)
+        throw new Error(`moto did not return an instance for ${instance.name}`);
       ids[instance.name] = id;
     }
     for (const instance of plan.instances) {
       const id = ids[instance.name] ?? '';
-      if (instance.state === 'stopped') await ec2.send(new StopInstancesCommand({ InstanceIds: [id] }));
-      if (instance.state === 'terminated') await ec2.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
+      if (instance.state === 'stopped')
+        await ec2.send(new StopInstancesCommand({ InstanceIds: [id] }));
+      if (instance.state === 'terminated')
+        await ec2.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
       if (instance.state === 'pending') await options.setState(id, 'pending');
     }
     for (const name of plan.associate) {
-      const address = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc', TagSpecifications: [{ ResourceType: 'elastic-ip', Tags: tags({ Name: `${name}-eip` }) }] }));
-      await ec2.send(new AssociateAddressCommand({ AllocationId: address.AllocationId, InstanceId: ids[name] }));
+      const address = await ec2.send(
+        new AllocateAddressCommand({
+          Domain: 'vpc',
+          TagSpecifications: [
+            { ResourceType: 'elastic-ip', Tags: tags({ Name: `${name}-eip` }) },
+          ],
+        }),
+      );
+      await ec2.send(
+        new AssociateAddressCommand({
+          AllocationId: address.AllocationId,
+          InstanceId: ids[name],
+        }),
+      );
     }
     for (let index = 0; index < plan.freeAddresses; index++) {
-      await ec2.send(new AllocateAddressCommand({ Domain: 'vpc', TagSpecifications: [{ ResourceType: 'elastic-ip', Tags: tags({ Name: `spare-${index + 1}` }) }] }));
+      await ec2.send(
+        new AllocateAddressCommand({
+          Domain: 'vpc',
+          TagSpecifications: [
+            {
+              ResourceType: 'elastic-ip',
+              Tags: tags({ Name: `spare-${index + 1}` }),
+            },
+          ],
+        }),
+      );
     }
     const zone = `${plan.region}a`;
-    const first = plan.instances.find((instance) => instance.state === 'running');
+    const first = plan.instances.find(
+      (instance) => instance.state === 'running',
+    );
     if (first) {
-      const data = await ec2.send(new CreateVolumeCommand({ AvailabilityZone: zone, Size: 100, VolumeType: 'gp3', Encrypted: true, TagSpecifications: [{ ResourceType: 'volume', Tags: tags({ Name: `${first.name}-data`, env: first.tags?.['env'] ?? 'prod' }) }] }));
-      await ec2.send(new AttachVolumeCommand({ VolumeId: data.VolumeId, InstanceId: ids[first.name], Device: '/dev/sdf' }));
-      const snapshot = await ec2.send(new CreateSnapshotCommand({ VolumeId: data.VolumeId, Description: `${first.name} data weekly` }));
-      if (snapshot.SnapshotId) await ec2.send(new CreateTagsCommand({ Resources: [snapshot.SnapshotId], Tags: tags({ Name: `${first.name}-data-weekly` }) }));
-      await ec2.send(new CreateImageCommand({ InstanceId: ids[first.name], Name: `${first.name}-golden`, Description: 'lab golden image', NoReboot: true }));
+      const data = await ec2.send(
+        new CreateVolumeCommand({
+          AvailabilityZone: zone,
+          Size: 100,
+          VolumeType: 'gp3',
+          Encrypted: true,
+          TagSpecifications: [
+            {
+              ResourceType: 'volume',
+              Tags: tags({
+                Name: `${first.name}-data`,
+                env: first.tags?.['env'] ?? 'prod',
+              }),
+            },
+          ],
+        }),
+      );
+      await ec2.send(
+        new AttachVolumeCommand({
+          VolumeId: data.VolumeId,
+          InstanceId: ids[first.name],
+          Device: '/dev/sdf',
+        }),
+      );
+      const snapshot = await ec2.send(
+        new CreateSnapshotCommand({
+          VolumeId: data.VolumeId,
+          Description: `${first.name} data weekly`,
+        }),
+      );
+      if (snapshot.SnapshotId)
+        await ec2.send(
+          new CreateTagsCommand({
+            Resources: [snapshot.SnapshotId],
+            Tags: tags({ Name: `${first.name}-data-weekly` }),
+          }),
+        );
+      await ec2.send(
+        new CreateImageCommand({
+          InstanceId: ids[first.name],
+          Name: `${first.name}-golden`,
+          Description: 'lab golden image',
+          NoReboot: true,
+        }),
+      );
     }
     for (const volume of plan.availableVolumes) {
-      const created = await ec2.send(new CreateVolumeCommand({ AvailabilityZone: zone, Size: volume.size, VolumeType: 'gp2', Encrypted: volume.encrypted, TagSpecifications: [{ ResourceType: 'volume', Tags: tags({ Name: volume.name }) }] }));
-      await ec2.send(new CreateSnapshotCommand({ VolumeId: created.VolumeId, Description: `${volume.name} before cleanup` }));
+      const created = await ec2.send(
+        new CreateVolumeCommand({
+          AvailabilityZone: zone,
+          Size: volume.size,
+          VolumeType: 'gp2',
+          Encrypted: volume.encrypted,
+          TagSpecifications: [
+            { ResourceType: 'volume', Tags: tags({ Name: volume.name }) },
+          ],
+        }),
+      );
+      await ec2.send(
+        new CreateSnapshotCommand({
+          VolumeId: created.VolumeId,
+          Description: `${volume.name} before cleanup`,
+        }),
+      );
     }
     return ids;
   } finally {

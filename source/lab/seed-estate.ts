@@ -9,12 +9,42 @@ const MAIN_PLANS: readonly RegionPlan[] = [
   {
     region: 'us-east-1',
     instances: [
-      { name: 'web-1', type: 't3.small', state: 'running', tags: { env: 'prod', team: 'web' } },
-      { name: 'web-2', type: 't3.small', state: 'running', tags: { env: 'prod', team: 'web' } },
-      { name: 'db-1', type: 'm5.large', state: 'running', tags: { env: 'prod', team: 'data' } },
-      { name: 'batch-1', type: 'c5.xlarge', state: 'stopped', tags: { env: 'staging', team: 'data' } },
-      { name: 'build-1', type: 't3.medium', state: 'pending', tags: { env: 'ci' } },
-      { name: 'old-app', type: 't2.micro', state: 'terminated', tags: { env: 'staging' } },
+      {
+        name: 'web-1',
+        type: 't3.small',
+        state: 'running',
+        tags: { env: 'prod', team: 'web' },
+      },
+      {
+        name: 'web-2',
+        type: 't3.small',
+        state: 'running',
+        tags: { env: 'prod', team: 'web' },
+      },
+      {
+        name: 'db-1',
+        type: 'm5.large',
+        state: 'running',
+        tags: { env: 'prod', team: 'data' },
+      },
+      {
+        name: 'batch-1',
+        type: 'c5.xlarge',
+        state: 'stopped',
+        tags: { env: 'staging', team: 'data' },
+      },
+      {
+        name: 'build-1',
+        type: 't3.medium',
+        state: 'pending',
+        tags: { env: 'ci' },
+      },
+      {
+        name: 'old-app',
+        type: 't2.micro',
+        state: 'terminated',
+        tags: { env: 'staging' },
+      },
     ],
     associate: ['web-1', 'batch-1'],
     freeAddresses: 1,
@@ -26,8 +56,18 @@ const MAIN_PLANS: readonly RegionPlan[] = [
   {
     region: 'eu-west-1',
     instances: [
-      { name: 'app-eu-1', type: 't3.medium', state: 'running', tags: { env: 'prod', team: 'web' } },
-      { name: 'app-eu-2', type: 't3.medium', state: 'stopped', tags: { env: 'prod', team: 'web' } },
+      {
+        name: 'app-eu-1',
+        type: 't3.medium',
+        state: 'running',
+        tags: { env: 'prod', team: 'web' },
+      },
+      {
+        name: 'app-eu-2',
+        type: 't3.medium',
+        state: 'stopped',
+        tags: { env: 'prod', team: 'web' },
+      },
     ],
     associate: ['app-eu-1'],
     freeAddresses: 1,
@@ -39,8 +79,18 @@ const PROD_PLANS: readonly RegionPlan[] = [
   {
     region: 'us-east-1',
     instances: [
-      { name: 'prod-api-1', type: 'm5.xlarge', state: 'running', tags: { env: 'prod', team: 'api' } },
-      { name: 'prod-api-2', type: 'm5.xlarge', state: 'running', tags: { env: 'prod', team: 'api' } },
+      {
+        name: 'prod-api-1',
+        type: 'm5.xlarge',
+        state: 'running',
+        tags: { env: 'prod', team: 'api' },
+      },
+      {
+        name: 'prod-api-2',
+        type: 'm5.xlarge',
+        state: 'running',
+        tags: { env: 'prod', team: 'api' },
+      },
     ],
     associate: ['prod-api-1'],
     freeAddresses: 0,
@@ -54,14 +104,25 @@ function stateSetter(endpoint: string, accountId: string, region: string) {
       method: 'POST',
       body: JSON.stringify({ accountId, region, instanceId, state }),
     });
-    if (!response.ok) throw new Error(`lab could not set ${instanceId} to ${state}: ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(
+        `lab could not set ${instanceId} to ${state}: ${await response.text()}`,
+      );
   };
 }
 
-export async function seedLabAccounts(options: { endpoint: string; credentials: AwsCredentialIdentity }): Promise<void> {
+export async function seedLabAccounts(options: {
+  endpoint: string;
+  credentials: AwsCredentialIdentity;
+}): Promise<void> {
   const { endpoint, credentials } = options;
   const sts = new STSClient({ region: 'us-east-1', endpoint, credentials });
-  const assumed = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${LAB_PROD_ACCOUNT}:role/ops`, RoleSessionName: 'lab-seed' }));
+  const assumed = await sts.send(
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${LAB_PROD_ACCOUNT}:role/ops`,
+      RoleSessionName: 'lab-seed',
+    }),
+  );
   sts.destroy();
   const prodCredentials: AwsCredentialIdentity = {
     accessKeyId: assumed.Credentials?.AccessKeyId ?? '',
@@ -69,8 +130,22 @@ export async function seedLabAccounts(options: { endpoint: string; credentials: 
     sessionToken: assumed.Credentials?.SessionToken ?? '',
   };
   await Promise.all([
-    ...MAIN_PLANS.map((plan) => seedEc2Region({ endpoint, credentials, plan, setState: stateSetter(endpoint, LAB_ACCOUNT, plan.region) })),
-    ...PROD_PLANS.map((plan) => seedEc2Region({ endpoint, credentials: prodCredentials, plan, setState: stateSetter(endpoint, LAB_PROD_ACCOUNT, plan.region) })),
+    ...MAIN_PLANS.map((plan) =>
+      seedEc2Region({
+        endpoint,
+        credentials,
+        plan,
+        setState: stateSetter(endpoint, LAB_ACCOUNT, plan.region),
+      }),
+    ),
+    ...PROD_PLANS.map((plan) =>
+      seedEc2Region({
+        endpoint,
+        credentials: prodCredentials,
+        plan,
+        setState: stateSetter(endpoint, LAB_PROD_ACCOUNT, plan.region),
+      }),
+    ),
     seedS3({ endpoint, credentials }),
   ]);
 }

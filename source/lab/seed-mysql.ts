@@ -28,23 +28,59 @@ const STATEMENTS = [
 
 export async function seedMysql(options: { socket: string }): Promise<void> {
   // A fresh datadir lets root in over the socket without a password.
-  const connection = await createConnection({ socketPath: options.socket, user: 'root' });
+  const connection = await createConnection({
+    socketPath: options.socket,
+    user: 'root',
+  });
   try {
     // A fresh datadir has root without a password on every loopback name and the host name.
-    const [roots] = await connection.query<RowDataPacket[]>("SELECT Host AS host FROM mysql.user WHERE User = 'root'");
+    const [roots] = await connection.query<RowDataPacket[]>(
+      "SELECT Host AS host FROM mysql.user WHERE User = 'root'",
+    );
     for (const { host } of roots as { host: string }[]) {
-      if (['localhost', '127.0.0.1', '::1'].includes(host)) await connection.query('ALTER USER ?@? IDENTIFIED BY ?', ['root', host, LAB_MYSQL.rootPassword]);
+      if (['localhost', '127.0.0.1', '::1'].includes(host))
+        await connection.query('ALTER USER ?@? IDENTIFIED BY ?', [
+          'root',
+          host,
+          LAB_MYSQL.rootPassword,
+        ]);
       else await connection.query('DROP USER ?@?', ['root', host]);
     }
     for (const statement of STATEMENTS) await connection.query(statement);
-    const customers = Array.from({ length: 250 }, (_, index) => [`user${index + 1}@example.com`, `Customer ${index + 1}`]);
-    await connection.query('INSERT INTO shop.customers (email, name) VALUES ?', [customers]);
-    const products = Array.from({ length: 40 }, (_, index) => [`SKU-${String(index + 1).padStart(4, '0')}`, `Product ${index + 1}`, ((index + 1) * 3.5).toFixed(2), index % 5 === 0 ? Buffer.from([0xde, 0xad, 0xbe, 0xef]) : null]);
-    await connection.query('INSERT INTO shop.products (sku, title, price, image) VALUES ?', [products]);
-    const orders = Array.from({ length: 1500 }, (_, index) => [(index % 250) + 1, `SKU-${String((index % 40) + 1).padStart(4, '0')}`, (index % 7) + 1, index % 9 === 0 ? null : `order ${index + 1}`]);
-    await connection.query('INSERT INTO shop.orders (customer_id, sku, quantity, note) VALUES ?', [orders]);
-    await connection.query("INSERT INTO inventory.stock VALUES ('SKU-0001', 'north', 12), ('SKU-0002', 'south', 0)");
-    await connection.query("INSERT INTO `weird.name`.`odd``table` VALUES (1, 'dots')");
+    const customers = Array.from({ length: 250 }, (_, index) => [
+      `user${index + 1}@example.com`,
+      `Customer ${index + 1}`,
+    ]);
+    await connection.query(
+      'INSERT INTO shop.customers (email, name) VALUES ?',
+      [customers],
+    );
+    const products = Array.from({ length: 40 }, (_, index) => [
+      `SKU-${String(index + 1).padStart(4, '0')}`,
+      `Product ${index + 1}`,
+      ((index + 1) * 3.5).toFixed(2),
+      index % 5 === 0 ? Buffer.from([0xde, 0xad, 0xbe, 0xef]) : null,
+    ]);
+    await connection.query(
+      'INSERT INTO shop.products (sku, title, price, image) VALUES ?',
+      [products],
+    );
+    const orders = Array.from({ length: 1500 }, (_, index) => [
+      (index % 250) + 1,
+      `SKU-${String((index % 40) + 1).padStart(4, '0')}`,
+      (index % 7) + 1,
+      index % 9 === 0 ? null : `order ${index + 1}`,
+    ]);
+    await connection.query(
+      'INSERT INTO shop.orders (customer_id, sku, quantity, note) VALUES ?',
+      [orders],
+    );
+    await connection.query(
+      "INSERT INTO inventory.stock VALUES ('SKU-0001', 'north', 12), ('SKU-0002', 'south', 0)",
+    );
+    await connection.query(
+      "INSERT INTO `weird.name`.`odd``table` VALUES (1, 'dots')",
+    );
   } finally {
     await connection.end();
   }

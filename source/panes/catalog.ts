@@ -12,14 +12,34 @@ export interface PaneInfo {
 }
 
 export const PANES: readonly PaneInfo[] = [
-  { name: 'regions', aliases: ['region-list', 'reg'], title: 'Regions', description: 'regions of the account; Enter switches', openLabel: 'switch' },
-  { name: 'profiles', aliases: ['prof', 'ctx'], title: 'Profiles', description: 'profiles from ~/.aws; Enter switches', openLabel: 'switch' },
-  { name: 'log', aliases: ['events', 'errors'], title: 'Event log', description: 'writes and errors of this session', openLabel: 'describe' },
+  {
+    name: 'regions',
+    aliases: ['region-list', 'reg'],
+    title: 'Regions',
+    description: 'regions of the account; Enter switches',
+    openLabel: 'switch',
+  },
+  {
+    name: 'profiles',
+    aliases: ['prof', 'ctx'],
+    title: 'Profiles',
+    description: 'profiles from ~/.aws; Enter switches',
+    openLabel: 'switch',
+  },
+  {
+    name: 'log',
+    aliases: ['events', 'errors'],
+    title: 'Event log',
+    description: 'writes and errors of this session',
+    openLabel: 'describe',
+  },
 ];
 
 export const DEFAULT_PANE = 'regions';
 
 export function findPane(word: string): PaneInfo | undefined {
   const lower = word.toLowerCase();
-  return PANES.find((pane) => pane.name === lower || pane.aliases.includes(lower));
+  return PANES.find(
+    (pane) => pane.name === lower || pane.aliases.includes(lower),
+  );
 }

@@ -8,13 +8,37 @@ function optInTone(row: RegionRow): Tone | undefined {
   return undefined;
 }
 
-export const regionsSpec: TablePaneSpec<RegionRow, Pick<SessionServices, 'regions'>> = {
+export const regionsSpec: TablePaneSpec<
+  RegionRow,
+  Pick<SessionServices, 'regions'>
+> = {
   name: 'regions',
   columns: [
     { id: 'region', title: 'REGION', value: (row) => row.code, min: 9 },
-    { id: 'name', title: 'NAME', value: (row) => row.name, grow: 1, min: 8, priority: 2 },
-    { id: 'status', title: 'OPT-IN', value: (row) => row.optIn, tone: optInTone, min: 7, priority: 1 },
-    { id: 'endpoint', title: 'ENDPOINT', value: (row) => row.endpoint, grow: 1, min: 10, priority: 3 },
+    {
+      id: 'name',
+      title: 'NAME',
+      value: (row) => row.name,
+      grow: 1,
+      min: 8,
+      priority: 2,
+    },
+    {
+      id: 'status',
+      title: 'OPT-IN',
+      value: (row) => row.optIn,
+      tone: optInTone,
+      min: 7,
+      priority: 1,
+    },
+    {
+      id: 'endpoint',
+      title: 'ENDPOINT',
+      value: (row) => row.endpoint,
+      grow: 1,
+      min: 10,
+      priority: 3,
+    },
   ],
   rowId: (row) => row.code,
   describe: (row) => [
@@ -30,6 +54,12 @@ export const regionsSpec: TablePaneSpec<RegionRow, Pick<SessionServices, 'region
   ],
   async load(services, _cursor, signal) {
     const list = await services.regions.listRegions(signal);
-    return { rows: list.rows, note: list.fallbackReason === undefined ? undefined : `built-in list: ${list.fallbackReason}` };
+    return {
+      rows: list.rows,
+      note:
+        list.fallbackReason === undefined
+          ? undefined
+          : `built-in list: ${list.fallbackReason}`,
+    };
   },
 };

@@ -33,10 +33,14 @@ export interface Page<Row> {
 export interface TablePaneSpec<Row, Services> {
   readonly name: string;
   readonly columns: readonly ColumnSpec<Row>[];
-  rowId(row: Row): string;
-  tags?(row: Row): Readonly<Record<string, string>>;
-  describe(row: Row): readonly DetailSection[];
-  load(services: Services, cursor: string | undefined, signal: AbortSignal): Promise<Page<Row>>;
+  readonly rowId: (row: Row) => string;
+  readonly tags?: (row: Row) => Readonly<Record<string, string>>;
+  readonly describe: (row: Row) => readonly DetailSection[];
+  load(
+    services: Services,
+    cursor: string | undefined,
+    signal: AbortSignal,
+  ): Promise<Page<Row>>;
   /** Rows in a changing state make the pane poll fast. */
-  transitional?(row: Row): boolean;
+  readonly transitional?: (row: Row) => boolean;
 }

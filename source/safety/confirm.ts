@@ -19,13 +19,21 @@ export interface ConfirmRequest {
 }
 
 /** Typed confirmation matches exactly: no trimming, no case folding. */
-export function typedMatches(expected: string | undefined, typed: string): boolean {
+export function typedMatches(
+  expected: string | undefined,
+  typed: string,
+): boolean {
   return expected !== undefined && expected.length > 0 && typed === expected;
 }
 
 /** How much of `expected` the input already gets right, for live colouring. */
 export function typedPrefixLength(expected: string, typed: string): number {
   let index = 0;
-  while (index < typed.length && index < expected.length && typed[index] === expected[index]) index++;
+  while (
+    index < typed.length &&
+    index < expected.length &&
+    typed[index] === expected[index]
+  )
+    index++;
   return index;
 }

@@ -7,7 +7,10 @@ import { UserError } from '../errors.js';
 /** Operations per service that never change anything in the account. */
 const READ_PATTERNS: Readonly<Record<string, readonly RegExp[]>> = {
   sts: [/^GetCallerIdentity$/],
-  ec2: [/^Describe[A-Z]/, /^Get(ConsoleOutput|ConsoleScreenshot|PasswordData|EbsEncryptionByDefault|EbsDefaultKmsKeyId|LaunchTemplateData)$/],
+  ec2: [
+    /^Describe[A-Z]/,
+    /^Get(ConsoleOutput|ConsoleScreenshot|PasswordData|EbsEncryptionByDefault|EbsDefaultKmsKeyId|LaunchTemplateData)$/,
+  ],
   s3: [
     /^List[A-Z]/,
     /^Head(Object|Bucket)$/,
@@ -30,24 +33,34 @@ export interface WriteGuard {
   /** Why writes are blocked, for messages ("--read-only", "profile prod is read-only in config.yaml"). */
   readonly reason: string;
   /** True when the operation only reads. */
-  isRead(service: string, operation: string): boolean;
+  readonly isRead: (service: string, operation: string) => boolean;
   /** Throws ReadOnlyError for a write in read-only mode; returns whether the call is a write. */
   check(service: string, operation: string): { write: boolean };
 }
 
 export function isReadOperation(service: string, operation: string): boolean {
   const patterns = READ_PATTERNS[service.toLowerCase()];
-  return patterns !== undefined && patterns.some((pattern) => pattern.test(operation));
+  return (
+    patterns !== undefined &&
+    patterns.some((pattern) => pattern.test(operation))
+  );
 }
 
-export function createWriteGuard(readOnly: boolean, reason = 'started with --read-only'): WriteGuard {
+export function createWriteGuard(
+  readOnly: boolean,
+  reason = 'started with --read-only',
+): WriteGuard {
   return {
     readOnly,
     reason,
     isRead: isReadOperation,
     check(service, operation) {
       const write = !isReadOperation(service, operation);
-      if (write && readOnly) throw new ReadOnlyError(`${service.toLowerCase()}:${operation}`, reason);
+      if (write && readOnly)
+        throw new ReadOnlyError(
+          `${service.toLowerCase()}:${operation}`,
+          reason,
+        );
       return { write };
     },
   };

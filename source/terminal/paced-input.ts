@@ -37,7 +37,11 @@ export class PacedInput extends EventEmitter {
       }
     });
     this.on('removeListener', (event: string) => {
-      if (event === 'readable' && this.listenerCount('readable') === 0 && this.listening) {
+      if (
+        event === 'readable' &&
+        this.listenerCount('readable') === 0 &&
+        this.listening
+      ) {
         this.listening = false;
         source.off('readable', this.onSourceReadable);
       }
@@ -74,7 +78,8 @@ export class PacedInput extends EventEmitter {
 
   private readonly onSourceReadable = () => {
     let chunk: string | Buffer | null;
-    while ((chunk = this.source.read()) !== null) this.buffer += chunk.toString();
+    while ((chunk = this.source.read()) !== null)
+      this.buffer += chunk.toString();
     if (this.timer === undefined && this.current === null) this.pump();
   };
 

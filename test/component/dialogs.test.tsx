@@ -7,19 +7,33 @@ import { KEYS } from '../helpers/keys.js';
 import { withProviders } from '../helpers/providers.js';
 import { renderAt } from '../helpers/render.js';
 
-const stop: ConfirmRequest = { level: 'yes-no', title: 'Stop 2 instances', targets: ['web-1 (i-0aaa)', 'web-2 (i-0bbb)'], action: 'Stop' };
+const stop: ConfirmRequest = {
+  level: 'yes-no',
+  title: 'Stop 2 instances',
+  targets: ['web-1 (i-0aaa)', 'web-2 (i-0bbb)'],
+  action: 'Stop',
+};
 const terminate: ConfirmRequest = {
   level: 'typed',
   title: 'Terminate web-1',
   targets: ['web-1 (i-0abc)'],
-  warnings: ['Instance-store data is lost; EBS volumes with DeleteOnTermination go too.'],
+  warnings: [
+    'Instance-store data is lost; EBS volumes with DeleteOnTermination go too.',
+  ],
   expected: 'i-0abc',
   action: 'Terminate',
 };
 
 async function confirmDialog(request: ConfirmRequest) {
   const answers: boolean[] = [];
-  const { tree } = withProviders(<ConfirmDialog request={request} width={70} height={18} onResolve={(confirmed) => answers.push(confirmed)} />);
+  const { tree } = withProviders(
+    <ConfirmDialog
+      request={request}
+      width={70}
+      height={18}
+      onResolve={(confirmed) => answers.push(confirmed)}
+    />,
+  );
   const view = await renderAt(<>{tree}</>);
   await view.waitFor((frame) => frame.includes(request.title));
   return { view, answers };
@@ -59,7 +73,14 @@ describe('yes/no confirmation', () => {
   });
 
   it('scrolls a long target list instead of cutting it', async () => {
-    const many = { ...stop, title: 'Stop 40 instances', targets: Array.from({ length: 40 }, (_, index) => `i-${String(index).padStart(4, '0')}`) };
+    const many = {
+      ...stop,
+      title: 'Stop 40 instances',
+      targets: Array.from(
+        { length: 40 },
+        (_, index) => `i-${String(index).padStart(4, '0')}`,
+      ),
+    };
     const { view } = await confirmDialog(many);
     expect(view.frame()).toContain('of 40, ↑/↓ scroll');
     expect(view.frame()).not.toContain('i-0039');
@@ -77,7 +98,9 @@ describe('typed confirmation', () => {
     expect(view.frame()).toContain('Instance-store data is lost');
     // y is text here, not yes.
     await view.press('y');
-    await view.press(KEYS.enter, (frame) => frame.includes('type exactly i-0abc'));
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('type exactly i-0abc'),
+    );
     expect(answers).toEqual([]);
     await view.press(KEYS.backspace);
     await view.press('I-0ABC');
@@ -105,20 +128,44 @@ describe('form dialog', () => {
     title: 'Create bucket',
     submitLabel: 'Create',
     fields: [
-      { name: 'name', label: 'Name', validate: (value: string) => required('Name')(value) ?? (/^[a-z0-9.-]{3,63}$/.test(value) ? undefined : 'use 3-63 lowercase letters, digits, dots and hyphens') },
-      { name: 'password', label: 'Password', mask: true, validate: required('Password') },
+      {
+        name: 'name',
+        label: 'Name',
+        validate: (value: string) =>
+          required('Name')(value) ??
+          (/^[a-z0-9.-]{3,63}$/.test(value)
+            ? undefined
+            : 'use 3-63 lowercase letters, digits, dots and hyphens'),
+      },
+      {
+        name: 'password',
+        label: 'Password',
+        mask: true,
+        validate: required('Password'),
+      },
     ],
   };
 
   it('shows a message under each wrong field and submits only when all are valid', async () => {
     const submitted: FormValues[] = [];
-    const { tree } = withProviders(<FormDialog form={form} width={70} onSubmit={(values) => submitted.push(values)} onCancel={() => undefined} />);
+    const { tree } = withProviders(
+      <FormDialog
+        form={form}
+        width={70}
+        onSubmit={(values) => submitted.push(values)}
+        onCancel={() => undefined}
+      />,
+    );
     const view = await renderAt(<>{tree}</>);
     await view.waitFor((frame) => frame.includes('Create bucket'));
-    const invalid = await view.press(KEYS.enter, (frame) => frame.includes('Name is required'));
+    const invalid = await view.press(KEYS.enter, (frame) =>
+      frame.includes('Name is required'),
+    );
     expect(invalid).toContain('Password is required');
     expect(submitted).toEqual([]);
-    const wrong = await view.press('Bad_Name', (frame) => frame.includes('use 3-63 lowercase'));
+    const wrong = await view.press('Bad_Name', (frame) =>
+      frame.includes('use 3-63 lowercase'),
+    );
     expect(wrong).toContain('Bad_Name');
     await view.press(KEYS.ctrlU);
     await view.press('logs-2026');

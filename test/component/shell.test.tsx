@@ -9,10 +9,19 @@ import { lines, renderAt, type Size } from '../helpers/render.js';
 
 const theme = createTheme({ color: true, ascii: false });
 
-async function openConsole(size: Size, options: Parameters<typeof fakeDeps>[0] = {}) {
+async function openConsole(
+  size: Size,
+  options: Parameters<typeof fakeDeps>[0] = {},
+) {
   const deps = fakeDeps(options);
-  const view = await renderAt(<App deps={deps} theme={theme} initialPane="regions" />, size);
-  await view.waitFor((frame) => frame.includes('111111111111') && frame.includes('eu-west-1'), 'the header and the regions');
+  const view = await renderAt(
+    <App deps={deps} theme={theme} initialPane="regions" />,
+    size,
+  );
+  await view.waitFor(
+    (frame) => frame.includes('111111111111') && frame.includes('eu-west-1'),
+    'the header and the regions',
+  );
   return { view, deps };
 }
 
@@ -42,13 +51,16 @@ describe.each([
     await view.press(':');
     await view.press('who');
     await view.press(KEYS.tab, (frame) => frame.includes(':whoami'));
-    await view.press(KEYS.enter, (frame) => frame.includes('whoami (Esc back)'));
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('whoami (Esc back)'),
+    );
     await view.press(KEYS.escape, (frame) => frame.includes('Regions'));
     await view.press('!', (frame) => frame.includes('Event log'));
     for (const frame of view.frames()) {
       const frameLines = lines(frame);
       expect(frameLines.length).toBeLessThan(size.rows);
-      for (const line of frameLines) expect(line.length).toBeLessThanOrEqual(size.columns);
+      for (const line of frameLines)
+        expect(line.length).toBeLessThanOrEqual(size.columns);
     }
     view.unmount();
   });
@@ -57,11 +69,15 @@ describe.each([
 describe('console navigation', () => {
   it('shows the help generated from the keymap and closes it with Esc', async () => {
     const { view } = await openConsole({ columns: 100, rows: 40 });
-    const help = await view.press('?', (frame) => frame.includes('Help (Esc closes)'));
+    const help = await view.press('?', (frame) =>
+      frame.includes('Help (Esc closes)'),
+    );
     expect(help).toContain('Everywhere');
     expect(help).toContain('cancel running work; a second press quits');
     expect(help).toContain('sort by column N; again reverses');
-    const back = await view.press(KEYS.escape, (frame) => frame.includes('Regions (3)'));
+    const back = await view.press(KEYS.escape, (frame) =>
+      frame.includes('Regions (3)'),
+    );
     expect(back).not.toContain('Help');
     view.unmount();
   });
@@ -75,7 +91,9 @@ describe('console navigation', () => {
     const completed = await view.press(KEYS.tab);
     expect(completed).toContain(':prof');
     await view.press('iles');
-    const profiles = await view.press(KEYS.enter, (frame) => frame.includes('Profiles (2)'));
+    const profiles = await view.press(KEYS.enter, (frame) =>
+      frame.includes('Profiles (2)'),
+    );
     expect(profiles).toContain('arn:aws:iam::222222222222:role/ops via dev');
     view.unmount();
   });
@@ -84,7 +102,9 @@ describe('console navigation', () => {
     const { view } = await openConsole({ columns: 80, rows: 24 });
     await view.press(':');
     await view.press('regoins');
-    const frame = await view.press(KEYS.enter, (text) => text.includes('unknown command'));
+    const frame = await view.press(KEYS.enter, (text) =>
+      text.includes('unknown command'),
+    );
     expect(frame).toContain('unknown command :regoins, did you mean :regions?');
     view.unmount();
   });
@@ -92,12 +112,19 @@ describe('console navigation', () => {
   it('filters as you type, keeps the filter on Enter, and Esc clears it', async () => {
     const { view } = await openConsole({ columns: 80, rows: 24 });
     await view.press('/');
-    const filtered = await view.press('west', (frame) => frame.includes('Regions (2/3)'));
+    const filtered = await view.press('west', (frame) =>
+      frame.includes('Regions (2/3)'),
+    );
     expect(filtered).not.toMatch(/^ us-east-1 /m);
     expect(filtered).toMatch(/^ us-west-2 /m);
-    const kept = await view.press(KEYS.enter, (frame) => !frame.includes('Enter keeps'));
+    const kept = await view.press(
+      KEYS.enter,
+      (frame) => !frame.includes('Enter keeps'),
+    );
     expect(kept).toContain('filter west');
-    const cleared = await view.press(KEYS.escape, (frame) => frame.includes('Regions (3)'));
+    const cleared = await view.press(KEYS.escape, (frame) =>
+      frame.includes('Regions (3)'),
+    );
     expect(cleared).toContain('eu-west-1');
     view.unmount();
   });
@@ -106,13 +133,19 @@ describe('console navigation', () => {
     const { view } = await openConsole({ columns: 80, rows: 24 });
     await view.press('/');
     await view.press('west');
-    await view.press(KEYS.enter, (frame) => frame.includes('filter west') && !frame.includes('Enter keeps'));
+    await view.press(
+      KEYS.enter,
+      (frame) =>
+        frame.includes('filter west') && !frame.includes('Enter keeps'),
+    );
     // The line opens with the current filter, ready to edit.
     await view.press('/', (frame) => frame.includes('/west'));
     await view.press(KEYS.ctrlU, (frame) => frame.includes('Regions (3)'));
     // ! inverts: only us-east-1 has no "west".
     await view.press('!west', (frame) => frame.includes('(1/3)'));
-    const restored = await view.press(KEYS.escape, (frame) => frame.includes('(2/3)'));
+    const restored = await view.press(KEYS.escape, (frame) =>
+      frame.includes('(2/3)'),
+    );
     expect(restored).toContain('filter west');
     view.unmount();
   });
@@ -120,14 +153,20 @@ describe('console navigation', () => {
   it('shows a filter error in place and keeps the rows', async () => {
     const { view } = await openConsole({ columns: 80, rows: 24 });
     await view.press('/');
-    const frame = await view.press('/([/', (text) => text.includes('invalid regex'));
+    const frame = await view.press('/([/', (text) =>
+      text.includes('invalid regex'),
+    );
     expect(frame).toContain('us-west-2');
     view.unmount();
   });
 
   it('opens the event log with ! and returns with Esc', async () => {
     const { view, deps } = await openConsole({ columns: 80, rows: 24 });
-    deps.events.record('error', 'ec2', 'ec2:StopInstances failed: IncorrectInstanceState');
+    deps.events.record(
+      'error',
+      'ec2',
+      'ec2:StopInstances failed: IncorrectInstanceState',
+    );
     const log = await view.press('!', (frame) => frame.includes('Event log'));
     expect(log).toContain('ec2:StopInstances failed');
     await view.press(KEYS.escape, (frame) => frame.includes('Regions (3)'));
@@ -137,13 +176,17 @@ describe('console navigation', () => {
   it('describes a row with d and goes back with Esc', async () => {
     const { view } = await openConsole({ columns: 80, rows: 24 });
     await view.press('j');
-    const detail = await view.press('d', (frame) => frame.includes('(Esc back)'));
+    const detail = await view.press('d', (frame) =>
+      frame.includes('(Esc back)'),
+    );
     expect(detail).toContain('Regions: us-east-1');
     expect(detail).toContain('EC2 endpoint');
     view.unmount();
   });
 
   it('has a component for every pane in the catalog and nothing else', () => {
-    expect(Object.keys(PANE_COMPONENTS).sort()).toEqual(PANES.map((pane) => pane.name).sort());
+    expect(Object.keys(PANE_COMPONENTS).sort()).toEqual(
+      PANES.map((pane) => pane.name).sort(),
+    );
   });
 });

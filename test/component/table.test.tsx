@@ -12,14 +12,30 @@ interface Instance {
   readonly cpu: number;
 }
 
-function makeSpec(pages: () => Page<Instance>[]): TablePaneSpec<Instance, null> {
+function makeSpec(
+  pages: () => Page<Instance>[],
+): TablePaneSpec<Instance, null> {
   return {
     name: 'test',
     columns: [
       { id: 'id', title: 'ID', value: (row) => row.id, min: 6 },
       { id: 'name', title: 'NAME', value: (row) => row.name, grow: 1, min: 6 },
-      { id: 'state', title: 'STATE', value: (row) => row.state, tone: (row) => (row.state === 'running' ? 'ok' : 'error'), min: 7 },
-      { id: 'cpu', title: 'CPU', value: (row) => String(row.cpu), sortValue: (row) => row.cpu, align: 'right', min: 3, priority: 9 },
+      {
+        id: 'state',
+        title: 'STATE',
+        value: (row) => row.state,
+        tone: (row) => (row.state === 'running' ? 'ok' : 'error'),
+        min: 7,
+      },
+      {
+        id: 'cpu',
+        title: 'CPU',
+        value: (row) => String(row.cpu),
+        sortValue: (row) => row.cpu,
+        align: 'right',
+        min: 3,
+        priority: 9,
+      },
     ],
     rowId: (row) => row.id,
     describe: (row) => [{ title: row.id, rows: [['Name', row.name]] }],
@@ -32,15 +48,37 @@ function makeSpec(pages: () => Page<Instance>[]): TablePaneSpec<Instance, null> 
 }
 
 const instances = (count: number, from = 0): Instance[] =>
-  Array.from({ length: count }, (_, index) => ({ id: `i-${String(from + index).padStart(5, '0')}`, name: `server-${from + index}`, state: index % 3 === 0 ? 'stopped' : 'running', cpu: (from + index) % 97 }));
+  Array.from({ length: count }, (_, index) => ({
+    id: `i-${String(from + index).padStart(5, '0')}`,
+    name: `server-${from + index}`,
+    state: index % 3 === 0 ? 'stopped' : 'running',
+    cpu: (from + index) % 97,
+  }));
 
 /** The line drawn in inverse video: the selection. */
 function selectedLine(raw: string | undefined): string {
-  return (raw ?? '').split('\n').find((line) => line.includes('\u001B[7m')) ?? '';
+  return (
+    (raw ?? '').split('\n').find((line) => line.includes('\u001B[7m')) ?? ''
+  );
 }
 
-async function pane(spec: TablePaneSpec<Instance, null>, size = { columns: 80, rows: 24 }, refreshToken = 0) {
-  const { tree, recorded } = withProviders(<TablePane title="Instances" spec={spec} services={null} height={size.rows - 4} width={size.columns} isActive filter="" />, { refreshToken });
+async function pane(
+  spec: TablePaneSpec<Instance, null>,
+  size = { columns: 80, rows: 24 },
+  refreshToken = 0,
+) {
+  const { tree, recorded } = withProviders(
+    <TablePane
+      title="Instances"
+      spec={spec}
+      services={null}
+      height={size.rows - 4}
+      width={size.columns}
+      isActive
+      filter=""
+    />,
+    { refreshToken },
+  );
   const view = await renderAt(<>{tree}</>, size);
   return { view, recorded };
 }
@@ -48,7 +86,9 @@ async function pane(spec: TablePaneSpec<Instance, null>, size = { columns: 80, r
 describe('windowed table', () => {
   it('renders only the rows that fit, however long the list', async () => {
     const { view } = await pane(makeSpec(() => [{ rows: instances(5000) }]));
-    const frame = await view.waitFor((text) => text.includes('Instances (5000)'));
+    const frame = await view.waitFor((text) =>
+      text.includes('Instances (5000)'),
+    );
     expect(lines(frame).length).toBeLessThanOrEqual(20);
     expect(frame).toContain('i-00000');
     expect(frame).not.toContain('i-00019');
@@ -58,10 +98,19 @@ describe('windowed table', () => {
   });
 
   it('marks a partial list and loads the next page with m', async () => {
-    const { view } = await pane(makeSpec(() => [{ rows: instances(50), next: '1' }, { rows: instances(50, 50) }]));
-    const first = await view.waitFor((text) => text.includes('Instances (50+)'));
+    const { view } = await pane(
+      makeSpec(() => [
+        { rows: instances(50), next: '1' },
+        { rows: instances(50, 50) },
+      ]),
+    );
+    const first = await view.waitFor((text) =>
+      text.includes('Instances (50+)'),
+    );
     expect(first).toContain('partial: m loads more');
-    const all = await view.press('m', (text) => text.includes('Instances (100)'));
+    const all = await view.press('m', (text) =>
+      text.includes('Instances (100)'),
+    );
     expect(all).not.toContain('partial');
   });
 
@@ -77,13 +126,34 @@ describe('windowed table', () => {
   it('keeps the selection on the same row when a refresh reorders the rows', async () => {
     let order = instances(10);
     const spec = makeSpec(() => [{ rows: order }]);
-    const { tree } = withProviders(<TablePane title="Instances" spec={spec} services={null} height={20} width={80} isActive filter="" />);
+    const { tree } = withProviders(
+      <TablePane
+        title="Instances"
+        spec={spec}
+        services={null}
+        height={20}
+        width={80}
+        isActive
+        filter=""
+      />,
+    );
     const view = await renderAt(<>{tree}</>);
     await view.waitFor((text) => text.includes('Instances (10)'));
     for (let step = 0; step < 3; step++) await view.press('j');
     expect(selectedLine(view.raw.lastFrame())).toContain('i-00003');
     order = [...order].reverse();
-    const { tree: refreshed } = withProviders(<TablePane title="Instances" spec={spec} services={null} height={20} width={80} isActive filter="" />, { refreshToken: 1 });
+    const { tree: refreshed } = withProviders(
+      <TablePane
+        title="Instances"
+        spec={spec}
+        services={null}
+        height={20}
+        width={80}
+        isActive
+        filter=""
+      />,
+      { refreshToken: 1 },
+    );
     // A new refresh token is what Ctrl+R gives a pane.
     view.raw.rerender(<>{refreshed}</>);
     await view.waitFor((text) => (lines(text)[2] ?? '').includes('i-00009'));
@@ -91,7 +161,9 @@ describe('windowed table', () => {
   });
 
   it('marks rows with Space, describes with d, copies the ID with c', async () => {
-    const { view, recorded } = await pane(makeSpec(() => [{ rows: instances(5) }]));
+    const { view, recorded } = await pane(
+      makeSpec(() => [{ rows: instances(5) }]),
+    );
     await view.waitFor((text) => text.includes('Instances (5)'));
     await view.press(KEYS.space, (text) => text.includes('1 marked'));
     await view.press(KEYS.space, (text) => text.includes('2 marked'));
@@ -110,14 +182,27 @@ describe('windowed table', () => {
     });
     const { view } = await pane(spec);
     const frame = await view.waitFor((text) => text.includes('could not load'));
-    expect(frame).toContain('could not load: permission denied for ec2:DescribeInstances');
+    expect(frame).toContain(
+      'could not load: permission denied for ec2:DescribeInstances',
+    );
   });
 
   it('fits the columns to a narrow terminal and cuts long cells with an ellipsis', async () => {
-    const long = [{ id: 'i-00001', name: 'a-very-long-server-name-that-will-not-fit-anywhere-at-all', state: 'running', cpu: 5 }];
-    const { view } = await pane(makeSpec(() => [{ rows: long }]), { columns: 40, rows: 12 });
+    const long = [
+      {
+        id: 'i-00001',
+        name: 'a-very-long-server-name-that-will-not-fit-anywhere-at-all',
+        state: 'running',
+        cpu: 5,
+      },
+    ];
+    const { view } = await pane(
+      makeSpec(() => [{ rows: long }]),
+      { columns: 40, rows: 12 },
+    );
     const frame = await view.waitFor((text) => text.includes('i-00001'));
-    for (const line of lines(frame)) expect(line.length).toBeLessThanOrEqual(40);
+    for (const line of lines(frame))
+      expect(line.length).toBeLessThanOrEqual(40);
     expect(frame).toContain('a-very-long-se');
     expect(frame).toContain('…');
   });
@@ -125,17 +210,41 @@ describe('windowed table', () => {
   it('keeps the rows of the last good refresh and says it failed', async () => {
     let fail = false;
     const spec = makeSpec(() => {
-      if (fail) throw new Error('ec2:DescribeInstances failed: RequestLimitExceeded');
+      if (fail)
+        throw new Error('ec2:DescribeInstances failed: RequestLimitExceeded');
       return [{ rows: instances(3) }];
     });
-    const { tree, recorded } = withProviders(<TablePane title="Instances" spec={spec} services={null} height={20} width={100} isActive filter="" />);
+    const { tree, recorded } = withProviders(
+      <TablePane
+        title="Instances"
+        spec={spec}
+        services={null}
+        height={20}
+        width={100}
+        isActive
+        filter=""
+      />,
+    );
     const view = await renderAt(<>{tree}</>, { columns: 100, rows: 24 });
     await view.waitFor((text) => text.includes('Instances (3)'));
     fail = true;
-    const { tree: again } = withProviders(<TablePane title="Instances" spec={spec} services={null} height={20} width={100} isActive filter="" />, { refreshToken: 1 });
+    const { tree: again } = withProviders(
+      <TablePane
+        title="Instances"
+        spec={spec}
+        services={null}
+        height={20}
+        width={100}
+        isActive
+        filter=""
+      />,
+      { refreshToken: 1 },
+    );
     view.raw.rerender(<>{again}</>);
     const frame = await view.waitFor((text) => text.includes('refresh failed'));
     expect(frame).toContain('i-00002');
-    expect(recorded.reports).toEqual(['error: ec2:DescribeInstances failed: RequestLimitExceeded']);
+    expect(recorded.reports).toEqual([
+      'error: ec2:DescribeInstances failed: RequestLimitExceeded',
+    ]);
   });
 });

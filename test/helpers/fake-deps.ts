@@ -14,9 +14,16 @@ import { createJobRunner } from '../../source/jobs/job-runner.js';
 import { keymap } from '../../source/keymap/index.js';
 import { createWriteGuard } from '../../source/safety/read-only.js';
 import type { Session } from '../../source/session.js';
-import { resolveStartSettings, type SessionSettings, type SettingsInputs } from '../../source/session-settings.js';
+import {
+  resolveStartSettings,
+  type SessionSettings,
+  type SettingsInputs,
+} from '../../source/session-settings.js';
 
-export const ACCOUNTS: Record<string, string> = { dev: '111111111111', prod: '222222222222' };
+export const ACCOUNTS: Record<string, string> = {
+  dev: '111111111111',
+  prod: '222222222222',
+};
 
 export interface FakeOptions {
   readonly profile?: string;
@@ -41,13 +48,19 @@ export function regionRows(settings: SessionSettings): RegionRow[] {
   }));
 }
 
-export function fakeDeps(options: FakeOptions = {}): AppDeps & { sessions: Session[]; closed: number[] } {
+export function fakeDeps(
+  options: FakeOptions = {},
+): AppDeps & { sessions: Session[]; closed: number[] } {
   const events = createEventLog();
   const config = options.config ?? defaultConfig();
   const sessions: Session[] = [];
   const closed: number[] = [];
   const inputs: SettingsInputs = {
-    options: { profile: options.profile ?? 'dev', region: options.region ?? 'us-east-1', readOnly: options.readOnly },
+    options: {
+      profile: options.profile ?? 'dev',
+      region: options.region ?? 'us-east-1',
+      readOnly: options.readOnly,
+    },
     config,
     configBroken: (options.configProblems ?? []).length > 0,
     configPath: '/home/ops/.config/opsdeck/config.yaml',
@@ -64,12 +77,29 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & { sessions: Sessi
       listProfiles: () =>
         Promise.resolve(
           options.profiles ?? [
-            { name: 'dev', kind: 'keys' as const, region: 'us-east-1', source: 'access keys', files: 'credentials' },
-            { name: 'prod', kind: 'role' as const, region: 'eu-west-1', source: 'arn:aws:iam::222222222222:role/ops via dev', files: 'config' },
+            {
+              name: 'dev',
+              kind: 'keys' as const,
+              region: 'us-east-1',
+              source: 'access keys',
+              files: 'credentials',
+            },
+            {
+              name: 'prod',
+              kind: 'role' as const,
+              region: 'eu-west-1',
+              source: 'arn:aws:iam::222222222222:role/ops via dev',
+              files: 'config',
+            },
           ],
         ),
     },
-    config: { path: inputs.configPath, config, problems: options.configProblems ?? [], exists: true },
+    config: {
+      path: inputs.configPath,
+      config,
+      problems: options.configProblems ?? [],
+      exists: true,
+    },
     env: {},
     initialSettings: resolveStartSettings(inputs),
     settingsInputs: inputs,
@@ -84,15 +114,31 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & { sessions: Sessi
         guard: createWriteGuard(settings.readOnly, settings.readOnlyReason),
         services: {
           identity: {
-            whoAmI: () => (options.whoAmI ? options.whoAmI(settings) : Promise.resolve({ account: ACCOUNTS[settings.profile ?? 'dev'] ?? '000000000000', arn: `arn:aws:iam::${ACCOUNTS[settings.profile ?? 'dev'] ?? '0'}:user/${settings.profile ?? 'dev'}-ops`, userId: 'AIDAFAKE' })),
+            whoAmI: () =>
+              options.whoAmI
+                ? options.whoAmI(settings)
+                : Promise.resolve({
+                    account:
+                      ACCOUNTS[settings.profile ?? 'dev'] ?? '000000000000',
+                    arn: `arn:aws:iam::${ACCOUNTS[settings.profile ?? 'dev'] ?? '0'}:user/${settings.profile ?? 'dev'}-ops`,
+                    userId: 'AIDAFAKE',
+                  }),
           },
           regions: {
             listRegions: (signal?: AbortSignal) =>
               new Promise<RegionList>((resolve, reject) => {
-                const timer = setTimeout(() => (isClosed ? reject(new Error('session closed')) : resolve({ rows: regionRows(settings) })), options.regionDelayMs?.(settings) ?? 0);
+                const timer = setTimeout(
+                  () =>
+                    isClosed
+                      ? reject(new Error('session closed'))
+                      : resolve({ rows: regionRows(settings) }),
+                  options.regionDelayMs?.(settings) ?? 0,
+                );
                 signal?.addEventListener('abort', () => {
                   clearTimeout(timer);
-                  reject(Object.assign(new Error('aborted'), { name: 'AbortError' }));
+                  reject(
+                    Object.assign(new Error('aborted'), { name: 'AbortError' }),
+                  );
                 });
               }),
           },

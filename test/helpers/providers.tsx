@@ -1,7 +1,11 @@
 /** Widgets tested alone still need the app's context: deps, a shell API that records, a theme. */
 import type { ReactNode } from 'react';
 import { InputRouterProvider } from '../../components/InputRouterProvider.js';
-import { ThemeContext, createTheme, type Theme } from '../../components/theme.js';
+import {
+  ThemeContext,
+  createTheme,
+  type Theme,
+} from '../../components/theme.js';
 import { AppDepsContext } from '../../hooks/app-context.js';
 import { ShellContext, type ShellApi } from '../../hooks/shell-context.js';
 import { initialShellState } from '../../source/shell-state.js';
@@ -13,7 +17,10 @@ export interface Recorded {
   readonly copies: string[];
 }
 
-export function withProviders(children: ReactNode, options: { theme?: Theme; refreshToken?: number } = {}): { tree: ReactNode; recorded: Recorded; deps: ReturnType<typeof fakeDeps> } {
+export function withProviders(
+  children: ReactNode,
+  options: { theme?: Theme; refreshToken?: number } = {},
+): { tree: ReactNode; recorded: Recorded; deps: ReturnType<typeof fakeDeps> } {
   const deps = fakeDeps();
   const recorded: Recorded = { reports: [], details: [], copies: [] };
   const session = deps.openSession(deps.initialSettings);
@@ -29,7 +36,8 @@ export function withProviders(children: ReactNode, options: { theme?: Theme; ref
     openPrompt: () => undefined,
     closePrompt: () => undefined,
     setFilter: () => undefined,
-    report: (level, _source, text) => recorded.reports.push(`${level}: ${text}`),
+    report: (level, _source, text) =>
+      recorded.reports.push(`${level}: ${text}`),
     sessionSwitched: () => undefined,
     switchProfile: () => undefined,
     switchRegion: () => undefined,
@@ -38,7 +46,9 @@ export function withProviders(children: ReactNode, options: { theme?: Theme; ref
   };
   const tree = (
     <AppDepsContext.Provider value={deps}>
-      <ThemeContext.Provider value={options.theme ?? createTheme({ color: true, ascii: false })}>
+      <ThemeContext.Provider
+        value={options.theme ?? createTheme({ color: true, ascii: false })}
+      >
         <InputRouterProvider>
           <ShellContext.Provider value={api}>{children}</ShellContext.Provider>
         </InputRouterProvider>

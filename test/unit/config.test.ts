@@ -14,14 +14,23 @@ describe('config file', () => {
   });
 
   it('means defaults when the file does not exist', async () => {
-    const loaded = await loadConfig(join(mkdtempSync(join(tmpdir(), 'opsdeck-config-')), 'absent.yaml'));
-    expect(loaded).toMatchObject({ exists: false, problems: [], config: defaultConfig() });
+    const loaded = await loadConfig(
+      join(mkdtempSync(join(tmpdir(), 'opsdeck-config-')), 'absent.yaml'),
+    );
+    expect(loaded).toMatchObject({
+      exists: false,
+      problems: [],
+      config: defaultConfig(),
+    });
   });
 
   it('reads a valid file and keeps defaults for what it leaves out', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'opsdeck-config-'));
     const file = join(dir, 'config.yaml');
-    writeFileSync(file, 'defaults:\n  region: eu-west-1\nui:\n  refresh:\n    fast: 2\nprofiles:\n  prod:\n    readOnly: true\n');
+    writeFileSync(
+      file,
+      'defaults:\n  region: eu-west-1\nui:\n  refresh:\n    fast: 2\nprofiles:\n  prod:\n    readOnly: true\n',
+    );
     const loaded = await loadConfig(file);
     expect(loaded.problems).toEqual([]);
     expect(loaded.config.defaults.region).toBe('eu-west-1');
@@ -32,18 +41,30 @@ describe('config file', () => {
   it('names the file, line and column of a YAML syntax error', async () => {
     const loaded = await parseConfig('defaults:\n  region: [eu-west-1\n', path);
     expect(loaded.problems).toHaveLength(1);
-    expect(loaded.problems[0]).toBe(`${path}:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]`);
+    expect(loaded.problems[0]).toBe(
+      `${path}:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+    );
     expect(loaded.config).toEqual(defaultConfig());
   });
 
   it('names the field whose value has the wrong type', async () => {
-    const loaded = await parseConfig('profiles:\n  prod:\n    readOnly: "yes"\n', path);
-    expect(loaded.problems).toEqual([`${path}: profiles.prod.readOnly: Invalid input: expected boolean, received string`]);
+    const loaded = await parseConfig(
+      'profiles:\n  prod:\n    readOnly: "yes"\n',
+      path,
+    );
+    expect(loaded.problems).toEqual([
+      `${path}: profiles.prod.readOnly: Invalid input: expected boolean, received string`,
+    ]);
   });
 
   it('refuses unknown fields, so a typo cannot drop a safety setting', async () => {
-    const loaded = await parseConfig('profiles:\n  prod:\n    readonly: true\n', path);
-    expect(loaded.problems).toEqual([`${path}: unknown field profiles.prod.readonly`]);
+    const loaded = await parseConfig(
+      'profiles:\n  prod:\n    readonly: true\n',
+      path,
+    );
+    expect(loaded.problems).toEqual([
+      `${path}: unknown field profiles.prod.readonly`,
+    ]);
   });
 
   it('checks ranges', async () => {
@@ -52,6 +73,10 @@ describe('config file', () => {
   });
 
   it('takes an empty file as defaults', async () => {
-    expect(await parseConfig('', path)).toEqual({ path, config: defaultConfig(), problems: [] });
+    expect(await parseConfig('', path)).toEqual({
+      path,
+      config: defaultConfig(),
+      problems: [],
+    });
   });
 });

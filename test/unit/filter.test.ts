@@ -2,9 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { parseFilter, type FilterableRow } from '../../source/filter.js';
 
 const rows: FilterableRow[] = [
-  { cells: ['i-0aa', 'web-1', 'running'], fields: { id: 'i-0aa', name: 'web-1', state: 'running' }, tags: { Name: 'web-1', env: 'prod' } },
-  { cells: ['i-0bb', 'web-2', 'stopped'], fields: { id: 'i-0bb', name: 'web-2', state: 'stopped' }, tags: { Name: 'web-2', env: 'preprod' } },
-  { cells: ['i-1cc', 'db main', 'running'], fields: { id: 'i-1cc', name: 'db main', state: 'running' }, tags: { Name: 'db main' } },
+  {
+    cells: ['i-0aa', 'web-1', 'running'],
+    fields: { id: 'i-0aa', name: 'web-1', state: 'running' },
+    tags: { Name: 'web-1', env: 'prod' },
+  },
+  {
+    cells: ['i-0bb', 'web-2', 'stopped'],
+    fields: { id: 'i-0bb', name: 'web-2', state: 'stopped' },
+    tags: { Name: 'web-2', env: 'preprod' },
+  },
+  {
+    cells: ['i-1cc', 'db main', 'running'],
+    fields: { id: 'i-1cc', name: 'db main', state: 'running' },
+    tags: { Name: 'db main' },
+  },
 ];
 
 function names(filter: string): string[] {
@@ -29,7 +41,10 @@ describe('filter grammar', () => {
     expect(names('web running')).toEqual(['web-1']);
     expect(names('"db main"')).toEqual(['db main']);
     expect(names('db main')).toEqual(['db main']);
-    expect(parseFilter('"open')).toEqual({ ok: false, error: 'unbalanced quote in filter' });
+    expect(parseFilter('"open')).toEqual({
+      ok: false,
+      error: 'unbalanced quote in filter',
+    });
   });
 
   it('takes /regex/ over each column, case-insensitive', () => {

@@ -11,7 +11,12 @@ describe('key units', () => {
   });
 
   it('keeps escape sequences whole', () => {
-    expect(splitUnits('\u001B[B\u001B[B\u001B[6~\u001BOA', false)).toEqual(['\u001B[B', '\u001B[B', '\u001B[6~', '\u001BOA']);
+    expect(splitUnits('\u001B[B\u001B[B\u001B[6~\u001BOA', false)).toEqual([
+      '\u001B[B',
+      '\u001B[B',
+      '\u001B[6~',
+      '\u001BOA',
+    ]);
     expect(splitUnits('\u001B[1;5A', false)).toEqual(['\u001B[1;5A']);
   });
 
@@ -21,7 +26,10 @@ describe('key units', () => {
   });
 
   it('keeps typed text in runs for a text field, but Enter and Tab apart', () => {
-    expect(splitUnits('region eu-west-1\r', true)).toEqual(['region eu-west-1', '\r']);
+    expect(splitUnits('region eu-west-1\r', true)).toEqual([
+      'region eu-west-1',
+      '\r',
+    ]);
     expect(splitUnits('ab\tc', true)).toEqual(['ab', '\t', 'c']);
   });
 
@@ -76,7 +84,9 @@ describe('paced input', () => {
 
 describe('OSC 52', () => {
   it('encodes the text for the terminal clipboard', () => {
-    expect(osc52('i-0abc', {})).toBe(`\u001B]52;c;${Buffer.from('i-0abc').toString('base64')}\u0007`);
+    expect(osc52('i-0abc', {})).toBe(
+      `\u001B]52;c;${Buffer.from('i-0abc').toString('base64')}\u0007`,
+    );
   });
 
   it('wraps it for tmux', () => {

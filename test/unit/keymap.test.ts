@@ -1,19 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { ALL_BINDINGS, SCOPE_STACKS, createKeymap, findConflicts, keyName, type KeyFlags } from '../../source/keymap/index.js';
+import {
+  ALL_BINDINGS,
+  SCOPE_STACKS,
+  createKeymap,
+  findConflicts,
+  keyName,
+  type KeyFlags,
+} from '../../source/keymap/index.js';
 
 const none: KeyFlags = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
 };
 
 describe('keymap', () => {
-  it.each(Object.entries(SCOPE_STACKS))('binds no key twice in the %s stack', (_name, scopes) => {
-    expect(findConflicts(ALL_BINDINGS, scopes)).toEqual([]);
-  });
+  it.each(Object.entries(SCOPE_STACKS))(
+    'binds no key twice in the %s stack',
+    (_name, scopes) => {
+      expect(findConflicts(ALL_BINDINGS, scopes)).toEqual([]);
+    },
+  );
 
   it('finds a conflict when one is introduced', () => {
-    const broken = [...ALL_BINDINGS, { command: 'table.other', keys: ['j'], scope: 'table' as const, description: 'x' }];
-    expect(findConflicts(broken, SCOPE_STACKS.pane)).toEqual(['j: list.down and table.other']);
+    const broken = [
+      ...ALL_BINDINGS,
+      {
+        command: 'table.other',
+        keys: ['j'],
+        scope: 'table' as const,
+        description: 'x',
+      },
+    ];
+    expect(findConflicts(broken, SCOPE_STACKS.pane)).toEqual([
+      'j: list.down and table.other',
+    ]);
   });
 
   it('gives every binding a description and at least one key', () => {

@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInFlight } from '../../source/jobs/in-flight.js';
-import { createListLoader, type ListLoaderOptions } from '../../source/list-loader.js';
+import {
+  createListLoader,
+  type ListLoaderOptions,
+} from '../../source/list-loader.js';
 import type { Page } from '../../source/panes/types.js';
 
 interface Row {
@@ -10,7 +13,12 @@ interface Row {
 
 /** A service whose answers the test releases one at a time. */
 function controlledService() {
-  const calls: { cursor: string | undefined; resolve(page: Page<Row>): void; reject(error: Error): void; signal: AbortSignal }[] = [];
+  const calls: {
+    cursor: string | undefined;
+    resolve(page: Page<Row>): void;
+    reject(error: Error): void;
+    signal: AbortSignal;
+  }[] = [];
   const load: ListLoaderOptions<Row>['load'] = (cursor, signal) =>
     new Promise((resolve, reject) => {
       calls.push({ cursor, resolve, reject, signal });
@@ -18,7 +26,8 @@ function controlledService() {
   return { calls, load };
 }
 
-const rows = (...ids: string[]): Row[] => ids.map((id) => ({ id, state: 'running' }));
+const rows = (...ids: string[]): Row[] =>
+  ids.map((id) => ({ id, state: 'running' }));
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('list loader', () => {
@@ -28,23 +37,36 @@ describe('list loader', () => {
 
   it('shows the first page before the rest, and loads more on demand', async () => {
     const service = controlledService();
-    const loader = createListLoader({ load: service.load, refresh: { fast: 0, slow: 0 } });
+    const loader = createListLoader({
+      load: service.load,
+      refresh: { fast: 0, slow: 0 },
+    });
     loader.start();
     expect(loader.getSnapshot().status).toBe('loading');
     service.calls[0]?.resolve({ rows: rows('a', 'b'), next: 'page2' });
     await settle();
-    expect(loader.getSnapshot()).toMatchObject({ status: 'ready', hasMore: true, rows: rows('a', 'b') });
+    expect(loader.getSnapshot()).toMatchObject({
+      status: 'ready',
+      hasMore: true,
+      rows: rows('a', 'b'),
+    });
     loader.loadMore();
     expect(loader.getSnapshot().loadingMore).toBe(true);
     expect(service.calls[1]?.cursor).toBe('page2');
     service.calls[1]?.resolve({ rows: rows('c') });
     await settle();
-    expect(loader.getSnapshot()).toMatchObject({ hasMore: false, rows: rows('a', 'b', 'c') });
+    expect(loader.getSnapshot()).toMatchObject({
+      hasMore: false,
+      rows: rows('a', 'b', 'c'),
+    });
   });
 
   it('never runs two fetches at once; a refresh asked for meanwhile runs after', async () => {
     const service = controlledService();
-    const loader = createListLoader({ load: service.load, refresh: { fast: 0, slow: 0 } });
+    const loader = createListLoader({
+      load: service.load,
+      refresh: { fast: 0, slow: 0 },
+    });
     loader.start();
     loader.refresh();
     loader.refresh();
@@ -61,20 +83,31 @@ describe('list loader', () => {
   it('keeps the last good rows when a refresh fails, and reports the error', async () => {
     const service = controlledService();
     const errors: string[] = [];
-    const loader = createListLoader({ load: service.load, refresh: { fast: 0, slow: 0 }, onError: (message) => errors.push(message) });
+    const loader = createListLoader({
+      load: service.load,
+      refresh: { fast: 0, slow: 0 },
+      onError: (message) => errors.push(message),
+    });
     loader.start();
     service.calls[0]?.resolve({ rows: rows('a') });
     await settle();
     loader.refresh();
     service.calls[1]?.reject(new Error('throttled'));
     await settle();
-    expect(loader.getSnapshot()).toMatchObject({ status: 'ready', rows: rows('a'), error: 'throttled' });
+    expect(loader.getSnapshot()).toMatchObject({
+      status: 'ready',
+      rows: rows('a'),
+      error: 'throttled',
+    });
     expect(errors).toEqual(['throttled']);
   });
 
   it('refreshes as many pages as were loaded, so a refresh never shrinks the list', async () => {
     const service = controlledService();
-    const loader = createListLoader({ load: service.load, refresh: { fast: 0, slow: 0 } });
+    const loader = createListLoader({
+      load: service.load,
+      refresh: { fast: 0, slow: 0 },
+    });
     loader.start();
     service.calls[0]?.resolve({ rows: rows('a'), next: '2' });
     await settle();
@@ -87,14 +120,21 @@ describe('list loader', () => {
     expect(service.calls[3]?.cursor).toBe('2');
     service.calls[3]?.resolve({ rows: rows('b2'), next: '3' });
     await settle();
-    expect(loader.getSnapshot()).toMatchObject({ rows: rows('a', 'b2'), hasMore: true });
+    expect(loader.getSnapshot()).toMatchObject({
+      rows: rows('a', 'b2'),
+      hasMore: true,
+    });
   });
 
   it('polls fast while a row is transitional and slowly otherwise', async () => {
     vi.useFakeTimers();
     let state = 'pending';
     const load = vi.fn(() => Promise.resolve({ rows: [{ id: 'i-1', state }] }));
-    const loader = createListLoader<Row>({ load, transitional: (row) => row.state === 'pending', refresh: { fast: 2, slow: 60 } });
+    const loader = createListLoader<Row>({
+      load,
+      transitional: (row) => row.state === 'pending',
+      refresh: { fast: 2, slow: 60 },
+    });
     loader.start();
     await vi.advanceTimersByTimeAsync(0);
     expect(load).toHaveBeenCalledTimes(1);
@@ -115,16 +155,23 @@ describe('list loader', () => {
   it('does not poll at all when refresh is 0', async () => {
     vi.useFakeTimers();
     const load = vi.fn(() => Promise.resolve({ rows: rows('a') }));
-    const loader = createListLoader<Row>({ load, refresh: { fast: 0, slow: 0 } });
+    const loader = createListLoader<Row>({
+      load,
+      refresh: { fast: 0, slow: 0 },
+    });
     loader.start();
     await vi.advanceTimersByTimeAsync(600_000);
     expect(load).toHaveBeenCalledTimes(1);
   });
 
-  it('aborts the fetch in flight on stop and through the in-flight registry', async () => {
+  it('aborts the fetch in flight on stop and through the in-flight registry', () => {
     const service = controlledService();
     const inFlight = createInFlight();
-    const loader = createListLoader({ load: service.load, refresh: { fast: 0, slow: 0 }, inFlight });
+    const loader = createListLoader({
+      load: service.load,
+      refresh: { fast: 0, slow: 0 },
+      inFlight,
+    });
     loader.start();
     expect(inFlight.count()).toBe(1);
     expect(inFlight.cancelAll()).toBe(1);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { currentPane, currentView, initialShellState, shellReducer, type ShellAction, type ShellState } from '../../source/shell-state.js';
+import {
+  currentPane,
+  currentView,
+  initialShellState,
+  shellReducer,
+  type ShellAction,
+  type ShellState,
+} from '../../source/shell-state.js';
 
 function run(state: ShellState, ...actions: ShellAction[]): ShellState {
   return actions.reduce(shellReducer, state);
@@ -7,18 +14,35 @@ function run(state: ShellState, ...actions: ShellAction[]): ShellState {
 
 describe('shell navigation', () => {
   it('opens panes on a stack and goes back', () => {
-    const state = run(initialShellState('regions'), { type: 'open-pane', pane: 'profiles' }, { type: 'open-pane', pane: 'log' });
-    expect(state.views.map((view) => (view.kind === 'pane' ? view.pane : view.kind))).toEqual(['regions', 'profiles', 'log']);
+    const state = run(
+      initialShellState('regions'),
+      { type: 'open-pane', pane: 'profiles' },
+      { type: 'open-pane', pane: 'log' },
+    );
+    expect(
+      state.views.map((view) => (view.kind === 'pane' ? view.pane : view.kind)),
+    ).toEqual(['regions', 'profiles', 'log']);
     expect(currentPane(run(state, { type: 'back' }))).toBe('profiles');
   });
 
   it('brings a pane forward instead of stacking a second copy', () => {
-    const state = run(initialShellState('regions'), { type: 'open-pane', pane: 'log' }, { type: 'open-pane', pane: 'regions' });
-    expect(state.views).toEqual([{ kind: 'pane', pane: 'log' }, { kind: 'pane', pane: 'regions' }]);
+    const state = run(
+      initialShellState('regions'),
+      { type: 'open-pane', pane: 'log' },
+      { type: 'open-pane', pane: 'regions' },
+    );
+    expect(state.views).toEqual([
+      { kind: 'pane', pane: 'log' },
+      { kind: 'pane', pane: 'regions' },
+    ]);
   });
 
   it('clears the filter before going back, and never pops the last view', () => {
-    let state = run(initialShellState('regions'), { type: 'open-pane', pane: 'log', filter: 'error' });
+    let state = run(initialShellState('regions'), {
+      type: 'open-pane',
+      pane: 'log',
+      filter: 'error',
+    });
     state = run(state, { type: 'back' });
     expect(currentPane(state)).toBe('log');
     expect(state.filters['log']).toBe('');
@@ -27,21 +51,41 @@ describe('shell navigation', () => {
   });
 
   it('restores the old filter when the filter prompt is cancelled, keeps it when accepted', () => {
-    let state = run(initialShellState('regions', 'us'), { type: 'prompt', prompt: 'filter' }, { type: 'set-filter', text: 'eu' });
+    const state = run(
+      initialShellState('regions', 'us'),
+      { type: 'prompt', prompt: 'filter' },
+      { type: 'set-filter', text: 'eu' },
+    );
     expect(state.filters['regions']).toBe('eu');
-    expect(run(state, { type: 'close-prompt', restoreFilter: true }).filters['regions']).toBe('us');
+    expect(
+      run(state, { type: 'close-prompt', restoreFilter: true }).filters[
+        'regions'
+      ],
+    ).toBe('us');
     expect(run(state, { type: 'close-prompt' }).filters['regions']).toBe('eu');
   });
 
   it('drops detail views on a session switch, since they hold the old rows', () => {
-    const state = run(initialShellState('regions'), { type: 'push', view: { kind: 'detail', title: 'eu-west-1', sections: [] } });
+    const state = run(initialShellState('regions'), {
+      type: 'push',
+      view: { kind: 'detail', title: 'eu-west-1', sections: [] },
+    });
     expect(currentView(state).kind).toBe('detail');
-    expect(currentView(run(state, { type: 'session-switched' }))).toEqual({ kind: 'pane', pane: 'regions' });
+    expect(currentView(run(state, { type: 'session-switched' }))).toEqual({
+      kind: 'pane',
+      pane: 'regions',
+    });
   });
 
   it('clears a status only if it is still the same one', () => {
-    const state = run(initialShellState('regions'), { type: 'status', level: 'info', text: 'one', id: 1 }, { type: 'status', level: 'error', text: 'two', id: 2 });
-    expect(run(state, { type: 'clear-status', id: 1 }).status?.text).toBe('two');
+    const state = run(
+      initialShellState('regions'),
+      { type: 'status', level: 'info', text: 'one', id: 1 },
+      { type: 'status', level: 'error', text: 'two', id: 2 },
+    );
+    expect(run(state, { type: 'clear-status', id: 1 }).status?.text).toBe(
+      'two',
+    );
     expect(run(state, { type: 'clear-status', id: 2 }).status).toBeNull();
   });
 });

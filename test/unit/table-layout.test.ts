@@ -1,7 +1,18 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { moveCursor, placeCursor, START_CURSOR } from '../../source/table-cursor.js';
-import { COLUMN_GAP, fitCell, fitColumns, moveSelection, reselect, scrollOffset } from '../../source/table-layout.js';
+import {
+  moveCursor,
+  placeCursor,
+  START_CURSOR,
+} from '../../source/table-cursor.js';
+import {
+  COLUMN_GAP,
+  fitCell,
+  fitColumns,
+  moveSelection,
+  reselect,
+  scrollOffset,
+} from '../../source/table-layout.js';
 
 const columns = [
   { title: 'ID', min: 4 },
@@ -16,7 +27,10 @@ const cells = [
 
 function used(widths: number[]): number {
   const shown = widths.filter((width) => width > 0);
-  return shown.reduce((sum, width) => sum + width, 0) + (shown.length - 1) * COLUMN_GAP;
+  return (
+    shown.reduce((sum, width) => sum + width, 0) +
+    (shown.length - 1) * COLUMN_GAP
+  );
 }
 
 describe('fitColumns', () => {
@@ -31,7 +45,11 @@ describe('fitColumns', () => {
     for (const width of [80, 60, 50]) {
       const widths = fitColumns(columns, cells, width);
       expect(used(widths)).toBeLessThanOrEqual(width);
-      expect(widths.every((w, index) => w === 0 || w >= Math.min(columns[index]?.min ?? 0, 19))).toBe(true);
+      expect(
+        widths.every(
+          (w, index) => w === 0 || w >= Math.min(columns[index]?.min ?? 0, 19),
+        ),
+      ).toBe(true);
     }
   });
 
@@ -95,7 +113,8 @@ describe('windowing', () => {
   it('keeps the cursor on the same row when the order changes', () => {
     const ids = Array.from({ length: 30 }, (_, index) => `i-${index}`);
     let cursor = START_CURSOR;
-    for (let step = 0; step < 12; step++) cursor = moveCursor(cursor, ids, 10, 'down');
+    for (let step = 0; step < 12; step++)
+      cursor = moveCursor(cursor, ids, 10, 'down');
     expect(cursor.selectedId).toBe('i-12');
     expect(placeCursor(cursor, ids, 10)).toEqual({ index: 12, offset: 3 });
     const reversed = [...ids].reverse();

@@ -7,8 +7,11 @@ import { PANES } from '../../source/panes/catalog.js';
 
 describe('help', () => {
   it('lists every binding and every pane command, from the keymap and the catalog', () => {
-    const text = helpLines(keymap, displayKey).map((line) => line.text).join('\n');
-    for (const binding of ALL_BINDINGS) expect(text, binding.command).toContain(binding.description);
+    const text = helpLines(keymap, displayKey)
+      .map((line) => line.text)
+      .join('\n');
+    for (const binding of ALL_BINDINGS)
+      expect(text, binding.command).toContain(binding.description);
     for (const pane of PANES) expect(text).toContain(`:${pane.name}`);
     expect(text).toContain('Ctrl+C');
   });
@@ -16,7 +19,18 @@ describe('help', () => {
 
 describe('detail view lines', () => {
   it('aligns keys and wraps long values under themselves', () => {
-    const lines = detailLines([{ title: 'i-0abc', rows: [['State', 'running'], ['User data', 'word '.repeat(30).trim()]] }], 40);
+    const lines = detailLines(
+      [
+        {
+          title: 'i-0abc',
+          rows: [
+            ['State', 'running'],
+            ['User data', 'word '.repeat(30).trim()],
+          ],
+        },
+      ],
+      40,
+    );
     expect(lines[0]).toEqual({ text: 'i-0abc', heading: true });
     expect(lines[1]?.text).toBe('  State      running');
     expect(lines.length).toBeGreaterThan(4);
@@ -25,6 +39,8 @@ describe('detail view lines', () => {
   });
 
   it('shows an empty value as a dash', () => {
-    expect(detailLines([{ title: 't', rows: [['Key', '']] }], 40)[1]?.text).toBe('  Key  -');
+    expect(
+      detailLines([{ title: 't', rows: [['Key', '']] }], 40)[1]?.text,
+    ).toBe('  Key  -');
   });
 });

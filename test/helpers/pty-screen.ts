@@ -1,0 +1,84 @@
+/**
+ * Runs a program in a pseudo-terminal and keeps what a real terminal would
+ * show, through a headless xterm: alternate screen, cursor moves and all.
+ */
+import { spawn, type IPty } from 'node-pty';
+import xterm from '@xterm/headless';
+
+export interface PtyScreen {
+  /** The visible screen, one string per row, trailing spaces trimmed. */
+  screen(): string[];
+  type(text: string): void;
+  waitFor(
+    predicate: (screen: string) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<string>;
+  readonly exited: Promise<number>;
+  readonly pid: number;
+  kill(): void;
+}
+
+export function runInPty(
+  file: string,
+  args: string[],
+  options: { columns: number; rows: number; env?: NodeJS.ProcessEnv },
+): PtyScreen {
+  const terminal = new xterm.Terminal({
+    cols: options.columns,
+    rows: options.rows,
+    allowProposedApi: true,
+  });
+  // Strings only (node-pty's type), and no CI: Ink would draw only the last frame.
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries({
+    ...process.env,
+    TERM: 'xterm-256color',
+    ...options.env,
+  })) {
+    if (value !== undefined && name !== 'CI') env[name] = value;
+  }
+  const pty: IPty = spawn(file, args, {
+    name: 'xterm-256color',
+    cols: options.columns,
+    rows: options.rows,
+    cwd: process.cwd(),
+    env,
+  });
+  let pending = Promise.resolve();
+  pty.onData((data) => {
+    pending = pending.then(
+      () => new Promise<void>((resolve) => terminal.write(data, resolve)),
+    );
+  });
+  const exited = new Promise<number>((resolve) =>
+    pty.onExit(({ exitCode }) => resolve(exitCode)),
+  );
+  const screen = () => {
+    const buffer = terminal.buffer.active;
+    const rows: string[] = [];
+    for (let row = 0; row < options.rows; row++)
+      rows.push(
+        buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '',
+      );
+    return rows;
+  };
+  return {
+    screen,
+    pid: pty.pid,
+    type: (text) => pty.write(text),
+    exited,
+    kill: () => pty.kill(),
+    async waitFor(predicate, what, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await pending;
+        const text = screen().join('\n');
+        if (predicate(text)) return text;
+        if (Date.now() > deadline)
+          throw new Error(`timed out waiting for ${what}; screen:\n${text}`);
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    },
+  };
+}
