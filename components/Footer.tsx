@@ -51,7 +51,8 @@ export function Footer({ scopes, width, openLabel, readOnly }: FooterProps) {
           <Text color={theme.ui.key} bold>
             {hint.keys}
           </Text>
-          <Text color={theme.ui.muted}> {hint.label} </Text>
+          {/* A string, so formatting cannot fold the two-space gap. */}
+          <Text color={theme.ui.muted}>{` ${hint.label}  `}</Text>
         </Text>
       ))}
     </Text>

@@ -29,7 +29,11 @@ export function ProfilesPane(props: PaneProps) {
       spec={profilesSpec}
       services={services}
       emptyText="no profiles: run aws configure or aws configure sso"
-      onOpen={(row) => shell.switchProfile(row.name)}
+      onOpen={(row) => {
+        shell.switchProfile(row.name);
+        // Picked from a list opened from elsewhere: go back there.
+        shell.pop();
+      }}
     />
   );
 }

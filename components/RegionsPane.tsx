@@ -22,6 +22,8 @@ export function RegionsPane(props: PaneProps) {
           return;
         }
         shell.switchRegion(row.code);
+        // Picked from a list opened from elsewhere: go back there.
+        shell.pop();
       }}
     />
   );

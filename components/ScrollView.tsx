@@ -1,9 +1,11 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useKeys } from '../hooks/useKeys.js';
+import { LIST_MOVES } from '../source/table-cursor.js';
 import { moveSelection } from '../source/table-layout.js';
 import type { Tone } from '../source/panes/types.js';
 import { fitCell } from '../source/table-layout.js';
+import { twoColumns } from '../source/two-columns.js';
 import { useTheme } from './theme.js';
 
 export interface ScrollLine {
@@ -18,6 +20,20 @@ export interface ScrollViewProps {
   readonly height: number;
   readonly width: number;
   readonly isActive: boolean;
+  /** Two columns side by side (help on a wide terminal). */
+  readonly columns?: 1 | 2;
+}
+
+type Row = readonly (ScrollLine | undefined)[];
+
+/** The cells of a row; the last takes what is left of the width. */
+function cellsOf(row: Row, width: number, cellWidth: number) {
+  return row.map((line, column) => ({
+    line,
+    side: column === 0 ? 'left' : 'right',
+    cellWidth:
+      column === row.length - 1 ? width - cellWidth * column : cellWidth,
+  }));
 }
 
 /** A titled, read-only text view that scrolls with the list keys. */
@@ -27,28 +43,25 @@ export function ScrollView({
   height,
   width,
   isActive,
+  columns = 1,
 }: ScrollViewProps) {
   const theme = useTheme();
+  const rows: readonly Row[] = useMemo(
+    () =>
+      columns === 2
+        ? twoColumns(lines, (line) => line.bold === true)
+        : lines.map((line) => [line]),
+    [lines, columns],
+  );
   const bodyHeight = Math.max(1, height - 1);
-  const maxTop = Math.max(0, lines.length - bodyHeight);
+  const maxTop = Math.max(0, rows.length - bodyHeight);
   const [topState, setTop] = useState(0);
   const top = Math.min(topState, maxTop);
 
   useKeys(
     ['list'],
     (command) => {
-      const moves: Record<
-        string,
-        'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown'
-      > = {
-        'list.up': 'up',
-        'list.down': 'down',
-        'list.top': 'top',
-        'list.bottom': 'bottom',
-        'list.pageUp': 'pageUp',
-        'list.pageDown': 'pageDown',
-      };
-      const move = moves[command];
+      const move = LIST_MOVES[command];
       if (move)
         setTop((current) =>
           moveSelection(
@@ -62,14 +75,15 @@ export function ScrollView({
     isActive,
   );
 
-  // Lines are positional: the key is the line number in the whole text.
-  const shown = lines
+  // Rows are positional: the key is the row number in the whole text.
+  const shown = rows
     .slice(top, top + bodyHeight)
-    .map((line, index) => ({ line, number: top + index }));
+    .map((row, index) => ({ row, number: top + index }));
   const position =
-    lines.length > bodyHeight
-      ? ` ${top + 1}-${top + shown.length} of ${lines.length}`
+    rows.length > bodyHeight
+      ? ` ${top + 1}-${top + shown.length} of ${rows.length}`
       : '';
+  const cellWidth = Math.floor(width / columns);
   return (
     <Box flexDirection="column" height={height}>
       <Text bold color={theme.ui.title}>
@@ -77,13 +91,21 @@ export function ScrollView({
           ellipsis: theme.glyphs.ellipsis,
         })}
       </Text>
-      {shown.map(({ line, number }) => (
-        <Text
-          key={number}
-          color={theme.tone(line.tone)}
-          bold={line.bold ?? false}
-        >
-          {fitCell(line.text, width, { ellipsis: theme.glyphs.ellipsis })}
+      {shown.map(({ row, number }) => (
+        <Text key={number}>
+          {cellsOf(row, width, cellWidth).map(
+            ({ line, side, cellWidth: cell }) => (
+              <Text
+                key={side}
+                color={theme.tone(line?.tone)}
+                bold={line?.bold ?? false}
+              >
+                {fitCell(line?.text ?? '', cell, {
+                  ellipsis: theme.glyphs.ellipsis,
+                })}
+              </Text>
+            ),
+          )}
         </Text>
       ))}
     </Box>

@@ -6,10 +6,10 @@ import { parseFilter } from '../source/filter.js';
 import type { Scope } from '../source/keymap/index.js';
 import type { ColumnSpec } from '../source/panes/types.js';
 import {
+  LIST_MOVES,
   moveCursor,
   placeCursor,
   START_CURSOR,
-  type CursorMove,
 } from '../source/table-cursor.js';
 import { fitColumns } from '../source/table-layout.js';
 import {
@@ -44,15 +44,6 @@ export interface TableViewProps<Row> {
     marked: readonly Row[],
   ) => void;
 }
-
-const MOVES: Record<string, CursorMove> = {
-  'list.up': 'up',
-  'list.down': 'down',
-  'list.top': 'top',
-  'list.bottom': 'bottom',
-  'list.pageUp': 'pageUp',
-  'list.pageDown': 'pageDown',
-};
 
 function emptyText(
   status: TableStatus,
@@ -99,7 +90,7 @@ export function TableView<Row>(props: TableViewProps<Row>) {
   useKeys(
     scopes,
     (command, key) => {
-      const move = MOVES[command];
+      const move = LIST_MOVES[command];
       if (move)
         return setCursor((current) =>
           moveCursor(current, ids, bodyHeight, move),

@@ -11,6 +11,9 @@ import { PANE_COMPONENTS } from './pane-registry.js';
 import { ScrollView } from './ScrollView.js';
 import { useTheme } from './theme.js';
 
+/** From this width the help is laid out in two columns. */
+const WIDE_HELP = 160;
+
 export interface ViewHostProps {
   readonly view: View;
   /** The pane under a help overlay, for its own keys. */
@@ -62,6 +65,7 @@ export function ViewHost({
         height={height}
         width={width}
         isActive={isActive}
+        columns={width >= WIDE_HELP ? 2 : 1}
       />
     );
   if (view.kind === 'detail')

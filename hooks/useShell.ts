@@ -19,6 +19,8 @@ export interface ShellControl {
   readonly state: ShellState;
   readonly openPane: (pane: string, filter?: string) => void;
   readonly back: () => void;
+  /** Closes the view on top (a picker after its choice), whatever its filter. */
+  readonly pop: () => void;
   readonly pushDetail: (
     title: string,
     sections: readonly DetailSection[],
@@ -64,6 +66,7 @@ export function useShell(
       state,
       openPane: (pane, filter) => dispatch({ type: 'open-pane', pane, filter }),
       back: () => dispatch({ type: 'back' }),
+      pop: () => dispatch({ type: 'pop' }),
       pushDetail: (title, sections) =>
         dispatch({ type: 'push', view: { kind: 'detail', title, sections } }),
       showHelp: () => dispatch({ type: 'push', view: { kind: 'help' } }),

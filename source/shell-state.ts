@@ -38,6 +38,7 @@ export type ShellAction =
   | { type: 'open-pane'; pane: string; filter?: string | undefined }
   | { type: 'push'; view: View }
   | { type: 'back' }
+  | { type: 'pop' }
   | { type: 'prompt'; prompt: 'command' | 'filter' }
   | { type: 'close-prompt'; restoreFilter?: boolean }
   | { type: 'set-filter'; text: string }
@@ -97,6 +98,10 @@ export function shellReducer(
       if (state.views.length <= 1) return state;
       return { ...state, views: state.views.slice(0, -1) };
     }
+    case 'pop':
+      return state.views.length <= 1
+        ? state
+        : { ...state, views: state.views.slice(0, -1) };
     case 'prompt': {
       if (action.prompt === 'command')
         return { ...state, prompt: { kind: 'command' } };

@@ -20,6 +20,16 @@ export const START_CURSOR: TableCursor = {
 export type CursorMove =
   'up' | 'down' | 'top' | 'bottom' | 'pageUp' | 'pageDown';
 
+/** What each list command of the keymap does to a cursor. */
+export const LIST_MOVES: Readonly<Record<string, CursorMove>> = {
+  'list.up': 'up',
+  'list.down': 'down',
+  'list.top': 'top',
+  'list.bottom': 'bottom',
+  'list.pageUp': 'pageUp',
+  'list.pageDown': 'pageDown',
+};
+
 /** The selection and first visible row for the rows now shown. */
 export function placeCursor(
   cursor: TableCursor,

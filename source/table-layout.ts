@@ -14,6 +14,8 @@ export interface ColumnLayoutSpec {
   readonly max?: number;
   /** Share of spare width (0 = never grows past its content). */
   readonly grow?: number;
+  /** Widest it grows to from spare room; unset grows without limit. */
+  readonly growMax?: number;
   /** Lower numbers are dropped last when the terminal is narrow. */
   readonly priority?: number;
 }
@@ -82,23 +84,33 @@ export function fitColumns(
     excess--;
   }
 
+  // Spare room goes to growable columns by their share, each up to its
+  // growMax; what none can take stays as a right margin.
   let spare = totalWidth - used(widths);
-  const growers = columns
-    .map((column, index) => ({
-      index,
-      grow: visible[index] ? (column.grow ?? 0) : 0,
-    }))
-    .filter((entry) => entry.grow > 0);
-  const totalGrow = growers.reduce((sum, entry) => sum + entry.grow, 0);
-  if (spare > 0 && totalGrow > 0) {
-    const share = spare;
+  const room = (index: number) =>
+    (columns[index]?.growMax ?? Number.POSITIVE_INFINITY) -
+    (widths[index] ?? 0);
+  for (;;) {
+    const growers = columns
+      .map((column, index) => ({
+        index,
+        grow: visible[index] ? (column.grow ?? 0) : 0,
+      }))
+      .filter((entry) => entry.grow > 0 && room(entry.index) > 0);
+    const totalGrow = growers.reduce((sum, entry) => sum + entry.grow, 0);
+    if (spare <= 0 || totalGrow === 0) break;
+    let given = 0;
     for (const entry of growers) {
-      const extra = Math.floor((share * entry.grow) / totalGrow);
+      const extra = Math.min(
+        room(entry.index),
+        Math.max(1, Math.floor((spare * entry.grow) / totalGrow)),
+        spare - given,
+      );
       widths[entry.index] = (widths[entry.index] ?? 0) + extra;
-      spare -= extra;
+      given += extra;
     }
-    const first = growers[0];
-    if (first) widths[first.index] = (widths[first.index] ?? 0) + spare;
+    if (given === 0) break;
+    spare -= given;
   }
   return widths;
 }

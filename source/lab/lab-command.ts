@@ -1,4 +1,5 @@
 /** `opsdeck lab`: runs the lab in the foreground until Ctrl+C, for exploring and benchmarks. */
+import { describeLab } from './lab-info.js';
 import { LAB_PARTS, startLab, type LabPart } from './lab.js';
 
 export async function runLabCommand(options: {
@@ -20,30 +21,7 @@ export async function runLabCommand(options: {
     progress: (line) => console.error(`lab: ${line}`),
   });
   if (options.json) {
-    console.log(
-      JSON.stringify({
-        dir: lab.dir,
-        moto: lab.moto && {
-          endpoint: lab.moto.endpoint,
-          awsConfigFile: lab.moto.files.configFile,
-          awsCredentialsFile: lab.moto.files.credentialsFile,
-          opsdeckConfigFile: lab.moto.files.opsdeckConfigFile,
-        },
-        mariadb: lab.mariadb && {
-          host: lab.mariadb.host,
-          port: lab.mariadb.port,
-          socket: lab.mariadb.socket,
-        },
-        sshd: lab.sshd && {
-          host: lab.sshd.host,
-          port: lab.sshd.port,
-          user: lab.sshd.user,
-          keyPath: lab.sshd.keyPath,
-          knownHostsPath: lab.sshd.knownHostsPath,
-        },
-        skipped: lab.skipped,
-      }),
-    );
+    console.log(JSON.stringify(describeLab(lab)));
   } else {
     for (const line of lab.summary()) console.log(line);
     if (lab.moto) {

@@ -2,10 +2,9 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, mkdirSync } from 'node:fs';
-import { createConnection } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port.js';
+import { freePort, portOpen } from './ports.js';
 import { startGuarded } from './guarded-process.js';
 import { waitFor } from './wait-for.js';
 
@@ -34,16 +33,6 @@ export function findMariaDb():
         'mariadb-server is not installed (apt-get install mariadb-server)',
     };
   return { server, installDb };
-}
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
 }
 
 export async function startMariaDb(

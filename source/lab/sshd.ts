@@ -12,7 +12,7 @@ import {
 import { createConnection } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './free-port.js';
+import { freePort } from './ports.js';
 import { startGuarded } from './guarded-process.js';
 import { waitFor } from './wait-for.js';
 

@@ -20,6 +20,7 @@ export const profilesSpec: TablePaneSpec<ProfileTableRow, ProfileServices> = {
       value: (row) => row.name,
       min: 8,
       grow: 1,
+      growMax: 32,
     },
     { id: 'kind', title: 'KIND', value: (row) => row.kind, min: 4 },
     {

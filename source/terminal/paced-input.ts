@@ -31,10 +31,13 @@ export class PacedInput extends EventEmitter {
     super();
     this.isTTY = source.isTTY === true;
     this.on('newListener', (event: string) => {
-      if (event === 'readable' && !this.listening) {
+      if (event !== 'readable') return;
+      if (!this.listening) {
         this.listening = true;
         source.on('readable', this.onSourceReadable);
       }
+      // Keys that came while nobody listened go out once the listener is in.
+      if (this.buffer !== '') this.schedule();
     });
     this.on('removeListener', (event: string) => {
       if (
@@ -65,7 +68,6 @@ export class PacedInput extends EventEmitter {
 
   unref(): this {
     this.source.unref();
-    if (this.timer) clearTimeout(this.timer);
     return this;
   }
 
@@ -83,14 +85,21 @@ export class PacedInput extends EventEmitter {
     if (this.timer === undefined && this.current === null) this.pump();
   };
 
+  private schedule(): void {
+    // Unref'd: a pending key never keeps the process alive by itself.
+    this.timer ??= setTimeout(() => this.pump(), 0).unref();
+  }
+
   private pump(): void {
     this.timer = undefined;
     if (this.buffer === '') return;
+    // No one to hand a key to (Ink re-subscribing): keep it for the listener.
+    if (this.listenerCount('readable') === 0) return;
     const length = firstUnitLength(this.buffer, this.textMode());
     this.current = this.buffer.slice(0, length);
     this.buffer = this.buffer.slice(length);
     this.emit('readable');
     this.current = null;
-    if (this.buffer !== '') this.timer = setTimeout(() => this.pump(), 0);
+    if (this.buffer !== '') this.schedule();
   }
 }

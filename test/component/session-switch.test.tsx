@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { App } from '../../components/App.js';
-import { createTheme } from '../../components/theme.js';
-import { fakeDeps } from '../helpers/fake-deps.js';
-import { KEYS } from '../helpers/keys.js';
-import { lines, renderAt } from '../helpers/render.js';
 
-const theme = createTheme({ color: true, ascii: false });
+import { openConsole } from '../helpers/console.js';
+
+import { KEYS } from '../helpers/keys.js';
+import { lines } from '../helpers/render.js';
 
 /** Frames whose header names `label` but show a row or an account of another session. */
 function staleFrames(
@@ -21,12 +19,9 @@ function staleFrames(
 describe('switching profile and region', () => {
   it('never shows the old account or its rows under the new profile', async () => {
     // The new session answers slowly, so there are frames between the switch and its data.
-    const deps = fakeDeps({
+    const { view, deps } = await openConsole({
       regionDelayMs: (settings) => (settings.profile === 'prod' ? 80 : 0),
     });
-    const view = await renderAt(
-      <App deps={deps} theme={theme} initialPane="regions" />,
-    );
     await view.waitFor(
       (frame) =>
         frame.includes('111111111111') && frame.includes('dev@us-east-1'),
@@ -48,12 +43,9 @@ describe('switching profile and region', () => {
   });
 
   it('never shows rows of the old region under the new one, and switches from the pane with Enter', async () => {
-    const deps = fakeDeps({
+    const { view } = await openConsole({
       regionDelayMs: (settings) => (settings.region === 'us-west-2' ? 80 : 0),
     });
-    const view = await renderAt(
-      <App deps={deps} theme={theme} initialPane="regions" />,
-    );
     await view.waitFor((frame) => frame.includes('dev@us-east-1'));
     await view.press('G');
     await view.press(KEYS.enter, (frame) => frame.includes('dev@us-west-2'));
@@ -65,13 +57,10 @@ describe('switching profile and region', () => {
   });
 
   it("aborts the old session's fetch in flight", async () => {
-    const deps = fakeDeps({
+    const { view, deps } = await openConsole({
       regionDelayMs: (settings) =>
         settings.region === 'us-east-1' ? 10_000 : 0,
     });
-    const view = await renderAt(
-      <App deps={deps} theme={theme} initialPane="regions" />,
-    );
     await view.waitFor((frame) => frame.includes('loading'));
     expect(deps.inFlight.count()).toBe(1);
     await view.press(':');
@@ -82,10 +71,7 @@ describe('switching profile and region', () => {
   });
 
   it('refuses a profile that is not configured, and a malformed region, without switching', async () => {
-    const deps = fakeDeps();
-    const view = await renderAt(
-      <App deps={deps} theme={theme} initialPane="regions" />,
-    );
+    const { view, deps } = await openConsole();
     await view.waitFor((frame) => frame.includes('dev@us-east-1'));
     await view.press(':');
     await view.press('profile nosuch');

@@ -1,23 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { App } from '../../components/App.js';
+
 import { PANE_COMPONENTS } from '../../components/pane-registry.js';
-import { createTheme } from '../../components/theme.js';
 import { PANES } from '../../source/panes/catalog.js';
-import { fakeDeps } from '../helpers/fake-deps.js';
+
+import { openConsole } from '../helpers/console.js';
 import { KEYS } from '../helpers/keys.js';
-import { lines, renderAt, type Size } from '../helpers/render.js';
+import { lines, type Size } from '../helpers/render.js';
 
-const theme = createTheme({ color: true, ascii: false });
-
-async function openConsole(
-  size: Size,
-  options: Parameters<typeof fakeDeps>[0] = {},
-) {
-  const deps = fakeDeps(options);
-  const view = await renderAt(
-    <App deps={deps} theme={theme} initialPane="regions" />,
-    size,
-  );
+/** The console on fake services, once the header and the regions are in. */
+async function openReady(size: Size) {
+  const { view, deps } = await openConsole({ size });
   await view.waitFor(
     (frame) => frame.includes('111111111111') && frame.includes('eu-west-1'),
     'the header and the regions',
@@ -30,7 +22,7 @@ describe.each([
   { columns: 120, rows: 36 },
 ])('console at $columns x $rows', (size) => {
   it('shows who and where in the header, the pane, and key hints from the keymap', async () => {
-    const { view } = await openConsole(size);
+    const { view } = await openReady(size);
     const [header = '', title = ''] = lines(view.frame());
     expect(header).toContain('opsdeck');
     expect(header).toContain('dev');
@@ -45,7 +37,7 @@ describe.each([
   });
 
   it('never draws a frame taller than the terminal, and none wider', async () => {
-    const { view } = await openConsole(size);
+    const { view } = await openReady(size);
     await view.press('?', (frame) => frame.includes('Help (Esc closes)'));
     await view.press(KEYS.escape, (frame) => frame.includes('Regions'));
     await view.press(':');
@@ -68,7 +60,7 @@ describe.each([
 
 describe('console navigation', () => {
   it('shows the help generated from the keymap and closes it with Esc', async () => {
-    const { view } = await openConsole({ columns: 100, rows: 40 });
+    const { view } = await openReady({ columns: 100, rows: 40 });
     const help = await view.press('?', (frame) =>
       frame.includes('Help (Esc closes)'),
     );
@@ -83,7 +75,7 @@ describe('console navigation', () => {
   });
 
   it('completes commands with Tab and runs them', async () => {
-    const { view } = await openConsole({ columns: 80, rows: 24 });
+    const { view } = await openReady({ columns: 80, rows: 24 });
     await view.press(':');
     const typed = await view.press('pro');
     expect(typed).toContain(':pro');
@@ -99,7 +91,7 @@ describe('console navigation', () => {
   });
 
   it('says what it did not understand, and suggests', async () => {
-    const { view } = await openConsole({ columns: 80, rows: 24 });
+    const { view } = await openReady({ columns: 80, rows: 24 });
     await view.press(':');
     await view.press('regoins');
     const frame = await view.press(KEYS.enter, (text) =>
@@ -110,7 +102,7 @@ describe('console navigation', () => {
   });
 
   it('filters as you type, keeps the filter on Enter, and Esc clears it', async () => {
-    const { view } = await openConsole({ columns: 80, rows: 24 });
+    const { view } = await openReady({ columns: 80, rows: 24 });
     await view.press('/');
     const filtered = await view.press('west', (frame) =>
       frame.includes('Regions (2/3)'),
@@ -130,7 +122,7 @@ describe('console navigation', () => {
   });
 
   it('restores the previous filter when the filter line is cancelled', async () => {
-    const { view } = await openConsole({ columns: 80, rows: 24 });
+    const { view } = await openReady({ columns: 80, rows: 24 });
     await view.press('/');
     await view.press('west');
     await view.press(
@@ -151,7 +143,7 @@ describe('console navigation', () => {
   });
 
   it('shows a filter error in place and keeps the rows', async () => {
-    const { view } = await openConsole({ columns: 80, rows: 24 });
+    const { view } = await openReady({ columns: 80, rows: 24 });
     await view.press('/');
     const frame = await view.press('/([/', (text) =>
       text.includes('invalid regex'),
@@ -161,7 +153,7 @@ describe('console navigation', () => {
   });
 
   it('opens the event log with ! and returns with Esc', async () => {
-    const { view, deps } = await openConsole({ columns: 80, rows: 24 });
+    const { view, deps } = await openReady({ columns: 80, rows: 24 });
     deps.events.record(
       'error',
       'ec2',
@@ -174,7 +166,7 @@ describe('console navigation', () => {
   });
 
   it('describes a row with d and goes back with Esc', async () => {
-    const { view } = await openConsole({ columns: 80, rows: 24 });
+    const { view } = await openReady({ columns: 80, rows: 24 });
     await view.press('j');
     const detail = await view.press('d', (frame) =>
       frame.includes('(Esc back)'),
@@ -188,5 +180,29 @@ describe('console navigation', () => {
     expect(Object.keys(PANE_COMPONENTS).sort()).toEqual(
       PANES.map((pane) => pane.name).sort(),
     );
+  });
+});
+
+describe('a wide terminal', () => {
+  it('lays the help out in two columns and shows all of it', async () => {
+    const { view } = await openReady({ columns: 200, rows: 50 });
+    const help = await view.press('?', (frame) =>
+      frame.includes('Help (Esc closes)'),
+    );
+    // No "1-46 of 57": everything fits.
+    expect(lines(help)[1]?.trimEnd()).toBe('Help (Esc closes)');
+    const row = lines(help).find((line) => line.startsWith('Everywhere')) ?? '';
+    expect(row.trimEnd().length).toBeGreaterThan(100);
+    expect(help).toContain('Filter grammar');
+    expect(help).toContain('sort by column N; again reverses');
+    view.unmount();
+  });
+
+  it('shows the whole ARN in the header', async () => {
+    const { view } = await openReady({ columns: 200, rows: 50 });
+    expect(lines(view.frame())[0]).toContain(
+      'arn:aws:iam::111111111111:user/dev-ops',
+    );
+    view.unmount();
   });
 });

@@ -65,9 +65,8 @@ function selectedLine(raw: string | undefined): string {
 async function pane(
   spec: TablePaneSpec<Instance, null>,
   size = { columns: 80, rows: 24 },
-  refreshToken = 0,
 ) {
-  const { tree, recorded } = withProviders(
+  const { tree, treeFor, recorded } = withProviders(
     <TablePane
       title="Instances"
       spec={spec}
@@ -77,10 +76,12 @@ async function pane(
       isActive
       filter=""
     />,
-    { refreshToken },
   );
   const view = await renderAt(<>{tree}</>, size);
-  return { view, recorded };
+  let token = 0;
+  // What Ctrl+R does: the pane gets a new refresh token.
+  const refresh = () => view.raw.rerender(<>{treeFor(++token)}</>);
+  return { view, recorded, refresh };
 }
 
 describe('windowed table', () => {
@@ -125,37 +126,15 @@ describe('windowed table', () => {
 
   it('keeps the selection on the same row when a refresh reorders the rows', async () => {
     let order = instances(10);
-    const spec = makeSpec(() => [{ rows: order }]);
-    const { tree } = withProviders(
-      <TablePane
-        title="Instances"
-        spec={spec}
-        services={null}
-        height={20}
-        width={80}
-        isActive
-        filter=""
-      />,
+    const { view, refresh } = await pane(
+      makeSpec(() => [{ rows: order }]),
+      { columns: 80, rows: 24 },
     );
-    const view = await renderAt(<>{tree}</>);
     await view.waitFor((text) => text.includes('Instances (10)'));
     for (let step = 0; step < 3; step++) await view.press('j');
     expect(selectedLine(view.raw.lastFrame())).toContain('i-00003');
     order = [...order].reverse();
-    const { tree: refreshed } = withProviders(
-      <TablePane
-        title="Instances"
-        spec={spec}
-        services={null}
-        height={20}
-        width={80}
-        isActive
-        filter=""
-      />,
-      { refreshToken: 1 },
-    );
-    // A new refresh token is what Ctrl+R gives a pane.
-    view.raw.rerender(<>{refreshed}</>);
+    refresh();
     await view.waitFor((text) => (lines(text)[2] ?? '').includes('i-00009'));
     expect(selectedLine(view.raw.lastFrame())).toContain('i-00003');
   });
@@ -214,33 +193,13 @@ describe('windowed table', () => {
         throw new Error('ec2:DescribeInstances failed: RequestLimitExceeded');
       return [{ rows: instances(3) }];
     });
-    const { tree, recorded } = withProviders(
-      <TablePane
-        title="Instances"
-        spec={spec}
-        services={null}
-        height={20}
-        width={100}
-        isActive
-        filter=""
-      />,
-    );
-    const view = await renderAt(<>{tree}</>, { columns: 100, rows: 24 });
+    const { view, recorded, refresh } = await pane(spec, {
+      columns: 100,
+      rows: 24,
+    });
     await view.waitFor((text) => text.includes('Instances (3)'));
     fail = true;
-    const { tree: again } = withProviders(
-      <TablePane
-        title="Instances"
-        spec={spec}
-        services={null}
-        height={20}
-        width={100}
-        isActive
-        filter=""
-      />,
-      { refreshToken: 1 },
-    );
-    view.raw.rerender(<>{again}</>);
+    refresh();
     const frame = await view.waitFor((text) => text.includes('refresh failed'));
     expect(frame).toContain('i-00002');
     expect(recorded.reports).toEqual([

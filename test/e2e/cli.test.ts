@@ -61,8 +61,8 @@ describe.skipIf(!moto.info)(
   `opsdeck whoami against the lab${moto.missing}`,
   () => {
     const env = {
-      AWS_CONFIG_FILE: moto.info?.configFile,
-      AWS_SHARED_CREDENTIALS_FILE: moto.info?.credentialsFile,
+      AWS_CONFIG_FILE: moto.info?.awsConfigFile,
+      AWS_SHARED_CREDENTIALS_FILE: moto.info?.awsCredentialsFile,
       AWS_PROFILE: '',
       OPSDECK_CONFIG: moto.info?.opsdeckConfigFile,
     };

@@ -1,4 +1,4 @@
-import { createConnection } from 'node:net';
+import { portOpen } from '../../source/lab/ports.js';
 import { describe, expect, it } from 'vitest';
 import { builtCli } from '../helpers/built-cli.js';
 import { KEYS } from '../helpers/keys.js';
@@ -6,16 +6,6 @@ import { labPart } from '../helpers/lab.js';
 import { runInPty } from '../helpers/pty-screen.js';
 
 const moto = labPart('moto');
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
 
 describe.skipIf(!moto.info)(
   `opsdeck --demo in a terminal${moto.missing}`,

@@ -3,7 +3,8 @@
  * skipped with its reason; with OPSDECK_REQUIRE_LAB=1 (CI) that is a failure.
  */
 import type { TestProject } from 'vitest/node';
-import { labInfo } from './lab-info.js';
+import { describeLab } from '../../source/lab/lab-info.js';
+import './lab-info.js';
 
 export default async function setup(
   project: TestProject,
@@ -21,6 +22,6 @@ export default async function setup(
     console.warn(
       `lab: ${skip.part} skipped (${skip.reason}); tests that need it are skipped`,
     );
-  project.provide('lab', labInfo(lab));
+  project.provide('lab', describeLab(lab));
   return () => lab.stop();
 }

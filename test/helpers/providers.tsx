@@ -20,17 +20,23 @@ export interface Recorded {
 export function withProviders(
   children: ReactNode,
   options: { theme?: Theme; refreshToken?: number } = {},
-): { tree: ReactNode; recorded: Recorded; deps: ReturnType<typeof fakeDeps> } {
+): {
+  tree: ReactNode;
+  treeFor: (refreshToken: number) => ReactNode;
+  recorded: Recorded;
+  deps: ReturnType<typeof fakeDeps>;
+} {
   const deps = fakeDeps();
   const recorded: Recorded = { reports: [], details: [], copies: [] };
   const session = deps.openSession(deps.initialSettings);
-  const api: ShellApi = {
+  const apiFor = (refreshToken: number): ShellApi => ({
     state: initialShellState('regions'),
     session,
     identity: { status: 'loading' },
-    refreshToken: options.refreshToken ?? 0,
+    refreshToken,
     openPane: () => undefined,
     back: () => undefined,
+    pop: () => undefined,
     pushDetail: (title) => recorded.details.push(title),
     showHelp: () => undefined,
     openPrompt: () => undefined,
@@ -43,17 +49,20 @@ export function withProviders(
     switchRegion: () => undefined,
     confirm: () => Promise.resolve(false),
     copy: (text) => recorded.copies.push(text),
-  };
-  const tree = (
+  });
+  // The same context with another refresh token: what Ctrl+R gives a pane.
+  const treeFor = (refreshToken: number) => (
     <AppDepsContext.Provider value={deps}>
       <ThemeContext.Provider
         value={options.theme ?? createTheme({ color: true, ascii: false })}
       >
         <InputRouterProvider>
-          <ShellContext.Provider value={api}>{children}</ShellContext.Provider>
+          <ShellContext.Provider value={apiFor(refreshToken)}>
+            {children}
+          </ShellContext.Provider>
         </InputRouterProvider>
       </ThemeContext.Provider>
     </AppDepsContext.Provider>
   );
-  return { tree, recorded, deps };
+  return { tree: treeFor(options.refreshToken ?? 0), treeFor, recorded, deps };
 }

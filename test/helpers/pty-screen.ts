@@ -29,14 +29,18 @@ export function runInPty(
     rows: options.rows,
     allowProposedApi: true,
   });
-  // Strings only (node-pty's type), and no CI: Ink would draw only the last frame.
+  // Strings only (node-pty's type), and no CI variables: Ink would draw only the last frame.
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries({
     ...process.env,
     TERM: 'xterm-256color',
     ...options.env,
   })) {
-    if (value !== undefined && name !== 'CI') env[name] = value;
+    if (
+      value !== undefined &&
+      !/^(CI|CONTINUOUS_INTEGRATION|CI_.*)$/.test(name)
+    )
+      env[name] = value;
   }
   const pty: IPty = spawn(file, args, {
     name: 'xterm-256color',

@@ -13,8 +13,11 @@ describe.skipIf(!moto.info)(`sessions against moto${moto.missing}`, () => {
   const endpoint = moto.info?.endpoint ?? '';
 
   beforeEach(() => {
-    vi.stubEnv('AWS_CONFIG_FILE', moto.info?.configFile ?? '');
-    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', moto.info?.credentialsFile ?? '');
+    vi.stubEnv('AWS_CONFIG_FILE', moto.info?.awsConfigFile ?? '');
+    vi.stubEnv(
+      'AWS_SHARED_CREDENTIALS_FILE',
+      moto.info?.awsCredentialsFile ?? '',
+    );
     for (const name of [
       'AWS_PROFILE',
       'AWS_ACCESS_KEY_ID',

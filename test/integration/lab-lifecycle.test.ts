@@ -1,22 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { portOpen } from '../../source/lab/ports.js';
 import { describe, expect, it } from 'vitest';
 import { removeStaleLabs, startLab } from '../../source/lab/lab.js';
 import { builtCli } from '../helpers/built-cli.js';
 import { labPart } from '../helpers/lab.js';
 
 const sshd = labPart('sshd');
-
-function portOpen(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.on('error', () => resolve(false));
-  });
-}
 
 async function until(
   check: () => Promise<boolean>,

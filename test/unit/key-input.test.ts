@@ -82,6 +82,29 @@ describe('paced input', () => {
   });
 });
 
+describe('paced input across a re-subscription', () => {
+  it('keeps keys that arrive while no one listens, and sends them when a listener returns', async () => {
+    const tty = new FakeTty();
+    const paced = new PacedInput(tty, () => false);
+    const seen: string[] = [];
+    const listener = () => {
+      let unit: string | null;
+      while ((unit = paced.read()) !== null) seen.push(unit);
+    };
+    paced.on('readable', listener);
+    tty.type('ab');
+    // Ink lets go of stdin (raw mode off) after the first key and takes it again.
+    paced.off('readable', listener);
+    paced.unref();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toEqual(['a']);
+    paced.ref();
+    paced.on('readable', listener);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toEqual(['a', 'b']);
+  });
+});
+
 describe('OSC 52', () => {
   it('encodes the text for the terminal clipboard', () => {
     expect(osc52('i-0abc', {})).toBe(

@@ -77,6 +77,18 @@ describe('shell navigation', () => {
     });
   });
 
+  it('pops the top view whatever its filter, but never the last one', () => {
+    const state = run(initialShellState('log'), {
+      type: 'open-pane',
+      pane: 'regions',
+      filter: 'eu',
+    });
+    expect(currentPane(run(state, { type: 'pop' }))).toBe('log');
+    expect(run(initialShellState('log'), { type: 'pop' }).views).toHaveLength(
+      1,
+    );
+  });
+
   it('clears a status only if it is still the same one', () => {
     const state = run(
       initialShellState('regions'),

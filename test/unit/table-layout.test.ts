@@ -121,3 +121,27 @@ describe('windowing', () => {
     expect(placeCursor(cursor, reversed, 10).index).toBe(17);
   });
 });
+
+describe('growing into spare room', () => {
+  it('stops a column at growMax and leaves the rest as margin', () => {
+    const widths = fitColumns(
+      [{ title: 'ID' }, { title: 'NAME', grow: 1, growMax: 20 }],
+      [['i-1', 'web']],
+      100,
+    );
+    expect(widths).toEqual([3, 20]);
+  });
+
+  it('gives what one column cannot take to the others', () => {
+    const widths = fitColumns(
+      [
+        { title: 'A', grow: 1, growMax: 10 },
+        { title: 'B', grow: 1 },
+      ],
+      [['a', 'b']],
+      60,
+    );
+    expect(widths[0]).toBe(10);
+    expect(used(widths)).toBe(60);
+  });
+});

@@ -1,0 +1,22 @@
+/** Opens the whole console on fake services, the way most component tests start. */
+import { App } from '../../components/App.js';
+import { createTheme, type Theme } from '../../components/theme.js';
+import { fakeDeps, type FakeOptions } from './fake-deps.js';
+import { renderAt, type Rendered, type Size } from './render.js';
+
+export interface ConsoleOptions extends FakeOptions {
+  readonly size?: Size;
+  readonly theme?: Theme;
+}
+
+export async function openConsole(
+  options: ConsoleOptions = {},
+): Promise<{ view: Rendered; deps: ReturnType<typeof fakeDeps> }> {
+  const deps = fakeDeps(options);
+  const theme = options.theme ?? createTheme({ color: true, ascii: false });
+  const view = await renderAt(
+    <App deps={deps} theme={theme} initialPane="regions" />,
+    options.size,
+  );
+  return { view, deps };
+}
