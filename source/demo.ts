@@ -38,6 +38,8 @@ export async function startDemo(
     lab,
     options: {
       ...options,
+      // The lab's profile, also when another config file is given.
+      profile: options.profile ?? 'lab',
       endpointUrl: options.endpointUrl ?? lab.moto.endpoint,
       config: options.config ?? lab.moto.files.opsdeckConfigFile,
     },

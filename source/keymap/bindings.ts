@@ -26,7 +26,7 @@ export const SHELL_BINDINGS: readonly Binding[] = [
     scope: 'global',
     hint: 'cmd',
     description:
-      'command line: a pane (:regions), :profile, :region, :help; Tab completes',
+      'command line: :regions, :profile, :region, :help; Tab completes',
   },
   {
     command: 'shell.filter',

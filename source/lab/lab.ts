@@ -3,13 +3,7 @@
  * privately (own ports, dirs, keys), seeded with a realistic estate, and
  * stopped together. `opsdeck --demo` and the integration tests both use it.
  */
-import {
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -24,6 +18,9 @@ import { MotoMissingError, startMoto, type MotoServer } from './moto.js';
 import { seedLabAccounts } from './seed-estate.js';
 import { LAB_MYSQL, seedMysql } from './seed-mysql.js';
 import { findSshd, startSshd, type SshServer } from './sshd.js';
+import { LAB_PREFIX, removeStaleLabs } from './stale-labs.js';
+
+export { removeStaleLabs } from './stale-labs.js';
 
 export type LabPart = 'moto' | 'mariadb' | 'sshd';
 export const LAB_PARTS: readonly LabPart[] = ['moto', 'mariadb', 'sshd'];
@@ -50,37 +47,6 @@ export interface LabOptions {
   /** Progress lines while starting ("moto: seeding…"). */
   readonly progress?: (line: string) => void;
   readonly seed?: boolean;
-}
-
-const LAB_PREFIX = 'opsdeck-lab-';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Directories of labs whose process was killed; their servers stopped with it. */
-export function removeStaleLabs(): string[] {
-  const removed: string[] = [];
-  for (const name of readdirSync(tmpdir())) {
-    if (!name.startsWith(LAB_PREFIX)) continue;
-    const dir = join(tmpdir(), name);
-    let owner: number;
-    try {
-      owner = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'));
-    } catch {
-      continue;
-    }
-    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
-      rmSync(dir, { recursive: true, force: true });
-      removed.push(dir);
-    }
-  }
-  return removed;
 }
 
 export async function startLab(options: LabOptions = {}): Promise<Lab> {

@@ -1,0 +1,35 @@
+/** Labs whose process was killed (SIGKILL, a lost SSH session) leave their directory; this removes it. */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const LAB_PREFIX = 'opsdeck-lab-';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Directories of labs whose process was killed; their servers stopped with it. */
+export function removeStaleLabs(): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(LAB_PREFIX)) continue;
+    const dir = join(tmpdir(), name);
+    let owner: number;
+    try {
+      owner = Number(readFileSync(join(dir, 'owner.pid'), 'utf8'));
+    } catch {
+      continue;
+    }
+    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+      rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    }
+  }
+  return removed;
+}
