@@ -37,6 +37,8 @@ export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
     shell.refreshToken,
   );
   const rows = useMemo(() => buildRows(spec, list.rows), [spec, list.rows]);
+  const describe = (row: Row) =>
+    shell.pushDetail(`${props.title}: ${spec.rowId(row)}`, spec.describe(row));
   return (
     <TableView
       title={props.title}
@@ -57,22 +59,10 @@ export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
         updatedAt: list.updatedAt,
       }}
       {...(props.emptyText === undefined ? {} : { emptyText: props.emptyText })}
-      onDescribe={(row) =>
-        shell.pushDetail(
-          `${props.title}: ${spec.rowId(row)}`,
-          spec.describe(row),
-        )
-      }
+      onDescribe={describe}
       onMore={() => list.loader.loadMore()}
-      {...(props.onOpen
-        ? { onOpen: props.onOpen }
-        : {
-            onOpen: (row: Row) =>
-              shell.pushDetail(
-                `${props.title}: ${spec.rowId(row)}`,
-                spec.describe(row),
-              ),
-          })}
+      // Enter describes the row unless the pane gives it another meaning.
+      onOpen={props.onOpen ?? describe}
       {...(props.onCommand ? { onCommand: props.onCommand } : {})}
     />
   );

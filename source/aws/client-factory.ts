@@ -23,7 +23,6 @@ export interface AwsClientFactory {
   readonly settings: AwsSessionSettings;
   readonly sts: () => Promise<STSClient>;
   readonly ec2: (region?: string) => Promise<EC2Client>;
-  readonly credentials: () => Promise<AwsCredentialIdentityProvider>;
   /** Closes every client's sockets. */
   readonly destroy: () => void;
 }
@@ -112,7 +111,6 @@ export function createAwsClientFactory(
 
   return {
     settings,
-    credentials,
     sts: () =>
       client('sts', async () => {
         const { STSClient } = await import('@aws-sdk/client-sts');

@@ -1,6 +1,9 @@
-/** Where opsdeck keeps its files, following the XDG base directories. */
+/**
+ * Where opsdeck keeps its files, following the XDG base directories.
+ * env-paths knows each platform's defaults; an XDG variable in `env` wins.
+ */
 import envPaths from 'env-paths';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const paths = envPaths('opsdeck', { suffix: '' });
 
@@ -9,7 +12,7 @@ export function configFilePath(env: NodeJS.ProcessEnv = process.env): string {
   return (
     env['OPSDECK_CONFIG'] ??
     join(
-      env['XDG_CONFIG_HOME'] ?? paths.config.replace(/\/opsdeck$/, ''),
+      env['XDG_CONFIG_HOME'] ?? dirname(paths.config),
       'opsdeck',
       'config.yaml',
     )
@@ -20,9 +23,6 @@ export function configFilePath(env: NodeJS.ProcessEnv = process.env): string {
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   return (
     env['OPSDECK_STATE_DIR'] ??
-    join(
-      env['XDG_STATE_HOME'] ?? paths.log.replace(/\/opsdeck$/, ''),
-      'opsdeck',
-    )
+    join(env['XDG_STATE_HOME'] ?? dirname(paths.log), 'opsdeck')
   );
 }

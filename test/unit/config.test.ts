@@ -80,3 +80,21 @@ describe('config file', () => {
     });
   });
 });
+
+describe('config paths', () => {
+  it('follows XDG variables, and OPSDECK_CONFIG over them', async () => {
+    const { configFilePath, stateDir } =
+      await import('../../source/config/paths.js');
+    expect(configFilePath({ XDG_CONFIG_HOME: '/x/config' })).toBe(
+      '/x/config/opsdeck/config.yaml',
+    );
+    expect(
+      configFilePath({
+        XDG_CONFIG_HOME: '/x/config',
+        OPSDECK_CONFIG: '/etc/opsdeck.yaml',
+      }),
+    ).toBe('/etc/opsdeck.yaml');
+    expect(stateDir({ XDG_STATE_HOME: '/x/state' })).toBe('/x/state/opsdeck');
+    expect(configFilePath({})).toMatch(/\/opsdeck\/config\.yaml$/);
+  });
+});
