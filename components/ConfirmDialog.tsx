@@ -4,9 +4,12 @@ import { useKeys } from '../hooks/useKeys.js';
 import {
   typedMatches,
   typedPrefixLength,
+  type ConfirmAnswer,
+  type ConfirmOption,
   type ConfirmRequest,
 } from '../source/safety/confirm.js';
 import { fitCell } from '../source/table-layout.js';
+import { ConfirmOptions } from './ConfirmOptions.js';
 import { TextInput } from './TextInput.js';
 import { useTheme } from './theme.js';
 
@@ -14,13 +17,18 @@ export interface ConfirmDialogProps {
   readonly request: ConfirmRequest;
   readonly width: number;
   readonly height: number;
-  readonly onResolve: (confirmed: boolean) => void;
+  readonly onResolve: (answer: ConfirmAnswer) => void;
 }
+
+const OPTION_COMMANDS: Readonly<Record<string, ConfirmOption['id']>> = {
+  'dialog.dryRun': 'dryRun',
+  'dialog.force': 'force',
+};
 
 /**
  * Yes/No with the focus on No, or typed confirmation: the exact ID or name
  * must be typed before Enter does anything. Every target is listed; a long
- * list scrolls with ↑/↓.
+ * list scrolls with ↑/↓. Switches (dry run, force) flip with their keys.
  */
 export function ConfirmDialog({
   request,
@@ -34,40 +42,68 @@ export function ConfirmDialog({
   const [text, setText] = useState('');
   const [top, setTop] = useState(0);
   const [nudge, setNudge] = useState('');
+  const [options, setOptions] = useState<ConfirmAnswer['options']>(() =>
+    Object.fromEntries(
+      (request.options ?? []).map((option) => [
+        option.id,
+        option.initial ?? false,
+      ]),
+    ),
+  );
   const inner = Math.max(20, width - 4);
   const warnings = request.warnings ?? [];
-  // Title, blank, warnings, blank, prompt/buttons, borders.
+  const optionLines =
+    (request.options ?? []).length +
+    (request.options ?? []).filter(
+      (option) => options[option.id] && option.warning,
+    ).length;
+  // Title, warnings, switches, prompt or buttons, borders.
   const listHeight = Math.max(
     1,
-    height - 6 - warnings.length - (typed ? 2 : 0),
+    height - 6 - warnings.length - optionLines - (typed ? 2 : 0),
   );
   const maxTop = Math.max(0, request.targets.length - listHeight);
+  const dryRun = options.dryRun === true;
+  const answer = (confirmed: boolean) =>
+    onResolve({ confirmed, options: confirmed ? options : {} });
 
   useKeys(
     ['dialog'],
     (command) => {
-      if (command === 'dialog.cancel') return onResolve(false);
+      const option = OPTION_COMMANDS[command];
+      if (option && request.options?.some((offered) => offered.id === option)) {
+        return setOptions((current) => ({
+          ...current,
+          [option]: !current[option],
+        }));
+      }
+      if (command === 'dialog.cancel') return answer(false);
       if (command === 'dialog.scrollUp')
         return setTop((current) => Math.max(0, current - 1));
       if (command === 'dialog.scrollDown')
         return setTop((current) => Math.min(maxTop, current + 1));
       if (typed) {
         if (command !== 'dialog.accept') return;
-        if (typedMatches(request.expected, text)) return onResolve(true);
+        // A dry run changes nothing, so it needs no typed name.
+        if (
+          dryRun ||
+          typedMatches(request.expected, text, request.alsoAccepted)
+        )
+          return answer(true);
         return setNudge(
           `type exactly ${request.expected ?? ''} to confirm, or Esc to cancel`,
         );
       }
       switch (command) {
         case 'dialog.yes':
-          return onResolve(true);
+          return answer(true);
         case 'dialog.no':
-          return onResolve(false);
+          return answer(false);
         case 'dialog.next':
         case 'dialog.previous':
           return setFocusYes((current) => !current);
         case 'dialog.accept':
-          return onResolve(focusYes);
+          return answer(focusYes);
       }
     },
     true,
@@ -80,10 +116,13 @@ export function ConfirmDialog({
       : '';
   const fit = (line: string) =>
     fitCell(line, inner, { ellipsis: theme.glyphs.ellipsis });
-  const matched =
-    request.expected === undefined
-      ? 0
-      : typedPrefixLength(request.expected, text);
+  // Green while what is typed can still become one of the accepted texts.
+  const onTrack = [request.expected, ...(request.alsoAccepted ?? [])].some(
+    (accepted) =>
+      accepted !== undefined &&
+      typedPrefixLength(accepted, text) === text.length,
+  );
+  const action = dryRun ? `Dry run: ${request.action}` : request.action;
   const button = (label: string, focused: boolean, danger: boolean) => (
     <Text
       inverse={focused}
@@ -110,19 +149,25 @@ export function ConfirmDialog({
           {fit(`${theme.glyphs.warn} ${warning}`)}
         </Text>
       ))}
+      <ConfirmOptions
+        options={request.options ?? []}
+        values={options}
+        width={inner}
+      />
       {typed ? (
         <Box flexDirection="column">
           <Text>
-            {'Type '}
-            <Text bold>{request.expected}</Text>
-            {` to ${request.action.toLowerCase()}, Esc cancels:`}
+            {dryRun ? 'Dry run: Enter asks EC2; ' : 'Type '}
+            {dryRun ? null : <Text bold>{request.expected}</Text>}
+            {dryRun || !request.alsoAccepted?.length
+              ? null
+              : ` (or ${request.alsoAccepted.join(', ')})`}
+            {dryRun
+              ? 'Esc cancels'
+              : ` to ${request.action.toLowerCase()}, Esc cancels:`}
           </Text>
           <Box>
-            <Text
-              color={
-                matched === text.length ? theme.tone('ok') : theme.tone('error')
-              }
-            >
+            <Text color={onTrack ? theme.tone('ok') : theme.tone('error')}>
               {'> '}
             </Text>
             <TextInput
@@ -140,7 +185,7 @@ export function ConfirmDialog({
       ) : (
         <Box gap={2} marginTop={1}>
           {button('No', !focusYes, false)}
-          {button(request.action, focusYes, true)}
+          {button(action, focusYes, true)}
           <Text color={theme.ui.muted}>
             {['y/n', 'Tab switches', 'Enter presses'].join(
               ` ${theme.glyphs.dot} `,

@@ -3,6 +3,7 @@ import { useAppDeps } from '../hooks/app-context.js';
 import {
   displayKey,
   displayKeyAscii,
+  type Binding,
   type Scope,
 } from '../source/keymap/index.js';
 import { useTheme } from './theme.js';
@@ -15,13 +16,26 @@ export interface FooterProps {
   readonly readOnly: boolean;
 }
 
+/** Help first, then what this pane does, then the keys that work everywhere, then table keys. */
+function hintRank(binding: Binding): number {
+  if (binding.command === 'shell.help') return 0;
+  if (binding.scope.startsWith('pane:')) return 1;
+  if (
+    binding.scope === 'global' ||
+    binding.scope === 'prompt' ||
+    binding.scope === 'dialog'
+  )
+    return 2;
+  return 3;
+}
+
 /** Key hints for what is on screen, drawn from the keymap, as many as fit. */
 export function Footer({ scopes, width, openLabel, readOnly }: FooterProps) {
   const { keymap } = useAppDeps();
   const theme = useTheme();
   const show = theme.ascii ? displayKeyAscii : displayKey;
-  const hints = keymap
-    .bindingsIn(scopes)
+  const hints = [...keymap.bindingsIn(scopes)]
+    .sort((a, b) => hintRank(a) - hintRank(b))
     .filter(
       (binding) =>
         binding.hint !== undefined && !(readOnly && binding.write === true),

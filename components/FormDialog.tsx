@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { useKeys } from '../hooks/useKeys.js';
 import {
   firstInvalid,
+  stepValue,
   validateForm,
   type FormSpec,
   type FormValues,
 } from '../source/form.js';
 import { fitCell } from '../source/table-layout.js';
-import { TextInput } from './TextInput.js';
+import { FormField } from './FormField.js';
 import { useTheme } from './theme.js';
 
 export interface FormDialogProps {
@@ -20,7 +21,8 @@ export interface FormDialogProps {
 
 /**
  * Fields with labels and a message under each field that is wrong. Tab moves
- * between fields; Enter submits only when every field is valid.
+ * between fields; Space flips a switch; ←/→ change a choice (in a text field
+ * they move the cursor); Enter submits only when every field is valid.
  */
 export function FormDialog({
   form,
@@ -31,7 +33,11 @@ export function FormDialog({
   const theme = useTheme();
   const [values, setValues] = useState<FormValues>(() =>
     Object.fromEntries(
-      form.fields.map((field) => [field.name, field.initial ?? '']),
+      form.fields.map((field) => [
+        field.name,
+        field.initial ??
+          (field.kind === 'choice' ? (field.choices?.[0] ?? '') : ''),
+      ]),
     ),
   );
   const [focus, setFocus] = useState(0);
@@ -39,21 +45,40 @@ export function FormDialog({
   const errors = validateForm(form, values);
   const inner = Math.max(20, width - 4);
   const labelWidth = Math.min(
-    20,
+    22,
     Math.max(...form.fields.map((field) => field.label.length)) + 1,
   );
+  const focused = form.fields[focus];
+
+  const step = (direction: 1 | -1) => {
+    if (!focused || (focused.kind ?? 'text') === 'text') return false;
+    setValues((current) => ({
+      ...current,
+      [focused.name]: stepValue(
+        focused,
+        current[focused.name] ?? '',
+        direction,
+      ),
+    }));
+    return true;
+  };
 
   useKeys(
     ['dialog'],
-    (command) => {
+    (command, key) => {
       const count = form.fields.length;
       switch (command) {
         case 'dialog.cancel':
           return onCancel();
+        case 'dialog.toggle':
+          return void step(1);
         case 'dialog.next':
-          return setFocus((focus + 1) % count);
-        case 'dialog.previous':
-          return setFocus((focus - 1 + count) % count);
+        case 'dialog.previous': {
+          const direction = command === 'dialog.next' ? 1 : -1;
+          // ←/→ belong to the focused field: the cursor, or the choice.
+          if (key === 'left' || key === 'right') return void step(direction);
+          return setFocus((current) => (current + direction + count) % count);
+        }
         case 'dialog.accept': {
           const invalid = firstInvalid(form, errors);
           if (invalid === -1) return onSubmit(values);
@@ -75,47 +100,42 @@ export function FormDialog({
     >
       <Text bold>{fitCell(form.title, inner)}</Text>
       {form.fields.map((field, index) => {
+        const value = values[field.name] ?? '';
         const error = errors[field.name];
-        const shownError =
-          error !== undefined &&
-          (showErrors || (values[field.name] ?? '') !== '')
-            ? error
-            : undefined;
         return (
-          <Box key={field.name} flexDirection="column">
-            <Box>
-              <Text color={index === focus ? theme.ui.accent : undefined}>
-                {fitCell(field.label, labelWidth)}{' '}
-              </Text>
-              <TextInput
-                value={values[field.name] ?? ''}
-                onChange={(value) =>
-                  setValues({ ...values, [field.name]: value })
-                }
-                isActive={index === focus}
-                mask={field.mask ?? false}
-                placeholder={field.placeholder ?? ''}
-                width={inner - labelWidth - 1}
-              />
-            </Box>
-            {shownError ? (
-              <Text color={theme.tone('error')}>
-                {fitCell(
-                  `${' '.repeat(labelWidth + 1)}${theme.glyphs.error} ${shownError}`,
-                  inner,
-                )}
-              </Text>
-            ) : null}
-          </Box>
+          <FormField
+            key={field.name}
+            field={field}
+            value={value}
+            focused={index === focus}
+            error={
+              error !== undefined &&
+              (showErrors || (value !== '' && field.kind !== 'toggle'))
+                ? error
+                : undefined
+            }
+            labelWidth={labelWidth}
+            width={inner}
+            onChange={(next) =>
+              setValues((current) => ({ ...current, [field.name]: next }))
+            }
+          />
         );
       })}
       <Text color={theme.ui.muted}>
         {fitCell(
           [
             'Tab next field',
+            focused?.kind === 'toggle'
+              ? 'Space flips'
+              : focused?.kind === 'choice'
+                ? '←/→ change'
+                : '',
             `Enter ${form.submitLabel.toLowerCase()}`,
             'Esc cancel',
-          ].join(` ${theme.glyphs.dot} `),
+          ]
+            .filter(Boolean)
+            .join(` ${theme.glyphs.dot} `),
           inner,
         )}
       </Text>

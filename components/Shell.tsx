@@ -64,6 +64,8 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
         switched(`region ${region}`);
       },
       confirm: dialogs.confirm,
+      ask: dialogs.ask,
+      pick: dialogs.pick,
       copy: (text, what) => {
         stdout.write(osc52(text, deps.env));
         report('info', 'ui', `copied ${what} to the clipboard (OSC 52)`);
@@ -77,6 +79,8 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
       sessions,
       switched,
       dialogs.confirm,
+      dialogs.ask,
+      dialogs.pick,
       stdout,
       deps.env,
       report,

@@ -9,11 +9,10 @@ import type { Scope } from '../source/keymap/index.js';
 import { findPane } from '../source/panes/catalog.js';
 import { currentView } from '../source/shell-state.js';
 import { CommandLine } from './CommandLine.js';
-import { ConfirmDialog } from './ConfirmDialog.js';
+import { DialogHost } from './DialogHost.js';
 import { bannerHeight, CredentialsBanner } from './CredentialsBanner.js';
 import { FilterLine } from './FilterLine.js';
 import { Footer } from './Footer.js';
-import { FormDialog } from './FormDialog.js';
 import { Header } from './Header.js';
 import { JobStrip, jobStripHeight } from './JobStrip.js';
 import { StatusLine } from './StatusLine.js';
@@ -86,21 +85,11 @@ export function ShellLayout({
       />
       <CredentialsBanner identity={identity} width={width} />
       <Box height={viewHeight} flexDirection="column" overflow="hidden">
-        {dialog?.kind === 'confirm' ? (
-          <ConfirmDialog
-            request={dialog.request}
-            width={Math.min(width, 76)}
-            height={viewHeight}
-            onResolve={dialog.resolve}
-          />
-        ) : dialog?.kind === 'form' ? (
-          <FormDialog
-            form={dialog.form}
-            width={Math.min(width, 76)}
-            onSubmit={dialog.resolve}
-            onCancel={() => dialog.resolve(undefined)}
-          />
-        ) : (
+        {dialog ? (
+          <DialogHost dialog={dialog} width={width} height={viewHeight} />
+        ) : null}
+        {/* Hidden, not unmounted, under a dialog: the pane keeps its cursor, marks and data. */}
+        <Box display={dialog ? 'none' : 'flex'} flexDirection="column">
           <ViewHost
             view={view}
             paneUnder={paneUnder?.kind === 'pane' ? paneUnder.pane : undefined}
@@ -108,7 +97,7 @@ export function ShellLayout({
             width={width}
             isActive={!dialog && !state.prompt}
           />
-        )}
+        </Box>
       </Box>
       <JobStrip jobs={jobs} width={width} />
       {state.prompt?.kind === 'command' ? (

@@ -2,7 +2,10 @@ import { useMemo } from 'react';
 import { useAppDeps } from '../hooks/app-context.js';
 import { useListLoader } from '../hooks/useListLoader.js';
 import { useShellApi } from '../hooks/shell-context.js';
-import type { TablePaneSpec } from '../source/panes/types.js';
+import type {
+  PaneCommandContext,
+  TablePaneSpec,
+} from '../source/panes/types.js';
 import { buildRows } from '../source/table-rows.js';
 import type { PaneProps } from './pane-props.js';
 import { TableView } from './TableView.js';
@@ -12,10 +15,11 @@ export interface TablePaneProps<Row, Services> extends PaneProps {
   readonly services: Services;
   readonly emptyText?: string;
   readonly onOpen?: (row: Row) => void;
+  /** Replaces the detail view of `d` (a pane that looks more up first). */
+  readonly onDescribe?: (row: Row) => void;
   readonly onCommand?: (
     command: string,
-    row: Row | undefined,
-    marked: readonly Row[],
+    context: PaneCommandContext<Row>,
   ) => void;
 }
 
@@ -59,11 +63,30 @@ export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
         updatedAt: list.updatedAt,
       }}
       {...(props.emptyText === undefined ? {} : { emptyText: props.emptyText })}
-      onDescribe={describe}
+      onDescribe={props.onDescribe ?? describe}
       onMore={() => list.loader.loadMore()}
       // Enter describes the row unless the pane gives it another meaning.
       onOpen={props.onOpen ?? describe}
-      {...(props.onCommand ? { onCommand: props.onCommand } : {})}
+      onCommand={(command, row, marked) => {
+        // Read-only mode refuses write keys here, before any dialog or call.
+        const binding = deps.keymap.binding(command);
+        if (binding?.write && shell.session.guard.readOnly) {
+          // The command's own short name: "stop", "snapshot", "tags".
+          const what = command.slice(command.indexOf('.') + 1);
+          shell.report(
+            'warn',
+            spec.name,
+            `read-only: ${what} is a write and was not sent (${shell.session.guard.reason})`,
+          );
+          return;
+        }
+        const targets = marked.length > 0 ? marked : row ? [row] : [];
+        props.onCommand?.(command, {
+          row,
+          targets,
+          refresh: () => list.loader.refresh(),
+        });
+      }}
     />
   );
 }

@@ -3,14 +3,22 @@
  * catalog entry, its component and one line here; the shell is untouched.
  */
 import type { ComponentType } from 'react';
+import { EipsPane } from './EipsPane.js';
 import { EventLogPane } from './EventLogPane.js';
+import { InstancesPane } from './InstancesPane.js';
 import type { PaneProps } from './pane-props.js';
 import { ProfilesPane } from './ProfilesPane.js';
 import { RegionsPane } from './RegionsPane.js';
+import { SnapshotsPane } from './SnapshotsPane.js';
+import { VolumesPane } from './VolumesPane.js';
 
 export const PANE_COMPONENTS: Readonly<
   Record<string, ComponentType<PaneProps>>
 > = {
+  instances: InstancesPane,
+  eips: EipsPane,
+  volumes: VolumesPane,
+  snapshots: SnapshotsPane,
   regions: RegionsPane,
   profiles: ProfilesPane,
   log: EventLogPane,

@@ -27,6 +27,17 @@ export interface AppDeps {
   /** Start settings and what switching profile needs to recompute them. */
   readonly initialSettings: SessionSettings;
   readonly settingsInputs: SettingsInputs;
+  /**
+   * Runs a program on the real terminal (ssh) with the console suspended,
+   * and brings the console back; returns the exit code.
+   */
+  readonly runInTerminal: (
+    command: string,
+    args: readonly string[],
+  ) => number | null;
+  /** The user's home directory and a file check, for ~/.ssh keys. */
+  readonly home: string;
+  readonly fileExists: (path: string) => boolean;
   /** Lines about the local lab in --demo, shown by :whoami. */
   readonly labSummary?: readonly string[];
 }

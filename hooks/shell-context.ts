@@ -3,7 +3,12 @@
  * session switches, confirmations, the refresh signal.
  */
 import { createContext, useContext } from 'react';
-import type { ConfirmRequest } from '../source/safety/confirm.js';
+import type { FormSpec, FormValues } from '../source/form.js';
+import type { PickRequest } from '../source/pick.js';
+import type {
+  ConfirmAnswer,
+  ConfirmRequest,
+} from '../source/safety/confirm.js';
 import type { Session } from '../source/session.js';
 import type { IdentityState } from './useIdentity.js';
 import type { ShellControl } from './useShell.js';
@@ -15,8 +20,12 @@ export interface ShellApi extends ShellControl {
   readonly refreshToken: number;
   readonly switchProfile: (profile: string) => void;
   readonly switchRegion: (region: string) => void;
-  /** Resolves true only when the user confirmed. */
-  readonly confirm: (request: ConfirmRequest) => Promise<boolean>;
+  /** What the user answered; `confirmed` is true only on an explicit yes. */
+  readonly confirm: (request: ConfirmRequest) => Promise<ConfirmAnswer>;
+  /** The form's values, or undefined when cancelled. */
+  readonly ask: (form: FormSpec) => Promise<FormValues | undefined>;
+  /** The chosen item's ID, or undefined when cancelled. */
+  readonly pick: (request: PickRequest) => Promise<string | undefined>;
   readonly copy: (text: string, label: string) => void;
 }
 

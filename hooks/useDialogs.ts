@@ -1,23 +1,34 @@
 import { useCallback, useState } from 'react';
 import type { FormSpec, FormValues } from '../source/form.js';
-import type { ConfirmRequest } from '../source/safety/confirm.js';
+import type { PickRequest } from '../source/pick.js';
+import {
+  DECLINED,
+  type ConfirmAnswer,
+  type ConfirmRequest,
+} from '../source/safety/confirm.js';
 
 export type Dialog =
   | {
       readonly kind: 'confirm';
       readonly request: ConfirmRequest;
-      readonly resolve: (confirmed: boolean) => void;
+      readonly resolve: (answer: ConfirmAnswer) => void;
     }
   | {
       readonly kind: 'form';
       readonly form: FormSpec;
       readonly resolve: (values: FormValues | undefined) => void;
+    }
+  | {
+      readonly kind: 'pick';
+      readonly request: PickRequest;
+      readonly resolve: (id: string | undefined) => void;
     };
 
 export interface DialogControl {
   readonly dialog: Dialog | null;
-  readonly confirm: (request: ConfirmRequest) => Promise<boolean>;
+  readonly confirm: (request: ConfirmRequest) => Promise<ConfirmAnswer>;
   readonly ask: (form: FormSpec) => Promise<FormValues | undefined>;
+  readonly pick: (request: PickRequest) => Promise<string | undefined>;
   /** Closes the open dialog as cancelled. */
   readonly dismiss: () => void;
 }
@@ -25,16 +36,14 @@ export interface DialogControl {
 /** One dialog at a time; asking for one returns a promise of the answer. */
 export function useDialogs(): DialogControl {
   const [dialog, setDialog] = useState<Dialog | null>(null);
+
   const confirm = useCallback(
     (request: ConfirmRequest) =>
-      new Promise<boolean>((resolve) => {
+      new Promise<ConfirmAnswer>((resolve) => {
         setDialog({
           kind: 'confirm',
           request,
-          resolve: (confirmed) => {
-            setDialog(null);
-            resolve(confirmed);
-          },
+          resolve: (answer) => (setDialog(null), resolve(answer)),
         });
       }),
     [],
@@ -45,17 +54,27 @@ export function useDialogs(): DialogControl {
         setDialog({
           kind: 'form',
           form,
-          resolve: (values) => {
-            setDialog(null);
-            resolve(values);
-          },
+          resolve: (values) => (setDialog(null), resolve(values)),
+        });
+      }),
+    [],
+  );
+  const pick = useCallback(
+    (request: PickRequest) =>
+      new Promise<string | undefined>((resolve) => {
+        setDialog({
+          kind: 'pick',
+          request,
+          resolve: (id) => (setDialog(null), resolve(id)),
         });
       }),
     [],
   );
   const dismiss = useCallback(() => {
-    if (dialog?.kind === 'confirm') dialog.resolve(false);
+    if (dialog?.kind === 'confirm') dialog.resolve(DECLINED);
     else if (dialog?.kind === 'form') dialog.resolve(undefined);
+    else if (dialog?.kind === 'pick') dialog.resolve(undefined);
   }, [dialog]);
-  return { dialog, confirm, ask, dismiss };
+
+  return { dialog, confirm, ask, pick, dismiss };
 }

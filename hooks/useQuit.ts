@@ -29,7 +29,7 @@ export function useQuit(confirm: DialogControl['confirm']): QuitControl {
       targets: running.map((job) => job.title),
       warnings: ['Quitting cancels them; they clean up what they started.'],
       action: 'Quit',
-    }).then((yes) => yes && quit());
+    }).then((answer) => answer.confirmed && quit());
   }, [deps, confirm, quit]);
   return { quit, requestQuit };
 }

@@ -11,12 +11,10 @@ import './boot.js';
 import { Command, CommanderError, Option } from 'commander';
 import { parseEndpoint, parsePane, parseRegion } from './cli-arguments.js';
 import { describeError } from './errors.js';
+import { ALT_SCREEN_OFF, ALT_SCREEN_ON } from './terminal/screen.js';
 import type { Lab } from './lab/lab.js';
 import type { CliOptions } from './start.js';
 import { packageVersion } from './version.js';
-
-const ALT_SCREEN_ON = '\u001B[?1049h\u001B[H';
-const ALT_SCREEN_OFF = '\u001B[?1049l';
 
 async function runConsole(options: CliOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {

@@ -15,6 +15,9 @@ import { createSessionOpener } from './session.js';
 import type { Start } from './start.js';
 import { inputMode } from './terminal/input-mode.js';
 import { PacedInput } from './terminal/paced-input.js';
+import { runSuspended } from './terminal/suspend.js';
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 
 export interface ConsoleView {
   readonly waitUntilExit: () => Promise<unknown>;
@@ -39,6 +42,8 @@ export function createConsole(
   // Raw mode before the first frame: keys typed ahead are not echoed or held
   // back by the terminal's line editing while Ink mounts.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  // The console redraws in full once the terminal comes back from ssh.
+  let redraw = () => undefined as void;
   const instance = render(
     <App
       deps={{
@@ -55,6 +60,18 @@ export function createConsole(
         }),
         initialSettings: start.settings,
         settingsInputs: start.inputs,
+        runInTerminal: (command, args) =>
+          runSuspended(
+            {
+              stdin: process.stdin,
+              stdout: process.stdout,
+              redraw: () => redraw(),
+            },
+            command,
+            args,
+          ),
+        home: homedir(),
+        fileExists: existsSync,
         ...(options.labSummary ? { labSummary: options.labSummary } : {}),
       }}
       theme={theme}
@@ -70,6 +87,10 @@ export function createConsole(
       ) as unknown as NodeJS.ReadStream,
     },
   );
+  redraw = () => {
+    instance.clear();
+    process.stdout.emit('resize');
+  };
   return {
     waitUntilExit: () => instance.waitUntilExit(),
     unmount: () => instance.unmount(),

@@ -7,8 +7,18 @@ import {
   createAwsClientFactory,
   type AwsClientFactory,
 } from './aws/client-factory.js';
+import { createAddressService } from './aws/ec2/addresses.js';
+import { createInstanceService } from './aws/ec2/instances.js';
+import { createSnapshotService } from './aws/ec2/snapshots.js';
+import { createVolumeService } from './aws/ec2/volumes.js';
 import { createIdentityReader, type IdentityReader } from './aws/identity.js';
 import { createRegionLister, type RegionLister } from './aws/regions.js';
+import type {
+  AddressService,
+  InstanceService,
+  SnapshotService,
+  VolumeService,
+} from './aws/ec2/types.js';
 import type { EventLog } from './events/event-log.js';
 import { createWriteGuard, type WriteGuard } from './safety/read-only.js';
 import type { SessionSettings } from './session-settings.js';
@@ -17,6 +27,10 @@ import type { SessionSettings } from './session-settings.js';
 export interface SessionServices {
   readonly identity: IdentityReader;
   readonly regions: RegionLister;
+  readonly instances: InstanceService;
+  readonly addresses: AddressService;
+  readonly volumes: VolumeService;
+  readonly snapshots: SnapshotService;
 }
 
 export interface Session {
@@ -56,6 +70,10 @@ export function createSessionOpener(deps: {
       services: {
         identity: createIdentityReader(factory),
         regions: createRegionLister(factory),
+        instances: createInstanceService(factory),
+        addresses: createAddressService(factory),
+        volumes: createVolumeService(factory),
+        snapshots: createSnapshotService(factory),
       },
       close: () => factory.destroy(),
     };

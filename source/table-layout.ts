@@ -59,26 +59,40 @@ export function fitColumns(
       Math.max(0, shown.length - 1) * COLUMN_GAP
     );
   };
-  // Drop columns, least important first, until the minimum widths fit.
+  // Drop columns, least important first, until the others fit with only the
+  // growable (long text) columns cut: an ID or an IP cut short is worse than
+  // a column left out.
+  const fitsByGrowing = () =>
+    used(
+      natural.map((width, index) =>
+        (columns[index]?.grow ?? 0) > 0 ? (minimum[index] ?? 0) : width,
+      ),
+    ) <= totalWidth;
   const dropOrder = columns
     .map((column, index) => ({ index, priority: column.priority ?? index }))
     .sort((a, b) => b.priority - a.priority || b.index - a.index);
   for (const { index } of dropOrder) {
-    if (used(minimum) <= totalWidth || visible.filter(Boolean).length <= 1)
-      break;
+    if (fitsByGrowing() || visible.filter(Boolean).length <= 1) break;
     visible[index] = false;
   }
 
   const widths = natural.map((width, index) => (visible[index] ? width : 0));
   let excess = used(widths) - totalWidth;
-  // Shrink the widest columns first, never below their minimum.
-  while (excess > 0) {
+  // Shrink the widest growable column first, then the widest of the rest,
+  // never below a column's minimum.
+  const widestAbove = (growable: boolean) => {
     let widest = -1;
     for (let index = 0; index < widths.length; index++) {
       const width = widths[index] ?? 0;
       if (!visible[index] || width <= (minimum[index] ?? 0)) continue;
+      if ((columns[index]?.grow ?? 0) > 0 !== growable) continue;
       if (widest === -1 || width > (widths[widest] ?? 0)) widest = index;
     }
+    return widest;
+  };
+  while (excess > 0) {
+    const growable = widestAbove(true);
+    const widest = growable === -1 ? widestAbove(false) : growable;
     if (widest === -1) break;
     widths[widest] = (widths[widest] ?? 0) - 1;
     excess--;

@@ -82,21 +82,39 @@ export function attachWriteGuard<Input extends object, Output extends object>(
           throw error;
         }
         if (!write) return next(args);
+        const target = describeTarget(args.input);
+        // A dry run changes nothing: logged as information, and EC2's
+        // "would succeed" (DryRunOperation) or "not allowed" is its answer, not a failure.
+        const dryRun = (args.input as { DryRun?: unknown }).DryRun === true;
         deps.events.record(
-          'write',
+          dryRun ? 'info' : 'write',
           service,
-          `${action} ${describeTarget(args.input)}`.trim(),
+          `${action} ${target}`.trim(),
         );
         try {
           const result = await next(args);
           deps.events.record('write', service, `${action} succeeded`);
           return result;
         } catch (error) {
-          deps.events.record(
-            'error',
-            service,
-            `${action} failed: ${describeError(error)}`,
-          );
+          const name = error instanceof Error ? error.name : '';
+          if (dryRun && name === 'DryRunOperation')
+            deps.events.record(
+              'info',
+              service,
+              `${action} dry run: would be allowed`,
+            );
+          else if (dryRun && name === 'UnauthorizedOperation')
+            deps.events.record(
+              'warn',
+              service,
+              `${action} dry run: not allowed`,
+            );
+          else
+            deps.events.record(
+              'error',
+              service,
+              `${action} failed: ${describeError(error)}`,
+            );
           throw error;
         }
       },

@@ -6,6 +6,7 @@ export function defaultConfig(): Config {
     defaults: {},
     ui: { ascii: false, refresh: { fast: 3, slow: 60 } },
     aws: { maxAttempts: 5 },
+    ec2: { ssh: { address: 'auto', options: [] } },
     eventFile: true,
     profiles: {},
   };

@@ -35,6 +35,22 @@ export const configSchema = z.strictObject({
       maxAttempts: z.number().int().min(1).max(20).default(5),
     })
     .default({ maxAttempts: 5 }),
+  ec2: z
+    .strictObject({
+      /** How `x` connects to an instance. */
+      ssh: z
+        .strictObject({
+          /** Login name; by default from the AMI family (ubuntu, ec2-user, admin...). */
+          user: z.string().min(1).optional(),
+          /** Private key; by default ~/.ssh/<KeyName>.pem when it exists, else ssh's own choice. */
+          identityFile: z.string().min(1).optional(),
+          address: z.enum(['auto', 'public', 'private']).default('auto'),
+          /** Extra ssh arguments, e.g. ["-J", "bastion"]. */
+          options: z.array(z.string()).default([]),
+        })
+        .default({ address: 'auto', options: [] }),
+    })
+    .default({ ssh: { address: 'auto', options: [] } }),
   /** Keep a JSON-lines copy of writes and errors in the state directory. */
   eventFile: z.boolean().default(true),
   profiles: z.record(z.string(), profileSettingsSchema).default({}),

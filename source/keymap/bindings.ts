@@ -197,6 +197,27 @@ export const SHELL_BINDINGS: readonly Binding[] = [
     description: 'scroll a long list of targets down',
   },
   {
+    command: 'dialog.toggle',
+    keys: ['space'],
+    scope: 'dialog',
+    description:
+      'flip the focused switch, or the next choice of the focused field',
+  },
+  {
+    command: 'dialog.dryRun',
+    keys: ['ctrl+d'],
+    scope: 'dialog',
+    description:
+      'dry run on/off: EC2 only checks whether the call would be allowed',
+  },
+  {
+    command: 'dialog.force',
+    keys: ['ctrl+f'],
+    scope: 'dialog',
+    description:
+      'force on/off (stop without OS shutdown, detach without unmount)',
+  },
+  {
     command: 'dialog.cancel',
     keys: ['escape'],
     scope: 'dialog',

@@ -1,10 +1,14 @@
 import { SHELL_BINDINGS, type Binding, type Scope } from './bindings.js';
+import { EC2_BINDINGS } from './ec2.js';
 
 export type { Binding, Scope } from './bindings.js';
 export { keyName, displayKey, displayKeyAscii, type KeyFlags } from './keys.js';
 
 /** Every binding of the application. Pane keymaps are appended here. */
-export const ALL_BINDINGS: readonly Binding[] = [...SHELL_BINDINGS];
+export const ALL_BINDINGS: readonly Binding[] = [
+  ...SHELL_BINDINGS,
+  ...EC2_BINDINGS,
+];
 
 /** Scopes that are live together: a key may be bound once within each set. */
 export const SCOPE_STACKS: Record<

@@ -13,6 +13,34 @@ export interface PaneInfo {
 
 export const PANES: readonly PaneInfo[] = [
   {
+    name: 'instances',
+    aliases: ['ec2', 'ins', 'i'],
+    title: 'Instances',
+    description: 'EC2 instances: start, stop, ssh, image, snapshot',
+    openLabel: 'describe',
+  },
+  {
+    name: 'eips',
+    aliases: ['eip', 'addresses', 'ips'],
+    title: 'Elastic IPs',
+    description: 'Elastic IPs: allocate, associate, move, release',
+    openLabel: 'describe',
+  },
+  {
+    name: 'volumes',
+    aliases: ['vol', 'ebs'],
+    title: 'Volumes',
+    description: 'EBS volumes: create, attach, detach, snapshot, grow',
+    openLabel: 'describe',
+  },
+  {
+    name: 'snapshots',
+    aliases: ['snap', 'snaps'],
+    title: 'Snapshots',
+    description: 'EBS snapshots of this account: volume from, copy, delete',
+    openLabel: 'describe',
+  },
+  {
     name: 'regions',
     aliases: ['region-list', 'reg'],
     title: 'Regions',
@@ -35,7 +63,7 @@ export const PANES: readonly PaneInfo[] = [
   },
 ];
 
-export const DEFAULT_PANE = 'regions';
+export const DEFAULT_PANE = 'instances';
 
 export function findPane(word: string): PaneInfo | undefined {
   const lower = word.toLowerCase();

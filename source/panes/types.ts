@@ -30,6 +30,16 @@ export interface Page<Row> {
   readonly note?: string | undefined;
 }
 
+/** What a pane's own command acts on. */
+export interface PaneCommandContext<Row> {
+  /** The row under the cursor. */
+  readonly row: Row | undefined;
+  /** The marked rows, or the row under the cursor when none is marked. */
+  readonly targets: readonly Row[];
+  /** Reloads the list, after a write. */
+  readonly refresh: () => void;
+}
+
 export interface TablePaneSpec<Row, Services> {
   readonly name: string;
   readonly columns: readonly ColumnSpec<Row>[];

@@ -14,16 +14,50 @@ export interface ConfirmRequest {
   readonly warnings?: readonly string[];
   /** For typed confirmation: the exact text to type (an ID or a name). */
   readonly expected?: string;
+  /** Other texts that confirm too (an instance's Name besides its ID). */
+  readonly alsoAccepted?: readonly string[];
   /** Label of the affirmative button: "Terminate", "Stop". */
   readonly action: string;
+  /** Switches the user can flip before confirming (dry run, force). */
+  readonly options?: readonly ConfirmOption[];
 }
+
+/** A switch in a confirmation; each has its own key in the keymap (dialog scope). */
+export interface ConfirmOption {
+  readonly id: 'dryRun' | 'force';
+  /** A word or two: "dry run", "force". */
+  readonly label: string;
+  /** What it means, after the key: cut first when the dialog is narrow. */
+  readonly hint?: string;
+  /** Shown while the switch is on. */
+  readonly warning?: string;
+  readonly initial?: boolean;
+}
+
+export interface ConfirmAnswer {
+  readonly confirmed: boolean;
+  /** The switches as they were when the user confirmed. */
+  readonly options: Readonly<Partial<Record<ConfirmOption['id'], boolean>>>;
+}
+
+export const DECLINED: ConfirmAnswer = { confirmed: false, options: {} };
+
+/** The dry-run switch, worded once for every EC2 write. */
+export const DRY_RUN_OPTION: ConfirmOption = {
+  id: 'dryRun',
+  label: 'dry run',
+  hint: 'EC2 only checks whether this would be allowed; nothing changes',
+};
 
 /** Typed confirmation matches exactly: no trimming, no case folding. */
 export function typedMatches(
   expected: string | undefined,
   typed: string,
+  alsoAccepted: readonly string[] = [],
 ): boolean {
-  return expected !== undefined && expected.length > 0 && typed === expected;
+  return [expected, ...alsoAccepted].some(
+    (text) => text !== undefined && text.length > 0 && typed === text,
+  );
 }
 
 /** How much of `expected` the input already gets right, for live colouring. */

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { ConfirmDialog } from '../../components/ConfirmDialog.js';
 import { FormDialog } from '../../components/FormDialog.js';
 import { required, type FormValues } from '../../source/form.js';
-import type { ConfirmRequest } from '../../source/safety/confirm.js';
+import {
+  DRY_RUN_OPTION,
+  type ConfirmAnswer,
+  type ConfirmRequest,
+} from '../../source/safety/confirm.js';
 import { KEYS } from '../helpers/keys.js';
 import { withProviders } from '../helpers/providers.js';
 import { renderAt } from '../helpers/render.js';
@@ -26,17 +30,21 @@ const terminate: ConfirmRequest = {
 
 async function confirmDialog(request: ConfirmRequest) {
   const answers: boolean[] = [];
+  const options: ConfirmAnswer['options'][] = [];
   const { tree } = withProviders(
     <ConfirmDialog
       request={request}
       width={70}
       height={18}
-      onResolve={(confirmed) => answers.push(confirmed)}
+      onResolve={(answer) => {
+        answers.push(answer.confirmed);
+        options.push(answer.options);
+      }}
     />,
   );
   const view = await renderAt(<>{tree}</>);
   await view.waitFor((frame) => frame.includes(request.title));
-  return { view, answers };
+  return { view, answers, options };
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -88,6 +96,60 @@ describe('yes/no confirmation', () => {
     const end = view.frame();
     expect(end).toContain('i-0039');
     expect(end).toContain('of 40');
+  });
+});
+
+describe('switches in a confirmation', () => {
+  const stopWithOptions: ConfirmRequest = {
+    ...stop,
+    options: [
+      DRY_RUN_OPTION,
+      {
+        id: 'force',
+        label: 'force',
+        warning: 'no OS shutdown: unsaved data is lost',
+      },
+    ],
+  };
+
+  it('flips dry run and force with their keys and returns them with the answer', async () => {
+    const { view, answers, options } = await confirmDialog(stopWithOptions);
+    expect(view.frame()).toContain(
+      '[ ] dry run (Ctrl+D): EC2 only checks whether',
+    );
+    const forced = await view.press('\u0006', (frame) =>
+      frame.includes('[x] force (Ctrl+F)'),
+    );
+    expect(forced).toContain('no OS shutdown: unsaved data is lost');
+    const dry = await view.press('\u0004', (frame) =>
+      frame.includes('[x] dry run'),
+    );
+    expect(dry).toContain('Dry run: Stop');
+    view.raw.stdin.write('y');
+    await settle();
+    expect(answers).toEqual([true]);
+    expect(options).toEqual([{ dryRun: true, force: true }]);
+  });
+
+  it('ignores the keys of switches it does not offer', async () => {
+    const { view, options } = await confirmDialog(stop);
+    view.raw.stdin.write('\u0006');
+    await settle();
+    view.raw.stdin.write('y');
+    await settle();
+    expect(options).toEqual([{}]);
+  });
+
+  it('lets a dry run through a typed confirmation without the typed name', async () => {
+    const { view, answers, options } = await confirmDialog({
+      ...terminate,
+      options: [DRY_RUN_OPTION],
+    });
+    await view.press('\u0004', (frame) => frame.includes('[x] dry run'));
+    view.raw.stdin.write(KEYS.enter);
+    await settle();
+    expect(answers).toEqual([true]);
+    expect(options).toEqual([{ dryRun: true }]);
   });
 });
 

@@ -18,7 +18,7 @@ describe.skipIf(!moto.info)(
       try {
         const start = await app.waitFor(
           (screen) =>
-            screen.includes('123456789012') && screen.includes('Regions ('),
+            screen.includes('123456789012') && screen.includes('Instances ('),
           'the console on the lab',
           60_000,
         );
@@ -36,8 +36,8 @@ describe.skipIf(!moto.info)(
         expect(help).toContain('Everywhere');
         app.type(KEYS.escape);
         await app.waitFor(
-          (screen) => screen.includes('Regions ('),
-          'the regions again',
+          (screen) => screen.includes('Instances ('),
+          'the instances again',
         );
 
         // Typed quickly, in one write: the paced input must not lose any of it.
@@ -116,7 +116,7 @@ describe.skipIf(!moto.info)(
       });
       try {
         await app.waitFor(
-          (screen) => screen.includes('Regions ('),
+          (screen) => screen.includes('Instances ('),
           'the console',
           60_000,
         );

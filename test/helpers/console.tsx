@@ -7,6 +7,8 @@ import { renderAt, type Rendered, type Size } from './render.js';
 export interface ConsoleOptions extends FakeOptions {
   readonly size?: Size;
   readonly theme?: Theme;
+  /** The pane to open first; regions by default. */
+  readonly pane?: string;
 }
 
 export async function openConsole(
@@ -15,7 +17,7 @@ export async function openConsole(
   const deps = fakeDeps(options);
   const theme = options.theme ?? createTheme({ color: true, ascii: false });
   const view = await renderAt(
-    <App deps={deps} theme={theme} initialPane="regions" />,
+    <App deps={deps} theme={theme} initialPane={options.pane ?? 'regions'} />,
     options.size,
   );
   return { view, deps };

@@ -14,6 +14,7 @@ import { createJobRunner } from '../../source/jobs/job-runner.js';
 import { keymap } from '../../source/keymap/index.js';
 import { createWriteGuard } from '../../source/safety/read-only.js';
 import type { Session } from '../../source/session.js';
+import { createFakeEc2, type FakeEc2 } from './fake-ec2.js';
 import {
   resolveStartSettings,
   type SessionSettings,
@@ -36,6 +37,8 @@ export interface FakeOptions {
   readonly whoAmI?: (settings: SessionSettings) => Promise<CallerIdentity>;
   /** Delays the region list, to catch a switch while a fetch is in flight. */
   readonly regionDelayMs?: (settings: SessionSettings) => number;
+  /** The EC2 every session of this console sees. */
+  readonly ec2?: FakeEc2;
 }
 
 /** Region rows name their session, so a stale row is recognisable. */
@@ -48,13 +51,18 @@ export function regionRows(settings: SessionSettings): RegionRow[] {
   }));
 }
 
-export function fakeDeps(
-  options: FakeOptions = {},
-): AppDeps & { sessions: Session[]; closed: number[] } {
+export function fakeDeps(options: FakeOptions = {}): AppDeps & {
+  sessions: Session[];
+  closed: number[];
+  ec2: FakeEc2;
+  terminalRuns: string[];
+} {
+  const ec2 = options.ec2 ?? createFakeEc2();
   const events = createEventLog();
   const config = options.config ?? defaultConfig();
   const sessions: Session[] = [];
   const closed: number[] = [];
+  const terminalRuns: string[] = [];
   const inputs: SettingsInputs = {
     options: {
       profile: options.profile ?? 'dev',
@@ -105,6 +113,15 @@ export function fakeDeps(
     settingsInputs: inputs,
     sessions,
     closed,
+    ec2,
+    terminalRuns,
+    // ssh is recorded, not run; the key of the fake instances exists.
+    runInTerminal: (command: string, args: readonly string[]) => (
+      terminalRuns.push([command, ...args].join(' ')),
+      0
+    ),
+    home: '/home/ops',
+    fileExists: (path: string) => path === '/home/ops/.ssh/ops-key.pem',
     openSession(settings: SessionSettings): Session {
       let isClosed = false;
       const id = nextId++;
@@ -142,6 +159,10 @@ export function fakeDeps(
                 });
               }),
           },
+          instances: ec2.instances,
+          addresses: ec2.addresses,
+          volumes: ec2.volumes,
+          snapshots: ec2.snapshots,
         },
         close: () => {
           isClosed = true;

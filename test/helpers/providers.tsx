@@ -47,7 +47,9 @@ export function withProviders(
     sessionSwitched: () => undefined,
     switchProfile: () => undefined,
     switchRegion: () => undefined,
-    confirm: () => Promise.resolve(false),
+    confirm: () => Promise.resolve({ confirmed: false, options: {} }),
+    ask: () => Promise.resolve(undefined),
+    pick: () => Promise.resolve(undefined),
     copy: (text) => recorded.copies.push(text),
   });
   // The same context with another refresh token: what Ctrl+R gives a pane.

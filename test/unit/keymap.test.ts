@@ -33,6 +33,31 @@ describe('keymap', () => {
     },
   );
 
+  const paneScopes = [
+    ...new Set(
+      ALL_BINDINGS.map((binding) => binding.scope).filter((scope) =>
+        scope.startsWith('pane:'),
+      ),
+    ),
+  ];
+
+  it.each(paneScopes)('binds no key twice with the %s keys', (scope) => {
+    expect(findConflicts(ALL_BINDINGS, [...SCOPE_STACKS.pane, scope])).toEqual(
+      [],
+    );
+  });
+
+  it('has the EC2 panes in it', () => {
+    expect(paneScopes).toEqual(
+      expect.arrayContaining([
+        'pane:instances',
+        'pane:eips',
+        'pane:volumes',
+        'pane:snapshots',
+      ]),
+    );
+  });
+
   it('finds a conflict when one is introduced', () => {
     const broken = [
       ...ALL_BINDINGS,

@@ -120,7 +120,16 @@ describe('write guard on a real SDK client', () => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
-        requests.push(new URLSearchParams(body).get('Action') ?? '?');
+        const params = new URLSearchParams(body);
+        requests.push(params.get('Action') ?? '?');
+        // EC2's answer to an allowed dry run is an error with this code.
+        if (params.get('DryRun') === 'true') {
+          response.writeHead(412, { 'content-type': 'text/xml' });
+          response.end(
+            '<Response><Errors><Error><Code>DryRunOperation</Code><Message>Request would have succeeded, but DryRun flag is set.</Message></Error></Errors><RequestID>1</RequestID></Response>',
+          );
+          return;
+        }
         response.writeHead(200, { 'content-type': 'text/xml' });
         response.end(
           '<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><regionInfo/></DescribeRegionsResponse>',
@@ -183,6 +192,26 @@ describe('write guard on a real SDK client', () => {
     expect(requests).toEqual(['RunInstances']);
     const messages = events.getSnapshot().map((event) => event.message);
     expect(messages[0]).toBe('ec2:RunInstances ImageId=ami-1 (dry run)');
+    created.destroy();
+  });
+
+  it('logs a dry run as information, and an allowed one is no error', async () => {
+    requests = [];
+    const { created, events } = client(false);
+    await expect(
+      created.send(
+        new TerminateInstancesCommand({
+          InstanceIds: ['i-0123'],
+          DryRun: true,
+        }),
+      ),
+    ).rejects.toThrow(/DryRun/);
+    expect(
+      events.getSnapshot().map((event) => `${event.level} ${event.message}`),
+    ).toEqual([
+      'info ec2:TerminateInstances InstanceIds=i-0123 (dry run)',
+      'info ec2:TerminateInstances dry run: would be allowed',
+    ]);
     created.destroy();
   });
 });

@@ -53,16 +53,19 @@ describe('fitColumns', () => {
     }
   });
 
-  it('squeezes to the minimums when they fit exactly', () => {
-    // 4 + 6 + 5 + 6 and three gaps.
-    expect(fitColumns(columns, cells, 24)).toEqual([4, 6, 5, 6]);
+  it('keeps fixed columns whole and cuts only growable ones, dropping the least important', () => {
+    // ID 19 + NAME cut to 12 + STATE 7 and two gaps; ZONE (least important) left out.
+    expect(fitColumns(columns, cells, 40)).toEqual([19, 12, 7, 0]);
   });
 
-  it('drops the least important column when the minimums do not fit', () => {
+  it('drops columns rather than cut an ID short', () => {
     const widths = fitColumns(columns, cells, 20);
-    expect(widths[3]).toBe(0);
-    expect(widths.slice(0, 3).every((width) => width > 0)).toBe(true);
+    expect(widths[0]).toBe(19);
     expect(used(widths)).toBeLessThanOrEqual(20);
+  });
+
+  it('cuts even a fixed column when it is all that is left', () => {
+    expect(fitColumns(columns, cells, 10)).toEqual([10, 0, 0, 0]);
   });
 });
 

@@ -1,0 +1,68 @@
+import { Box, Text } from 'ink';
+import type { FormField as Field } from '../source/form.js';
+import { YES } from '../source/form.js';
+import { fitCell } from '../source/table-layout.js';
+import { TextInput } from './TextInput.js';
+import { useTheme } from './theme.js';
+
+export interface FormFieldProps {
+  readonly field: Field;
+  readonly value: string;
+  readonly focused: boolean;
+  readonly error: string | undefined;
+  readonly labelWidth: number;
+  readonly width: number;
+  readonly onChange: (value: string) => void;
+}
+
+/** One row of a form: label, the input (text, switch or choice), then its hint or error. */
+export function FormField({
+  field,
+  value,
+  focused,
+  error,
+  labelWidth,
+  width,
+  onChange,
+}: FormFieldProps) {
+  const theme = useTheme();
+  const kind = field.kind ?? 'text';
+  const inputWidth = width - labelWidth - 1;
+  const pad = ' '.repeat(labelWidth + 1);
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Text color={focused ? theme.ui.accent : undefined}>
+          {fitCell(field.label, labelWidth)}{' '}
+        </Text>
+        {kind === 'text' ? (
+          <TextInput
+            value={value}
+            onChange={onChange}
+            isActive={focused}
+            mask={field.mask ?? false}
+            placeholder={field.placeholder ?? ''}
+            width={inputWidth}
+          />
+        ) : kind === 'toggle' ? (
+          <Text inverse={focused}>{`[${value === YES ? 'x' : ' '}]`}</Text>
+        ) : (
+          <Text inverse={focused}>{fitCell(`< ${value} >`, inputWidth)}</Text>
+        )}
+      </Box>
+      {error ? (
+        <Text color={theme.tone('error')}>
+          {fitCell(`${pad}${theme.glyphs.error} ${error}`, width, {
+            ellipsis: theme.glyphs.ellipsis,
+          })}
+        </Text>
+      ) : focused && field.hint ? (
+        <Text color={theme.ui.muted}>
+          {fitCell(`${pad}${field.hint}`, width, {
+            ellipsis: theme.glyphs.ellipsis,
+          })}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}

@@ -1,0 +1,125 @@
+import type { SnapshotRow } from '../source/aws/ec2/types.js';
+import { describeError } from '../source/errors.js';
+import { isOn, wholeNumber } from '../source/form.js';
+import {
+  copyForm,
+  copyRequest,
+  deleteSnapshotRequest,
+  volumeFromSnapshotForm,
+  volumeFromSnapshotRequest,
+} from '../source/panes/snapshot-dialogs.js';
+import type { PaneCommandContext } from '../source/panes/types.js';
+import { useShellApi } from './shell-context.js';
+import { usePickers } from './usePickers.js';
+import { useTagEditor } from './useTagEditor.js';
+import { useWriteAction } from './useWriteAction.js';
+
+/** What the snapshot keys do. */
+export function useSnapshotActions(): (
+  command: string,
+  context: PaneCommandContext<SnapshotRow>,
+) => void {
+  const shell = useShellApi();
+  const write = useWriteAction();
+  const pickers = usePickers();
+  const editTags = useTagEditor();
+  const service = shell.session.services.snapshots;
+  const region = shell.session.settings.region;
+
+  return (command, { row, refresh }) => {
+    if (!row) return;
+    const name = row.name || row.id;
+    void (async () => {
+      switch (command) {
+        case 'snapshots.volume': {
+          if (row.state !== 'completed')
+            return shell.report(
+              'warn',
+              'ec2',
+              `${name} is ${row.state}: wait until it is completed`,
+            );
+          const zones = await shell.session.services.volumes
+            .availabilityZones()
+            .catch(
+              (error: unknown) => (
+                shell.report(
+                  'error',
+                  'ec2',
+                  `cannot list zones: ${describeError(error)}`,
+                ),
+                undefined
+              ),
+            );
+          if (!zones) return;
+          const values = await shell.ask(volumeFromSnapshotForm(row, zones));
+          if (!values) return;
+          const zone = values['zone'] ?? '';
+          const type = values['type'] ?? 'gp3';
+          const size = wholeNumber(values['size'] ?? '');
+          const answer = await shell.confirm(
+            volumeFromSnapshotRequest(row, zone, type, size),
+          );
+          const dryRun = answer.options.dryRun === true;
+          if (answer.confirmed)
+            await write<{ volumeId: string }>({
+              what: `create a volume from ${name}`,
+              source: 'ec2',
+              dryRun,
+              call: () =>
+                service.createVolume(
+                  row.id,
+                  { az: zone, type, ...(size === undefined ? {} : { size }) },
+                  { dryRun },
+                ),
+              done: (result) =>
+                `created ${result?.volumeId ?? ''} in ${zone}; :volumes shows it`,
+            });
+          return;
+        }
+        case 'snapshots.copy': {
+          const target = await pickers.region(`Copy ${name} to`);
+          if (!target) return;
+          const values = await shell.ask(copyForm(row, region, target));
+          if (!values) return;
+          const answer = await shell.confirm(copyRequest(row, target, values));
+          const dryRun = answer.options.dryRun === true;
+          if (answer.confirmed)
+            await write<{ snapshotId: string; region: string }>({
+              what: `copy ${name} to ${target}`,
+              source: 'ec2',
+              dryRun,
+              call: () =>
+                service.copy(
+                  row.id,
+                  {
+                    targetRegion: target,
+                    description: values['description'] ?? '',
+                    encrypted: isOn(values, 'encrypted'),
+                  },
+                  { dryRun },
+                ),
+              done: (result) =>
+                `copy ${result?.snapshotId ?? ''} started in ${target}${target === region ? '' : `; :region ${target} then :snapshots follows it`}`,
+              refresh,
+            });
+          return;
+        }
+        case 'snapshots.delete': {
+          const answer = await shell.confirm(deleteSnapshotRequest(row));
+          const dryRun = answer.options.dryRun === true;
+          if (answer.confirmed)
+            await write({
+              what: `delete ${name}`,
+              source: 'ec2',
+              dryRun,
+              call: () => service.delete(row.id, { dryRun }),
+              refresh,
+            });
+          return;
+        }
+        case 'snapshots.tags':
+          return editTags(name, row.id, row.tags, refresh);
+      }
+    })();
+  };
+}
