@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useAppDeps } from '../hooks/app-context.js';
 import { useListLoader } from '../hooks/useListLoader.js';
 import { useShellApi } from '../hooks/shell-context.js';
@@ -6,7 +6,7 @@ import type {
   PaneCommandContext,
   TablePaneSpec,
 } from '../source/panes/types.js';
-import { buildRows } from '../source/table-rows.js';
+import { buildRows, type ShownRow } from '../source/table-rows.js';
 import type { PaneProps } from './pane-props.js';
 import { TableView } from './TableView.js';
 
@@ -40,7 +40,12 @@ export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
     },
     shell.refreshToken,
   );
-  const rows = useMemo(() => buildRows(spec, list.rows), [spec, list.rows]);
+  // Rows of earlier pages are built once, not again with every page that follows.
+  const [cache] = useState(() => new WeakMap<object, ShownRow<Row>>());
+  const rows = useMemo(
+    () => buildRows(spec, list.rows, cache),
+    [spec, list.rows, cache],
+  );
   const describe = (row: Row) =>
     shell.pushDetail(`${props.title}: ${spec.rowId(row)}`, spec.describe(row));
   return (

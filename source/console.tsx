@@ -81,6 +81,8 @@ export function createConsole(
     // One key press per turn, so a burst of keys over a slow link is not lost.
     {
       exitOnCtrlC: false,
+      // Caps redraws during bursts (list pages arriving, key repeat) so less goes over SSH.
+      maxFps: 60,
       stdin: new PacedInput(
         process.stdin,
         () => inputMode.text,

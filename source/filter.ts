@@ -12,8 +12,8 @@
 export interface FilterableRow {
   /** The text of every column, as shown. */
   readonly cells: readonly string[];
-  /** Column values by lower-case column name (for key=value). */
-  readonly fields: Readonly<Record<string, string>>;
+  /** Column index by lower-case column id or title (for key=value); one map shared by all rows. */
+  readonly columns: ReadonlyMap<string, number>;
   /** Resource tags, keys as AWS stores them. */
   readonly tags?: Readonly<Record<string, string>>;
 }
@@ -106,8 +106,8 @@ function matchTerm(term: Term, row: FilterableRow): boolean {
 /** A column by its lower-case name, else a tag: exact key first, then any case. */
 function lookup(row: FilterableRow, key: string): string | undefined {
   const lower = key.toLowerCase();
-  const field = row.fields[lower];
-  if (field !== undefined) return field;
+  const index = row.columns.get(lower);
+  if (index !== undefined) return row.cells[index];
   const tags = row.tags;
   if (!tags) return undefined;
   if (tags[key] !== undefined) return tags[key];

@@ -17,28 +17,47 @@ export interface TableSort {
   readonly direction: SortDirection;
 }
 
+/**
+ * Rows as shown. With a cache, a row object already built (an earlier page,
+ * kept when the next one loads) is not built again.
+ */
 export function buildRows<Row>(
   spec: Pick<TablePaneSpec<Row, unknown>, 'columns' | 'rowId' | 'tags'>,
   rows: readonly Row[],
+  cache?: WeakMap<object, ShownRow<Row>>,
 ): ShownRow<Row>[] {
-  return rows.map((row) => {
-    const cells = spec.columns.map((column) => column.value(row));
-    const fields: Record<string, string> = {};
-    spec.columns.forEach((column, index) => {
-      // key=value takes the column's id or its title: status=… and opt-in=… alike.
-      fields[column.title.toLowerCase()] = cells[index] ?? '';
-      fields[column.id] = cells[index] ?? '';
-    });
-    const tags = spec.tags?.(row);
-    return {
-      id: spec.rowId(row),
-      row,
-      cells,
-      fields,
-      tones: spec.columns.map((column) => column.tone?.(row)),
-      ...(tags === undefined ? {} : { tags }),
-    };
+  // key=value takes a column's id or its title: status=… and opt-in=… alike.
+  // One map for every row: thousands of rows need not carry their own.
+  const columns = new Map<string, number>();
+  spec.columns.forEach((column, index) => {
+    columns.set(column.title.toLowerCase(), index);
+    columns.set(column.id, index);
   });
+  return rows.map((row) => {
+    const cached =
+      typeof row === 'object' && row !== null ? cache?.get(row) : undefined;
+    if (cached) return cached;
+    const built = shownRow(spec, row, columns);
+    if (typeof row === 'object' && row !== null) cache?.set(row, built);
+    return built;
+  });
+}
+
+function shownRow<Row>(
+  spec: Pick<TablePaneSpec<Row, unknown>, 'columns' | 'rowId' | 'tags'>,
+  row: Row,
+  columns: ReadonlyMap<string, number>,
+): ShownRow<Row> {
+  const cells = spec.columns.map((column) => column.value(row));
+  const tags = spec.tags?.(row);
+  return {
+    id: spec.rowId(row),
+    row,
+    cells,
+    columns,
+    tones: spec.columns.map((column) => column.tone?.(row)),
+    ...(tags === undefined ? {} : { tags }),
+  };
 }
 
 export function viewRows<Row>(

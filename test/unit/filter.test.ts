@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { parseFilter, type FilterableRow } from '../../source/filter.js';
 
+const COLUMNS = new Map([
+  ['id', 0],
+  ['name', 1],
+  ['state', 2],
+]);
+
 const rows: FilterableRow[] = [
   {
     cells: ['i-0aa', 'web-1', 'running'],
-    fields: { id: 'i-0aa', name: 'web-1', state: 'running' },
+    columns: COLUMNS,
     tags: { Name: 'web-1', env: 'prod' },
   },
   {
     cells: ['i-0bb', 'web-2', 'stopped'],
-    fields: { id: 'i-0bb', name: 'web-2', state: 'stopped' },
+    columns: COLUMNS,
     tags: { Name: 'web-2', env: 'preprod' },
   },
   {
     cells: ['i-1cc', 'db main', 'running'],
-    fields: { id: 'i-1cc', name: 'db main', state: 'running' },
+    columns: COLUMNS,
     tags: { Name: 'db main' },
   },
 ];
