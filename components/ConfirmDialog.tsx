@@ -9,6 +9,13 @@ import {
   type ConfirmRequest,
 } from '../source/safety/confirm.js';
 import { fitCell } from '../source/table-layout.js';
+import { displayKey } from '../source/keymap/index.js';
+import {
+  lineCount,
+  optionLines,
+  warningLines,
+} from '../source/safety/confirm-lines.js';
+import { useAppDeps } from '../hooks/app-context.js';
 import { ConfirmOptions } from './ConfirmOptions.js';
 import { TextInput } from './TextInput.js';
 import { useTheme } from './theme.js';
@@ -37,6 +44,7 @@ export function ConfirmDialog({
   onResolve,
 }: ConfirmDialogProps) {
   const theme = useTheme();
+  const { keymap } = useAppDeps();
   const typed = request.level === 'typed';
   const [focusYes, setFocusYes] = useState(false);
   const [text, setText] = useState('');
@@ -51,16 +59,25 @@ export function ConfirmDialog({
     ),
   );
   const inner = Math.max(20, width - 4);
-  const warnings = request.warnings ?? [];
-  const optionLines =
-    (request.options ?? []).length +
-    (request.options ?? []).filter(
-      (option) => options[option.id] && option.warning,
-    ).length;
+  const warnings = warningLines(
+    request.warnings ?? [],
+    inner,
+    theme.glyphs.warn,
+  );
+  const switches = optionLines(
+    request.options ?? [],
+    options,
+    inner,
+    (id) => {
+      const key = keymap.binding(`dialog.${id}`)?.keys[0];
+      return key === undefined ? undefined : displayKey(key);
+    },
+    theme.glyphs.warn,
+  );
   // Title, warnings, switches, prompt or buttons, borders.
   const listHeight = Math.max(
     1,
-    height - 6 - warnings.length - optionLines - (typed ? 2 : 0),
+    height - 6 - warnings.length - lineCount(switches) - (typed ? 2 : 0),
   );
   const maxTop = Math.max(0, request.targets.length - listHeight);
   const dryRun = options.dryRun === true;
@@ -144,16 +161,10 @@ export function ConfirmDialog({
       {shown.map((target) => (
         <Text key={target}>{fit(`  ${target}`)}</Text>
       ))}
-      {warnings.map((warning) => (
-        <Text key={warning} color={theme.tone('warn')}>
-          {fit(`${theme.glyphs.warn} ${warning}`)}
-        </Text>
-      ))}
-      <ConfirmOptions
-        options={request.options ?? []}
-        values={options}
-        width={inner}
-      />
+      {warnings.length > 0 ? (
+        <Text color={theme.tone('warn')}>{warnings.join('\n')}</Text>
+      ) : null}
+      <ConfirmOptions groups={switches} />
       {typed ? (
         <Box flexDirection="column">
           <Text>

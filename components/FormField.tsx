@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { FormField as Field } from '../source/form.js';
 import { YES } from '../source/form.js';
 import { fitCell } from '../source/table-layout.js';
+import { wrapLines } from '../source/wrap-lines.js';
 import { TextInput } from './TextInput.js';
 import { useTheme } from './theme.js';
 
@@ -52,15 +53,14 @@ export function FormField({
       </Box>
       {error ? (
         <Text color={theme.tone('error')}>
-          {fitCell(`${pad}${theme.glyphs.error} ${error}`, width, {
-            ellipsis: theme.glyphs.ellipsis,
-          })}
+          {wrapLines(error, width, {
+            first: `${pad}${theme.glyphs.error} `,
+            rest: `${pad}  `,
+          }).join('\n')}
         </Text>
       ) : focused && field.hint ? (
         <Text color={theme.ui.muted}>
-          {fitCell(`${pad}${field.hint}`, width, {
-            ellipsis: theme.glyphs.ellipsis,
-          })}
+          {wrapLines(field.hint, width, { first: pad }).join('\n')}
         </Text>
       ) : null}
     </Box>

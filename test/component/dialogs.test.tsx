@@ -71,6 +71,29 @@ describe('yes/no confirmation', () => {
     expect(second.answers).toEqual([true]);
   });
 
+  it('wraps a long warning and the switch hints instead of cutting them', async () => {
+    const warning =
+      'A stopped instance gets a new public IP when started, unless it has an Elastic IP; its instance-store data is lost.';
+    const { view } = await confirmDialog({
+      ...stop,
+      warnings: [warning],
+      options: [DRY_RUN_OPTION],
+    });
+    const frame = view.frame();
+    expect(frame).not.toContain('…');
+    const inside = frame
+      .split('\n')
+      .map((line) =>
+        line
+          .replace(/^[│|] ?/, '')
+          .replace(/ *[│|]$/, '')
+          .trim(),
+      )
+      .join(' ');
+    expect(inside.replace(/\s+/g, ' ')).toContain(warning.replace(/^/, '▲ '));
+    expect(inside).toContain(DRY_RUN_OPTION.hint ?? '');
+  });
+
   it('cancels with n and with Esc', async () => {
     const { view, answers } = await confirmDialog(stop);
     view.raw.stdin.write('n');
