@@ -108,7 +108,7 @@ export function ConfirmDialog({
         )
           return answer(true);
         return setNudge(
-          `type exactly ${request.expected ?? ''} to confirm, or Esc to cancel`,
+          `type exactly ${[request.expected ?? '', ...(request.alsoAccepted ?? [])].join(' or ')} to confirm, or Esc to cancel`,
         );
       }
       switch (command) {

@@ -14,7 +14,25 @@ export interface FooterProps {
   /** Replaces the generic "open" label with what Enter does on this pane. */
   readonly openLabel?: string | undefined;
   readonly readOnly: boolean;
+  /** What the open dialog is: y/n only mean yes/no on buttons, not in a text field. */
+  readonly dialog?: FooterDialog | undefined;
 }
+
+export type FooterDialog = 'buttons' | 'typed' | 'form' | 'pick';
+
+/** The dialog keys that apply to each kind of dialog, and what Enter does there. */
+const DIALOG_KEYS: Record<
+  FooterDialog,
+  { commands?: readonly string[]; accept: string }
+> = {
+  buttons: { accept: 'press' },
+  typed: { commands: ['dialog.accept', 'dialog.cancel'], accept: 'confirm' },
+  form: {
+    commands: ['dialog.next', 'dialog.accept', 'dialog.cancel'],
+    accept: 'submit',
+  },
+  pick: { commands: ['dialog.accept', 'dialog.cancel'], accept: 'choose' },
+};
 
 /** Help first, then what this pane does, then the keys that work everywhere, then table keys. */
 function hintRank(binding: Binding): number {
@@ -30,7 +48,13 @@ function hintRank(binding: Binding): number {
 }
 
 /** Key hints for what is on screen, drawn from the keymap, as many as fit. */
-export function Footer({ scopes, width, openLabel, readOnly }: FooterProps) {
+export function Footer({
+  scopes,
+  width,
+  openLabel,
+  readOnly,
+  dialog,
+}: FooterProps) {
   const { keymap } = useAppDeps();
   const theme = useTheme();
   const show = theme.ascii ? displayKeyAscii : displayKey;
@@ -38,7 +62,11 @@ export function Footer({ scopes, width, openLabel, readOnly }: FooterProps) {
     .sort((a, b) => hintRank(a) - hintRank(b))
     .filter(
       (binding) =>
-        binding.hint !== undefined && !(readOnly && binding.write === true),
+        binding.hint !== undefined &&
+        !(readOnly && binding.write === true) &&
+        (dialog === undefined ||
+          binding.scope !== 'dialog' ||
+          (DIALOG_KEYS[dialog].commands?.includes(binding.command) ?? true)),
     )
     .map((binding) => {
       const keys =
@@ -46,7 +74,9 @@ export function Footer({ scopes, width, openLabel, readOnly }: FooterProps) {
       const label =
         binding.command === 'table.open' && openLabel
           ? openLabel
-          : (binding.hint ?? '');
+          : binding.command === 'dialog.accept' && dialog
+            ? DIALOG_KEYS[dialog].accept
+            : (binding.hint ?? '');
       return { keys, label };
     });
   const shown: typeof hints = [];

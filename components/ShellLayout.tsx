@@ -12,7 +12,7 @@ import { CommandLine } from './CommandLine.js';
 import { DialogHost } from './DialogHost.js';
 import { bannerHeight, CredentialsBanner } from './CredentialsBanner.js';
 import { FilterLine } from './FilterLine.js';
-import { Footer } from './Footer.js';
+import { Footer, type FooterDialog } from './Footer.js';
 import { Header } from './Header.js';
 import { JobStrip, jobStripHeight } from './JobStrip.js';
 import { StatusLine } from './StatusLine.js';
@@ -120,6 +120,7 @@ export function ShellLayout({
         <StatusLine status={state.status} width={width} />
       )}
       <Footer
+        dialog={footerDialog(dialog)}
         scopes={scopes}
         width={width}
         openLabel={pane ? findPane(pane)?.openLabel : undefined}
@@ -127,4 +128,11 @@ export function ShellLayout({
       />
     </Box>
   );
+}
+
+function footerDialog(dialog: Dialog | null): FooterDialog | undefined {
+  if (!dialog) return undefined;
+  if (dialog.kind === 'confirm')
+    return dialog.request.level === 'typed' ? 'typed' : 'buttons';
+  return dialog.kind;
 }

@@ -96,6 +96,10 @@ describe('instance actions', () => {
       'Type i-0aaa0000000000001 (or web-1) to terminate',
     );
     expect(dialog).toContain('vol-root-i-0aaa0000000000001');
+    // y and n type into the field here, so the footer does not offer them.
+    const footer = dialog.trimEnd().split('\n').at(-1) ?? '';
+    expect(footer).toContain('Enter confirm');
+    expect(footer).not.toContain('y yes');
     await view.press('web-');
     view.raw.stdin.write(KEYS.enter);
     await view.waitFor((frame) => frame.includes('type exactly'));
