@@ -1,0 +1,257 @@
+/**
+ * A reconnecting SSH session to one target (through its jump hosts). It is
+ * an external store for the UI (state + subscribe). When the link drops the
+ * state becomes "disconnected" and the next action connects again, verifying
+ * the host key again; nothing that was running is replayed. close() ends
+ * every channel and client so the process can exit.
+ */
+import type { Client, ClientChannel } from 'ssh2';
+import { UserError } from '../errors.js';
+import type { KeyCache } from './ssh-auth.js';
+import { connectHop, hopName } from './ssh-connect.js';
+import { DisconnectedError, tunnelError } from './ssh-errors.js';
+import { runExec } from './ssh-exec.js';
+import { resolveHops } from './ssh-resolve.js';
+import type {
+  ExecOptions,
+  ExecResult,
+  SshEnvironment,
+  SshHop,
+  SshPrompts,
+  SshState,
+  SshTarget,
+} from './ssh-types.js';
+
+export interface SshSessionOptions {
+  readonly target: SshTarget;
+  readonly prompts: SshPrompts;
+  readonly environment: SshEnvironment;
+  readonly keepaliveMs?: number;
+  readonly keepaliveCountMax?: number;
+}
+
+export interface SshSession {
+  /** user@host:port of the target. */
+  readonly name: string;
+  readonly state: () => SshState;
+  /** Why the last connection ended or failed, when it did. */
+  readonly lastError: () => UserError | undefined;
+  /** Counts connections; a channel from an older one is dead. */
+  readonly generation: () => number;
+  readonly subscribe: (listener: () => void) => () => void;
+  readonly connect: (signal?: AbortSignal) => Promise<void>;
+  /** A TCP channel to host:port as seen from the SSH host. */
+  readonly forwardOut: (
+    host: string,
+    port: number,
+    signal?: AbortSignal,
+  ) => Promise<ClientChannel>;
+  /** A channel to a Unix socket on the SSH host (OpenSSH streamlocal). */
+  readonly forwardSocket: (
+    path: string,
+    signal?: AbortSignal,
+  ) => Promise<ClientChannel>;
+  /** Runs a command without a pty; stdout/stderr stream through the callbacks. */
+  readonly exec: (
+    command: string,
+    options?: ExecOptions,
+  ) => Promise<ExecResult>;
+  /** A raw exec channel, for streaming work (dump, restore). */
+  readonly openExec: (
+    command: string,
+    signal?: AbortSignal,
+  ) => Promise<ClientChannel>;
+  readonly close: () => Promise<void>;
+}
+
+export function createSshSession(options: SshSessionOptions): SshSession {
+  const hops: SshHop[] = resolveHops(options.target, options.environment);
+  const targetHop = hops[hops.length - 1] as SshHop;
+  const name = hopName(targetHop);
+  const keys: KeyCache = new Map();
+  const listeners = new Set<() => void>();
+  const channels = new Set<ClientChannel>();
+  let clients: Client[] = [];
+  let state: SshState = 'idle';
+  let lastError: UserError | undefined;
+  let generation = 0;
+  let connecting: Promise<void> | undefined;
+
+  const setState = (next: SshState, error?: UserError) => {
+    state = next;
+    if (error) lastError = error;
+    for (const listener of listeners) listener();
+  };
+
+  const dropAll = () => {
+    for (const channel of channels) channel.destroy();
+    channels.clear();
+    for (const client of clients.reverse()) client.end();
+    clients = [];
+  };
+
+  const onLinkClosed = (mine: number) => {
+    if (mine !== generation || state !== 'connected') return;
+    dropAll();
+    setState('disconnected', new DisconnectedError(name));
+  };
+
+  async function open(signal?: AbortSignal): Promise<void> {
+    setState('connecting');
+    const opened: Client[] = [];
+    const mine = ++generation;
+    try {
+      for (const [index, hop] of hops.entries()) {
+        const previous = opened[index - 1];
+        const sock = previous
+          ? await new Promise<ClientChannel>((resolve, reject) =>
+              previous.forwardOut(
+                '127.0.0.1',
+                0,
+                hop.host,
+                hop.port,
+                (error, channel) =>
+                  error
+                    ? reject(
+                        tunnelError(
+                          error,
+                          `${hop.host}:${hop.port}`,
+                          hopName(hops[index - 1] as SshHop),
+                        ),
+                      )
+                    : resolve(channel),
+              ),
+            )
+          : undefined;
+        const client = await connectHop(hop, {
+          prompts: options.prompts,
+          keys,
+          sock,
+          keepaliveMs: options.keepaliveMs,
+          keepaliveCountMax: options.keepaliveCountMax,
+          signal,
+        });
+        opened.push(client);
+        client.on('close', () => onLinkClosed(mine));
+      }
+    } catch (error) {
+      for (const client of opened.reverse()) client.end();
+      const failure =
+        error instanceof UserError
+          ? error
+          : new UserError(`SSH to ${name} failed`, { cause: error });
+      setState(state === 'closed' ? 'closed' : 'disconnected', failure);
+      throw failure;
+    }
+    if (state === 'closed') {
+      for (const client of opened.reverse()) client.end();
+      throw new UserError(`SSH session to ${name} was closed`);
+    }
+    clients = opened;
+    lastError = undefined;
+    setState('connected');
+  }
+
+  const connect = (signal?: AbortSignal): Promise<void> => {
+    if (state === 'connected') return Promise.resolve();
+    if (state === 'closed')
+      return Promise.reject(new UserError(`SSH session to ${name} is closed`));
+    connecting ??= open(signal).finally(() => {
+      connecting = undefined;
+    });
+    return connecting;
+  };
+
+  const track = (channel: ClientChannel): ClientChannel => {
+    channels.add(channel);
+    channel.once('close', () => channels.delete(channel));
+    return channel;
+  };
+
+  const target = async (signal?: AbortSignal): Promise<Client> => {
+    await connect(signal);
+    const client = clients[clients.length - 1];
+    if (!client) throw new DisconnectedError(name);
+    return client;
+  };
+
+  const channelOf = (
+    start: (
+      client: Client,
+      done: (error: Error | undefined, channel: ClientChannel) => void,
+    ) => void,
+    describe: string,
+    signal?: AbortSignal,
+  ) =>
+    target(signal).then(
+      (client) =>
+        new Promise<ClientChannel>((resolve, reject) =>
+          start(client, (error, channel) =>
+            error
+              ? reject(tunnelError(error, describe, name))
+              : resolve(track(channel)),
+          ),
+        ),
+    );
+
+  return {
+    name,
+    state: () => state,
+    lastError: () => lastError,
+    generation: () => generation,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    connect,
+    forwardOut: (host, port, signal) =>
+      channelOf(
+        (client, done) => client.forwardOut('127.0.0.1', 0, host, port, done),
+        `${host}:${port}`,
+        signal,
+      ),
+    forwardSocket: (path, signal) =>
+      channelOf(
+        (client, done) => client.openssh_forwardOutStreamLocal(path, done),
+        path,
+        signal,
+      ),
+    async exec(command, execOptions = {}) {
+      const channel = await this.openExec(command, execOptions.signal);
+      return runExec(channel, execOptions);
+    },
+    openExec: (command, signal) =>
+      target(signal).then(
+        (client) =>
+          new Promise<ClientChannel>((resolve, reject) =>
+            client.exec(command, (error, channel) =>
+              error
+                ? reject(
+                    new UserError(
+                      `cannot run a command on ${name}: ${error.message}`,
+                      {
+                        cause: error,
+                        hint: 'sshd may limit sessions (MaxSessions)',
+                      },
+                    ),
+                  )
+                : resolve(track(channel)),
+            ),
+          ),
+      ),
+    async close() {
+      const wasOpen = clients.length > 0;
+      const closing = clients.map(
+        (client) =>
+          new Promise<void>((resolve) => client.once('close', () => resolve())),
+      );
+      setState('closed');
+      dropAll();
+      if (wasOpen)
+        await Promise.race([
+          Promise.all(closing),
+          new Promise((resolve) => setTimeout(resolve, 2000).unref()),
+        ]);
+    },
+  };
+}
