@@ -7,7 +7,7 @@ import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { KNOWN_REGIONS } from '../source/aws/region-names.js';
 import type { Scope } from '../source/keymap/index.js';
 import { findPane } from '../source/panes/catalog.js';
-import { currentView } from '../source/shell-state.js';
+import { currentView, type View } from '../source/shell-state.js';
 import { CommandLine } from './CommandLine.js';
 import { DialogHost } from './DialogHost.js';
 import { bannerHeight, CredentialsBanner } from './CredentialsBanner.js';
@@ -73,7 +73,10 @@ export function ShellLayout({
         : ['global', 'list'];
   const paneUnder = [...state.views]
     .reverse()
-    .find((entry) => entry.kind === 'pane');
+    .find(
+      (entry): entry is Extract<View, { kind: 'pane' }> =>
+        entry.kind === 'pane',
+    );
 
   return (
     <Box flexDirection="column" width={width} height={frameRows}>
@@ -88,15 +91,32 @@ export function ShellLayout({
         {dialog ? (
           <DialogHost dialog={dialog} width={width} height={viewHeight} />
         ) : null}
-        {/* Hidden, not unmounted, under a dialog: the pane keeps its cursor, marks and data. */}
+        {/* Hidden, not unmounted, under a dialog, a detail view or the help:
+            the pane keeps its cursor, marks and data for when the user comes back. */}
         <Box display={dialog ? 'none' : 'flex'} flexDirection="column">
-          <ViewHost
-            view={view}
-            paneUnder={paneUnder?.kind === 'pane' ? paneUnder.pane : undefined}
-            height={viewHeight}
-            width={width}
-            isActive={!dialog && !state.prompt}
-          />
+          {paneUnder ? (
+            <Box
+              display={view.kind === 'pane' ? 'flex' : 'none'}
+              flexDirection="column"
+            >
+              <ViewHost
+                view={paneUnder}
+                paneUnder={undefined}
+                height={viewHeight}
+                width={width}
+                isActive={view.kind === 'pane' && !dialog && !state.prompt}
+              />
+            </Box>
+          ) : null}
+          {view.kind === 'pane' ? null : (
+            <ViewHost
+              view={view}
+              paneUnder={paneUnder?.pane}
+              height={viewHeight}
+              width={width}
+              isActive={!dialog && !state.prompt}
+            />
+          )}
         </Box>
       </Box>
       <JobStrip jobs={jobs} width={width} />

@@ -115,7 +115,7 @@ export function useInstanceActions(): (
                   { dryRun: answer.options.dryRun === true },
                 ),
               done: (result) =>
-                `image ${result?.imageId ?? ''} (${name}) is being created; see it in the AWS console until opsdeck has an images pane`,
+                `image ${result?.imageId ?? ''} (${name}) started; progress in :snapshots`,
             });
           return;
         }

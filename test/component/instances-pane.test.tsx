@@ -37,6 +37,21 @@ describe.each([
   });
 });
 
+describe('coming back from a detail view', () => {
+  it('keeps the cursor and the marks where they were', async () => {
+    const { view } = await instancesPane();
+    // Space marks web-1 and moves on to web-2.
+    await view.press(KEYS.space, (frame) => frame.includes('1 marked'));
+    await view.press(KEYS.enter, (frame) => frame.includes('instance web-2'));
+    await view.press(KEYS.escape, (frame) => frame.includes('Instances (3)'));
+    expect(view.frame()).toContain('1 marked');
+    const again = await view.press('o', (frame) =>
+      frame.includes('console output of'),
+    );
+    expect(again).toContain('console output of web-2');
+  });
+});
+
 describe('instance actions', () => {
   it('stops every marked instance after listing them, with the focus on No', async () => {
     const { view, ec2 } = await instancesPane();
