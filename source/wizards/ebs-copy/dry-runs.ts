@@ -1,0 +1,216 @@
+/**
+ * Pre-flight, part three: every write of the plan sent once with DryRun.
+ * EC2 answers DryRunOperation when the call would be allowed. A KMS key is
+ * checked the same way (see kms-key.ts): the copy is dry-run with the key.
+ */
+import {
+  AllocateAddressCommand,
+  CopyImageCommand,
+  CopySnapshotCommand,
+  CreateImageCommand,
+  CreateSecurityGroupCommand,
+  CreateSnapshotCommand,
+  CreateVolumeCommand,
+  DescribeSnapshotsCommand,
+  StopInstancesCommand,
+  type EC2Client,
+  type VolumeType,
+} from '@aws-sdk/client-ec2';
+import { AwsError } from '../../aws/aws-errors.js';
+import { ec2ErrorCode, type Ec2Context } from '../../aws/ec2/ec2-errors.js';
+import { describeError, UserError } from '../../errors.js';
+import { ReadOnlyError } from '../../safety/read-only.js';
+import { toCopyError } from './copy-errors.js';
+import { encryptionFields } from './steps-volume.js';
+import type { CopyRequest, PlanStep, Problem, SourceFacts } from './types.js';
+
+type Context = (
+  operation: string,
+  target?: string,
+  region?: string,
+) => Ec2Context;
+
+interface DryRun {
+  readonly step: string;
+  readonly context: Ec2Context;
+  readonly send: () => Promise<unknown>;
+}
+
+/** A snapshot of the volume to dry-run CopySnapshot with, when one exists. */
+async function someSnapshotOf(
+  client: EC2Client,
+  volumeId: string,
+): Promise<string | undefined> {
+  const found = await client
+    .send(
+      new DescribeSnapshotsCommand({
+        OwnerIds: ['self'],
+        Filters: [{ Name: 'volume-id', Values: [volumeId] }],
+      }),
+    )
+    .catch(() => undefined);
+  return found?.Snapshots?.find(
+    (snapshot) =>
+      snapshot.VolumeId === volumeId && snapshot.State === 'completed',
+  )?.SnapshotId;
+}
+
+export async function dryRunProblems(options: {
+  request: CopyRequest;
+  facts: SourceFacts;
+  plan: readonly PlanStep[];
+  source: EC2Client;
+  target: EC2Client;
+  context: Context;
+}): Promise<Problem[]> {
+  const { request, facts, plan, source, target, context } = options;
+  const from = request.source.region;
+  const to = request.target.region;
+  const encryption = encryptionFields(
+    request.target.encryption,
+    facts.encrypted,
+  );
+  const has = (id: string) => plan.some((step) => step.id === id);
+  const runs: DryRun[] = [];
+  const add = (
+    step: string,
+    operation: string,
+    client: EC2Client,
+    region: string,
+    send: (client: EC2Client) => Promise<unknown>,
+  ) =>
+    runs.push({
+      step,
+      context: context(operation, facts.id, region),
+      send: () => send(client),
+    });
+
+  if (has('stop-source'))
+    add('stop-source', 'StopInstances', source, from, (c) =>
+      c.send(
+        new StopInstancesCommand({ InstanceIds: [facts.id], DryRun: true }),
+      ),
+    );
+  if (has('snapshot-source'))
+    add('snapshot-source', 'CreateSnapshot', source, from, (c) =>
+      c.send(new CreateSnapshotCommand({ VolumeId: facts.id, DryRun: true })),
+    );
+  if (has('copy-snapshot')) {
+    const snapshot =
+      request.source.kind === 'snapshot'
+        ? facts.id
+        : await someSnapshotOf(source, facts.id);
+    if (snapshot !== undefined)
+      add('copy-snapshot', 'CopySnapshot', target, to, (c) =>
+        c.send(
+          new CopySnapshotCommand({
+            SourceRegion: from,
+            SourceSnapshotId: snapshot,
+            ...encryption,
+            DryRun: true,
+          }),
+        ),
+      );
+    else if (request.target.encryption.mode === 'kms')
+      // No snapshot to dry-run the copy with: a volume with the key asks the same of KMS.
+      add('copy-snapshot', 'CreateVolume', target, to, (c) =>
+        c.send(
+          new CreateVolumeCommand({
+            AvailabilityZone: request.target.az ?? `${to}a`,
+            Size: 1,
+            ...encryption,
+            DryRun: true,
+          }),
+        ),
+      );
+  }
+  if (has('create-volume') && request.target.az !== undefined)
+    add('create-volume', 'CreateVolume', target, to, (c) =>
+      c.send(
+        new CreateVolumeCommand({
+          AvailabilityZone: request.target.az,
+          Size: Math.max(1, facts.sizeGiB),
+          VolumeType: (request.volumeType ??
+            facts.volumeType ??
+            'gp3') as VolumeType,
+          DryRun: true,
+        }),
+      ),
+    );
+  if (has('create-image'))
+    add('create-image', 'CreateImage', source, from, (c) =>
+      c.send(
+        new CreateImageCommand({
+          InstanceId: facts.id,
+          Name: 'opsdeck pre-flight',
+          DryRun: true,
+        }),
+      ),
+    );
+  if (has('copy-image') && request.source.kind === 'image')
+    add('copy-image', 'CopyImage', target, to, (c) =>
+      c.send(
+        new CopyImageCommand({
+          SourceRegion: from,
+          SourceImageId: facts.id,
+          Name: 'opsdeck pre-flight',
+          ...encryption,
+          DryRun: true,
+        }),
+      ),
+    );
+  if (has('copy-security-groups'))
+    add('copy-security-groups', 'CreateSecurityGroup', target, to, (c) =>
+      c.send(
+        new CreateSecurityGroupCommand({
+          GroupName: 'opsdeck-pre-flight',
+          Description: 'pre-flight',
+          DryRun: true,
+        }),
+      ),
+    );
+  if (has('elastic-ip'))
+    add('elastic-ip', 'AllocateAddress', target, to, (c) =>
+      c.send(new AllocateAddressCommand({ Domain: 'vpc', DryRun: true })),
+    );
+
+  const problems: Problem[] = [];
+  for (const run of runs) {
+    try {
+      await run.send();
+    } catch (error) {
+      if (ec2ErrorCode(error) === 'DryRunOperation') continue;
+      if (error instanceof ReadOnlyError)
+        return [
+          {
+            severity: 'blocker',
+            code: 'read-only',
+            message: 'read-only mode: the wizard cannot create anything',
+            fix: error.hint ?? 'start opsdeck without --read-only',
+          },
+        ];
+      const mapped = toCopyError(
+        error,
+        run.context,
+        'run the pre-flight again',
+      );
+      if (
+        mapped instanceof AwsError &&
+        !['denied', 'other'].includes(mapped.kind)
+      )
+        throw mapped;
+      const message =
+        mapped instanceof UserError ? mapped.message : describeError(mapped);
+      const hint = mapped instanceof UserError ? mapped.hint : undefined;
+      problems.push({
+        severity: 'blocker',
+        code: /kms/i.test(message) ? 'kms-key' : `dry-run:${run.step}`,
+        message: `${run.context.action} would fail: ${message}`,
+        fix:
+          hint ??
+          'fix the permission or the value EC2 names, then run the pre-flight again',
+      });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,117 @@
+/**
+ * The region-copy wizard's engine, for the screens and the subcommand:
+ * choices, pre-flight, plan, run and resume with progress events and
+ * cancellation, the list of runs, the summary and the cleanup.
+ */
+import type { AwsClientFactory } from '../../aws/client-factory.js';
+import { ec2Context } from '../../aws/ec2/ec2-errors.js';
+import { UserError } from '../../errors.js';
+import { cleanupLeftover, summarize } from './finish.js';
+import type { JournalStore } from './journal.js';
+import { buildPlan } from './plan.js';
+import { DEFAULT_POLL, type PollSettings } from './poll.js';
+import { runPreflight } from './preflight.js';
+import { runJournal, type RunOptions } from './runner.js';
+import { newRunId } from './tags.js';
+import { enabledRegions, zonesOf } from './target-checks.js';
+import type {
+  CopyRequest,
+  Journal,
+  PlanStep,
+  Preflight,
+  RunListing,
+  RunSummary,
+  SourceFacts,
+} from './types.js';
+
+export interface EbsCopyEngine {
+  /** Enabled regions other than `except`, for the target picker. */
+  regions(except: string): Promise<string[]>;
+  zones(region: string): Promise<string[]>;
+  preflight(request: CopyRequest): Promise<Preflight>;
+  plan(request: CopyRequest, facts: SourceFacts): PlanStep[];
+  /** Writes the journal of a new run (state planned) after a clean pre-flight; nothing is created yet. */
+  create(request: CopyRequest, preflight: Preflight): Promise<Journal>;
+  /** Runs a planned run, or resumes an interrupted one; done steps are skipped. */
+  run(runId: string, options?: RunOptions): Promise<RunSummary>;
+  list(): Promise<RunListing[]>;
+  summary(runId: string): Promise<RunSummary>;
+  /** Removes one leftover listed in the summary; ask the user first. */
+  cleanup(runId: string, resourceId: string): Promise<RunSummary>;
+}
+
+export interface EngineDeps {
+  readonly factory: AwsClientFactory;
+  readonly journals: JournalStore;
+  /** Poll interval and default wait timeout; tests shorten them. */
+  readonly poll?: Partial<PollSettings>;
+  readonly now?: () => Date;
+}
+
+export function createEbsCopyEngine(deps: EngineDeps): EbsCopyEngine {
+  const now = deps.now ?? (() => new Date());
+  const { factory, journals } = deps;
+  return {
+    async regions(except) {
+      const client = await factory.ec2();
+      const regions = await enabledRegions(client, (operation) =>
+        ec2Context(factory, operation),
+      );
+      return [...regions]
+        .filter(
+          ([code, status]) => code !== except && status !== 'not-opted-in',
+        )
+        .map(([code]) => code)
+        .sort();
+    },
+    async zones(region) {
+      return zonesOf(
+        await factory.ec2(region),
+        (operation, target) => ec2Context(factory, operation, target, region),
+        region,
+      );
+    },
+    preflight: (request) => runPreflight(factory, request),
+    plan: buildPlan,
+    async create(request, preflight) {
+      if (!preflight.ok || preflight.facts === undefined)
+        throw new UserError('the pre-flight found blockers', {
+          hint: 'fix them and run the pre-flight again',
+        });
+      const at = now();
+      const journal: Journal = {
+        version: 1,
+        runId: newRunId(at),
+        createdAt: at.toISOString(),
+        updatedAt: at.toISOString(),
+        state: 'planned',
+        ...(preflight.account === undefined
+          ? {}
+          : { account: preflight.account }),
+        request,
+        facts: preflight.facts,
+        plan: buildPlan(request, preflight.facts),
+        steps: {},
+      };
+      await journals.save(journal);
+      return journal;
+    },
+    async run(runId, options) {
+      const journal = await journals.load(runId);
+      if (journal.state === 'done') return summarize(journal);
+      const minutes = journal.request.waitTimeoutMinutes;
+      const poll: PollSettings = {
+        ...DEFAULT_POLL,
+        ...(minutes === undefined ? {} : { timeoutMs: minutes * 60_000 }),
+        ...deps.poll,
+      };
+      return summarize(
+        await runJournal({ factory, journals, poll, now }, journal, options),
+      );
+    },
+    list: () => journals.list(),
+    summary: async (runId) => summarize(await journals.load(runId)),
+    cleanup: (runId, resourceId) =>
+      cleanupLeftover(factory, journals, runId, resourceId),
+  };
+}

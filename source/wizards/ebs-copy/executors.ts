@@ -1,0 +1,34 @@
+/** Which function carries out each kind of step. */
+import type { StepContext } from './step-context.js';
+import {
+  checkImage,
+  copyImage,
+  createImage,
+  stopSource,
+} from './steps-image.js';
+import { copySecurityGroups, importKey } from './steps-access.js';
+import { elasticIp, runInstance } from './steps-launch.js';
+import {
+  attachVolume,
+  copySnapshot,
+  createVolume,
+  snapshotSource,
+} from './steps-volume.js';
+import type { StepKind } from './types.js';
+
+export const EXECUTORS: Readonly<
+  Record<StepKind, (context: StepContext) => Promise<void>>
+> = {
+  'stop-source': stopSource,
+  'snapshot-source': snapshotSource,
+  'copy-snapshot': copySnapshot,
+  'create-volume': createVolume,
+  'attach-volume': attachVolume,
+  'create-image': createImage,
+  'copy-image': copyImage,
+  'check-image': checkImage,
+  'import-key': importKey,
+  'copy-security-groups': copySecurityGroups,
+  'run-instance': runInstance,
+  'elastic-ip': elasticIp,
+};

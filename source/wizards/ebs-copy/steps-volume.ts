@@ -1,0 +1,187 @@
+/**
+ * Steps of the volume and snapshot paths: snapshot the source volume, copy
+ * the snapshot into the target region, create the volume there, attach it.
+ * Each first looks for what an interrupted run made (journal, then tags).
+ */
+import {
+  AttachVolumeCommand,
+  CopySnapshotCommand,
+  CreateSnapshotCommand,
+  CreateVolumeCommand,
+  DescribeVolumesCommand,
+  type VolumeType,
+} from '@aws-sdk/client-ec2';
+import { ec2Call } from '../../aws/ec2/ec2-errors.js';
+import { toCopyError } from './copy-errors.js';
+import { findSnapshots, findVolume } from './find.js';
+import type { StepContext } from './step-context.js';
+import { tagSpecs } from './tags.js';
+import type { Encryption } from './types.js';
+import { waitSnapshots, waitVolume } from './waits.js';
+
+/** CopySnapshot/CopyImage encryption fields for the choice. */
+export function encryptionFields(
+  encryption: Encryption,
+  sourceEncrypted: boolean,
+) {
+  if (encryption.mode === 'kms')
+    return { Encrypted: true, KmsKeyId: encryption.keyId };
+  if (encryption.mode === 'default' || sourceEncrypted)
+    return { Encrypted: true };
+  return {};
+}
+
+export async function snapshotSource(ctx: StepContext): Promise<void> {
+  const client = await ctx.sourceClient();
+  let id = ctx.record().outputs['snapshotId'];
+  if (id === undefined) {
+    id = (await findSnapshots(client, ctx.runId, ctx.step.id))[0];
+    if (id !== undefined)
+      await ctx.remember(
+        { snapshotId: id },
+        [{ type: 'snapshot', id, region: ctx.step.region, intermediate: true }],
+        'found',
+      );
+  }
+  if (id === undefined) {
+    const context = ctx.context('CreateSnapshot', ctx.facts.id);
+    const made = await ec2Call(context, () =>
+      client.send(
+        new CreateSnapshotCommand({
+          VolumeId: ctx.facts.id,
+          Description: `opsdeck ${ctx.runId}: ${ctx.facts.id} for a copy to ${ctx.request.target.region}`,
+          TagSpecifications: tagSpecs(['snapshot'], ctx.tags()),
+        }),
+        { abortSignal: ctx.signal },
+      ),
+    );
+    id = made.SnapshotId ?? '';
+    await ctx.remember({ snapshotId: id }, [
+      { type: 'snapshot', id, region: ctx.step.region, intermediate: true },
+    ]);
+  }
+  await waitSnapshots(ctx, client, [id], `snapshot ${id} of ${ctx.facts.id}`);
+}
+
+export async function copySnapshot(ctx: StepContext): Promise<void> {
+  const client = await ctx.targetClient();
+  const sourceId =
+    ctx.request.source.kind === 'snapshot'
+      ? ctx.facts.id
+      : (ctx.output('snapshot-source', 'snapshotId') ?? '');
+  // A volume path only needs the copy until the volume exists.
+  const intermediate = ctx.request.source.kind === 'volume';
+  let id = ctx.record().outputs['snapshotId'];
+  if (id === undefined) {
+    id = (await findSnapshots(client, ctx.runId, ctx.step.id))[0];
+    if (id !== undefined)
+      await ctx.remember(
+        { snapshotId: id },
+        [{ type: 'snapshot', id, region: ctx.step.region, intermediate }],
+        'found',
+      );
+  }
+  if (id === undefined) {
+    const context = ctx.context('CopySnapshot', sourceId);
+    try {
+      // Sent to the target region; the SDK presigns the request for the source region.
+      const made = await client.send(
+        new CopySnapshotCommand({
+          SourceRegion: ctx.request.source.region,
+          SourceSnapshotId: sourceId,
+          Description: `opsdeck ${ctx.runId}: copy of ${sourceId} from ${ctx.request.source.region}`,
+          ...encryptionFields(
+            ctx.request.target.encryption,
+            ctx.facts.encrypted,
+          ),
+          TagSpecifications: tagSpecs(
+            ['snapshot'],
+            ctx.tags({ 'opsdeck:source': sourceId }),
+          ),
+        }),
+        { abortSignal: ctx.signal },
+      );
+      id = made.SnapshotId ?? '';
+    } catch (error) {
+      throw toCopyError(error, context, ctx.resumeHint);
+    }
+    await ctx.remember({ snapshotId: id }, [
+      { type: 'snapshot', id, region: ctx.step.region, intermediate },
+    ]);
+  }
+  await waitSnapshots(
+    ctx,
+    client,
+    [id],
+    `copy ${id} of ${sourceId} to ${ctx.step.region}`,
+  );
+}
+
+export async function createVolume(ctx: StepContext): Promise<void> {
+  const client = await ctx.targetClient();
+  const snapshotId = ctx.output('copy-snapshot', 'snapshotId') ?? '';
+  let id = ctx.record().outputs['volumeId'];
+  if (id === undefined) {
+    id = await findVolume(client, ctx.runId, ctx.step.id);
+    if (id !== undefined)
+      await ctx.remember(
+        { volumeId: id },
+        [{ type: 'volume', id, region: ctx.step.region, intermediate: false }],
+        'found',
+      );
+  }
+  if (id === undefined) {
+    const type = ctx.request.volumeType ?? ctx.facts.volumeType ?? 'gp3';
+    const sameType = type === ctx.facts.volumeType;
+    const made = await ec2Call(ctx.context('CreateVolume', snapshotId), () =>
+      client.send(
+        new CreateVolumeCommand({
+          AvailabilityZone: ctx.request.target.az,
+          SnapshotId: snapshotId,
+          VolumeType: type as VolumeType,
+          // Performance carries over only within a type that has it.
+          ...(sameType && ['gp3', 'io1', 'io2'].includes(type)
+            ? { Iops: ctx.facts.iops }
+            : {}),
+          ...(sameType && type === 'gp3'
+            ? { Throughput: ctx.facts.throughput }
+            : {}),
+          TagSpecifications: tagSpecs(['volume'], ctx.tags()),
+          ClientToken: ctx.token(),
+        }),
+        { abortSignal: ctx.signal },
+      ),
+    );
+    id = made.VolumeId ?? '';
+    await ctx.remember({ volumeId: id }, [
+      { type: 'volume', id, region: ctx.step.region, intermediate: false },
+    ]);
+  }
+  await waitVolume(ctx, client, id, 'available');
+}
+
+export async function attachVolume(ctx: StepContext): Promise<void> {
+  const client = await ctx.targetClient();
+  const attach = ctx.request.attachTo;
+  const volumeId = ctx.output('create-volume', 'volumeId') ?? '';
+  if (attach === undefined) return;
+  const found = await ec2Call(ctx.context('DescribeVolumes', volumeId), () =>
+    client.send(new DescribeVolumesCommand({ VolumeIds: [volumeId] })),
+  );
+  const attached = (found.Volumes?.[0]?.Attachments ?? []).some(
+    (attachment) => attachment.InstanceId === attach.instanceId,
+  );
+  if (!attached)
+    await ec2Call(ctx.context('AttachVolume', volumeId), () =>
+      client.send(
+        new AttachVolumeCommand({
+          VolumeId: volumeId,
+          InstanceId: attach.instanceId,
+          Device: attach.device,
+        }),
+        { abortSignal: ctx.signal },
+      ),
+    );
+  await ctx.remember({ attachedTo: attach.instanceId, device: attach.device });
+  await waitVolume(ctx, client, volumeId, 'in-use');
+}

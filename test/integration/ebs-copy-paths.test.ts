@@ -1,0 +1,247 @@
+import {
+  CreateSnapshotCommand,
+  CreateVolumeCommand,
+  DescribeImagesCommand,
+  DescribeSnapshotsCommand,
+  DescribeVolumesCommand,
+  type EC2Client,
+  type Tag,
+} from '@aws-sdk/client-ec2';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEbsCopyEngine } from '../../source/wizards/ebs-copy/engine.js';
+import { createJournalStore } from '../../source/wizards/ebs-copy/journal.js';
+import type {
+  CopyRequest,
+  RunEvent,
+} from '../../source/wizards/ebs-copy/types.js';
+import {
+  COPY_REGION,
+  WRITE_REGION,
+  direct,
+  labFactory,
+  moto,
+  runMarker,
+  useLabProfiles,
+} from './ec2-lab.js';
+
+const tags = (list: Tag[] | undefined): Record<string, string> =>
+  Object.fromEntries(
+    (list ?? []).map((tag): [string, string] => [
+      tag.Key ?? '',
+      tag.Value ?? '',
+    ]),
+  );
+
+describe.skipIf(!moto.info)(
+  `ebs-copy paths against moto${moto.missing}`,
+  () => {
+    useLabProfiles();
+    let dir: string;
+    let source: EC2Client;
+    let target: EC2Client;
+    beforeAll(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'opsdeck-ebs-copy-'));
+      source = direct(WRITE_REGION);
+      target = direct(COPY_REGION);
+    });
+    afterAll(async () => {
+      source.destroy();
+      target.destroy();
+      await rm(dir, { recursive: true, force: true });
+    });
+
+    function engine() {
+      const { factory } = labFactory(WRITE_REGION);
+      return {
+        factory,
+        engine: createEbsCopyEngine({
+          factory,
+          journals: createJournalStore(dir),
+          poll: { intervalMs: 1 },
+        }),
+      };
+    }
+
+    async function volume(name: string) {
+      const made = await source.send(
+        new CreateVolumeCommand({
+          AvailabilityZone: `${WRITE_REGION}a`,
+          Size: 4,
+          VolumeType: 'gp3',
+          TagSpecifications: [
+            {
+              ResourceType: 'volume',
+              Tags: [
+                { Key: 'Name', Value: name },
+                { Key: 'team', Value: 'data' },
+              ],
+            },
+          ],
+        }),
+      );
+      return made.VolumeId ?? '';
+    }
+
+    it('copies a volume to the other region and creates it in the chosen zone', async () => {
+      const name = `copy-${runMarker()}`;
+      const volumeId = await volume(name);
+      const { factory, engine: copy } = engine();
+      const request: CopyRequest = {
+        source: { kind: 'volume', id: volumeId, region: WRITE_REGION },
+        target: {
+          region: COPY_REGION,
+          az: `${COPY_REGION}b`,
+          encryption: { mode: 'keep' },
+        },
+        tags: { mode: 'all' },
+      };
+      const preflight = await copy.preflight(request);
+      expect(
+        preflight.problems.filter((problem) => problem.severity === 'blocker'),
+      ).toEqual([]);
+      expect(preflight.facts).toMatchObject({
+        sizeGiB: 4,
+        volumeType: 'gp3',
+        tags: { Name: name },
+      });
+      const journal = await copy.create(request, preflight);
+      const events: RunEvent[] = [];
+      const summary = await copy.run(journal.runId, {
+        onEvent: (event) => events.push(event),
+      });
+      expect(summary.state).toBe('done');
+      const made = summary.target.find(
+        (resource) => resource.type === 'volume',
+      );
+      const found = await target.send(
+        new DescribeVolumesCommand({ VolumeIds: [made?.id ?? ''] }),
+      );
+      const copyVolume = found.Volumes?.[0];
+      expect(copyVolume).toMatchObject({
+        AvailabilityZone: `${COPY_REGION}b`,
+        Size: 4,
+        VolumeType: 'gp3',
+      });
+      expect(tags(copyVolume?.Tags)).toMatchObject({
+        Name: name,
+        team: 'data',
+        'opsdeck:migration': journal.runId,
+      });
+      const snapshots = await target.send(
+        new DescribeSnapshotsCommand({
+          SnapshotIds: [copyVolume?.SnapshotId ?? ''],
+        }),
+      );
+      expect(tags(snapshots.Snapshots?.[0]?.Tags)).toMatchObject({
+        Name: name,
+        'opsdeck:migration': journal.runId,
+      });
+      expect(
+        summary.leftovers.map((resource) => resource.region).sort(),
+      ).toEqual([COPY_REGION, WRITE_REGION]);
+      expect(events.filter((event) => event.type === 'step-done')).toHaveLength(
+        3,
+      );
+      factory.destroy();
+    });
+
+    it('copies a snapshot, and resuming a finished run creates nothing more', async () => {
+      const volumeId = await volume(`snap-${runMarker()}`);
+      const snapshot = await source.send(
+        new CreateSnapshotCommand({
+          VolumeId: volumeId,
+          TagSpecifications: [
+            {
+              ResourceType: 'snapshot',
+              Tags: [{ Key: 'Name', Value: 'nightly' }],
+            },
+          ],
+        }),
+      );
+      const { factory, engine: copy } = engine();
+      const request: CopyRequest = {
+        source: {
+          kind: 'snapshot',
+          id: snapshot.SnapshotId ?? '',
+          region: WRITE_REGION,
+        },
+        target: { region: COPY_REGION, encryption: { mode: 'keep' } },
+        tags: { mode: 'all' },
+      };
+      const preflight = await copy.preflight(request);
+      expect(preflight.ok).toBe(true);
+      const journal = await copy.create(request, preflight);
+      const summary = await copy.run(journal.runId);
+      const copied = summary.target.find(
+        (resource) => resource.type === 'snapshot',
+      );
+      const found = await target.send(
+        new DescribeSnapshotsCommand({ SnapshotIds: [copied?.id ?? ''] }),
+      );
+      expect(tags(found.Snapshots?.[0]?.Tags)).toMatchObject({
+        Name: 'nightly',
+        'opsdeck:migration': journal.runId,
+      });
+      await copy.run(journal.runId);
+      const all = await target.send(
+        new DescribeSnapshotsCommand({
+          OwnerIds: ['self'],
+          Filters: [{ Name: 'tag:opsdeck:migration', Values: [journal.runId] }],
+        }),
+      );
+      expect(all.Snapshots?.map((entry) => entry.SnapshotId)).toEqual([
+        copied?.id,
+      ]);
+      factory.destroy();
+    });
+
+    it('copies the seeded golden image of us-east-1 and checks its attributes', async () => {
+      const images = await direct('us-east-1').send(
+        new DescribeImagesCommand({ Owners: ['self'] }),
+      );
+      const golden = images.Images?.find(
+        (image) => image.Name === 'web-1-golden',
+      );
+      expect(golden?.ImageId).toBeDefined();
+      const { factory } = labFactory('us-east-1');
+      const copy = createEbsCopyEngine({
+        factory,
+        journals: createJournalStore(dir),
+        poll: { intervalMs: 1 },
+      });
+      const request: CopyRequest = {
+        source: {
+          kind: 'image',
+          id: golden?.ImageId ?? '',
+          region: 'us-east-1',
+        },
+        target: { region: COPY_REGION, encryption: { mode: 'keep' } },
+        tags: { mode: 'all' },
+      };
+      const preflight = await copy.preflight(request);
+      expect(
+        preflight.problems.filter((problem) => problem.severity === 'blocker'),
+      ).toEqual([]);
+      const journal = await copy.create(request, preflight);
+      const summary = await copy.run(journal.runId);
+      const image = summary.target.find(
+        (resource) => resource.type === 'image',
+      );
+      const found = await target.send(
+        new DescribeImagesCommand({ ImageIds: [image?.id ?? ''] }),
+      );
+      expect(found.Images?.[0]).toMatchObject({
+        Architecture: golden?.Architecture,
+        State: 'available',
+      });
+      expect(tags(found.Images?.[0]?.Tags)).toMatchObject({
+        'opsdeck:migration': journal.runId,
+      });
+      expect(summary.leftovers).toEqual([]);
+      factory.destroy();
+    });
+  },
+);
