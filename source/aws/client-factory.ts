@@ -5,6 +5,7 @@
  */
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { EventLog } from '../events/event-log.js';
 import type { WriteGuard } from '../safety/read-only.js';
@@ -23,6 +24,8 @@ export interface AwsClientFactory {
   readonly settings: AwsSessionSettings;
   readonly sts: () => Promise<STSClient>;
   readonly ec2: (region?: string) => Promise<EC2Client>;
+  /** Path-style when an endpoint is set (moto, MinIO): bucket.host names do not resolve there. */
+  readonly s3: (region?: string) => Promise<S3Client>;
   /** Closes every client's sockets. */
   readonly destroy: () => void;
 }
@@ -123,6 +126,18 @@ export function createAwsClientFactory(
         const { EC2Client } = await import('@aws-sdk/client-ec2');
         const created = new EC2Client(await common(region));
         attachWriteGuard(created.middlewareStack, 'ec2', deps);
+        return created;
+      }),
+    s3: (region = settings.region) =>
+      client(`s3:${region}`, async () => {
+        const { S3Client } = await import('@aws-sdk/client-s3');
+        const created = new S3Client({
+          ...(await common(region)),
+          forcePathStyle: settings.endpoint !== undefined,
+          // A bucket in another region answers with a redirect, not an error.
+          followRegionRedirects: true,
+        });
+        attachWriteGuard(created.middlewareStack, 's3', deps);
         return created;
       }),
     destroy() {

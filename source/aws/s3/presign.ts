@@ -1,0 +1,84 @@
+/**
+ * Presigned GET URLs. The request is built by the client itself (endpoint,
+ * path style, key encoding), captured before it is sent, and signed for the
+ * query string with SigV4. @smithy/signature-v4 ships with the S3 client.
+ */
+import { createHash, createHmac } from 'node:crypto';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { HttpRequest, SourceData } from '@smithy/types';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+const bytes = (data: SourceData): string | Uint8Array =>
+  typeof data === 'string'
+    ? data
+    : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
+
+/** The SDK's Checksum interface over node:crypto (HMAC when a secret is given). */
+class NodeSha256 {
+  private readonly hash;
+  constructor(secret?: SourceData) {
+    this.hash =
+      secret === undefined
+        ? createHash('sha256')
+        : createHmac('sha256', bytes(secret));
+  }
+  update(data: SourceData): void {
+    this.hash.update(bytes(data));
+  }
+  digest(): Promise<Uint8Array> {
+    return Promise.resolve(new Uint8Array(this.hash.digest()));
+  }
+  reset(): void {}
+}
+
+const escape = (value: string) =>
+  encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+
+export async function presignGetUrl(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  expiresSeconds: number,
+): Promise<string> {
+  const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+  const command = new GetObjectCommand({ Bucket: bucket, Key: key });
+  let captured: HttpRequest | undefined;
+  command.middlewareStack.add(
+    () => (args) => {
+      captured = args.request as HttpRequest;
+      return Promise.resolve({ output: {} as never, response: {} });
+    },
+    { step: 'build', priority: 'low', name: 'opsdeckPresignCapture' },
+  );
+  await client.send(command);
+  if (captured === undefined) throw new Error('the S3 client built no request');
+  const request = captured;
+  const signer = new SignatureV4({
+    credentials: client.config.credentials,
+    region: await client.config.region(),
+    service: 's3',
+    sha256: NodeSha256,
+    uriEscapePath: false,
+    applyChecksum: false,
+  });
+  // Only the host is signed: whoever opens the URL sends no other header.
+  const unsigned: HttpRequest = {
+    ...request,
+    headers: { host: request.headers['host'] ?? request.hostname },
+  };
+  const signed = await signer.presign(unsigned, { expiresIn: expiresSeconds });
+  const query = Object.entries(signed.query ?? {})
+    .flatMap(([name, value]) =>
+      (Array.isArray(value) ? value : [value]).map((item) =>
+        item === null ? escape(name) : `${escape(name)}=${escape(item)}`,
+      ),
+    )
+    .join('&');
+  const port = signed.port === undefined ? '' : `:${signed.port}`;
+  return `${signed.protocol}//${signed.hostname}${port}${signed.path}${query === '' ? '' : `?${query}`}`;
+}

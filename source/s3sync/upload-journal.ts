@@ -1,0 +1,75 @@
+/**
+ * Multipart uploads opsdeck has started and not yet finished, one small
+ * file each in the state directory. A run that was killed leaves its
+ * entries; the next sync to that bucket aborts the uploads they name
+ * (same key, started at or after the entry) and removes them. Uploads of
+ * other tools are told apart by key and time; entries of a process that is
+ * still running are left alone.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface JournalEntry {
+  readonly bucket: string;
+  readonly key: string;
+  /** Epoch ms, taken before the upload was created. */
+  readonly startedAt: number;
+  readonly pid: number;
+}
+
+export interface UploadJournal {
+  /** Records an upload about to start; returns the function that forgets it. */
+  begin(bucket: string, key: string): Promise<() => Promise<void>>;
+  /** Entries for `bucket` left by processes that are gone. */
+  leftovers(
+    bucket: string,
+  ): Promise<{ entry: JournalEntry; forget: () => Promise<void> }[]>;
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function createUploadJournal(dir: string): UploadJournal {
+  const forget = (path: string) => () => unlink(path).catch(() => undefined);
+  return {
+    async begin(bucket, key) {
+      await mkdir(dir, { recursive: true, mode: 0o700 });
+      const path = join(dir, `${randomBytes(8).toString('hex')}.json`);
+      const entry: JournalEntry = {
+        bucket,
+        key,
+        startedAt: Date.now(),
+        pid: process.pid,
+      };
+      await writeFile(path, JSON.stringify(entry), { mode: 0o600 });
+      return forget(path);
+    },
+    async leftovers(bucket) {
+      const names = await readdir(dir).catch(() => [] as string[]);
+      const found = [];
+      for (const name of names) {
+        if (!name.endsWith('.json')) continue;
+        const path = join(dir, name);
+        try {
+          const entry = JSON.parse(
+            await readFile(path, 'utf8'),
+          ) as JournalEntry;
+          if (entry.bucket === bucket && !alive(entry.pid))
+            found.push({ entry, forget: forget(path) });
+        } catch {
+          // Half-written by a killed run: nothing to act on.
+          await unlink(path).catch(() => undefined);
+        }
+      }
+      return found;
+    },
+  };
+}
