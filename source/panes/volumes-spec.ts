@@ -76,7 +76,10 @@ export const volumesSpec: TablePaneSpec<
       title: 'ATTACHED TO',
       value: (row) =>
         row.attachments
-          .map((attachment) => `${attachment.instanceId} ${attachment.device}`)
+          .map(
+            (attachment) =>
+              `${attachment.instanceName ?? attachment.instanceId} ${attachment.device}`,
+          )
           .join(', '),
       min: 10,
       grow: 1,
@@ -147,7 +150,7 @@ export const volumesSpec: TablePaneSpec<
               (attachment) =>
                 [
                   attachment.device,
-                  `${attachment.instanceId} ${attachment.state}${attachment.deleteOnTermination ? ', deleted with the instance' : ''}`,
+                  `${attachment.instanceName ? `${attachment.instanceName} (${attachment.instanceId})` : attachment.instanceId} ${attachment.state}${attachment.deleteOnTermination ? ', deleted with the instance' : ''}`,
                 ] as const,
             )
           : [['(not attached)', '']],

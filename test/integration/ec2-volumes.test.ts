@@ -45,7 +45,9 @@ describe.skipIf(!moto.info)(`EBS volumes against moto${moto.missing}`, () => {
       type: 'gp3',
       encrypted: true,
       state: 'in-use',
-      attachments: [expect.objectContaining({ device: '/dev/sdf' })],
+      attachments: [
+        expect.objectContaining({ device: '/dev/sdf', instanceName: 'web-1' }),
+      ],
     });
     expect(byName.get('scratch-old')).toMatchObject({
       size: 50,

@@ -68,6 +68,8 @@ export interface AddressRow {
 
 export interface VolumeAttachment {
   readonly instanceId: string;
+  /** The instance's Name tag, when the list could look it up. */
+  readonly instanceName?: string | undefined;
   readonly device: string;
   readonly state: string;
   readonly deleteOnTermination: boolean;

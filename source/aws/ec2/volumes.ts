@@ -8,6 +8,7 @@ import { UserError } from '../../errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import { takePage } from './calls.js';
 import { ec2Call, ec2Context, ec2Write } from './ec2-errors.js';
+import { instanceNames } from './instance-names.js';
 import { describeSnapshot, describeVolume } from './lookups.js';
 import { toVolumeRow } from './rows.js';
 import type { VolumeService } from './types.js';
@@ -44,10 +45,22 @@ export function createVolumeService(
           { abortSignal: signal },
         );
         const page = await takePage(pages, signal);
+        const rows = (page?.Volumes ?? []).map((volume) =>
+          toVolumeRow(volume, region),
+        );
+        const names = await instanceNames(
+          client,
+          rows.flatMap((row) => row.attachments.map((a) => a.instanceId)),
+          signal,
+        );
         return {
-          rows: (page?.Volumes ?? []).map((volume) =>
-            toVolumeRow(volume, region),
-          ),
+          rows: rows.map((row) => ({
+            ...row,
+            attachments: row.attachments.map((attachment) => ({
+              ...attachment,
+              instanceName: names.get(attachment.instanceId),
+            })),
+          })),
           next: page?.NextToken,
         };
       });
