@@ -132,6 +132,18 @@ export async function copySecurityGroups(ctx: StepContext): Promise<void> {
     const adopted = made.find((entry) => entry.source === sourceId);
     if (adopted !== undefined) {
       map[sourceId] = adopted.id;
+      await ctx.remember(
+        { [`group:${sourceId}`]: adopted.id },
+        [
+          {
+            type: 'security-group',
+            id: adopted.id,
+            region: ctx.step.region,
+            intermediate: false,
+          },
+        ],
+        'found',
+      );
       continue;
     }
     const inVpc = await target.send(
