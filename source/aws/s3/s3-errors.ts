@@ -96,7 +96,9 @@ export function toS3Error(error: unknown, context: S3Context): UserError {
     });
   // A HEAD answers 403 with no body, so no code.
   const effective =
-    code === '' && httpStatus(error) === 403 ? 'AccessDenied' : code;
+    httpStatus(error) === 403 && /^(|Unknown|UnknownError)$/.test(code)
+      ? 'AccessDenied'
+      : code;
   switch (effective) {
     case 'NoSuchBucket':
       return build(

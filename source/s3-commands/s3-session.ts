@@ -1,0 +1,49 @@
+/** The AWS client factory for an s3 subcommand, from the global options and config. */
+import {
+  createAwsClientFactory,
+  type AwsClientFactory,
+} from '../aws/client-factory.js';
+import { createS3Service } from '../aws/s3/s3-service.js';
+import type { S3Service } from '../aws/s3/types.js';
+import { stateDir } from '../config/paths.js';
+import { createEventLog } from '../events/event-log.js';
+import { createWriteGuard } from '../safety/read-only.js';
+import { prepareStart, type CliOptions } from '../start.js';
+import { join } from 'node:path';
+
+export interface S3Session {
+  readonly factory: AwsClientFactory;
+  readonly service: S3Service;
+  readonly region: string;
+  readonly journalDir: string;
+  readonly problems: readonly string[];
+  readonly close: () => void;
+}
+
+export async function openS3Session(
+  options: CliOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<S3Session> {
+  const start = await prepareStart(options, env);
+  const settings = start.settings;
+  const factory = createAwsClientFactory(
+    {
+      profile: settings.profile,
+      region: settings.region,
+      endpoint: settings.endpoint,
+      maxAttempts: start.config.config.aws.maxAttempts,
+    },
+    {
+      guard: createWriteGuard(settings.readOnly, settings.readOnlyReason),
+      events: createEventLog(),
+    },
+  );
+  return {
+    factory,
+    service: createS3Service(factory),
+    region: settings.region,
+    journalDir: join(stateDir(env), 's3-uploads'),
+    problems: start.config.problems,
+    close: () => factory.destroy(),
+  };
+}
