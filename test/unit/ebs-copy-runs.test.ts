@@ -1,0 +1,234 @@
+/** Progress, failed copies and waits that time out, on the mocked EC2. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeError } from '../../source/errors.js';
+import type {
+  CopyRequest,
+  RunEvent,
+} from '../../source/wizards/ebs-copy/types.js';
+import {
+  createWorld,
+  failure,
+  seedSource,
+  worldEngine,
+} from './ebs-copy-world.js';
+
+let world: ReturnType<typeof createWorld>;
+let dir: string;
+beforeEach(async () => {
+  world = createWorld();
+  dir = await mkdtemp(join(tmpdir(), 'opsdeck-runs-'));
+});
+afterEach(async () => {
+  world.mocks.ec2.restore();
+  world.mocks.sts.restore();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function start(
+  make: (seed: ReturnType<typeof seedSource>) => CopyRequest,
+  poll = {},
+) {
+  const seed = seedSource(world);
+  const { engine, journals } = await worldEngine(dir, poll);
+  const request = make(seed);
+  const preflight = await engine.preflight(request);
+  expect(preflight.ok).toBe(true);
+  const journal = await engine.create(request, preflight);
+  return { engine, journals, runId: journal.runId, seed };
+}
+
+const snapshotCopy = (seed: ReturnType<typeof seedSource>): CopyRequest => ({
+  source: { kind: 'snapshot', id: seed.snapshot.id, region: 'us-west-2' },
+  target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
+  tags: { mode: 'all' },
+});
+
+describe('a copy run on the mocked EC2', () => {
+  it('reports progress from pending through percentages to completed', async () => {
+    world.pendingPolls = 3;
+    const { engine, runId } = await start(snapshotCopy);
+    const events: RunEvent[] = [];
+    await engine.run(runId, { onEvent: (event) => events.push(event) });
+    const progress = events.flatMap((event) =>
+      event.type === 'step-progress' ? [[event.state, event.percent]] : [],
+    );
+    expect(progress).toEqual([
+      ['pending', 25],
+      ['pending', 50],
+      ['pending', 75],
+      ['completed', 100],
+    ]);
+    expect(events.map((event) => event.type)).toEqual([
+      'step-started',
+      'resource-created',
+      'step-progress',
+      'step-progress',
+      'step-progress',
+      'step-progress',
+      'step-done',
+    ]);
+  });
+
+  it('shows an image copy progressing by its snapshots', async () => {
+    world.pendingPolls = 2;
+    const { engine, runId } = await start((seed) => ({
+      ...snapshotCopy(seed),
+      source: { kind: 'image', id: seed.image.id, region: 'us-west-2' },
+    }));
+    const percents: (number | undefined)[] = [];
+    await engine.run(runId, {
+      onEvent: (event) => {
+        if (event.type === 'step-progress' && event.stepId === 'copy-image')
+          percents.push(event.percent);
+      },
+    });
+    expect(percents[0]).toBeLessThan(100);
+    expect(percents.at(-1)).toBe(100);
+    expect([...percents].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(percents);
+  });
+
+  it('stops on ResourceLimitExceeded with what to do, and resumes to one copy', async () => {
+    const { engine, journals, runId } = await start(snapshotCopy);
+    world.failNext.set(
+      'CopySnapshot',
+      failure(
+        'ResourceLimitExceeded',
+        'You have reached the maximum number of concurrent snapshot copies.',
+      ),
+    );
+    const error: unknown = await engine
+      .run(runId)
+      .catch((problem: unknown) => problem);
+    expect(describeError(error)).toMatch(
+      /^ap-southeast-2 refuses more copies for now .*AWS runs at most 20 snapshot copies.*resume with: opsdeck ebs-copy --resume mig-/,
+    );
+    expect(await journals.load(runId)).toMatchObject({
+      state: 'failed',
+      steps: { 'copy-snapshot': { status: 'failed' } },
+    });
+    expect(world.of('snapshot', 'ap-southeast-2')).toHaveLength(0);
+    expect((await engine.run(runId)).state).toBe('done');
+    expect(world.of('snapshot', 'ap-southeast-2')).toHaveLength(1);
+  });
+
+  it('says the KMS key was refused when the copy ends in error', async () => {
+    world.copyEnds = {
+      state: 'error',
+      message: 'Given key ID is not accessible: KMS AccessDeniedException',
+    };
+    const { engine, runId } = await start(snapshotCopy);
+    await expect(engine.run(runId)).rejects.toThrow(
+      /failed: snap-[0-9a-f]+: Given key ID is not accessible: KMS AccessDeniedException \(check the KMS key and its grants\)/,
+    );
+  });
+
+  it('says KMS denied access when the copy call is refused', async () => {
+    const { engine, runId } = await start(snapshotCopy);
+    world.failNext.set(
+      'CopySnapshot',
+      failure(
+        'AccessDeniedException',
+        'User is not authorized to perform kms:CreateGrant on the KMS key',
+      ),
+    );
+    const error: unknown = await engine
+      .run(runId)
+      .catch((problem: unknown) => problem);
+    expect(describeError(error)).toMatch(
+      /^KMS refused the key for ec2:CopySnapshot in ap-southeast-2: .* \(grant kms:CreateGrant/,
+    );
+  });
+
+  it('explains why an image with product codes cannot be copied', async () => {
+    const { engine, runId, seed } = await start((made) => ({
+      ...snapshotCopy(made),
+      source: { kind: 'image', id: made.image.id, region: 'us-west-2' },
+    }));
+    seed.image.data['productCodes'] = true;
+    const error: unknown = await engine
+      .run(runId)
+      .catch((problem: unknown) => problem);
+    expect(error).toMatchObject({ name: 'ProductCodeError' });
+    expect(describeError(error)).toMatch(
+      /the image cannot be copied: .*Marketplace.*copy the snapshots and register them/,
+    );
+  });
+
+  it('gives up a wait at its timeout, saying how to resume, and the resumed run finishes', async () => {
+    world.pendingPolls = 1_000_000;
+    const { engine, journals, runId } = await start(snapshotCopy, {
+      intervalMs: 2,
+      timeoutMs: 30,
+    });
+    const error: unknown = await engine
+      .run(runId)
+      .catch((problem: unknown) => problem);
+    expect(describeError(error)).toMatch(
+      /^copy snap-[0-9a-f]+ of snap-[0-9a-f]+ to ap-southeast-2 is still pending at \d+% after 30 ms \(it goes on in AWS; resume with: opsdeck ebs-copy --resume mig-/,
+    );
+    const journal = await journals.load(runId);
+    expect(journal.steps['copy-snapshot']?.outputs['snapshotId']).toMatch(
+      /^snap-/,
+    );
+    world.pendingPolls = 0;
+    expect((await engine.run(runId)).state).toBe('done');
+    expect(world.of('snapshot', 'ap-southeast-2')).toHaveLength(1);
+  });
+
+  it('is cancelled by its signal and records that', async () => {
+    world.pendingPolls = 1_000_000;
+    const { engine, journals, runId } = await start(snapshotCopy, {
+      intervalMs: 5,
+    });
+    const stop = new AbortController();
+    const run = engine.run(runId, {
+      signal: stop.signal,
+      onEvent: (event) => {
+        if (event.type === 'step-progress') stop.abort();
+      },
+    });
+    await expect(run).rejects.toThrow();
+    expect(await journals.load(runId)).toMatchObject({ state: 'cancelled' });
+    expect((await engine.list())[0]).toMatchObject({
+      runId,
+      state: 'cancelled',
+      stepsDone: 0,
+      stepsTotal: 1,
+    });
+  });
+
+  it('lists the leftovers of a finished volume copy and removes them one by one', async () => {
+    const { engine, runId } = await start((seed) => ({
+      source: { kind: 'volume', id: seed.volume.id, region: 'us-west-2' },
+      target: {
+        region: 'ap-southeast-2',
+        az: 'ap-southeast-2a',
+        encryption: { mode: 'keep' },
+      },
+      tags: { mode: 'all' },
+      attachTo: undefined,
+    }));
+    const summary = await engine.run(runId);
+    expect(summary.target.map((resource) => resource.type).sort()).toEqual([
+      'snapshot',
+      'volume',
+    ]);
+    expect(
+      summary.leftovers
+        .map((resource) => `${resource.type} ${resource.region}`)
+        .sort(),
+    ).toEqual(['snapshot ap-southeast-2', 'snapshot us-west-2']);
+    const [first, second] = summary.leftovers;
+    const after = await engine.cleanup(runId, first?.id ?? '');
+    expect(after.leftovers.map((resource) => resource.id)).toEqual([
+      second?.id,
+    ]);
+    expect(world.things.some((thing) => thing.id === first?.id)).toBe(false);
+    await expect(engine.cleanup(runId, first?.id ?? '')).rejects.toThrow(
+      `${first?.id ?? ''} is not a leftover of run ${runId}`,
+    );
+  });
+});
