@@ -88,7 +88,7 @@ describe('pre-flight of a region copy', () => {
       {
         code: 'same-region',
         message: 'the source and the target are both us-west-2',
-        fix: expect.stringContaining('choose another target region'),
+        fix: expect.stringContaining('choose another target region') as string,
       },
     ]);
   });
@@ -102,7 +102,7 @@ describe('pre-flight of a region copy', () => {
         message: 'ap-east-1 is not enabled for this account',
         fix: expect.stringContaining(
           'aws account enable-region --region-name ap-east-1',
-        ),
+        ) as string,
       },
     ]);
   });
@@ -112,7 +112,7 @@ describe('pre-flight of a region copy', () => {
       {
         code: 'zone',
         message: 'availability zone eu-west-1a is not in ap-southeast-2',
-        fix: expect.stringContaining('pick a zone of ap-southeast-2'),
+        fix: expect.stringContaining('pick a zone of ap-southeast-2') as string,
       },
     ]);
     expect(world.mocks.ec2.calls()).toHaveLength(0);
@@ -158,7 +158,7 @@ describe('pre-flight of a region copy', () => {
       {
         code: 'kms-key',
         message: `KMS key ${key} is in us-west-2, not in ap-southeast-2`,
-        fix: expect.stringContaining('KMS keys are regional'),
+        fix: expect.stringContaining('KMS keys are regional') as string,
       },
     ]);
   });
@@ -174,7 +174,7 @@ describe('pre-flight of a region copy', () => {
       {
         code: 'source-missing',
         message: 'volume vol-0123456789abcdef0 not found in us-west-2',
-        fix: expect.any(String),
+        fix: expect.any(String) as string,
       },
     ]);
   });
