@@ -31,15 +31,13 @@ export function volumeLabel(row: VolumeRow): string {
 /** Size, IOPS and throughput checked together against the chosen type. */
 function performanceRule(
   field: 'size' | 'iops' | 'throughput',
-  required: boolean,
+  /** What to say when the field is left empty; nothing when it may be. */
+  missing: (values: FormValues) => string | undefined = () => undefined,
 ) {
   return (value: string, values: FormValues) => {
     const type = values['type'] ?? 'gp3';
     const number = wholeNumber(value);
-    if (number === undefined)
-      return required && !values['snapshot']
-        ? 'needed unless the volume comes from a snapshot'
-        : undefined;
+    if (number === undefined) return missing(values);
     if (Number.isNaN(number)) return 'a whole number';
     if (field === 'size') return checked(() => checkVolumeSize(type, number));
     return checked(() =>
@@ -74,20 +72,24 @@ export function createVolumeForm(zones: readonly string[]): FormSpec {
       {
         name: 'size',
         label: 'Size (GiB)',
-        validate: performanceRule('size', true),
+        validate: performanceRule('size', (values) =>
+          values['snapshot']
+            ? undefined
+            : 'needed unless the volume comes from a snapshot',
+        ),
         placeholder: '100',
       },
       {
         name: 'iops',
         label: 'IOPS',
-        validate: performanceRule('iops', false),
+        validate: performanceRule('iops'),
         placeholder: 'default',
         hint: 'gp3, io1, io2 only',
       },
       {
         name: 'throughput',
         label: 'Throughput MiB/s',
-        validate: performanceRule('throughput', false),
+        validate: performanceRule('throughput'),
         placeholder: 'default',
         hint: 'gp3 only',
       },
@@ -187,7 +189,10 @@ export function attachRequest(
 
 export function detachRequest(volume: VolumeRow): ConfirmRequest {
   const on = volume.attachments
-    .map((attachment) => `${attachment.instanceId} ${attachment.device}`)
+    .map(
+      (attachment) =>
+        `${nameAndId(attachment.instanceName ?? '', attachment.instanceId)} ${attachment.device}`,
+    )
     .join(', ');
   return {
     level: 'yes-no',
@@ -252,7 +257,10 @@ export function modifyForm(volume: VolumeRow): FormSpec {
         initial: String(volume.size),
         hint: 'only grows; then grow the partition and file system (growpart, resize2fs or xfs_growfs)',
         validate: (value, values) =>
-          performanceRule('size', true)(value, values) ??
+          performanceRule(
+            'size',
+            () => `the size to grow to, ${volume.size} GiB or more`,
+          )(value, values) ??
           checked(() =>
             checkSizeGrows(volume.size, wholeNumber(value) ?? volume.size),
           ),
@@ -268,14 +276,14 @@ export function modifyForm(volume: VolumeRow): FormSpec {
         name: 'iops',
         label: 'IOPS',
         initial: volume.iops === undefined ? '' : String(volume.iops),
-        validate: performanceRule('iops', false),
+        validate: performanceRule('iops'),
       },
       {
         name: 'throughput',
         label: 'Throughput MiB/s',
         initial:
           volume.throughput === undefined ? '' : String(volume.throughput),
-        validate: performanceRule('throughput', false),
+        validate: performanceRule('throughput'),
       },
     ],
   };

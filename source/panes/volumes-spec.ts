@@ -78,7 +78,7 @@ export const volumesSpec: TablePaneSpec<
         row.attachments
           .map(
             (attachment) =>
-              `${attachment.instanceName ?? attachment.instanceId} ${attachment.device}`,
+              `${attachment.instanceName ?? attachment.instanceId} ${attachment.device.replace(/^\/dev\//, '')}`,
           )
           .join(', '),
       min: 10,

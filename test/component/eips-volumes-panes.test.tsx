@@ -157,7 +157,7 @@ describe('volumes pane', () => {
       /vol-0aaaaaaaaaaaaaaa1.*unattached 7d\+, unencrypted/,
     );
     expect(frame).toMatch(
-      /vol-0aaaaaaaaaaaaaaa2.*i-0aaa0000000000001 \/dev\/sdf/,
+      /vol-0aaaaaaaaaaaaaaa2.*i-0aaa0000000000001 sdf/,
     );
   });
 

@@ -94,7 +94,7 @@ describe.skipIf(!moto.info)(
       );
       const send = await watchSends(factory);
       await expect(volumes.modify(id, { size: 10 })).rejects.toThrow(
-        'a volume cannot shrink (20 to 10 GiB)',
+        'a volume cannot shrink from 20 to 10 GiB',
       );
       await expect(
         volumes.create({

@@ -39,7 +39,7 @@ describe('device names', () => {
     '/dev/xvde',
   ])('refuses %s', (device) => {
     expect(refusal(() => checkDevice(device)).hint).toBe(
-      'use /dev/sdf to /dev/sdp (or /dev/xvdf to /dev/xvdz)',
+      'use /dev/sdf to /dev/sdp, or /dev/xvdf to /dev/xvdz',
     );
   });
 

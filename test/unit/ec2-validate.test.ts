@@ -151,7 +151,7 @@ describe('volume sizes and types', () => {
     expect(() => checkSizeGrows(100, 200)).not.toThrow();
     expect(() => checkSizeGrows(100, 100)).not.toThrow();
     expect(refusal(() => checkSizeGrows(100, 50)).message).toBe(
-      'a volume cannot shrink (100 to 50 GiB)',
+      'a volume cannot shrink from 100 to 50 GiB',
     );
   });
 

@@ -144,9 +144,12 @@ export function checkSizeFromSnapshot(
 /** EBS volumes only grow: a smaller size would cut the file system. */
 export function checkSizeGrows(current: number, next: number): void {
   if (next < current)
-    throw new UserError(`a volume cannot shrink (${current} to ${next} GiB)`, {
-      hint: 'copy the data to a new, smaller volume instead',
-    });
+    throw new UserError(
+      `a volume cannot shrink from ${current} to ${next} GiB`,
+      {
+        hint: 'copy the data to a new, smaller volume instead',
+      },
+    );
 }
 
 const DEVICE = /^\/dev\/(sd[f-p]|xvd[f-z])$/;
@@ -154,7 +157,7 @@ const DEVICE = /^\/dev\/(sd[f-p]|xvd[f-z])$/;
 export function checkDevice(device: string): string {
   if (DEVICE.test(device)) return device;
   throw new UserError(`"${device}" is not a device name for an EBS volume`, {
-    hint: 'use /dev/sdf to /dev/sdp (or /dev/xvdf to /dev/xvdz)',
+    hint: 'use /dev/sdf to /dev/sdp, or /dev/xvdf to /dev/xvdz',
   });
 }
 
