@@ -1,7 +1,8 @@
 /**
  * Aborts the multipart uploads that a killed opsdeck run left in a bucket,
- * as its journal names them: same key, started no earlier than the entry
- * (with a minute of clock slack). Uploads of other tools stay.
+ * as its journal names them: by upload ID when the run got to record it,
+ * else same key and started no earlier than the entry (with a minute of
+ * clock slack). Uploads of other tools stay.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { isAbortError } from '../errors.js';
@@ -29,11 +30,12 @@ export async function cleanLeftoverUploads(
         entry.key,
       )) {
         if (upload.key !== entry.key) continue;
-        if (
-          (upload.initiated?.getTime() ?? 0) <
-          entry.startedAt - CLOCK_SLACK_MS
-        )
-          continue;
+        const ours =
+          entry.uploadId !== undefined
+            ? upload.uploadId === entry.uploadId
+            : (upload.initiated?.getTime() ?? 0) >=
+              entry.startedAt - CLOCK_SLACK_MS;
+        if (!ours) continue;
         await client.send(
           new AbortMultipartUploadCommand({
             Bucket: bucket,

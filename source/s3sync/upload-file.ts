@@ -59,7 +59,8 @@ export async function uploadFile(
     return;
   }
   const { Upload } = await import('@aws-sdk/lib-storage');
-  const forget = await settings.journal?.begin(bucket, key);
+  const journalled = await settings.journal?.begin(bucket, key);
+  let attached = false;
   const upload = new Upload({
     client,
     params: {
@@ -75,6 +76,11 @@ export async function uploadFile(
   });
   let sent = 0;
   upload.on('httpUploadProgress', (progress) => {
+    // The first part is done, so the upload ID exists: journal it.
+    if (!attached && upload.uploadId !== undefined && journalled) {
+      attached = true;
+      void journalled.attach(upload.uploadId).catch(() => undefined);
+    }
     const loaded = progress.loaded ?? 0;
     if (loaded > sent) {
       onBytes(loaded - sent);
@@ -86,12 +92,13 @@ export async function uploadFile(
   try {
     await upload.done();
   } catch (error) {
-    if (await abortLeftUpload(client, bucket, key, upload)) await forget?.();
+    if (await abortLeftUpload(client, bucket, key, upload))
+      await journalled?.forget();
     throw error;
   } finally {
     signal.removeEventListener('abort', onAbort);
   }
-  await forget?.();
+  await journalled?.forget();
 }
 
 /**

@@ -1,10 +1,10 @@
 /**
  * Multipart uploads opsdeck has started and not yet finished, one small
  * file each in the state directory. A run that was killed leaves its
- * entries; the next sync to that bucket aborts the uploads they name
- * (same key, started at or after the entry) and removes them. Uploads of
- * other tools are told apart by key and time; entries of a process that is
- * still running are left alone.
+ * entries; the next sync to that bucket aborts the uploads they name (by
+ * upload ID, or, when the run died before it knew the ID, by key and start
+ * time) and removes them. Entries of a process that is still running are
+ * left alone.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
@@ -16,11 +16,19 @@ export interface JournalEntry {
   /** Epoch ms, taken before the upload was created. */
   readonly startedAt: number;
   readonly pid: number;
+  /** Known once the upload exists; then exactly this upload is aborted. */
+  readonly uploadId?: string;
+}
+
+export interface JournalHandle {
+  /** Records the upload's ID as soon as it is known. */
+  attach(uploadId: string): Promise<void>;
+  forget(): Promise<void>;
 }
 
 export interface UploadJournal {
-  /** Records an upload about to start; returns the function that forgets it. */
-  begin(bucket: string, key: string): Promise<() => Promise<void>>;
+  /** Records an upload about to start. */
+  begin(bucket: string, key: string): Promise<JournalHandle>;
   /** Entries for `bucket` left by processes that are gone. */
   leftovers(
     bucket: string,
@@ -50,7 +58,13 @@ export function createUploadJournal(dir: string): UploadJournal {
         pid: process.pid,
       };
       await writeFile(path, JSON.stringify(entry), { mode: 0o600 });
-      return forget(path);
+      return {
+        attach: (uploadId) =>
+          writeFile(path, JSON.stringify({ ...entry, uploadId }), {
+            mode: 0o600,
+          }),
+        forget: forget(path),
+      };
     },
     async leftovers(bucket) {
       const names = await readdir(dir).catch(() => [] as string[]);
