@@ -99,7 +99,7 @@ export function useSnapshotActions(): (
                   { dryRun },
                 ),
               done: (result) =>
-                `copy ${result?.snapshotId ?? ''} started in ${target}${target === region ? '' : `; :region ${target} then :snapshots follows it`}`,
+                `copy ${result?.snapshotId ?? ''} started in ${target}${target === region ? '' : `; follow it with :region ${target}`}`,
               refresh,
             });
           return;

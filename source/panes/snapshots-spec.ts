@@ -30,7 +30,7 @@ export const snapshotsSpec: TablePaneSpec<
       title: 'VOLUME',
       value: (row) => row.volumeId,
       min: 8,
-      priority: 5,
+      priority: 6,
     },
     {
       id: 'size',
@@ -55,6 +55,8 @@ export const snapshotsSpec: TablePaneSpec<
       sortValue: (row) => row.progress,
       align: 'right',
       min: 4,
+      // Progress is what a sysadmin watches here; the volume ID can go first.
+      priority: 1,
     },
     {
       id: 'started',
@@ -62,7 +64,7 @@ export const snapshotsSpec: TablePaneSpec<
       value: (row) => formatAge(row.started),
       sortValue: (row) => -(row.started?.getTime() ?? 0),
       min: 3,
-      priority: 6,
+      priority: 5,
     },
     {
       id: 'description',

@@ -77,7 +77,7 @@ export function createVolumeForm(zones: readonly string[]): FormSpec {
             ? undefined
             : 'needed unless the volume comes from a snapshot',
         ),
-        placeholder: '100',
+        placeholder: 'e.g. 100; empty with a snapshot',
       },
       {
         name: 'iops',
