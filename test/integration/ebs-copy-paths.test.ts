@@ -1,4 +1,12 @@
 import {
+  CreateKeyPairCommand,
+  CreateSecurityGroupCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  DescribeAddressesCommand,
+  DescribeInstancesCommand,
+  DescribeKeyPairsCommand,
+  DescribeSecurityGroupsCommand,
+  RunInstancesCommand,
   CreateSnapshotCommand,
   CreateVolumeCommand,
   DescribeImagesCommand,
@@ -241,6 +249,148 @@ describe.skipIf(!moto.info)(
         'opsdeck:migration': journal.runId,
       });
       expect(summary.leftovers).toEqual([]);
+      factory.destroy();
+    });
+
+    it('moves an instance: image, copy, key, groups, launch and an Elastic IP', async () => {
+      const marker = runMarker();
+      await source.send(new CreateKeyPairCommand({ KeyName: `key-${marker}` }));
+      const group = await source.send(
+        new CreateSecurityGroupCommand({
+          GroupName: `web-${marker}`,
+          Description: 'web servers',
+        }),
+      );
+      await source.send(
+        new AuthorizeSecurityGroupIngressCommand({
+          GroupId: group.GroupId,
+          IpPermissions: [
+            {
+              IpProtocol: 'tcp',
+              FromPort: 443,
+              ToPort: 443,
+              IpRanges: [{ CidrIp: '0.0.0.0/0' }],
+            },
+            {
+              IpProtocol: 'tcp',
+              FromPort: 22,
+              ToPort: 22,
+              UserIdGroupPairs: [{ GroupId: group.GroupId }],
+            },
+          ],
+        }),
+      );
+      const run = await source.send(
+        new RunInstancesCommand({
+          ImageId: 'ami-1e749f67',
+          MinCount: 1,
+          MaxCount: 1,
+          InstanceType: 't3.micro',
+          KeyName: `key-${marker}`,
+          SecurityGroupIds: [group.GroupId ?? ''],
+          UserData: Buffer.from('#!/bin/sh\necho migrated\n').toString(
+            'base64',
+          ),
+          TagSpecifications: [
+            {
+              ResourceType: 'instance',
+              Tags: [
+                { Key: 'Name', Value: `app-${marker}` },
+                { Key: 'env', Value: 'prod' },
+              ],
+            },
+          ],
+        }),
+      );
+      const instanceId = run.Instances?.[0]?.InstanceId ?? '';
+      const { factory, engine: copy } = engine();
+      const request: CopyRequest = {
+        source: { kind: 'instance', id: instanceId, region: WRITE_REGION },
+        target: {
+          region: COPY_REGION,
+          az: `${COPY_REGION}a`,
+          encryption: { mode: 'keep' },
+        },
+        tags: { mode: 'all' },
+        instance: {
+          consistency: 'reboot',
+          launch: true,
+          importKeyPair: true,
+          copySecurityGroups: true,
+          elasticIp: true,
+        },
+      };
+      const preflight = await copy.preflight(request);
+      expect(
+        preflight.problems.filter((problem) => problem.severity === 'blocker'),
+      ).toEqual([]);
+      expect(preflight.problems.map((problem) => problem.code)).toContain(
+        'reboot',
+      );
+      const journal = await copy.create(request, preflight);
+      const summary = await copy.run(journal.runId);
+      expect(summary.state).toBe('done');
+      const launched =
+        summary.target.find((resource) => resource.type === 'instance')?.id ??
+        '';
+      const found = await target.send(
+        new DescribeInstancesCommand({ InstanceIds: [launched] }),
+      );
+      const instance = found.Reservations?.[0]?.Instances?.[0];
+      expect(instance).toMatchObject({
+        InstanceType: 't3.micro',
+        KeyName: `key-${marker}`,
+        Placement: { AvailabilityZone: `${COPY_REGION}a` },
+      });
+      expect(tags(instance?.Tags)).toMatchObject({
+        Name: `app-${marker}`,
+        env: 'prod',
+        'opsdeck:migration': journal.runId,
+      });
+      const copiedImage = summary.target.find(
+        (resource) => resource.type === 'image',
+      )?.id;
+      expect(instance?.ImageId).toBe(copiedImage);
+      const groups = await target.send(
+        new DescribeSecurityGroupsCommand({
+          GroupIds: instance?.SecurityGroups?.map(
+            (entry) => entry.GroupId ?? '',
+          ),
+        }),
+      );
+      const copiedGroup = groups.SecurityGroups?.[0];
+      expect(copiedGroup?.GroupName).toBe(`web-${marker}`);
+      expect(copiedGroup?.IpPermissions).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            FromPort: 443,
+            IpRanges: [expect.objectContaining({ CidrIp: '0.0.0.0/0' })],
+          }),
+          // The self-reference now names the new group.
+          expect.objectContaining({
+            FromPort: 22,
+            UserIdGroupPairs: [
+              expect.objectContaining({ GroupId: copiedGroup?.GroupId }),
+            ],
+          }),
+        ]),
+      );
+      const keys = await target.send(
+        new DescribeKeyPairsCommand({ KeyNames: [`key-${marker}`] }),
+      );
+      expect(keys.KeyPairs).toHaveLength(1);
+      const addresses = await target.send(
+        new DescribeAddressesCommand({
+          Filters: [{ Name: 'instance-id', Values: [launched] }],
+        }),
+      );
+      expect(addresses.Addresses?.[0]?.AllocationId).toBe(
+        summary.target.find((resource) => resource.type === 'elastic-ip')?.id,
+      );
+      expect(summary.notes.join('\n')).toMatch(/update DNS records/);
+      expect(summary.leftovers.map((resource) => resource.type).sort()).toEqual(
+        ['image', 'snapshot'],
+      );
       factory.destroy();
     });
   },

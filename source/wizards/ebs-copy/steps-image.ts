@@ -6,6 +6,7 @@
  */
 import {
   CopyImageCommand,
+  CreateTagsCommand,
   CreateImageCommand,
   DescribeImagesCommand,
   StopInstancesCommand,
@@ -67,7 +68,9 @@ export async function createImage(ctx: StepContext): Promise<void> {
           Name: name,
           Description: `opsdeck ${ctx.runId}: ${ctx.facts.id} for a copy to ${ctx.request.target.region}`,
           NoReboot: ctx.request.instance?.consistency === 'no-reboot',
-          TagSpecifications: tagSpecs(['image', 'snapshot'], ctx.tags()),
+          // Snapshots are tagged once the image names them: some endpoints
+          // refuse snapshot tags on CreateImage.
+          TagSpecifications: tagSpecs(['image'], ctx.tags()),
         }),
         { abortSignal: ctx.signal },
       ),
@@ -81,6 +84,13 @@ export async function createImage(ctx: StepContext): Promise<void> {
     id,
     `image ${id} of ${ctx.facts.id}`,
   );
+  const snapshots = imageSnapshotIds(image);
+  if (snapshots.length > 0)
+    await ec2Call(ctx.context('CreateTags', id), () =>
+      client.send(
+        new CreateTagsCommand({ Resources: snapshots, Tags: ctx.tags() }),
+      ),
+    );
   await ctx.remember(
     {},
     imageSnapshotIds(image).map((snapshot) => ({
