@@ -91,12 +91,13 @@ export function ViewHost({
   // Keyed by session: a profile or region switch remounts the pane empty.
   return (
     <Pane
-      key={`${shell.session.id}:${view.pane}`}
+      key={`${shell.session.id}:${view.pane}:${view.at ?? ''}`}
       title={info.title}
       height={height}
       width={width}
       isActive={isActive}
       filter={shell.state.filters[view.pane] ?? ''}
+      {...(view.at === undefined ? {} : { at: view.at })}
     />
   );
 }

@@ -6,4 +6,6 @@ export interface PaneProps {
   /** False while a prompt or dialog has the keyboard. */
   readonly isActive: boolean;
   readonly filter: string;
+  /** Where a browsing pane looks ("bucket/prefix/"); see View in shell-state. */
+  readonly at?: string;
 }

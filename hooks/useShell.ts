@@ -18,6 +18,8 @@ const STATUS_MS: Record<StatusLevel, number> = {
 export interface ShellControl {
   readonly state: ShellState;
   readonly openPane: (pane: string, filter?: string) => void;
+  /** Opens a browsing pane at a place ("bucket/prefix/"), on top of the current view. */
+  readonly openAt: (pane: string, at: string) => void;
   readonly back: () => void;
   /** Closes the view on top (a picker after its choice), whatever its filter. */
   readonly pop: () => void;
@@ -65,6 +67,7 @@ export function useShell(
     () => ({
       state,
       openPane: (pane, filter) => dispatch({ type: 'open-pane', pane, filter }),
+      openAt: (pane, at) => dispatch({ type: 'open-at', pane, at }),
       back: () => dispatch({ type: 'back' }),
       pop: () => dispatch({ type: 'pop' }),
       pushDetail: (title, sections) =>

@@ -6,7 +6,12 @@
 import type { DetailSection } from './panes/types.js';
 
 export type View =
-  | { readonly kind: 'pane'; readonly pane: string }
+  | {
+      readonly kind: 'pane';
+      readonly pane: string;
+      /** Where the pane looks, for panes that browse (the S3 browser: "bucket/prefix/"). */
+      readonly at?: string;
+    }
   | {
       readonly kind: 'detail';
       readonly title: string;
@@ -37,6 +42,8 @@ export interface ShellState {
 export type ShellAction =
   | { type: 'open-pane'; pane: string; filter?: string | undefined }
   | { type: 'push'; view: View }
+  /** Opens a browsing pane at a place, on top: Esc comes back to where it was. */
+  | { type: 'open-at'; pane: string; at: string }
   | { type: 'back' }
   | { type: 'pop' }
   | { type: 'prompt'; prompt: 'command' | 'filter' }
@@ -90,6 +97,25 @@ export function shellReducer(
     }
     case 'push':
       return { ...state, prompt: null, views: [...state.views, action.view] };
+    case 'open-at': {
+      const top = currentView(state);
+      if (
+        top.kind === 'pane' &&
+        top.pane === action.pane &&
+        top.at === action.at
+      )
+        return { ...state, prompt: null };
+      return {
+        ...state,
+        prompt: null,
+        // A new place starts unfiltered: a filter belongs to the listing it was typed on.
+        filters: { ...state.filters, [action.pane]: '' },
+        views: [
+          ...state.views,
+          { kind: 'pane', pane: action.pane, at: action.at },
+        ],
+      };
+    }
     case 'back': {
       const pane = currentPane(state);
       if (pane !== undefined && (state.filters[pane] ?? '') !== '') {
@@ -143,8 +169,11 @@ export function shellReducer(
         ? { ...state, status: null }
         : state;
     case 'session-switched': {
-      // Detail views hold rows of the old session: they go. Panes reload.
-      const views = state.views.filter((view) => view.kind !== 'detail');
+      // Detail views hold rows of the old session, and a browsing pane's place
+      // (a bucket) may not exist in the new one: they go. Panes reload.
+      const views = state.views.filter(
+        (view) => view.kind !== 'detail' && !(view.kind === 'pane' && view.at),
+      );
       return {
         ...state,
         prompt: null,

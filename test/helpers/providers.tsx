@@ -35,6 +35,7 @@ export function withProviders(
     identity: { status: 'loading' },
     refreshToken,
     openPane: () => undefined,
+    openAt: () => undefined,
     back: () => undefined,
     pop: () => undefined,
     pushDetail: (title) => recorded.details.push(title),

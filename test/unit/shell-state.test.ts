@@ -89,6 +89,27 @@ describe('shell navigation', () => {
     );
   });
 
+  it('opens a browsing pane at a place on top, and Esc comes back up', () => {
+    const state = run(
+      initialShellState('buckets'),
+      { type: 'open-at', pane: 'objects', at: 'logs/' },
+      { type: 'set-filter', text: '2026' },
+      { type: 'open-at', pane: 'objects', at: 'logs/2026/' },
+      { type: 'open-at', pane: 'objects', at: 'logs/2026/' },
+    );
+    expect(state.views).toHaveLength(3);
+    expect(currentView(state)).toEqual({
+      kind: 'pane',
+      pane: 'objects',
+      at: 'logs/2026/',
+    });
+    // The deeper listing starts unfiltered.
+    expect(state.filters['objects']).toBe('');
+    const up = run(state, { type: 'back' });
+    expect(currentView(up)).toMatchObject({ at: 'logs/' });
+    expect(currentPane(run(up, { type: 'back' }))).toBe('buckets');
+  });
+
   it('clears a status only if it is still the same one', () => {
     const state = run(
       initialShellState('regions'),
