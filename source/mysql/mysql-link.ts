@@ -23,6 +23,8 @@ export interface MysqlLink {
   readonly sshGeneration: number;
   readonly dead: () => boolean;
   readonly close: () => Promise<void>;
+  /** Drops the connection at once, mid-result; the server aborts what it was sending. */
+  readonly abandon: () => void;
 }
 
 export interface LinkOptions {
@@ -102,6 +104,10 @@ export async function openLink(
     sshGeneration,
     dead: () =>
       dead || ssh.generation() !== sshGeneration || ssh.state() !== 'connected',
+    abandon() {
+      dead = true;
+      channel.destroy();
+    },
     async close() {
       dead = true;
       await Promise.race([

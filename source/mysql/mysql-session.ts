@@ -262,6 +262,10 @@ export function createMysqlSession(options: MysqlSessionOptions): MysqlSession {
           extras.delete(opened);
           await close();
         },
+        abandon: () => {
+          extras.delete(opened);
+          opened.abandon();
+        },
       };
     },
     async credentials() {

@@ -97,8 +97,9 @@ export function createQueryConsole(
         sql,
         rowsAsArray: true,
       });
-      query.on('fields', (fields: DriverField[]) => {
-        columns ??= fields.map(toColumn);
+      // mysql2 emits 'fields' with undefined for statements without a result set.
+      query.on('fields', (fields: DriverField[] | undefined) => {
+        if (fields) columns ??= fields.map(toColumn);
       });
       query.on('result', (row: unknown) => {
         if (!Array.isArray(row)) {
@@ -107,10 +108,11 @@ export function createQueryConsole(
         }
         if (rows.length < maxRows) rows.push(row.map(toCell));
         else if (!truncated) {
+          // Dropping the connection stops the transfer; a KILL QUERY could arrive
+          // after the statement ended and hit the next one. The next run reconnects.
           truncated = true;
-          void session
-            .run(`KILL QUERY ${current.threadId}`)
-            .catch(() => undefined);
+          current.abandon();
+          done();
         }
       });
       const done = () => {
@@ -129,8 +131,8 @@ export function createQueryConsole(
             elapsedMs,
           });
       };
-      query.on('error', (error: Error & { code?: string }) => {
-        if (truncated && error.code === 'ER_QUERY_INTERRUPTED') return done();
+      query.on('error', (error: Error) => {
+        if (finished) return;
         finished = true;
         reject(mysqlError(error, session.ssh.name));
       });

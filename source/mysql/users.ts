@@ -189,27 +189,27 @@ export function createUserService(session: MysqlSession): UserService {
           return { ...base, warnings: accountWarnings(base) };
         });
     },
-    create: (account, password) =>
+    create: async (account, password) =>
       write(
         'CreateUser',
         `create user ${describeAccount(account)}`,
         () =>
           `CREATE USER ${who(account)}${password === undefined ? '' : ` IDENTIFIED BY ${literal(password)}`}`,
       ),
-    setPassword: (account, password) =>
+    setPassword: async (account, password) =>
       write(
         'SetPassword',
         `set password of ${describeAccount(account)}`,
         () => `ALTER USER ${who(account)} IDENTIFIED BY ${literal(password)}`,
       ),
-    grant: (account, privileges, on) =>
+    grant: async (account, privileges, on) =>
       write(
         'Grant',
         `grant ${privilegeList(privileges, on)} on ${grantObject(on)} to ${describeAccount(account)}`,
         () =>
           `GRANT ${privilegeList(privileges, on)} ON ${grantObject(on)} TO ${who(account)}`,
       ),
-    revoke: (account, privileges, on) =>
+    revoke: async (account, privileges, on) =>
       write(
         'Revoke',
         `revoke ${privilegeList(privileges, on)} on ${grantObject(on)} from ${describeAccount(account)}`,
@@ -223,7 +223,7 @@ export function createUserService(session: MysqlSession): UserService {
         text(row[0]).replace(/PASSWORD '[^']*'/gi, "PASSWORD '<hash>'"),
       );
     },
-    drop: (account) =>
+    drop: async (account) =>
       write(
         'DropUser',
         `drop user ${describeAccount(account)}`,
