@@ -4,6 +4,7 @@ import { useAppDeps } from '../hooks/app-context.js';
 import { ShellContext, type ShellApi } from '../hooks/shell-context.js';
 import { useCommandRunner } from '../hooks/useCommandRunner.js';
 import { useConfigNotice } from '../hooks/useConfigNotice.js';
+import { useEbsCopyResumeNotice } from '../hooks/useEbsCopyResumeNotice.js';
 import { useDialogs } from '../hooks/useDialogs.js';
 import { useGlobalKeys } from '../hooks/useGlobalKeys.js';
 import { useIdentity } from '../hooks/useIdentity.js';
@@ -39,6 +40,7 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
   const { report, sessionSwitched, pushDetail } = shell;
   const profileNames = useProfileNames(refreshToken, report);
   useConfigNotice(report);
+  useEbsCopyResumeNotice(session, report);
 
   const switched = useCallback(
     (what: string) => {

@@ -69,7 +69,7 @@ export function ShellLayout({
     : state.prompt
       ? ['prompt']
       : pane
-        ? ['global', 'table', `pane:${pane}`]
+        ? ['global', findPane(pane)?.keys ?? 'table', `pane:${pane}`]
         : ['global', 'list'];
   const paneUnder = [...state.views]
     .reverse()

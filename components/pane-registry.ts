@@ -3,9 +3,11 @@
  * catalog entry, its component and one line here; the shell is untouched.
  */
 import type { ComponentType } from 'react';
+import { EbsCopyWizard } from './EbsCopyWizard.js';
 import { EipsPane } from './EipsPane.js';
 import { EventLogPane } from './EventLogPane.js';
 import { InstancesPane } from './InstancesPane.js';
+import { MigrationsPane } from './MigrationsPane.js';
 import type { PaneProps } from './pane-props.js';
 import { ProfilesPane } from './ProfilesPane.js';
 import { RegionsPane } from './RegionsPane.js';
@@ -19,6 +21,8 @@ export const PANE_COMPONENTS: Readonly<
   eips: EipsPane,
   volumes: VolumesPane,
   snapshots: SnapshotsPane,
+  'ebs-copy': EbsCopyWizard,
+  migrations: MigrationsPane,
   regions: RegionsPane,
   profiles: ProfilesPane,
   log: EventLogPane,

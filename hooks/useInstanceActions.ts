@@ -12,6 +12,7 @@ import {
 } from '../source/panes/instance-dialogs.js';
 import type { PaneCommandContext } from '../source/panes/types.js';
 import { useShellApi } from './shell-context.js';
+import { useEbsCopyOpen } from './useEbsCopyOpen.js';
 import { useSshConnect } from './useSshConnect.js';
 import { useTagEditor } from './useTagEditor.js';
 import { useWriteAction } from './useWriteAction.js';
@@ -30,6 +31,7 @@ export function useInstanceActions(): (
   const write = useWriteAction();
   const connect = useSshConnect();
   const editTags = useTagEditor();
+  const moveToRegion = useEbsCopyOpen();
   const service = shell.session.services.instances;
 
   return (command, { row, targets, refresh }) => {
@@ -180,6 +182,10 @@ export function useInstanceActions(): (
         }
         case 'instances.connect':
           if (one) await connect(one);
+          return;
+        case 'instances.moveRegion':
+          if (one)
+            moveToRegion({ kind: 'instance', id: one.id, region: one.region });
           return;
       }
     })();

@@ -10,6 +10,7 @@ import {
 } from '../source/panes/snapshot-dialogs.js';
 import type { PaneCommandContext } from '../source/panes/types.js';
 import { useShellApi } from './shell-context.js';
+import { useEbsCopyOpen } from './useEbsCopyOpen.js';
 import { usePickers } from './usePickers.js';
 import { useTagEditor } from './useTagEditor.js';
 import { useWriteAction } from './useWriteAction.js';
@@ -23,6 +24,7 @@ export function useSnapshotActions(): (
   const write = useWriteAction();
   const pickers = usePickers();
   const editTags = useTagEditor();
+  const moveToRegion = useEbsCopyOpen();
   const service = shell.session.services.snapshots;
   const region = shell.session.settings.region;
 
@@ -119,6 +121,12 @@ export function useSnapshotActions(): (
         }
         case 'snapshots.tags':
           return editTags(name, row.id, row.tags, refresh);
+        case 'snapshots.moveRegion':
+          return moveToRegion({
+            kind: 'snapshot',
+            id: row.id,
+            region: row.region,
+          });
       }
     })();
   };

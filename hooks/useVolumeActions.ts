@@ -16,6 +16,7 @@ import {
   volumeSpecFrom,
 } from '../source/panes/volume-dialogs.js';
 import { useShellApi } from './shell-context.js';
+import { useEbsCopyOpen } from './useEbsCopyOpen.js';
 import { usePickers } from './usePickers.js';
 import { useTagEditor } from './useTagEditor.js';
 import { useWriteAction } from './useWriteAction.js';
@@ -29,6 +30,7 @@ export function useVolumeActions(): (
   const write = useWriteAction();
   const pickers = usePickers();
   const editTags = useTagEditor();
+  const moveToRegion = useEbsCopyOpen();
   const service = shell.session.services.volumes;
 
   return (command, { row, refresh }) => {
@@ -178,6 +180,12 @@ export function useVolumeActions(): (
         }
         case 'volumes.tags':
           return editTags(name, row.id, row.tags, refresh);
+        case 'volumes.moveRegion':
+          return moveToRegion({
+            kind: 'volume',
+            id: row.id,
+            region: row.region,
+          });
       }
     })();
   };

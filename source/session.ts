@@ -21,6 +21,12 @@ import type {
 } from './aws/ec2/types.js';
 import type { EventLog } from './events/event-log.js';
 import { createWriteGuard, type WriteGuard } from './safety/read-only.js';
+import { stateDir } from './config/paths.js';
+import {
+  createEbsCopyService,
+  type EbsCopyService,
+} from './wizards/ebs-copy/console-service.js';
+import { createJournalStore, journalDir } from './wizards/ebs-copy/journal.js';
 import type { SessionSettings } from './session-settings.js';
 
 /** What panes may use. Later panes add their services here. */
@@ -31,6 +37,8 @@ export interface SessionServices {
   readonly addresses: AddressService;
   readonly volumes: VolumeService;
   readonly snapshots: SnapshotService;
+  /** The region-copy wizard; its engine (and the SDK it needs) loads on first use. */
+  readonly ebsCopy: EbsCopyService;
 }
 
 export interface Session {
@@ -74,8 +82,21 @@ export function createSessionOpener(deps: {
         addresses: createAddressService(factory),
         volumes: createVolumeService(factory),
         snapshots: createSnapshotService(factory),
+        ebsCopy: ebsCopyService(factory),
       },
       close: () => factory.destroy(),
     };
   };
+}
+
+function ebsCopyService(factory: AwsClientFactory): EbsCopyService {
+  const journals = createJournalStore(journalDir(stateDir()));
+  return createEbsCopyService({
+    loadEngine: async () => {
+      const { createEbsCopyEngine } =
+        await import('./wizards/ebs-copy/engine.js');
+      return createEbsCopyEngine({ factory, journals });
+    },
+    listRuns: () => journals.list(),
+  });
 }

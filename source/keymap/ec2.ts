@@ -9,6 +9,20 @@ const instances = 'pane:instances' as const;
 const eips = 'pane:eips' as const;
 const volumes = 'pane:volumes' as const;
 const snapshots = 'pane:snapshots' as const;
+const wizard = 'pane:ebs-copy' as const;
+const migrations = 'pane:migrations' as const;
+
+/** The same key on each pane that can be a source of the region-copy wizard. */
+const moveToRegion = (
+  scope: typeof instances | typeof volumes | typeof snapshots,
+  what: string,
+): Binding => ({
+  command: `${scope.slice(5)}.moveRegion`,
+  keys: ['r'],
+  scope,
+  hint: 'to region',
+  description: `move ${what} to another region: the guided, resumable copy (plan first, nothing created until you confirm)`,
+});
 
 export const EC2_BINDINGS: readonly Binding[] = [
   {
@@ -222,5 +236,80 @@ export const EC2_BINDINGS: readonly Binding[] = [
     scope: snapshots,
     write: true,
     description: 'edit tags',
+  },
+
+  moveToRegion(instances, 'the instance (image, copy, optionally relaunch)'),
+  moveToRegion(volumes, 'the volume (snapshot, copy, new volume)'),
+  moveToRegion(snapshots, 'the snapshot (copy)'),
+
+  {
+    command: 'ebsCopy.next',
+    keys: ['enter'],
+    scope: wizard,
+    hint: 'next',
+    description:
+      'next step: pick the source, pick the target, run the pre-flight, confirm the plan',
+  },
+  {
+    command: 'ebsCopy.source',
+    keys: ['s'],
+    scope: wizard,
+    hint: 'source',
+    description: 'choose another source: an instance, volume, snapshot or AMI',
+  },
+  {
+    command: 'ebsCopy.target',
+    keys: ['t'],
+    scope: wizard,
+    hint: 'target',
+    description: 'choose another target region and zone',
+  },
+  {
+    command: 'ebsCopy.options',
+    keys: ['o'],
+    scope: wizard,
+    hint: 'options',
+    description:
+      'encryption, tags to carry, volume type; for an instance: consistency and what to recreate',
+  },
+  {
+    command: 'ebsCopy.resume',
+    keys: ['r'],
+    scope: wizard,
+    write: true,
+    description:
+      'resume a failed or cancelled run: done steps are skipped, nothing is created twice',
+  },
+  {
+    command: 'ebsCopy.cleanup',
+    keys: ['x'],
+    scope: wizard,
+    write: true,
+    description:
+      'remove the intermediate resources a finished run left behind, asking for each',
+  },
+  {
+    command: 'ebsCopy.new',
+    keys: ['n'],
+    scope: wizard,
+    description: 'start over with a new copy',
+  },
+
+  {
+    command: 'migrations.resume',
+    keys: ['r'],
+    scope: migrations,
+    hint: 'resume',
+    write: true,
+    description: 'resume the run in the wizard: done steps are skipped',
+  },
+  {
+    command: 'migrations.cleanup',
+    keys: ['x'],
+    scope: migrations,
+    hint: 'cleanup',
+    write: true,
+    description:
+      'remove what a finished run left in the source region, asking for each',
   },
 ];

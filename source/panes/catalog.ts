@@ -9,6 +9,8 @@ export interface PaneInfo {
   readonly description: string;
   /** What Enter does on this pane, for the footer; the default is "open". */
   readonly openLabel?: string;
+  /** The shared keys the pane takes besides its own: a table's (the default) or a plain list's (a wizard). */
+  readonly keys?: 'table' | 'list';
 }
 
 export const PANES: readonly PaneInfo[] = [
@@ -39,6 +41,21 @@ export const PANES: readonly PaneInfo[] = [
     title: 'Snapshots',
     description: 'EBS snapshots of this account: volume from, copy, delete',
     openLabel: 'describe',
+  },
+  {
+    name: 'ebs-copy',
+    aliases: ['migrate', 'move', 'region-copy'],
+    title: 'Move to another region',
+    description:
+      'wizard: copy an instance, volume, snapshot or AMI to another region',
+    keys: 'list',
+  },
+  {
+    name: 'migrations',
+    aliases: ['runs', 'mig'],
+    title: 'Region copies',
+    description: 'runs of the region-copy wizard: summary, resume, cleanup',
+    openLabel: 'summary',
   },
   {
     name: 'regions',

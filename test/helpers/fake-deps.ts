@@ -15,6 +15,8 @@ import { keymap } from '../../source/keymap/index.js';
 import { createWriteGuard } from '../../source/safety/read-only.js';
 import type { Session } from '../../source/session.js';
 import { createFakeEc2, type FakeEc2 } from './fake-ec2.js';
+import { createFakeEbsCopy, type FakeEbsCopy } from './fake-ebs-copy.js';
+import { createEbsCopyService } from '../../source/wizards/ebs-copy/console-service.js';
 import {
   resolveStartSettings,
   type SessionSettings,
@@ -39,6 +41,8 @@ export interface FakeOptions {
   readonly regionDelayMs?: (settings: SessionSettings) => number;
   /** The EC2 every session of this console sees. */
   readonly ec2?: FakeEc2;
+  /** The region-copy engine every session sees. */
+  readonly ebsCopy?: FakeEbsCopy;
 }
 
 /** Region rows name their session, so a stale row is recognisable. */
@@ -55,9 +59,11 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
   sessions: Session[];
   closed: number[];
   ec2: FakeEc2;
+  ebsCopy: FakeEbsCopy;
   terminalRuns: string[];
 } {
   const ec2 = options.ec2 ?? createFakeEc2();
+  const ebsCopy = options.ebsCopy ?? createFakeEbsCopy();
   const events = createEventLog();
   const config = options.config ?? defaultConfig();
   const sessions: Session[] = [];
@@ -114,6 +120,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
     sessions,
     closed,
     ec2,
+    ebsCopy,
     terminalRuns,
     // ssh is recorded, not run; the key of the fake instances exists.
     runInTerminal: (command: string, args: readonly string[]) => (
@@ -163,6 +170,9 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           addresses: ec2.addresses,
           volumes: ec2.volumes,
           snapshots: ec2.snapshots,
+          ebsCopy: createEbsCopyService({
+            loadEngine: () => Promise.resolve(ebsCopy),
+          }),
         },
         close: () => {
           isClosed = true;

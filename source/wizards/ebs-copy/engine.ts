@@ -35,6 +35,8 @@ export interface EbsCopyEngine {
   /** Runs a planned run, or resumes an interrupted one; done steps are skipped. */
   run(runId: string, options?: RunOptions): Promise<RunSummary>;
   list(): Promise<RunListing[]>;
+  /** The journal of a run, for a screen that shows where it stands. */
+  load(runId: string): Promise<Journal>;
   summary(runId: string): Promise<RunSummary>;
   /** Removes one leftover listed in the summary; ask the user first. */
   cleanup(runId: string, resourceId: string): Promise<RunSummary>;
@@ -110,6 +112,7 @@ export function createEbsCopyEngine(deps: EngineDeps): EbsCopyEngine {
       );
     },
     list: () => journals.list(),
+    load: (runId) => journals.load(runId),
     summary: async (runId) => summarize(await journals.load(runId)),
     cleanup: (runId, resourceId) =>
       cleanupLeftover(factory, journals, runId, resourceId),

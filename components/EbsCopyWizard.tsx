@@ -1,0 +1,49 @@
+import { useMemo } from 'react';
+import { useShellApi } from '../hooks/shell-context.js';
+import { useEbsCopyWizard } from '../hooks/useEbsCopyWizard.js';
+import { useKeys } from '../hooks/useKeys.js';
+import { screenLines } from '../source/wizards/ebs-copy/screen-view.js';
+import { stepLabel } from '../source/wizards/ebs-copy/wizard-view.js';
+import type { PaneProps } from './pane-props.js';
+import { ScrollView } from './ScrollView.js';
+import { useTheme } from './theme.js';
+
+/**
+ * The region-copy wizard: one screen per step (source, target, options,
+ * pre-flight, plan, run, finish). Choices open pickers and forms over it;
+ * the state lives in the session, so leaving and coming back loses nothing.
+ */
+export function EbsCopyWizard({ title, height, width, isActive }: PaneProps) {
+  const theme = useTheme();
+  const { session } = useShellApi();
+  const { snapshot, onCommand } = useEbsCopyWizard();
+  useKeys(['pane:ebs-copy'], (command) => onCommand(command), isActive);
+  // Esc is the shell's (back); the wizard only listens, to cancel a run.
+  useKeys(
+    ['global'],
+    (command) => command === 'shell.back' && onCommand(command),
+    isActive,
+  );
+  const lines = useMemo(
+    () =>
+      screenLines(snapshot, {
+        width,
+        glyphs: theme.glyphs,
+        region: session.settings.region,
+        readOnly: session.guard.readOnly,
+      }),
+    [snapshot, width, theme.glyphs, session],
+  );
+  const { state } = snapshot;
+  return (
+    <ScrollView
+      // A new step starts at its top.
+      key={state.step}
+      title={`${title} ${theme.glyphs.dot} ${stepLabel(state)}`}
+      lines={lines}
+      height={height}
+      width={width}
+      isActive={isActive}
+    />
+  );
+}

@@ -1,0 +1,209 @@
+import { useCallback, useMemo } from 'react';
+import { describeError, isAbortError } from '../source/errors.js';
+import type { Journal, RunSummary } from '../source/wizards/ebs-copy/types.js';
+import type { WizardState } from '../source/wizards/ebs-copy/wizard-state.js';
+import { useAppDeps } from './app-context.js';
+import { useShellApi } from './shell-context.js';
+
+type Review = Extract<WizardState, { step: 'review' }>;
+
+export interface EbsCopyRunControl {
+  /** Asks (y/N), writes the journal and starts the run as a job. */
+  readonly confirmAndStart: (state: Review) => Promise<void>;
+  readonly resume: (runId: string) => Promise<void>;
+  /** Cancels the running copy; false when none runs. */
+  readonly cancel: () => boolean;
+  /** Removes a finished run's leftovers, one typed confirmation each. */
+  readonly cleanup: (runId: string) => Promise<RunSummary | undefined>;
+}
+
+const SOURCE = 'ebs-copy';
+
+/**
+ * Runs of the region-copy wizard as jobs: the job strip shows them, Ctrl+C
+ * cancels them, and the wizard's store follows their events even while the
+ * wizard's screen is closed.
+ */
+export function useEbsCopyRun(): EbsCopyRunControl {
+  const deps = useAppDeps();
+  const { session, report, confirm } = useShellApi();
+  const service = session.services.ebsCopy;
+  const store = service.wizard;
+  const { guard } = session;
+
+  const refusedReadOnly = useCallback(
+    (what: string) => {
+      if (!guard.readOnly) return false;
+      report(
+        'warn',
+        SOURCE,
+        `read-only: ${what} creates resources in AWS and was not started (${guard.reason})`,
+      );
+      return true;
+    },
+    [guard, report],
+  );
+
+  const busy = useCallback(() => {
+    const { jobId, state } = store.getSnapshot();
+    if (jobId === undefined) return false;
+    const runId = state.step === 'running' ? ` ${state.runId}` : '';
+    report(
+      'warn',
+      SOURCE,
+      `the region copy${runId} is still running: wait for it, or cancel it (Ctrl+C)`,
+    );
+    return true;
+  }, [store, report]);
+
+  const launch = useCallback(
+    (journal: Journal) => {
+      const { runId } = journal;
+      const total = journal.plan.length;
+      let done = Object.values(journal.steps).filter(
+        (step) => step.status === 'done',
+      ).length;
+      store.dispatch({ type: 'started', journal });
+      const handle = deps.jobs.start(
+        `region copy ${runId}`,
+        async ({ signal, report: progress }) => {
+          progress({ itemsDone: done, itemsTotal: total });
+          const engine = await service.engine();
+          return engine.run(runId, {
+            signal,
+            onEvent: (event) => {
+              store.dispatch({ type: 'progress', event });
+              if (event.type === 'step-done')
+                progress({ itemsDone: (done += 1) });
+            },
+          });
+        },
+      );
+      store.setJob(handle.id);
+      handle.result.then(
+        (summary) => {
+          store.setJob(undefined);
+          store.dispatch({ type: 'finished', summary });
+          report('info', SOURCE, `region copy ${runId}: ${summary.state}`);
+        },
+        (error: unknown) => {
+          store.setJob(undefined);
+          const message = isAbortError(error)
+            ? `cancelled; the run stopped cleanly and can be resumed (r, or :migrations)`
+            : describeError(error);
+          store.dispatch({ type: 'failed', message, runId });
+          report(
+            isAbortError(error) ? 'warn' : 'error',
+            SOURCE,
+            `region copy ${runId}: ${message}`,
+          );
+        },
+      );
+    },
+    [deps.jobs, service, store, report],
+  );
+
+  const confirmAndStart = useCallback(
+    async (state: Review) => {
+      if (refusedReadOnly('the region copy') || busy()) return;
+      const warnings = state.preflight.problems
+        .filter((problem) => problem.severity === 'warning')
+        .map((problem) => `Acknowledge: ${problem.message}`);
+      const targets = state.plan.flatMap((step) =>
+        step.creates.map(
+          (resource) =>
+            `${resource.type} in ${resource.region}${resource.intermediate ? ' (intermediate)' : ''}`,
+        ),
+      );
+      const answer = await confirm({
+        level: 'yes-no',
+        title: `Copy ${state.request.source.id} to ${state.request.target.region}: ${targets.length} new resource${targets.length === 1 ? '' : 's'}`,
+        targets,
+        warnings: [
+          ...warnings,
+          'They cost money until removed. Nothing is deleted.',
+        ],
+        action: 'Start copy',
+      });
+      // The choices may have changed while the dialog was open.
+      if (!answer.confirmed || store.getSnapshot().state !== state) return;
+      try {
+        const engine = await service.engine();
+        launch(await engine.create(state.request, state.preflight));
+      } catch (error) {
+        report('error', SOURCE, `cannot start: ${describeError(error)}`);
+      }
+    },
+    [refusedReadOnly, busy, confirm, store, service, launch, report],
+  );
+
+  const resume = useCallback(
+    async (runId: string) => {
+      if (refusedReadOnly(`resuming ${runId}`) || busy()) return;
+      try {
+        const engine = await service.engine();
+        launch(await engine.load(runId));
+      } catch (error) {
+        report(
+          'error',
+          SOURCE,
+          `cannot resume ${runId}: ${describeError(error)}`,
+        );
+      }
+    },
+    [refusedReadOnly, busy, service, launch, report],
+  );
+
+  const cleanup = useCallback(
+    async (runId: string) => {
+      if (refusedReadOnly('cleanup') || busy()) return undefined;
+      try {
+        const engine = await service.engine();
+        let summary = await engine.summary(runId);
+        if (summary.leftovers.length === 0)
+          report('info', SOURCE, `${runId} left nothing behind to remove`);
+        for (const resource of summary.leftovers) {
+          const answer = await confirm({
+            level: 'typed',
+            title: `Delete ${resource.type} ${resource.id} in ${resource.region}`,
+            targets: [
+              `${resource.type} ${resource.id}, made on the way by ${runId}`,
+            ],
+            warnings: [
+              'The copy in the target does not need it. Deleting cannot be undone.',
+            ],
+            expected: resource.id,
+            action: 'Delete',
+          });
+          if (!answer.confirmed) {
+            report('info', SOURCE, `kept ${resource.type} ${resource.id}`);
+            continue;
+          }
+          summary = await engine.cleanup(runId, resource.id);
+          report('info', SOURCE, `removed ${resource.type} ${resource.id}`);
+        }
+        const { state } = store.getSnapshot();
+        if (state.step === 'finished' && state.summary.runId === runId)
+          store.dispatch({ type: 'finished', summary });
+        return summary;
+      } catch (error) {
+        report('error', SOURCE, `cleanup of ${runId}: ${describeError(error)}`);
+        return undefined;
+      }
+    },
+    [refusedReadOnly, busy, service, confirm, store, report],
+  );
+
+  return useMemo(
+    () => ({
+      confirmAndStart,
+      resume,
+      cleanup,
+      cancel: () => {
+        const { jobId } = store.getSnapshot();
+        return jobId !== undefined && deps.jobs.cancel(jobId);
+      },
+    }),
+    [confirmAndStart, resume, cleanup, store, deps.jobs],
+  );
+}
