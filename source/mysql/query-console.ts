@@ -137,6 +137,17 @@ export function createQueryConsole(
         reject(mysqlError(error, session.ssh.name));
       });
       query.on('end', done);
+      // A lost connection is reported on the connection, not on a query without a callback.
+      const core = coreOf(current.connection);
+      const onLost = (error: Error) => {
+        if (finished) return;
+        finished = true;
+        reject(mysqlError(error, session.ssh.name));
+      };
+      core.once('error', onLost);
+      const detach = () => core.removeListener('error', onLost);
+      query.once('end', detach);
+      query.once('error', detach);
     });
   }
 

@@ -5,9 +5,12 @@
  * passphrase itself is dropped at once.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { utils, type AuthenticationType, type ParsedKey } from 'ssh2';
+import ssh2, { type AuthenticationType, type ParsedKey } from 'ssh2';
 import type { NextAuthHandler } from 'ssh2';
 import { UserError } from '../errors.js';
+
+// ssh2 is CommonJS; Node's ESM loader does not see `utils` as a named export.
+const { utils } = ssh2;
 import type { SshHop, SshPrompts } from './ssh-types.js';
 
 /** Decrypted keys by path, for this session only. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseService } from '../../source/mysql/databases.js';
 import { dumpDatabase } from '../../source/mysql/dump.js';
 import { restoreDatabase } from '../../source/mysql/restore.js';
+import { text } from '../../source/mysql/cells.js';
 import { createUserService } from '../../source/mysql/users.js';
 import { quoteId, quoteTable } from '../../source/mysql/sql-quote.js';
 import { marker, openLabMysql, type LabMysql } from './mysql-lab.js';
@@ -69,10 +70,10 @@ describe.skipIf(!ready)(
       const rows = await admin.session.rows(
         `CHECKSUM TABLE ${quoteTable(database, 'items')}, ${quoteTable(database, 'odd`name')}`,
       );
-      return Object.fromEntries(
-        rows.map((row) => [
-          String(row['Table']).split('.').pop(),
-          String(row['Checksum']),
+      return Object.fromEntries<string>(
+        rows.map((row): [string, string] => [
+          text(row['Table']).split('.').pop() ?? '',
+          text(row['Checksum']),
         ]),
       );
     }
