@@ -4,9 +4,11 @@
  */
 import type { ComponentType } from 'react';
 import { EbsCopyWizard } from './EbsCopyWizard.js';
+import { BucketsPane } from './BucketsPane.js';
 import { EipsPane } from './EipsPane.js';
 import { EventLogPane } from './EventLogPane.js';
 import { InstancesPane } from './InstancesPane.js';
+import { ObjectsPane } from './ObjectsPane.js';
 import { MigrationsPane } from './MigrationsPane.js';
 import type { PaneProps } from './pane-props.js';
 import { ProfilesPane } from './ProfilesPane.js';
@@ -21,6 +23,8 @@ export const PANE_COMPONENTS: Readonly<
   eips: EipsPane,
   volumes: VolumesPane,
   snapshots: SnapshotsPane,
+  buckets: BucketsPane,
+  objects: ObjectsPane,
   'ebs-copy': EbsCopyWizard,
   migrations: MigrationsPane,
   regions: RegionsPane,

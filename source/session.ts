@@ -28,6 +28,10 @@ import {
 } from './wizards/ebs-copy/console-service.js';
 import { createJournalStore, journalDir } from './wizards/ebs-copy/journal.js';
 import type { SessionSettings } from './session-settings.js';
+import { join } from 'node:path';
+import type { S3Service } from './aws/s3/types.js';
+import { lazyService } from './lazy-service.js';
+import { createS3Transfers, type S3Transfers } from './s3-transfers.js';
 
 /** What panes may use. Later panes add their services here. */
 export interface SessionServices {
@@ -39,6 +43,8 @@ export interface SessionServices {
   readonly snapshots: SnapshotService;
   /** The region-copy wizard; its engine (and the SDK it needs) loads on first use. */
   readonly ebsCopy: EbsCopyService;
+  readonly s3: S3Service;
+  readonly s3Transfers: S3Transfers;
 }
 
 export interface Session {
@@ -83,6 +89,11 @@ export function createSessionOpener(deps: {
         volumes: createVolumeService(factory),
         snapshots: createSnapshotService(factory),
         ebsCopy: ebsCopyService(factory),
+        s3: lazyService(async () => {
+          const { createS3Service } = await import('./aws/s3/s3-service.js');
+          return createS3Service(factory);
+        }),
+        s3Transfers: createS3Transfers(factory, join(stateDir(), 's3-uploads')),
       },
       close: () => factory.destroy(),
     };

@@ -1,5 +1,6 @@
 import { SHELL_BINDINGS, type Binding, type Scope } from './bindings.js';
 import { EC2_BINDINGS } from './ec2.js';
+import { S3_BINDINGS } from './s3.js';
 
 export type { Binding, Scope } from './bindings.js';
 export { keyName, displayKey, displayKeyAscii, type KeyFlags } from './keys.js';
@@ -8,6 +9,7 @@ export { keyName, displayKey, displayKeyAscii, type KeyFlags } from './keys.js';
 export const ALL_BINDINGS: readonly Binding[] = [
   ...SHELL_BINDINGS,
   ...EC2_BINDINGS,
+  ...S3_BINDINGS,
 ];
 
 /** Scopes that are live together: a key may be bound once within each set. */

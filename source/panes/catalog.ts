@@ -58,6 +58,20 @@ export const PANES: readonly PaneInfo[] = [
     openLabel: 'summary',
   },
   {
+    name: 'buckets',
+    aliases: ['s3', 'bucket', 'mb', 'rb'],
+    title: 'Buckets',
+    description: 'S3 buckets: browse, make, remove (also non-empty), sync',
+    openLabel: 'browse',
+  },
+  {
+    name: 'objects',
+    aliases: ['browse', 'ls'],
+    title: 'Objects',
+    description: 'objects under a bucket prefix: get, put, delete, view, URL',
+    openLabel: 'open',
+  },
+  {
     name: 'regions',
     aliases: ['region-list', 'reg'],
     title: 'Regions',

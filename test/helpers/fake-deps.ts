@@ -15,6 +15,7 @@ import { keymap } from '../../source/keymap/index.js';
 import { createWriteGuard } from '../../source/safety/read-only.js';
 import type { Session } from '../../source/session.js';
 import { createFakeEc2, type FakeEc2 } from './fake-ec2.js';
+import { createFakeS3, type FakeS3 } from './fake-s3.js';
 import { createFakeEbsCopy, type FakeEbsCopy } from './fake-ebs-copy.js';
 import { createEbsCopyService } from '../../source/wizards/ebs-copy/console-service.js';
 import {
@@ -43,6 +44,8 @@ export interface FakeOptions {
   readonly ec2?: FakeEc2;
   /** The region-copy engine every session sees. */
   readonly ebsCopy?: FakeEbsCopy;
+  /** The S3 every session sees. */
+  readonly s3?: FakeS3;
 }
 
 /** Region rows name their session, so a stale row is recognisable. */
@@ -60,10 +63,12 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
   closed: number[];
   ec2: FakeEc2;
   ebsCopy: FakeEbsCopy;
+  s3: FakeS3;
   terminalRuns: string[];
 } {
   const ec2 = options.ec2 ?? createFakeEc2();
   const ebsCopy = options.ebsCopy ?? createFakeEbsCopy();
+  const s3 = options.s3 ?? createFakeS3();
   const events = createEventLog();
   const config = options.config ?? defaultConfig();
   const sessions: Session[] = [];
@@ -121,6 +126,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
     closed,
     ec2,
     ebsCopy,
+    s3,
     terminalRuns,
     // ssh is recorded, not run; the key of the fake instances exists.
     runInTerminal: (command: string, args: readonly string[]) => (
@@ -170,6 +176,8 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           addresses: ec2.addresses,
           volumes: ec2.volumes,
           snapshots: ec2.snapshots,
+          s3: s3.s3,
+          s3Transfers: s3.transfers,
           ebsCopy: createEbsCopyService({
             loadEngine: () => Promise.resolve(ebsCopy),
           }),

@@ -1,0 +1,102 @@
+/**
+ * Keys of the S3 panes, in the same spirit as the EC2 ones: X is the
+ * irreversible one (typed confirmation), n makes something new, and a
+ * capital letter is the stronger form (F removes a bucket with everything in it, like rb --force).
+ */
+import type { Binding } from './bindings.js';
+
+const buckets = 'pane:buckets' as const;
+const objects = 'pane:objects' as const;
+
+export const S3_BINDINGS: readonly Binding[] = [
+  {
+    command: 'buckets.make',
+    keys: ['n'],
+    scope: buckets,
+    hint: 'new',
+    write: true,
+    description:
+      'make a bucket (mb): name checked against the S3 rules, region',
+  },
+  {
+    command: 'buckets.remove',
+    keys: ['X'],
+    scope: buckets,
+    hint: 'remove',
+    write: true,
+    description:
+      'remove an empty bucket (rb); a non-empty one is refused with its count',
+  },
+  {
+    command: 'buckets.purge',
+    keys: ['F'],
+    scope: buckets,
+    hint: 'remove all',
+    write: true,
+    description:
+      'remove a bucket with every object, version, delete marker and upload (rb --force)',
+  },
+  {
+    command: 'buckets.sync',
+    keys: ['s'],
+    scope: buckets,
+    hint: 'sync',
+    description:
+      'sync a local directory with the bucket; a dry-run plan comes first',
+  },
+  {
+    command: 'objects.up',
+    // Terminals send DEL for Backspace, which Ink names delete.
+    keys: ['backspace', 'delete', 'left'],
+    scope: objects,
+    hint: 'up',
+    description: 'up one prefix (Esc too)',
+  },
+  {
+    command: 'objects.get',
+    keys: ['D'],
+    scope: objects,
+    hint: 'download',
+    description:
+      'download the object, or everything under the prefix, to a directory',
+  },
+  {
+    command: 'objects.put',
+    keys: ['p'],
+    scope: objects,
+    hint: 'put',
+    write: true,
+    description: 'upload a file or a directory here',
+  },
+  {
+    command: 'objects.sync',
+    keys: ['s'],
+    scope: objects,
+    hint: 'sync',
+    description:
+      'sync a local directory with this prefix; a dry-run plan comes first',
+  },
+  {
+    command: 'objects.view',
+    keys: ['v'],
+    scope: objects,
+    hint: 'view',
+    description: 'view a text object (the first 256 KiB)',
+  },
+  {
+    command: 'objects.url',
+    keys: ['u'],
+    scope: objects,
+    hint: 'URL',
+    description: 'copy a presigned GET URL, valid for one hour (OSC 52)',
+  },
+  {
+    command: 'objects.delete',
+    keys: ['X'],
+    scope: objects,
+    hint: 'delete',
+    write: true,
+    description:
+      'delete the object, the marked ones, or everything under a prefix',
+  },
+];
