@@ -54,7 +54,7 @@ const READ_CREDENTIALS = [
 
 function find(names: readonly string[], what: string): string {
   const lookups = names.map((name) => `command -v ${name}`).join(' || ');
-  return `tool=$(${lookups}) || { echo "opsdeck: ${what} is not installed on this host" >&2; exit 127; }; echo "opsdeck-tool: $tool" >&2`;
+  return `tool=$(${lookups}) || { echo "opsdeck: ${what} found on this host" >&2; exit 127; }; echo "opsdeck-tool: $tool" >&2`;
 }
 
 /** Wraps a bash script so it runs under bash whatever the login shell is. */
