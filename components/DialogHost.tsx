@@ -9,13 +9,28 @@ export interface DialogHostProps {
   readonly height: number;
 }
 
+const dialogIds = new WeakMap<Dialog, number>();
+let lastDialogId = 0;
+
+/** One key per dialog asked for: a dialog that follows another at once starts fresh. */
+function dialogKey(dialog: Dialog): number {
+  let id = dialogIds.get(dialog);
+  if (id === undefined) {
+    id = ++lastDialogId;
+    dialogIds.set(dialog, id);
+  }
+  return id;
+}
+
 /** The open dialog, at most 76 columns wide so it reads like a dialog on wide screens. */
 export function DialogHost({ dialog, width, height }: DialogHostProps) {
   const dialogWidth = Math.min(width, 76);
+  const key = dialogKey(dialog);
   switch (dialog.kind) {
     case 'confirm':
       return (
         <ConfirmDialog
+          key={key}
           request={dialog.request}
           width={dialogWidth}
           height={height}
@@ -25,6 +40,7 @@ export function DialogHost({ dialog, width, height }: DialogHostProps) {
     case 'form':
       return (
         <FormDialog
+          key={key}
           form={dialog.form}
           width={dialogWidth}
           onSubmit={dialog.resolve}
@@ -34,6 +50,7 @@ export function DialogHost({ dialog, width, height }: DialogHostProps) {
     case 'pick':
       return (
         <PickerDialog
+          key={key}
           request={dialog.request}
           width={dialogWidth}
           height={height}

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { StatusLevel } from '../source/shell-state.js';
 import type { Session } from '../source/session.js';
-import { KIND_LABELS } from '../source/wizards/ebs-copy/wizard-view.js';
 
 /**
  * At start, an unfinished region copy (a crash, a lost SSH session, a
@@ -25,7 +24,8 @@ export function useEbsCopyResumeNotice(
         report(
           'warn',
           'ebs-copy',
-          `unfinished region copy ${first.runId}: ${KIND_LABELS[first.source.kind]} ${first.source.id} to ${first.targetRegion}, ${first.stepsDone}/${first.stepsTotal} steps${more}; :migrations then r resumes it`,
+          // The way to resume first: a narrow status line cuts the end.
+          `region copy ${first.runId} unfinished: :migrations, r resumes it (${first.stepsDone}/${first.stepsTotal} steps, ${first.source.id} to ${first.targetRegion})${more}`,
         );
       },
       // No journal directory yet, or an unreadable one: nothing to say at start.

@@ -65,7 +65,8 @@ export function useEbsCopyRun(): EbsCopyRunControl {
       ).length;
       store.dispatch({ type: 'started', journal });
       const handle = deps.jobs.start(
-        `region copy ${runId}`,
+        // The run ID alone: the job strip gives a title 20 columns at 80.
+        runId,
         async ({ signal, report: progress }) => {
           progress({ itemsDone: done, itemsTotal: total });
           const engine = await service.engine();
@@ -88,14 +89,17 @@ export function useEbsCopyRun(): EbsCopyRunControl {
         },
         (error: unknown) => {
           store.setJob(undefined);
-          const message = isAbortError(error)
-            ? `cancelled; the run stopped cleanly and can be resumed (r, or :migrations)`
+          const cancelled = isAbortError(error);
+          const message = cancelled
+            ? 'cancelled; the run stopped cleanly and can be resumed (r, or :migrations)'
             : describeError(error);
           store.dispatch({ type: 'failed', message, runId });
           report(
-            isAbortError(error) ? 'warn' : 'error',
+            cancelled ? 'warn' : 'error',
             SOURCE,
-            `region copy ${runId}: ${message}`,
+            cancelled
+              ? `region copy ${runId} cancelled; r or :migrations resumes it`
+              : `region copy ${runId}: ${message}`,
           );
         },
       );

@@ -21,7 +21,7 @@ const moveToRegion = (
   keys: ['r'],
   scope,
   hint: 'to region',
-  description: `move ${what} to another region: the guided, resumable copy (plan first, nothing created until you confirm)`,
+  description: `move to another region (wizard: ${what})`,
 });
 
 export const EC2_BINDINGS: readonly Binding[] = [
@@ -238,17 +238,16 @@ export const EC2_BINDINGS: readonly Binding[] = [
     description: 'edit tags',
   },
 
-  moveToRegion(instances, 'the instance (image, copy, optionally relaunch)'),
-  moveToRegion(volumes, 'the volume (snapshot, copy, new volume)'),
-  moveToRegion(snapshots, 'the snapshot (copy)'),
+  moveToRegion(instances, 'image, copy, relaunch'),
+  moveToRegion(volumes, 'snapshot, copy, new volume'),
+  moveToRegion(snapshots, 'copy, resumable'),
 
   {
     command: 'ebsCopy.next',
     keys: ['enter'],
     scope: wizard,
     hint: 'next',
-    description:
-      'next step: pick the source, pick the target, run the pre-flight, confirm the plan',
+    description: 'next step: pick source, target; pre-flight; confirm the plan',
   },
   {
     command: 'ebsCopy.source',
@@ -269,24 +268,21 @@ export const EC2_BINDINGS: readonly Binding[] = [
     keys: ['o'],
     scope: wizard,
     hint: 'options',
-    description:
-      'encryption, tags to carry, volume type; for an instance: consistency and what to recreate',
+    description: 'options: encryption, tags, volume type, instance choices',
   },
   {
     command: 'ebsCopy.resume',
     keys: ['r'],
     scope: wizard,
     write: true,
-    description:
-      'resume a failed or cancelled run: done steps are skipped, nothing is created twice',
+    description: 'resume a stopped run: done steps skipped, nothing made twice',
   },
   {
     command: 'ebsCopy.cleanup',
     keys: ['x'],
     scope: wizard,
     write: true,
-    description:
-      'remove the intermediate resources a finished run left behind, asking for each',
+    description: "remove a finished run's intermediates, asking for each",
   },
   {
     command: 'ebsCopy.new',
@@ -309,7 +305,6 @@ export const EC2_BINDINGS: readonly Binding[] = [
     scope: migrations,
     hint: 'cleanup',
     write: true,
-    description:
-      'remove what a finished run left in the source region, asking for each',
+    description: 'remove what a finished run left behind, asking for each',
   },
 ];

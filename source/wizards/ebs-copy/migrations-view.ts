@@ -40,10 +40,9 @@ export const migrationsSpec: TablePaneSpec<
     {
       id: 'source',
       title: 'SOURCE',
-      value: (row) => `${KIND_LABELS[row.source.kind]} ${row.source.id}`,
-      min: 12,
-      grow: 1,
-      growMax: 32,
+      // The ID says the kind (i-, vol-, snap-, ami-); the detail view says it in words.
+      value: (row) => row.source.id,
+      min: 21,
     },
     {
       id: 'from',

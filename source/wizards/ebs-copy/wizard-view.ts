@@ -96,13 +96,16 @@ export const CONSISTENCY_TEXT: Readonly<Record<Consistency, string>> = {
     'no reboot (NoReboot): no downtime, but the image is crash-consistent: writes not yet on disk are lost and file systems may need a check on first boot',
 };
 
-function instanceLines(options: InstanceOptions): string[] {
+function instanceRows(options: InstanceOptions): [string, string][] {
   const yes = (on: boolean) => (on ? 'yes' : 'no');
   return [
-    `Imaging: ${CONSISTENCY_TEXT[options.consistency]}`,
-    options.launch
-      ? `Launch in the target: yes (key pair ${yes(options.importKeyPair)}, security groups ${yes(options.copySecurityGroups)}, Elastic IP ${yes(options.elasticIp)})`
-      : 'Launch in the target: no (the AMI is copied; launch it later)',
+    ['Imaging', CONSISTENCY_TEXT[options.consistency]],
+    [
+      'Launch',
+      options.launch
+        ? `yes, in the target zone (key pair ${yes(options.importKeyPair)}, security groups ${yes(options.copySecurityGroups)}, Elastic IP ${yes(options.elasticIp)})`
+        : 'no: the AMI is copied; launch it there later',
+    ],
   ];
 }
 
@@ -122,8 +125,7 @@ export function draftLines(draft: Draft, width: number): ViewLine[] {
   if (draft.source?.kind === 'volume')
     rows.push(['Volume type', draft.volumeType ?? 'as the source']);
   if (draft.source?.kind === 'instance')
-    for (const line of instanceLines(draft.instance))
-      rows.push(['Instance', line]);
+    rows.push(...instanceRows(draft.instance));
   const lines: ViewLine[] = [];
   for (const [label, value] of rows) {
     const first = `${label.padEnd(12)}`;
