@@ -137,7 +137,8 @@ export function useObjectActions(place: BrowsePlace): {
               (error: unknown) => (fail(`view ${row.key}`)(error), undefined),
             );
           if (!text) return;
-          const lines = text.text.split('\n');
+          // A final newline ends the last line; it does not start another.
+          const lines = text.text.replace(/\n$/, '').split('\n');
           shell.pushDetail(row.name, [
             {
               title: `${lines.length} lines${text.truncated ? `, the first ${prettyBytes(VIEW_BYTES, { binary: true })} only` : ''}`,

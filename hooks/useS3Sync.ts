@@ -74,17 +74,22 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         const answer = await shell.confirm(planRequest(planned, tally));
         if (!answer.confirmed) return;
         const spec: SyncSpec = { ...planned, dryRun: false };
+        const { upload, download } = tally.counts;
+        const totalItems = planChanges(tally);
+        const totalBytes = upload.bytes + download.bytes;
         await runJob({
           title: `sync ${endpointText(spec.source)} → ${endpointText(spec.destination)}`,
           work: ({ signal, report }) =>
             transfers.sync(spec, {
               signal,
+              // The dry run already counted the whole plan; the run's own
+              // totals only grow as its planner streams.
               onProgress: (progress) =>
                 report({
                   bytesDone: progress.bytesDone,
-                  bytesTotal: progress.bytesTotal,
+                  bytesTotal: Math.max(progress.bytesTotal ?? 0, totalBytes),
                   itemsDone: progress.itemsDone,
-                  itemsTotal: progress.itemsTotal,
+                  itemsTotal: Math.max(progress.itemsTotal ?? 0, totalItems),
                 }),
               onDone: (item, error) => {
                 if (error) shell.report('error', 's3', `${item.rel}: ${error}`);
