@@ -3,6 +3,7 @@
  * `readonly:` for `readOnly:` must not silently drop a safety setting.
  */
 import { z } from 'zod';
+import { mysqlSettingsSchema } from '../mysql/profile-schema.js';
 
 const seconds = z.number().min(0).max(3600);
 
@@ -54,6 +55,8 @@ export const configSchema = z.strictObject({
   /** Keep a JSON-lines copy of writes and errors in the state directory. */
   eventFile: z.boolean().default(true),
   profiles: z.record(z.string(), profileSettingsSchema).default({}),
+  /** MySQL connection profiles (SSH target, MySQL target, user); no passwords. */
+  mysql: mysqlSettingsSchema.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;
