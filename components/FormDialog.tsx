@@ -42,6 +42,8 @@ export function FormDialog({
   );
   const [focus, setFocus] = useState(0);
   const [showErrors, setShowErrors] = useState(false);
+  // What Tab completion found when it could not pick one; shown under the field.
+  const [choices, setChoices] = useState('');
   const errors = validateForm(form, values);
   const inner = Math.max(20, width - 4);
   const labelWidth = Math.min(
@@ -77,6 +79,19 @@ export function FormDialog({
           const direction = command === 'dialog.next' ? 1 : -1;
           // ←/→ belong to the focused field: the cursor, or the choice.
           if (key === 'left' || key === 'right') return void step(direction);
+          if (key === 'tab' && focused?.complete) {
+            const current = values[focused.name] ?? '';
+            const completion = focused.complete(current);
+            setChoices(completion.choices.join('  '));
+            if (completion.value !== current || completion.choices.length > 0) {
+              setValues((all) => ({
+                ...all,
+                [focused.name]: completion.value,
+              }));
+              return;
+            }
+          }
+          setChoices('');
           return setFocus((current) => (current + direction + count) % count);
         }
         case 'dialog.accept': {
@@ -108,6 +123,7 @@ export function FormDialog({
             field={field}
             value={value}
             focused={index === focus}
+            note={index === focus && choices !== '' ? choices : undefined}
             error={
               error !== undefined &&
               (showErrors || (value !== '' && field.kind !== 'toggle'))
@@ -116,9 +132,10 @@ export function FormDialog({
             }
             labelWidth={labelWidth}
             width={inner}
-            onChange={(next) =>
-              setValues((current) => ({ ...current, [field.name]: next }))
-            }
+            onChange={(next) => {
+              setChoices('');
+              setValues((current) => ({ ...current, [field.name]: next }));
+            }}
           />
         );
       })}

@@ -13,6 +13,8 @@ export interface FormFieldProps {
   readonly error: string | undefined;
   readonly labelWidth: number;
   readonly width: number;
+  /** Shown in place of the hint: the names Tab completion could not choose between. */
+  readonly note?: string | undefined;
   readonly onChange: (value: string) => void;
 }
 
@@ -24,6 +26,7 @@ export function FormField({
   error,
   labelWidth,
   width,
+  note,
   onChange,
 }: FormFieldProps) {
   const theme = useTheme();
@@ -57,6 +60,10 @@ export function FormField({
             first: `${pad}${theme.glyphs.error} `,
             rest: `${pad}  `,
           }).join('\n')}
+        </Text>
+      ) : note ? (
+        <Text color={theme.tone('info')}>
+          {wrapLines(note, width, { first: pad }).join('\n')}
         </Text>
       ) : focused && field.hint ? (
         <Text color={theme.ui.muted}>

@@ -15,6 +15,11 @@ export interface FormField {
   readonly choices?: readonly string[];
   /** One line shown under the field while it has the focus. */
   readonly hint?: string;
+  /** Tab completes the value (local paths) before it moves to the next field. */
+  readonly complete?: (value: string) => {
+    value: string;
+    choices: readonly string[];
+  };
   /** A message saying what is wrong, or undefined when the value is fine. */
   readonly validate?: (value: string, values: FormValues) => string | undefined;
 }

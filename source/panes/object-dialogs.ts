@@ -1,6 +1,7 @@
 /** What the object browser asks: where a download goes, what to upload. Pure. */
 import prettyBytes from 'pretty-bytes';
 import type { ObjectDetail } from '../aws/s3/types.js';
+import { completePath } from '../path-completion.js';
 import type { FormSpec } from '../form.js';
 import type { DetailSection } from './types.js';
 import { formatTime } from './ec2-format.js';
@@ -14,7 +15,8 @@ export function downloadForm(what: string, cwd: string): FormSpec {
         name: 'dir',
         label: 'To directory',
         initial: cwd,
-        hint: 'created when missing; files are written under a temporary name, then renamed',
+        hint: 'Tab completes; created when missing; files land under a temporary name, then are renamed',
+        complete: (value) => completePath(value),
         validate: (value) =>
           value.trim() === '' ? 'a directory on this machine' : undefined,
       },
@@ -31,7 +33,8 @@ export function uploadForm(where: string): FormSpec {
         name: 'path',
         label: 'File or dir',
         placeholder: '/var/log/app.log or ~/site',
-        hint: 'a directory goes up whole, under its own name',
+        hint: 'Tab completes; a directory goes up whole, under its own name',
+        complete: (value) => completePath(value),
         validate: (value) =>
           value.trim() === ''
             ? 'a file or directory on this machine'

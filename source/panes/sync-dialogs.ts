@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import prettyBytes from 'pretty-bytes';
+import { completePath } from '../path-completion.js';
 import { isS3Uri, parseS3Uri } from '../aws/s3/s3-uri.js';
 import {
   checked,
@@ -34,6 +35,8 @@ export function syncForm(remote: string, local = ''): FormSpec {
         label: 'Directory',
         initial: local,
         placeholder: '/srv/backups or ~/data',
+        hint: 'Tab completes the path',
+        complete: (value) => completePath(value),
         validate: (value) =>
           value.trim() === '' ? 'the local directory to sync' : undefined,
       },

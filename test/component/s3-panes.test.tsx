@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConsole } from '../helpers/console.js';
 import { createFakeS3 } from '../helpers/fake-s3.js';
@@ -156,6 +159,38 @@ describe('buckets and the object browser at 80x24', () => {
     expect([...(s3.buckets.get('acme-logs')?.keys() ?? [])]).toEqual([
       'README.txt',
     ]);
+  });
+
+  it('completes a local directory with Tab in the download form, then downloads there', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'opsdeck-complete-'));
+    mkdirSync(join(root, 'restore-2026'));
+    mkdirSync(join(root, 'reports'));
+    try {
+      const { view, s3 } = await bucketsPane();
+      await cursorTo(view, 'acme-logs');
+      await view.press(KEYS.enter, (frame) => frame.includes('README.txt'));
+      await view.press('G');
+      await view.press('D', (frame) =>
+        frame.includes('Download s3://acme-logs/README.txt'),
+      );
+      await view.press('\u0015'); // Ctrl+U clears the field
+      await view.press(`${root}/re`);
+      const listed = await view.press(KEYS.tab, (frame) =>
+        frame.includes('reports/'),
+      );
+      expect(listed).toContain('restore-2026/');
+      await view.press('s');
+      const completed = await view.press(KEYS.tab, (frame) =>
+        frame.includes(`${root}/restore-2026/`),
+      );
+      expect(completed).toContain('Download s3://acme-logs/README.txt');
+      await view.press(KEYS.enter, (frame) => frame.includes('downloaded'));
+      expect(s3.calls).toEqual([
+        `get s3://acme-logs/README.txt ${root}/restore-2026/`,
+      ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('in read-only mode refuses every write key and still plans a sync without running it', async () => {
