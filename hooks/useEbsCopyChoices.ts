@@ -35,7 +35,7 @@ const KINDS: readonly PickItem[] = [
   {
     id: 'instance',
     label: 'An instance',
-    detail: 'image, copy the AMI, relaunch if wanted',
+    detail: 'image it, copy the image, relaunch if wanted',
   },
   {
     id: 'volume',
@@ -65,12 +65,15 @@ async function sourceItems(
   kind: Exclude<SourceKind, 'image'>,
 ): Promise<PickItem[]> {
   if (kind === 'instance')
-    return (await readAll((c, s) => services.instances.list(c, s))).map(
-      (row) => ({
-        id: row.id,
-        label: row.name || row.id,
-        detail: `${row.id} ${row.state} ${row.type} ${row.az}`,
-      }),
+    return (
+      (await readAll((c, s) => services.instances.list(c, s)))
+        // Gone or going: nothing left to copy.
+        .filter((row) => !['terminated', 'shutting-down'].includes(row.state))
+        .map((row) => ({
+          id: row.id,
+          label: row.name || row.id,
+          detail: `${row.id} ${row.state} ${row.type} ${row.az}`,
+        }))
     );
   if (kind === 'volume')
     return (await readAll((c, s) => services.volumes.list(c, s))).map(

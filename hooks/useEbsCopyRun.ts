@@ -171,7 +171,7 @@ export function useEbsCopyRun(): EbsCopyRunControl {
             level: 'typed',
             title: `Delete ${resource.type} ${resource.id} in ${resource.region}`,
             targets: [
-              `${resource.type} ${resource.id}, made on the way by ${runId}`,
+              `${resource.type} ${resource.id}, made by run ${runId}`,
             ],
             warnings: [
               'The copy in the target does not need it. Deleting cannot be undone.',

@@ -17,6 +17,7 @@ const SOURCE = 'ebs-copy';
 export function useEbsCopyWizard(): EbsCopyWizard {
   const shell = useShellApi();
   const { report } = shell;
+  const { readOnly } = shell.session.guard;
   const store = shell.session.services.ebsCopy.wizard;
   const snapshot = useStore(store);
   const choices = useEbsCopyChoices();
@@ -62,7 +63,10 @@ export function useEbsCopyWizard(): EbsCopyWizard {
             return act(choices.check());
           case 'review':
             return act(
-              state.preflight.ok ? run.confirmAndStart(state) : choices.check(),
+              // Read-only: confirmAndStart says why nothing can start.
+              state.preflight.ok || readOnly
+                ? run.confirmAndStart(state)
+                : choices.check(),
             );
           case 'failed':
             if (state.runId !== undefined)
@@ -121,7 +125,7 @@ export function useEbsCopyWizard(): EbsCopyWizard {
           return store.reset(initialState());
       }
     },
-    [store, choices, run, report],
+    [store, choices, run, report, readOnly],
   );
 
   return { snapshot, onCommand };

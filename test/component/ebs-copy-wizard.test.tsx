@@ -142,11 +142,20 @@ describe('region-copy wizard', () => {
 
   it('refuses to run in read-only mode but shows the pre-flight and the plan', async () => {
     const { view, engine } = await openOnVolumes({ readOnly: true });
+    // What the engine's pre-flight finds when its dry runs are refused.
+    engine.problems = [
+      {
+        severity: 'blocker',
+        code: 'read-only',
+        message: 'read-only mode: the wizard cannot create anything',
+        fix: 'started with --read-only',
+      },
+    ];
     await toOptions(view);
     const review = await view.press(KEYS.enter, (text) =>
       text.includes('Step 5/6'),
     );
-    expect(review).toContain('Read-only mode: the plan is shown');
+    expect(review).toContain('Read-only mode: the pre-flight and the plan are shown');
     expect(review).toContain('Plan: 3 steps');
     const refused = await view.press(KEYS.enter, (text) =>
       text.includes('read-only: the region copy creates resources'),

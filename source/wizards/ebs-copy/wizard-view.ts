@@ -156,10 +156,10 @@ export function nextHint(
     case 'preflight':
       return 'Checking identity, the source, the target zone, limits and every write (DryRun)…';
     case 'review':
-      if (!state.preflight.ok)
-        return 'Blocked: do what the blockers say (o, t, s change the choices), then Enter checks again.';
-      return options.readOnly
-        ? 'Read-only mode: the plan is shown, but the copy cannot be started.'
+      if (options.readOnly)
+        return 'Read-only mode: the pre-flight and the plan are shown, but the copy cannot be started.';
+      return !state.preflight.ok
+        ? 'Blocked: do what the blockers say (o, t, s change the choices), then Enter checks again.'
         : 'Enter asks to confirm (y/N): the copy creates the resources below, which cost money; nothing is deleted.';
     case 'running':
       return 'Esc or Ctrl+C cancels: the run stops cleanly and can be resumed later (r, or :migrations).';
