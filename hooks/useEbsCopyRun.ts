@@ -170,9 +170,7 @@ export function useEbsCopyRun(): EbsCopyRunControl {
           const answer = await confirm({
             level: 'typed',
             title: `Delete ${resource.type} ${resource.id} in ${resource.region}`,
-            targets: [
-              `${resource.type} ${resource.id}, made by run ${runId}`,
-            ],
+            targets: [`${resource.type} ${resource.id}, made by run ${runId}`],
             warnings: [
               'The copy in the target does not need it. Deleting cannot be undone.',
             ],

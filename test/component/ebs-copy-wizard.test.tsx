@@ -155,7 +155,9 @@ describe('region-copy wizard', () => {
     const review = await view.press(KEYS.enter, (text) =>
       text.includes('Step 5/6'),
     );
-    expect(review).toContain('Read-only mode: the pre-flight and the plan are shown');
+    expect(review).toContain(
+      'Read-only mode: the pre-flight and the plan are shown',
+    );
     expect(review).toContain('Plan: 3 steps');
     const refused = await view.press(KEYS.enter, (text) =>
       text.includes('read-only: the region copy creates resources'),
