@@ -37,7 +37,7 @@ export function useEbsCopyRun(): EbsCopyRunControl {
       report(
         'warn',
         SOURCE,
-        `read-only: ${what} creates resources in AWS and was not started (${guard.reason})`,
+        `read-only: ${what} was not started (${guard.reason})`,
       );
       return true;
     },

@@ -160,7 +160,7 @@ describe('region-copy wizard', () => {
     );
     expect(review).toContain('Plan: 3 steps');
     const refused = await view.press(KEYS.enter, (text) =>
-      text.includes('read-only: the region copy creates resources'),
+      text.includes('read-only: the region copy was not started'),
     );
     expectFits(refused);
     expect(refused).not.toContain('Start copy');
