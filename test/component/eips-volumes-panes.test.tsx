@@ -156,9 +156,7 @@ describe('volumes pane', () => {
     expect(frame).toMatch(
       /vol-0aaaaaaaaaaaaaaa1.*unattached 7d\+, unencrypted/,
     );
-    expect(frame).toMatch(
-      /vol-0aaaaaaaaaaaaaaa2.*i-0aaa0000000000001 sdf/,
-    );
+    expect(frame).toMatch(/vol-0aaaaaaaaaaaaaaa2.*i-0aaa0000000000001 sdf/);
   });
 
   it('attaches to an instance of the same zone, suggests a free device and refuses a used one', async () => {
