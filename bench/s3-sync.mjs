@@ -4,6 +4,9 @@
 // built CLI), aws s3 sync, rclone sync and s3cmd sync (Debian packages,
 // installed when missing and possible). Each result is checked for
 // completeness. Requests are counted by type from moto's request log.
+// Every file has its own bytes: s3cmd copies files with equal MD5s locally
+// instead of downloading them, which would flatter it on repeated contents.
+// RUNS rounds go through the tools in turn; the table shows medians.
 // Last, the planner's memory for a synthetic 1,000,000-key listing.
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -16,7 +19,7 @@ import {
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
@@ -24,8 +27,9 @@ import { build } from 'esbuild';
 const SMALL = Number(process.env.SMALL ?? 2000);
 const BIG = Number(process.env.BIG ?? 4);
 const BIG_MIB = Number(process.env.BIG_MIB ?? 32);
+const RUNS = Number(process.env.RUNS ?? 3);
 const root = new URL('..', import.meta.url).pathname;
-const cli = join(root, 'dist/opsdeck.js');
+const cli = process.env.OPSDECK_CLI ?? join(root, 'dist/opsdeck.js');
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const KEY = 'AKIALABOPSDECK000001';
 const SECRET = 'lab-not-a-secret';
@@ -70,7 +74,7 @@ function makeDataset(dir) {
     mkdirSync(sub, { recursive: true });
     writeFileSync(
       join(sub, `f${String(index).padStart(5, '0')}.txt`),
-      Buffer.alloc(4096, index % 251),
+      smallContent(index, 0),
     );
   }
   const big = Buffer.alloc(BIG_MIB * 1024 * 1024);
@@ -78,6 +82,13 @@ function makeDataset(dir) {
     big.fill(index + 1);
     writeFileSync(join(dir, `big-${index}.bin`), big);
   }
+}
+
+/** 4 KiB that no other file of the set has. */
+function smallContent(index, round) {
+  const buffer = Buffer.alloc(4096, (index + round * 7) % 251);
+  buffer.write(`file ${index} round ${round}\n`);
+  return buffer;
 }
 
 /** Rewrites 10% of the small files with other bytes of the same size and a newer mtime. */
@@ -89,7 +100,7 @@ function touchTenPercent(dir, round) {
       `d${String(index % 20).padStart(2, '0')}`,
       `f${String(index).padStart(5, '0')}.txt`,
     );
-    writeFileSync(path, Buffer.alloc(4096, (index + round * 7) % 251));
+    writeFileSync(path, smallContent(index, round));
     utimesSync(path, later, later);
   }
 }
@@ -326,53 +337,79 @@ try {
     credentials: { accessKeyId: KEY, secretAccessKey: SECRET },
   });
   const list = tools(lab, work);
+  /** Per tool: each phase's times over the rounds, and the last round's facts. */
   const results = {};
+  const failed = new Set();
+  const loads = [loadavg()[0]];
   let opsdeckRequests = {};
-  for (const [index, tool] of list.entries()) {
-    const bucket = `bench-${index}-${Date.now().toString(36)}`;
-    await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-    const data = join(work, `data-${index}`);
-    makeDataset(data);
-    const expected = walk(data);
-    const target = `s3://${bucket}/set`;
-    const timed = (src, dst) => {
-      const [command, args] = tool.sync(src, dst);
-      return run(command, args, tool.env);
-    };
-    try {
-      process.stderr.write(`${tool.name}: first sync...\n`);
-      const first = timed(data, target);
-      const mark = statSync(logFile).size;
-      const again = timed(data, target);
-      const noChangeRequests = requestsSince(logFile, mark);
-      touchTenPercent(data, 1);
-      const touched = timed(data, target);
-      const down = join(work, `down-${index}`);
-      const download = timed(target, down);
-      const got = walk(down);
-      const complete =
-        got.files === expected.files && got.bytes === expected.bytes;
-      results[tool.name] = {
-        first,
-        again,
-        touched,
-        download,
-        complete,
-        noChangeRequests,
+  for (let round = 0; round < RUNS; round++) {
+    for (const [index, tool] of list.entries()) {
+      if (failed.has(tool.name)) continue;
+      const bucket = `bench-${index}-${round}-${Date.now().toString(36)}`;
+      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      const data = join(work, `data-${index}`);
+      makeDataset(data);
+      const expected = walk(data);
+      const target = `s3://${bucket}/set`;
+      const timed = (src, dst) => {
+        const [command, args] = tool.sync(src, dst);
+        return run(command, args, tool.env);
       };
-      if (tool.name === 'opsdeck') opsdeckRequests = noChangeRequests;
-      rmSync(down, { recursive: true, force: true });
-    } catch (error) {
-      // A peer that cannot run here is left out of the table, not the run.
-      process.stderr.write(
-        `${tool.name} failed: ${error.message.slice(0, 400)}\n`,
-      );
-      if (tool.name === 'opsdeck') throw error;
+      try {
+        process.stderr.write(
+          `round ${round + 1}/${RUNS} ${tool.name}: first sync...\n`,
+        );
+        const first = timed(data, target);
+        const mark = statSync(logFile).size;
+        const again = timed(data, target);
+        const noChangeRequests = requestsSince(logFile, mark);
+        touchTenPercent(data, 1);
+        const touched = timed(data, target);
+        const down = join(work, `down-${index}`);
+        const download = timed(target, down);
+        const got = walk(down);
+        const complete =
+          got.files === expected.files && got.bytes === expected.bytes;
+        const entry = (results[tool.name] ??= {
+          first: [],
+          again: [],
+          touched: [],
+          download: [],
+          complete: true,
+        });
+        entry.first.push(first);
+        entry.again.push(again);
+        entry.touched.push(touched);
+        entry.download.push(download);
+        entry.complete &&= complete;
+        entry.noChangeRequests = noChangeRequests;
+        if (tool.name === 'opsdeck') opsdeckRequests = noChangeRequests;
+        rmSync(down, { recursive: true, force: true });
+      } catch (error) {
+        // A peer that cannot run here is left out of the table, not the run.
+        process.stderr.write(
+          `${tool.name} failed: ${error.message.slice(0, 400)}\n`,
+        );
+        if (tool.name === 'opsdeck') throw error;
+        failed.add(tool.name);
+        delete results[tool.name];
+      }
+      rmSync(data, { recursive: true, force: true });
     }
-    rmSync(data, { recursive: true, force: true });
+    loads.push(loadavg()[0]);
   }
   s3.destroy();
   const names = Object.keys(results);
+  const median = (values) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2
+      ? sorted[middle]
+      : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
+  for (const name of names)
+    for (const phase of ['first', 'again', 'touched', 'download'])
+      results[name][phase] = median(results[name][phase]);
   const phases = [
     ['first', 'first upload sync'],
     ['again', 'no-change re-sync'],
@@ -380,7 +417,10 @@ try {
     ['download', 'full download'],
   ];
   console.log(
-    `S3 sync, ${SMALL} x 4 KiB + ${BIG} x ${BIG_MIB} MiB against moto (node ${process.version})`,
+    `S3 sync, ${SMALL} x 4 KiB + ${BIG} x ${BIG_MIB} MiB against moto (node ${process.version}), median of ${RUNS} rounds`,
+  );
+  console.log(
+    `load average (1 min) at the start and after each round: ${loads.map((load) => load.toFixed(1)).join(', ')} on ${availableParallelism()} CPUs`,
   );
   console.log(
     `${''.padEnd(28)}${names.map((name) => name.padStart(10)).join('')}  opsdeck/best peer`,

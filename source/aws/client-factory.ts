@@ -138,6 +138,10 @@ export function createAwsClientFactory(
           followRegionRedirects: true,
         });
         attachWriteGuard(created.middlewareStack, 's3', deps);
+        // It copies every input and output (1,000 keys per listing page)
+        // through a redaction filter for logger.info and logger.error, both
+        // of which we drop: pure cost on each of a sync's many requests.
+        created.middlewareStack.remove('loggerMiddleware');
         return created;
       }),
     destroy() {

@@ -4,16 +4,20 @@
  * whose mtime is set to the object's time, and only a complete file is
  * renamed into place. Big objects come as parallel ranged GETs pinned to
  * the listed ETag, so a change mid-download fails instead of mixing versions.
+ *
+ * Per file this costs open, write(s), futimes, close and rename: most files
+ * of a sync are small, and every extra file-system call is a thread-pool
+ * round trip that costs about as much as the write itself.
  */
 import { randomBytes } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, stat, unlink, utimes } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import type { S3Client } from '@aws-sdk/client-s3';
+import type { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Limiter } from '../aws/s3/limiter.js';
 import { isAbortError } from '../errors.js';
+import { writeBody } from './body-writer.js';
 import type { RemoteEntry } from './types.js';
 
 export interface DownloadSettings {
@@ -21,6 +25,8 @@ export interface DownloadSettings {
   readonly partSize: number;
   /** Shared by every file: ranged GETs in flight. */
   readonly parts: Limiter;
+  /** Directories known to exist, shared by the files of one sync. */
+  readonly directories?: Set<string>;
 }
 
 export function partialName(path: string): string {
@@ -41,32 +47,71 @@ export async function downloadObject(
   signal: AbortSignal,
   onBytes: (count: number) => void,
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const temp = partialName(path);
+  const file = await openTemp(temp, dirname(path), settings.directories);
   try {
-    if (remote.size < settings.rangedThreshold)
-      await wholeGet(client, bucket, remote, temp, signal, onBytes);
-    else
-      await rangedGet(client, bucket, remote, temp, settings, signal, onBytes);
-    const written = (await stat(temp)).size;
-    if (written !== remote.size)
-      throw new Error(
-        `got ${written} of ${remote.size} bytes; the object may have changed meanwhile`,
-      );
-    // The next run compares this time with LastModified: no change, no transfer.
-    const seconds = remote.modifiedMs / 1000;
-    await utimes(temp, seconds, seconds);
-    const existing = await stat(path).catch(() => undefined);
-    if (existing?.isDirectory())
-      throw new Error(
-        `${path} is a directory (the bucket has both ${remote.key} and keys under ${remote.key}/)`,
-      );
-    await rename(temp, path);
+    try {
+      const written =
+        remote.size < settings.rangedThreshold
+          ? await wholeGet(client, bucket, remote, file, signal, onBytes)
+          : await rangedGet(
+              client,
+              bucket,
+              remote,
+              file,
+              settings,
+              signal,
+              onBytes,
+            );
+      if (written !== remote.size)
+        throw new Error(
+          `got ${written} of ${remote.size} bytes; the object may have changed meanwhile`,
+        );
+      // The next run compares this time with LastModified: no change, no transfer.
+      const seconds = remote.modifiedMs / 1000;
+      await file.utimes(seconds, seconds);
+    } finally {
+      await file.close();
+    }
+    await rename(temp, path).catch(async (error: unknown) => {
+      const existing = await stat(path).catch(() => undefined);
+      if (existing?.isDirectory())
+        throw new Error(
+          `${path} is a directory (the bucket has both ${remote.key} and keys under ${remote.key}/)`,
+        );
+      throw error;
+    });
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
   }
 }
+
+/** Creates the temporary file, and its directory when it is not known to exist. */
+async function openTemp(
+  temp: string,
+  dir: string,
+  directories: Set<string> | undefined,
+): Promise<FileHandle> {
+  if (directories?.has(dir) !== true) {
+    await mkdir(dir, { recursive: true });
+    directories?.add(dir);
+  }
+  try {
+    return await open(temp, 'wx', 0o644);
+  } catch (error) {
+    // A directory remembered from earlier may have been removed since.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !directories)
+      throw error;
+    directories.delete(dir);
+    await mkdir(dir, { recursive: true });
+    directories.add(dir);
+    return open(temp, 'wx', 0o644);
+  }
+}
+
+// Looked up once: a sync sends thousands of GETs.
+let getObjectCommand: Promise<typeof GetObjectCommand> | undefined;
 
 async function send(
   client: S3Client,
@@ -75,9 +120,12 @@ async function send(
   signal: AbortSignal,
   range?: string,
 ): Promise<Readable> {
-  const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+  getObjectCommand ??= import('@aws-sdk/client-s3').then(
+    (module) => module.GetObjectCommand,
+  );
+  const Command = await getObjectCommand;
   const answer = await client.send(
-    new GetObjectCommand({
+    new Command({
       Bucket: bucket,
       Key: remote.key,
       ...(range === undefined ? {} : { Range: range }),
@@ -92,77 +140,68 @@ async function wholeGet(
   client: S3Client,
   bucket: string,
   remote: RemoteEntry,
-  temp: string,
+  file: FileHandle,
   signal: AbortSignal,
   onBytes: (count: number) => void,
-): Promise<void> {
+): Promise<number> {
   const body = await send(client, bucket, remote, signal);
-  body.on('data', (chunk: Buffer) => onBytes(chunk.length));
-  await pipeline(body, createWriteStream(temp, { mode: 0o644 }), { signal });
+  return writeBody(body, file, 0, onBytes);
 }
 
 async function rangedGet(
   client: S3Client,
   bucket: string,
   remote: RemoteEntry,
-  temp: string,
+  file: FileHandle,
   settings: DownloadSettings,
   signal: AbortSignal,
   onBytes: (count: number) => void,
-): Promise<void> {
-  const file = await open(temp, 'w', 0o644);
+): Promise<number> {
+  await file.truncate(remote.size);
+  const starts: number[] = [];
+  for (let start = 0; start < remote.size; start += settings.partSize)
+    starts.push(start);
+  const inner = new AbortController();
+  const stop = () => inner.abort(signal.reason);
+  signal.addEventListener('abort', stop, { once: true });
+  let written = 0;
   try {
-    await file.truncate(remote.size);
-    const starts: number[] = [];
-    for (let start = 0; start < remote.size; start += settings.partSize)
-      starts.push(start);
-    const inner = new AbortController();
-    const stop = () => inner.abort(signal.reason);
-    signal.addEventListener('abort', stop, { once: true });
-    try {
-      // Settled, not all: no part may still write when the file closes.
-      const results = await Promise.allSettled(
-        starts.map((start) =>
-          settings.parts.run(async () => {
-            inner.signal.throwIfAborted();
-            const end = Math.min(remote.size, start + settings.partSize) - 1;
-            try {
-              const body = await send(
-                client,
-                bucket,
-                remote,
-                inner.signal,
-                `bytes=${start}-${end}`,
+    // Settled, not all: no part may still write when the file closes.
+    const results = await Promise.allSettled(
+      starts.map((start) =>
+        settings.parts.run(async () => {
+          inner.signal.throwIfAborted();
+          const end = Math.min(remote.size, start + settings.partSize) - 1;
+          try {
+            const body = await send(
+              client,
+              bucket,
+              remote,
+              inner.signal,
+              `bytes=${start}-${end}`,
+            );
+            const got = await writeBody(body, file, start, onBytes);
+            if (got !== end + 1 - start)
+              throw new Error(
+                `range ${start}-${end} ended early at ${start + got}`,
               );
-              let position = start;
-              for await (const chunk of body) {
-                const buffer = chunk as Buffer;
-                await file.write(buffer, 0, buffer.length, position);
-                position += buffer.length;
-                onBytes(buffer.length);
-              }
-              if (position !== end + 1)
-                throw new Error(
-                  `range ${start}-${end} ended early at ${position}`,
-                );
-            } catch (error) {
-              // One part failed: stop the others instead of finishing a useless file.
-              inner.abort(error);
-              throw error;
-            }
-          }),
-        ),
-      );
-      const reasons = results.flatMap((result) =>
-        result.status === 'rejected' ? [result.reason as unknown] : [],
-      );
-      // The part that failed first, not the ones stopped because of it.
-      if (reasons.length > 0)
-        throw reasons.find((reason) => !isAbortError(reason)) ?? reasons[0];
-    } finally {
-      signal.removeEventListener('abort', stop);
-    }
+            written += got;
+          } catch (error) {
+            // One part failed: stop the others instead of finishing a useless file.
+            inner.abort(error);
+            throw error;
+          }
+        }),
+      ),
+    );
+    const reasons = results.flatMap((result) =>
+      result.status === 'rejected' ? [result.reason as unknown] : [],
+    );
+    // The part that failed first, not the ones stopped because of it.
+    if (reasons.length > 0)
+      throw reasons.find((reason) => !isAbortError(reason)) ?? reasons[0];
   } finally {
-    await file.close();
+    signal.removeEventListener('abort', stop);
   }
+  return written;
 }

@@ -52,6 +52,8 @@ export function createExecutor(
   onDone?: (item: PlanItem, error?: string) => void,
 ): Executor {
   const files = createLimiter(settings.files);
+  // Every download into one directory needs no mkdir after the first.
+  const directories = new Set<string>();
   const running = new Set<Promise<void>>();
   const failures: Failure[] = [];
   let failureCount = 0;
@@ -99,6 +101,7 @@ export function createExecutor(
             rangedThreshold: settings.rangedThreshold,
             partSize: settings.partSize,
             parts: settings.parts,
+            directories,
           },
           signal,
           onBytes,

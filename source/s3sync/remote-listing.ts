@@ -44,20 +44,33 @@ export async function* listRemote(
   const { client, bucket, prefix, signal } = options;
   const parallel = Math.max(1, options.parallel ?? 8);
 
-  const fetchPage = async (range: Range, token?: string): Promise<Page> => {
-    const answer: ListObjectsV2CommandOutput = await client.send(
+  const request = async (after: string | undefined, token?: string) =>
+    client.send(
       new ListObjectsV2Command({
         Bucket: bucket,
         Prefix: prefix === '' ? undefined : prefix,
         MaxKeys: options.pageSize ?? 1000,
         ...(token === undefined
-          ? range.after === undefined
+          ? after === undefined
             ? {}
-            : { StartAfter: range.after }
+            : { StartAfter: after }
           : { ContinuationToken: token }),
       }),
       { abortSignal: signal },
     );
+  // The first page is the same whatever the first range's end turns out to
+  // be: ask for it now instead of after the local walk's first 1,000 keys.
+  let firstPage: Promise<ListObjectsV2CommandOutput> | undefined =
+    request(undefined);
+  firstPage.catch(() => undefined);
+
+  const fetchPage = async (range: Range, token?: string): Promise<Page> => {
+    let early: Promise<ListObjectsV2CommandOutput> | undefined;
+    if (range.after === undefined && token === undefined) {
+      early = firstPage;
+      firstPage = undefined;
+    }
+    const answer = await (early ?? request(range.after, token));
     const entries: RemoteEntry[] = [];
     let passedEnd = false;
     for (const object of answer.Contents ?? []) {
