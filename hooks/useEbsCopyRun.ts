@@ -146,8 +146,18 @@ export function useEbsCopyRun(): EbsCopyRunControl {
       if (refusedReadOnly(`resuming ${runId}`) || busy()) return;
       try {
         const engine = await service.engine();
-        launch(await engine.load(runId));
+        const journal = await engine.load(runId);
+        // Refused before the screen shows a run: another account's run must not start.
+        await engine.checkAccount(runId);
+        launch(journal);
       } catch (error) {
+        // By name: the class's module brings the STS client, loaded with the engine.
+        if (error instanceof Error && error.name === 'AccountMismatchError')
+          store.dispatch({
+            type: 'failed',
+            message: describeError(error),
+            runId,
+          });
         report(
           'error',
           SOURCE,
@@ -155,7 +165,7 @@ export function useEbsCopyRun(): EbsCopyRunControl {
         );
       }
     },
-    [refusedReadOnly, busy, service, launch, report],
+    [refusedReadOnly, busy, service, launch, store, report],
   );
 
   const cleanup = useCallback(

@@ -163,6 +163,31 @@ describe('region-copy run', () => {
     expect(resumed).toContain(`✓ Run ${RUN} is done`);
   });
 
+  it('refuses to resume a run of another account, naming both accounts', async () => {
+    const engine = createFakeEbsCopy();
+    engine.failAt = { step: 'copy-snapshot', message: 'RequestLimitExceeded' };
+    const { view } = await openOnVolumes({ engine });
+    await toOptions(view);
+    await confirmRun(view);
+    await view.waitFor((text) => text.includes('Run stopped'));
+    engine.failAt = undefined;
+    engine.account = '222222222222';
+    await view.press(':');
+    await view.press('migrations');
+    await view.press(KEYS.enter, (text) => text.includes('Region copies (1)'));
+    const refused = await view.press('r', (text) =>
+      text.includes('222222222222'),
+    );
+    expectFits(refused);
+    expect(refused).toContain('Run stopped');
+    expect(refused.replace(/\s+/g, ' ')).toContain(
+      `run ${RUN} belongs to account 111111111111, but profile ops is account 222222222222`,
+    );
+    expect(engine.calls.filter((call) => call.startsWith('run'))).toEqual([
+      `run ${RUN}`,
+    ]);
+  });
+
   it('says at start that an unfinished run can be resumed, without blocking', async () => {
     const engine = createFakeEbsCopy();
     const request = {

@@ -3,6 +3,7 @@
  * a pre-flight whose problems a test sets, a plan, and runs that a test
  * drives step by step (progress, failure, cancellation). No network.
  */
+import { accountMismatch } from '../../source/wizards/ebs-copy/account-check.js';
 import type { EbsCopyEngine } from '../../source/wizards/ebs-copy/engine.js';
 import type { RunOptions } from '../../source/wizards/ebs-copy/runner.js';
 import type {
@@ -25,6 +26,8 @@ export interface FakeEbsCopy extends EbsCopyEngine {
   release(): void;
   /** The step at which runs fail, with this message. */
   failAt: { step: string; message: string } | undefined;
+  /** The account of the credentials in use; runs record it when created. */
+  account: string;
   readonly journals: Map<string, Journal>;
   readonly calls: string[];
 }
@@ -68,6 +71,7 @@ export function createFakeEbsCopy(): FakeEbsCopy {
 
   const fake: FakeEbsCopy = {
     problems: [],
+    account: '111111111111',
     gate: 'open',
     failAt: undefined,
     journals,
@@ -96,7 +100,7 @@ export function createFakeEbsCopy(): FakeEbsCopy {
       };
       const problems = [...fake.problems];
       return Promise.resolve({
-        account: '111111111111',
+        account: fake.account,
         facts,
         problems,
         ok: !problems.some((p) => p.severity === 'blocker'),
@@ -153,6 +157,9 @@ export function createFakeEbsCopy(): FakeEbsCopy {
         createdAt: at,
         updatedAt: at,
         state: 'planned',
+        ...(preflight.account === undefined
+          ? {}
+          : { account: preflight.account }),
         request,
         facts: preflight.facts as SourceFacts,
         plan: fake.plan(request, preflight.facts as SourceFacts),
@@ -235,6 +242,12 @@ export function createFakeEbsCopy(): FakeEbsCopy {
         })),
       ),
     load: (runId) => Promise.resolve(load(runId)),
+    checkAccount(runId) {
+      const refused = accountMismatch(load(runId), fake.account, 'ops');
+      return refused === undefined
+        ? Promise.resolve()
+        : Promise.reject(refused);
+    },
     summary: (runId) => Promise.resolve(summarize(load(runId))),
     cleanup(runId, resourceId) {
       fake.calls.push(`cleanup ${resourceId}`);

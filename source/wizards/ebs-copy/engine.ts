@@ -6,6 +6,7 @@
 import type { AwsClientFactory } from '../../aws/client-factory.js';
 import { ec2Context } from '../../aws/ec2/ec2-errors.js';
 import { UserError } from '../../errors.js';
+import { checkRunAccount } from './account-check.js';
 import { cleanupLeftover, summarize } from './finish.js';
 import type { JournalStore } from './journal.js';
 import { buildPlan } from './plan.js';
@@ -37,6 +38,8 @@ export interface EbsCopyEngine {
   list(): Promise<RunListing[]>;
   /** The journal of a run, for a screen that shows where it stands. */
   load(runId: string): Promise<Journal>;
+  /** Throws AccountMismatchError when the credentials are not the run's account. */
+  checkAccount(runId: string): Promise<void>;
   summary(runId: string): Promise<RunSummary>;
   /** Removes one leftover listed in the summary; ask the user first. */
   cleanup(runId: string, resourceId: string): Promise<RunSummary>;
@@ -101,6 +104,7 @@ export function createEbsCopyEngine(deps: EngineDeps): EbsCopyEngine {
     async run(runId, options) {
       const journal = await journals.load(runId);
       if (journal.state === 'done') return summarize(journal);
+      await checkRunAccount(factory, journal);
       const minutes = journal.request.waitTimeoutMinutes;
       const poll: PollSettings = {
         ...DEFAULT_POLL,
@@ -113,8 +117,12 @@ export function createEbsCopyEngine(deps: EngineDeps): EbsCopyEngine {
     },
     list: () => journals.list(),
     load: (runId) => journals.load(runId),
+    checkAccount: async (runId) =>
+      checkRunAccount(factory, await journals.load(runId)),
     summary: async (runId) => summarize(await journals.load(runId)),
-    cleanup: (runId, resourceId) =>
-      cleanupLeftover(factory, journals, runId, resourceId),
+    async cleanup(runId, resourceId) {
+      await checkRunAccount(factory, await journals.load(runId), 'cleaned up');
+      return cleanupLeftover(factory, journals, runId, resourceId);
+    },
   };
 }

@@ -2,11 +2,10 @@
  * Pre-flight: everything checked before anything is created, returned as a
  * list of problems (blockers, warnings, notes), each with what to do.
  */
-import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClientFactory } from '../../aws/client-factory.js';
-import { toAwsError } from '../../aws/aws-errors.js';
 import { ec2Context } from '../../aws/ec2/ec2-errors.js';
 import { describeError, isAbortError, UserError } from '../../errors.js';
+import { currentAccount } from './account-check.js';
 import { dryRunProblems } from './dry-runs.js';
 import { buildPlan } from './plan.js';
 import { checkRequest } from './request-checks.js';
@@ -103,15 +102,11 @@ export async function runPreflight(
   ) => ec2Context(factory, operation, target, region);
   let account: string | undefined;
   try {
-    const sts = await factory.sts();
-    account = (await sts.send(new GetCallerIdentityCommand({}))).Account;
+    account = await currentAccount(factory);
   } catch (error) {
     if (isAbortError(error)) throw error;
-    const problem = toAwsError(error, {
-      profile: factory.settings.profile,
-      action: 'sts:GetCallerIdentity',
-      endpoint: factory.settings.endpoint,
-    });
+    const problem =
+      error instanceof UserError ? error : new UserError(describeError(error));
     return done([
       {
         severity: 'blocker',
