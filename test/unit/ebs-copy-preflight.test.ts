@@ -227,4 +227,62 @@ describe('pre-flight of a region copy', () => {
       fix: 'grant ec2:CreateSnapshot to the identity of profile ops',
     });
   });
+
+  it('counts image copies in progress into the target: a blocker at the limit, a warning near it', async () => {
+    const imageCopy: CopyRequest = {
+      source: { kind: 'image', id: seed.image.id, region: 'us-west-2' },
+      target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
+      tags: { mode: 'all' },
+    };
+    const pending = (count: number) => {
+      for (let index = 0; index < count; index++)
+        world.add('image', 'ap-southeast-2', 'pending', {
+          Name: `other copy ${index}`,
+          snapshots: [],
+        });
+    };
+    // Finished images and those of other regions do not count.
+    world.add('image', 'ap-southeast-2', 'available', {
+      Name: 'done',
+      snapshots: [],
+    });
+    pending(85);
+    const { engine } = await worldEngine(dir);
+    const near = await engine.preflight(imageCopy);
+    expect(near.ok).toBe(true);
+    expect(
+      near.problems.find((problem) => problem.code === 'copy-limit'),
+    ).toMatchObject({
+      severity: 'warning',
+      message:
+        '85 image copies are already in progress into ap-southeast-2, near the limit of 100',
+      fix: expect.stringMatching(
+        /^if other copies start first, EC2 refuses this one \(ResourceLimitExceeded\); the run then stops and can be resumed/,
+      ) as unknown,
+    });
+    pending(15);
+    expect(await refused(imageCopy)).toEqual([
+      {
+        code: 'copy-limit',
+        message:
+          '100 image copies are already in progress into ap-southeast-2 (AWS allows 100)',
+        fix: expect.stringContaining(
+          'wait until some finish (aws ec2 describe-images --owners self --filters Name=state,Values=pending --region ap-southeast-2)',
+        ) as unknown,
+      },
+    ]);
+  });
+
+  it('counts snapshot copies in progress into the target, up to 20', async () => {
+    for (let index = 0; index < 20; index++)
+      world.add('snapshot', 'ap-southeast-2', 'pending', { copy: true });
+    expect(await refused(volumeCopy())).toEqual([
+      {
+        code: 'copy-limit',
+        message:
+          '20 snapshot copies are already in progress into ap-southeast-2 (AWS allows 20)',
+        fix: expect.stringContaining('wait until some finish') as unknown,
+      },
+    ]);
+  });
 });

@@ -22,13 +22,8 @@ import { describeError, UserError } from '../../errors.js';
 import { ReadOnlyError } from '../../safety/read-only.js';
 import { toCopyError } from './copy-errors.js';
 import { encryptionFields } from './steps-volume.js';
+import type { ChecksContext as Context } from './problems.js';
 import type { CopyRequest, PlanStep, Problem, SourceFacts } from './types.js';
-
-type Context = (
-  operation: string,
-  target?: string,
-  region?: string,
-) => Ec2Context;
 
 interface DryRun {
   readonly step: string;

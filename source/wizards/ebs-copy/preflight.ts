@@ -6,6 +6,7 @@ import type { AwsClientFactory } from '../../aws/client-factory.js';
 import { ec2Context } from '../../aws/ec2/ec2-errors.js';
 import { describeError, isAbortError, UserError } from '../../errors.js';
 import { currentAccount } from './account-check.js';
+import { copyLimitProblems } from './copy-limits.js';
 import { dryRunProblems } from './dry-runs.js';
 import { buildPlan } from './plan.js';
 import { checkRequest } from './request-checks.js';
@@ -128,6 +129,7 @@ export async function runPreflight(
     if (found.facts === undefined) return done(problems, account);
     const facts = found.facts;
     problems.push(...(await checkTarget(request, facts, target, context)));
+    problems.push(...(await copyLimitProblems(request, target, context)));
     problems.push(...notes(request, facts));
     if (!problems.some((problem) => problem.severity === 'blocker'))
       problems.push(

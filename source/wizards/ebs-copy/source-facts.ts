@@ -11,24 +11,12 @@ import {
 } from '@aws-sdk/client-ec2';
 import { ec2Call, type Ec2Context } from '../../aws/ec2/ec2-errors.js';
 import { imageAttributes, instanceAttributes } from './image-attributes.js';
+import { blocker, warning } from './problems.js';
 import { tagMap } from './tags.js';
 import type { CopyRequest, Problem, SourceFacts } from './types.js';
 
 type Found = { facts: SourceFacts | undefined; problems: Problem[] };
 type Context = (operation: string, target?: string) => Ec2Context;
-
-const blocker = (code: string, message: string, fix: string): Problem => ({
-  severity: 'blocker',
-  code,
-  message,
-  fix,
-});
-const warning = (code: string, message: string, fix: string): Problem => ({
-  severity: 'warning',
-  code,
-  message,
-  fix,
-});
 
 function notFound(kind: string, id: string, region: string): Found {
   return {

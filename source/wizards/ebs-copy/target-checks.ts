@@ -1,35 +1,19 @@
 /**
  * Pre-flight, part two: the target. An enabled region other than the
  * source's, a zone of that region, the instance type offered there, the
- * instance to attach to, and room for more snapshot copies.
+ * instance to attach to (room for more copies: copy-limits.ts).
  */
 import {
   DescribeAvailabilityZonesCommand,
   DescribeInstancesCommand,
   DescribeInstanceTypeOfferingsCommand,
   DescribeRegionsCommand,
-  DescribeSnapshotsCommand,
   type EC2Client,
   type _InstanceType,
 } from '@aws-sdk/client-ec2';
-import { ec2Call, type Ec2Context } from '../../aws/ec2/ec2-errors.js';
+import { ec2Call } from '../../aws/ec2/ec2-errors.js';
+import { blocker, type ChecksContext as Context } from './problems.js';
 import type { CopyRequest, Problem, SourceFacts } from './types.js';
-
-type Context = (
-  operation: string,
-  target?: string,
-  region?: string,
-) => Ec2Context;
-
-const blocker = (code: string, message: string, fix: string): Problem => ({
-  severity: 'blocker',
-  code,
-  message,
-  fix,
-});
-
-/** AWS runs at most this many snapshot copies into one region at once. */
-export const COPY_LIMIT = 20;
 
 /** Regions the account can use; undefined when DescribeRegions is not allowed. */
 export async function enabledRegions(
@@ -203,33 +187,5 @@ export async function checkTarget(
       );
   }
 
-  const copies =
-    request.source.kind === 'instance' || request.source.kind === 'image'
-      ? 0
-      : 1;
-  if (copies > 0) {
-    const pending = await ec2Call(
-      context('DescribeSnapshots', undefined, to),
-      () =>
-        target.send(
-          new DescribeSnapshotsCommand({
-            OwnerIds: ['self'],
-            Filters: [{ Name: 'status', Values: ['pending'] }],
-          }),
-        ),
-    );
-    // Counted here as well: some endpoints ignore the status filter.
-    const running = (pending.Snapshots ?? []).filter(
-      (snapshot) => snapshot.State === 'pending',
-    ).length;
-    if (running + copies > COPY_LIMIT)
-      problems.push(
-        blocker(
-          'copy-limit',
-          `${running} snapshot copies are already in progress into ${to} (AWS allows ${COPY_LIMIT})`,
-          'wait until some finish, then run the pre-flight again',
-        ),
-      );
-  }
   return problems;
 }
