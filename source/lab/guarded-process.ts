@@ -50,7 +50,8 @@ export function startGuarded(
     child.once('exit', (code) => resolve(code));
     child.once('error', () => resolve(null));
   });
-  void exited.then(() => log.end());
+  // 'close', not 'exit': output can still arrive after the exit, until the pipes close.
+  child.once('close', () => log.end());
   return {
     child,
     exited,

@@ -77,7 +77,10 @@ describe('paced input', () => {
       if (batch.includes(':')) textMode = true;
     });
     tty.type('jj:reg\r');
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // One key per turn: wait for the turns, not for a fixed time (CI is slow).
+    const deadline = Date.now() + 2000;
+    while (seen.length < 5 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 5));
     expect(seen).toEqual([['j'], ['j'], [':'], ['reg'], ['\r']]);
   });
 });
