@@ -6,6 +6,7 @@
 import { authPlugins } from 'mysql2';
 import { createConnection, type Connection } from 'mysql2/promise';
 import type { Connection as CoreConnection } from 'mysql2';
+import type { Duplex } from 'node:stream';
 import type { ClientChannel } from 'ssh2';
 import type { SshSession } from '../ssh/ssh-session.js';
 import { mysqlError } from './mysql-errors.js';
@@ -91,6 +92,19 @@ export async function openLink(
     channel.destroy();
     throw mysqlError(error, options.via);
   }
+  // When the SSH link drops, fail what is in flight at once rather than wait for a close
+  // event the dead transport may never deliver.
+  const unsubscribe = ssh.subscribe(() => {
+    if (ssh.generation() === sshGeneration && ssh.state() === 'connected')
+      return;
+    unsubscribe();
+    if (channel.destroyed) return;
+    const lost = Object.assign(new Error('the SSH connection dropped'), {
+      code: 'PROTOCOL_CONNECTION_LOST',
+    });
+    (channel as Duplex).destroy(lost);
+  });
+  channel.once('close', unsubscribe);
   // Fatal errors arrive as events too; without a listener they would crash the process.
   coreOf(connection).on('error', () => {
     dead = true;

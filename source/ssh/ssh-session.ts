@@ -133,6 +133,8 @@ export function createSshSession(options: SshSessionOptions): SshSession {
         });
         opened.push(client);
         client.on('close', () => onLinkClosed(mine));
+        // A keepalive timeout may come without 'close' (a known ssh2 issue): treat it as a drop too.
+        client.on('error', () => onLinkClosed(mine));
       }
     } catch (error) {
       for (const client of opened.reverse()) client.end();
