@@ -276,6 +276,10 @@ program
   .option('--no-security-groups', 'do not recreate the security groups')
   .option('--elastic-ip', 'allocate and associate a new Elastic IP')
   .option('--subnet <id>', 'target subnet for the launch')
+  .option(
+    '--register-snapshots',
+    'copy the snapshots and register the image (when CopyImage is refused)',
+  )
   .option('--timeout <minutes>', 'longest wait for one step (default 360)')
   .option('--resume <run>', 'resume a run from its journal')
   .option('--list', 'list runs and their state')

@@ -145,6 +145,18 @@ describe('ebs-copy flags', () => {
         'us-east-1',
       ),
     ).toThrow('--instance only');
+    expect(() =>
+      requestFromFlags(
+        { snapshot: 'snap-1', to: 'eu-west-1', registerSnapshots: true },
+        'us-east-1',
+      ),
+    ).toThrow('--register-snapshots applies to --instance and --image only');
+    expect(
+      requestFromFlags(
+        { image: 'ami-1', to: 'eu-west-1', registerSnapshots: true },
+        'us-east-1',
+      ).registerFromSnapshots,
+    ).toBe(true);
   });
 });
 

@@ -60,6 +60,29 @@ const PATHS: Record<
     target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
     tags: { mode: 'all' },
   }),
+  'image, registered from snapshots': (seed) => ({
+    source: { kind: 'image', id: seed.image.id, region: 'us-west-2' },
+    target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
+    tags: { mode: 'all' },
+    registerFromSnapshots: true,
+  }),
+  'instance, registered from snapshots': (seed) => ({
+    source: { kind: 'instance', id: seed.instance.id, region: 'us-west-2' },
+    target: {
+      region: 'ap-southeast-2',
+      az: 'ap-southeast-2a',
+      encryption: { mode: 'keep' },
+    },
+    tags: { mode: 'all' },
+    registerFromSnapshots: true,
+    instance: {
+      consistency: 'reboot',
+      launch: true,
+      importKeyPair: false,
+      copySecurityGroups: false,
+      elasticIp: false,
+    },
+  }),
   instance: (seed) => ({
     source: { kind: 'instance', id: seed.instance.id, region: 'us-west-2' },
     target: {

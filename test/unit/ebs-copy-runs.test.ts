@@ -153,8 +153,119 @@ describe('a copy run on the mocked EC2', () => {
       .catch((problem: unknown) => problem);
     expect(error).toMatchObject({ name: 'ProductCodeError' });
     expect(describeError(error)).toMatch(
-      /the image cannot be copied: .*Marketplace.*copy the snapshots and register them/,
+      /the image cannot be copied: .*Marketplace.*\(start a new copy that registers the image from its snapshots \(ebs-copy --register-snapshots.*allowed here because ami-[0-9a-f]+ bills as plain Linux\/UNIX with no product codes/,
     );
+  });
+
+  it('does not offer the register path for an image with Marketplace codes, and refuses it in pre-flight', async () => {
+    const seed = seedSource(world);
+    seed.image.data['productCodes'] = true;
+    const { engine } = await worldEngine(dir);
+    const request: CopyRequest = {
+      source: { kind: 'image', id: seed.image.id, region: 'us-west-2' },
+      target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
+      tags: { mode: 'all' },
+    };
+    const preflight = await engine.preflight(request);
+    const journal = await engine.create(request, preflight);
+    const error: unknown = await engine
+      .run(journal.runId)
+      .catch((problem: unknown) => problem);
+    expect(describeError(error)).toMatch(
+      /copying its snapshots and registering them is not offered: ami-[0-9a-f]+ carries product codes mkt8x2k: Marketplace billing belongs to the image/,
+    );
+    const register = await engine.preflight({
+      ...request,
+      registerFromSnapshots: true,
+    });
+    expect(register.ok).toBe(false);
+    expect(
+      register.problems.find((problem) => problem.code === 'register'),
+    ).toMatchObject({
+      severity: 'blocker',
+      fix: expect.stringContaining('carries product codes mkt8x2k') as unknown,
+    });
+    expect(world.writes).toEqual([]);
+  });
+
+  it('refuses to register a Windows image from snapshots: its licence would be lost', async () => {
+    const seed = seedSource(world);
+    Object.assign(seed.image.data, {
+      platform: 'Windows',
+      usage: 'RunInstances:0002',
+    });
+    const { engine } = await worldEngine(dir);
+    const preflight = await engine.preflight({
+      source: { kind: 'image', id: seed.image.id, region: 'us-west-2' },
+      target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
+      tags: { mode: 'all' },
+      registerFromSnapshots: true,
+    });
+    expect(preflight.ok).toBe(false);
+    expect(
+      preflight.problems.find((problem) => problem.code === 'register')?.fix,
+    ).toMatch(
+      /is billed as Windows \(RunInstances:0002\): Windows, RHEL, SUSE and SQL Server licences/,
+    );
+  });
+
+  it('registers the image of an instance from snapshot copies with the attributes RegisterImage would default wrongly', async () => {
+    const { engine, journals, runId } = await start((seed) => ({
+      source: { kind: 'instance', id: seed.instance.id, region: 'us-west-2' },
+      target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
+      tags: { mode: 'all' },
+      registerFromSnapshots: true,
+      instance: {
+        consistency: 'no-reboot',
+        launch: false,
+        importKeyPair: false,
+        copySecurityGroups: false,
+        elasticIp: false,
+      },
+    }));
+    const summary = await engine.run(runId);
+    expect(summary.state).toBe('done');
+    const journal = await journals.load(runId);
+    expect(journal.plan.map((step) => step.id)).toEqual([
+      'create-image',
+      'copy-snapshots',
+      'register-image',
+      'check-image',
+    ]);
+    const copies = world
+      .tagged(runId)
+      .filter(
+        (thing) =>
+          thing.kind === 'snapshot' && thing.region === 'ap-southeast-2',
+      );
+    expect(copies).toHaveLength(1);
+    const registered = world.of('image', 'ap-southeast-2');
+    expect(registered).toHaveLength(1);
+    expect(registered[0]?.data['input']).toMatchObject({
+      Architecture: 'x86_64',
+      VirtualizationType: 'hvm',
+      RootDeviceName: '/dev/sda',
+      EnaSupport: true,
+      BootMode: 'uefi',
+      UefiData: 'VUVGSSB2YXJz',
+      BlockDeviceMappings: [
+        {
+          DeviceName: '/dev/sda',
+          Ebs: { SnapshotId: copies[0]?.id, VolumeSize: 8 },
+        },
+      ],
+    });
+    const mapping = (
+      registered[0]?.data['input'] as {
+        BlockDeviceMappings: { Ebs: Record<string, unknown> }[];
+      }
+    ).BlockDeviceMappings[0];
+    expect(mapping?.Ebs).not.toHaveProperty('Encrypted');
+    expect(world.writes).not.toContain('CopyImage');
+    expect(summary.target.map((resource) => resource.type).sort()).toEqual([
+      'image',
+      'snapshot',
+    ]);
   });
 
   it('gives up a wait at its timeout, saying how to resume, and the resumed run finishes', async () => {

@@ -180,9 +180,15 @@ export function createWorld() {
     VirtualizationType: 'hvm',
     EnaSupport: true,
     BootMode: 'uefi',
-    PlatformDetails: 'Linux/UNIX',
-    UsageOperation: 'RunInstances',
-    ProductCodes: [],
+    PlatformDetails:
+      (thing.data['platform'] as string | undefined) ?? 'Linux/UNIX',
+    UsageOperation:
+      (thing.data['usage'] as string | undefined) ?? 'RunInstances',
+    RootDeviceName: '/dev/sda',
+    ProductCodes:
+      thing.data['productCodes'] === true
+        ? [{ ProductCodeId: 'mkt8x2k', ProductCodeType: 'marketplace' }]
+        : [],
     BlockDeviceMappings: (thing.data['snapshots'] as string[]).map(
       (SnapshotId, index) => ({
         DeviceName: `/dev/sd${'abcdef'[index] ?? 'z'}`,
@@ -423,6 +429,24 @@ export function createWorld() {
         }).id,
       };
     },
+    RegisterImage: (input, region) => ({
+      ImageId: world.add(
+        'image',
+        region,
+        'pending',
+        {
+          Name: input.Name,
+          input,
+          snapshots: (
+            input.BlockDeviceMappings as sdk.BlockDeviceMapping[]
+          ).flatMap((mapping) =>
+            mapping.Ebs?.SnapshotId ? [mapping.Ebs.SnapshotId] : [],
+          ),
+        },
+        specTags(input, 'image'),
+      ).id,
+    }),
+    GetInstanceUefiData: () => ({ UefiData: 'VUVGSSB2YXJz' }),
     DescribeImages: (input, region) => ({
       Images: world
         .of('image', region)

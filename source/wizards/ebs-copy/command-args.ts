@@ -25,6 +25,7 @@ export interface EbsCopyFlags {
   readonly securityGroups?: boolean;
   readonly elasticIp?: boolean;
   readonly subnet?: string;
+  readonly registerSnapshots?: boolean;
   readonly timeout?: string;
 }
 
@@ -79,6 +80,14 @@ export function requestFromFlags(
   if (!['reboot', 'no-reboot', 'stop-first'].includes(consistency))
     throw new UsageError('--consistency is reboot, no-reboot or stop-first');
   if (
+    flags.registerSnapshots === true &&
+    kind !== 'instance' &&
+    kind !== 'image'
+  )
+    throw new UsageError(
+      '--register-snapshots applies to --instance and --image only',
+    );
+  if (
     kind !== 'instance' &&
     (flags.launch === true ||
       flags.elasticIp === true ||
@@ -102,6 +111,9 @@ export function requestFromFlags(
     ...(flags.volumeType === undefined ? {} : { volumeType: flags.volumeType }),
     ...(attachTo === undefined ? {} : { attachTo }),
     ...(timeout === undefined ? {} : { waitTimeoutMinutes: timeout }),
+    ...(flags.registerSnapshots === true
+      ? { registerFromSnapshots: true }
+      : {}),
     ...(kind === 'instance'
       ? {
           instance: {

@@ -53,7 +53,7 @@ export function toCopyError(
     );
   if (context.action === 'ec2:CopyImage' && productCodeBlock(message))
     return new ProductCodeError(`the image cannot be copied: ${message}`, {
-      hint: 'images with AWS Marketplace product codes shared from another account cannot be copied; launch it in this account and image that instance, or copy the snapshots and register them (billing codes do not carry over that way)',
+      hint: 'images with AWS Marketplace product codes shared from another account cannot be copied; launch it in this account and image that instance',
       cause: error,
     });
   return toEc2Error(error, context);

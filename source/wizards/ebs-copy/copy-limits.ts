@@ -92,7 +92,11 @@ export async function copyLimitProblems(
 ): Promise<Problem[]> {
   const to = request.target.region;
   const kind = request.source.kind;
-  if (kind === 'volume' || kind === 'snapshot')
+  if (
+    kind === 'volume' ||
+    kind === 'snapshot' ||
+    request.registerFromSnapshots === true
+  )
     return roomProblems(
       {
         what: 'snapshot',

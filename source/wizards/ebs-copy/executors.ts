@@ -7,6 +7,7 @@ import {
   stopSource,
 } from './steps-image.js';
 import { copySecurityGroups, importKey } from './steps-access.js';
+import { copySnapshots, registerImage } from './steps-register.js';
 import { elasticIp, runInstance } from './steps-launch.js';
 import {
   attachVolume,
@@ -26,6 +27,8 @@ export const EXECUTORS: Readonly<
   'attach-volume': attachVolume,
   'create-image': createImage,
   'copy-image': copyImage,
+  'copy-snapshots': copySnapshots,
+  'register-image': registerImage,
   'check-image': checkImage,
   'import-key': importKey,
   'copy-security-groups': copySecurityGroups,

@@ -11,29 +11,59 @@ import {
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
   type EC2Client,
+  type Snapshot,
 } from '@aws-sdk/client-ec2';
-import { madeBy, SOURCE_GROUP_TAG, stepFilters, tagMap } from './tags.js';
+import {
+  madeBy,
+  SOURCE_GROUP_TAG,
+  SOURCE_TAG,
+  stepFilters,
+  tagMap,
+} from './tags.js';
 import type { StepKind } from './types.js';
 
-export async function findSnapshots(
+async function stepSnapshots(
   client: EC2Client,
   runId: string,
   stepId: StepKind,
-): Promise<string[]> {
+): Promise<Snapshot[]> {
   const found = await client.send(
     new DescribeSnapshotsCommand({
       OwnerIds: ['self'],
       Filters: stepFilters(runId, stepId),
     }),
   );
-  return (found.Snapshots ?? [])
-    .filter(
-      (snapshot) =>
-        madeBy(snapshot.Tags, runId, stepId) && snapshot.State !== 'error',
-    )
-    .flatMap((snapshot) =>
-      snapshot.SnapshotId === undefined ? [] : [snapshot.SnapshotId],
-    );
+  return (found.Snapshots ?? []).filter(
+    (snapshot) =>
+      madeBy(snapshot.Tags, runId, stepId) &&
+      snapshot.State !== 'error' &&
+      snapshot.SnapshotId !== undefined,
+  );
+}
+
+export async function findSnapshots(
+  client: EC2Client,
+  runId: string,
+  stepId: StepKind,
+): Promise<string[]> {
+  return (await stepSnapshots(client, runId, stepId)).map(
+    (snapshot) => snapshot.SnapshotId ?? '',
+  );
+}
+
+/** Copies the step made, by the snapshot each copies. */
+export async function findSnapshotCopies(
+  client: EC2Client,
+  runId: string,
+  stepId: StepKind,
+): Promise<Map<string, string>> {
+  const copies = new Map<string, string>();
+  for (const snapshot of await stepSnapshots(client, runId, stepId)) {
+    const source = tagMap(snapshot.Tags)[SOURCE_TAG];
+    if (source !== undefined && !copies.has(source))
+      copies.set(source, snapshot.SnapshotId ?? '');
+  }
+  return copies;
 }
 
 /** By tag, or by the run's image name (copies on some endpoints lose their tags). */

@@ -77,7 +77,33 @@ export function buildPlan(
       ],
     });
   }
-  if (request.source.kind === 'instance' || request.source.kind === 'image') {
+  if (
+    (request.source.kind === 'instance' || request.source.kind === 'image') &&
+    request.registerFromSnapshots === true
+  ) {
+    add({
+      id: 'copy-snapshots',
+      region: to,
+      title: `Copy the image's snapshots to ${to}`,
+      creates: [snapshot(to, false, 'one per volume, behind the new image')],
+    });
+    add({
+      id: 'register-image',
+      region: to,
+      title: `Register an image from the copies in ${to}`,
+      creates: [
+        {
+          type: 'image',
+          region: to,
+          intermediate: false,
+          note: 'same architecture, boot mode, ENA and devices',
+        },
+      ],
+    });
+  } else if (
+    request.source.kind === 'instance' ||
+    request.source.kind === 'image'
+  )
     add({
       id: 'copy-image',
       region: to,
@@ -87,6 +113,7 @@ export function buildPlan(
         snapshot(to, false, 'one per volume, behind the copy'),
       ],
     });
+  if (request.source.kind === 'instance' || request.source.kind === 'image') {
     add({
       id: 'check-image',
       region: to,

@@ -9,6 +9,7 @@ import { currentAccount } from './account-check.js';
 import { copyLimitProblems } from './copy-limits.js';
 import { dryRunProblems } from './dry-runs.js';
 import { buildPlan } from './plan.js';
+import { registerRefusal } from './register-rules.js';
 import { checkRequest } from './request-checks.js';
 import { describeSource } from './source-facts.js';
 import { checkRegions, checkTarget, enabledRegions } from './target-checks.js';
@@ -77,6 +78,23 @@ function notes(request: CopyRequest, facts: SourceFacts): Problem[] {
       `the source carries product codes ${facts.productCodes?.join(', ') ?? ''}`,
       'copies within this account keep them; a Marketplace image shared from another account cannot be copied, and registering its snapshots would lose the billing codes',
     );
+  if (request.registerFromSnapshots === true) {
+    const refusal = registerRefusal(facts);
+    if (refusal === undefined)
+      note(
+        'info',
+        'register',
+        'the image is registered in the target from copies of its snapshots, not copied whole',
+        'its architecture, boot mode, ENA and billing are checked against the source before anything is launched',
+      );
+    else
+      note(
+        'blocker',
+        'register',
+        'registering from snapshots is not allowed for this source',
+        refusal,
+      );
+  }
   if (request.tags.mode === 'only') {
     const missing = request.tags.keys.filter((key) => !(key in facts.tags));
     if (missing.length > 0)

@@ -50,6 +50,17 @@ export function checkRequest(request: CopyRequest): Problem[] {
       message: `the source and the target are both ${request.target.region}`,
       fix: 'choose another target region; within a region, create a volume from a snapshot instead',
     });
+  if (
+    request.registerFromSnapshots === true &&
+    request.source.kind !== 'image' &&
+    request.source.kind !== 'instance'
+  )
+    problems.push({
+      severity: 'blocker',
+      code: 'register',
+      message: `a ${request.source.kind} has no image to register`,
+      fix: 'registering from snapshots applies to an image or an instance',
+    });
   if (request.target.az !== undefined)
     check('zone', () =>
       checkZone(request.target.az ?? '', request.target.region),

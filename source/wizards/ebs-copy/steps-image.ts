@@ -14,12 +14,13 @@ import {
 } from '@aws-sdk/client-ec2';
 import { UserError } from '../../errors.js';
 import { ec2Call } from '../../aws/ec2/ec2-errors.js';
-import { toCopyError } from './copy-errors.js';
+import { ProductCodeError, toCopyError } from './copy-errors.js';
 import { findImage } from './find.js';
 import { imageAttributes, imageDifferences } from './image-attributes.js';
+import { registerOffer } from './register-rules.js';
 import type { StepContext } from './step-context.js';
 import { encryptionFields } from './steps-volume.js';
-import { tagSpecs } from './tags.js';
+import { SOURCE_TAG, tagSpecs } from './tags.js';
 import { imageSnapshotIds, waitImage, waitInstance } from './waits.js';
 
 /** An AMI name with the run ID (unique, and how a copy that lost its tags is found). */
@@ -102,12 +103,25 @@ export async function createImage(ctx: StepContext): Promise<void> {
   );
 }
 
+/** The image in the source region: the source itself, or the one create-image made. */
+export function sourceImageId(ctx: StepContext): string {
+  return ctx.request.source.kind === 'image'
+    ? ctx.facts.id
+    : (ctx.output('create-image', 'imageId') ?? '');
+}
+
+/** The image in the target region, copied or registered. */
+export function targetImageId(ctx: StepContext): string {
+  return (
+    ctx.output('copy-image', 'imageId') ??
+    ctx.output('register-image', 'imageId') ??
+    ''
+  );
+}
+
 export async function copyImage(ctx: StepContext): Promise<void> {
   const client = await ctx.targetClient();
-  const sourceId =
-    ctx.request.source.kind === 'image'
-      ? ctx.facts.id
-      : (ctx.output('create-image', 'imageId') ?? '');
+  const sourceId = sourceImageId(ctx);
   const name = runImageName(ctx.facts.name || sourceId, ctx.runId);
   let id = ctx.record().outputs['imageId'];
   const remember = (imageId: string, how: 'created' | 'found') =>
@@ -143,14 +157,20 @@ export async function copyImage(ctx: StepContext): Promise<void> {
           ),
           TagSpecifications: tagSpecs(
             ['image', 'snapshot'],
-            ctx.tags({ 'opsdeck:source': sourceId }),
+            ctx.tags({ [SOURCE_TAG]: sourceId }),
           ),
         }),
         { abortSignal: ctx.signal },
       );
       id = made.ImageId ?? '';
     } catch (error) {
-      throw toCopyError(error, context, ctx.resumeHint);
+      const mapped = toCopyError(error, context, ctx.resumeHint);
+      if (mapped instanceof ProductCodeError)
+        throw new ProductCodeError(mapped.message, {
+          hint: registerOffer(ctx.facts, ctx.step.region),
+          cause: error,
+        });
+      throw mapped;
     }
     await remember(id, 'created');
   }
@@ -171,7 +191,7 @@ export async function copyImage(ctx: StepContext): Promise<void> {
   );
 }
 
-async function describeImage(
+export async function describeImage(
   client: Awaited<ReturnType<StepContext['sourceClient']>>,
   id: string,
 ): Promise<Image> {
@@ -184,11 +204,8 @@ async function describeImage(
 }
 
 export async function checkImage(ctx: StepContext): Promise<void> {
-  const sourceId =
-    ctx.request.source.kind === 'image'
-      ? ctx.facts.id
-      : (ctx.output('create-image', 'imageId') ?? '');
-  const copyId = ctx.output('copy-image', 'imageId') ?? '';
+  const sourceId = sourceImageId(ctx);
+  const copyId = targetImageId(ctx);
   const source = await ec2Call(
     ctx.context('DescribeImages', sourceId, ctx.request.source.region),
     async () => describeImage(await ctx.sourceClient(), sourceId),

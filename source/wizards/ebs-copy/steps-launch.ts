@@ -13,6 +13,7 @@ import {
 import { ec2Call } from '../../aws/ec2/ec2-errors.js';
 import { findAddress, findInstance } from './find.js';
 import type { StepContext } from './step-context.js';
+import { targetImageId } from './steps-image.js';
 import { tagSpecs } from './tags.js';
 import { waitInstance } from './waits.js';
 
@@ -66,7 +67,7 @@ export async function runInstance(ctx: StepContext): Promise<void> {
     const made = await ec2Call(ctx.context('RunInstances', ctx.facts.id), () =>
       target.send(
         new RunInstancesCommand({
-          ImageId: ctx.output('copy-image', 'imageId'),
+          ImageId: targetImageId(ctx),
           InstanceType: instance.InstanceType,
           MinCount: 1,
           MaxCount: 1,

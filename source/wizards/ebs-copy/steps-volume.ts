@@ -9,13 +9,14 @@ import {
   CreateSnapshotCommand,
   CreateVolumeCommand,
   DescribeVolumesCommand,
+  type EC2Client,
   type VolumeType,
 } from '@aws-sdk/client-ec2';
 import { ec2Call } from '../../aws/ec2/ec2-errors.js';
 import { toCopyError } from './copy-errors.js';
 import { findSnapshots, findVolume } from './find.js';
 import type { StepContext } from './step-context.js';
-import { tagSpecs } from './tags.js';
+import { SOURCE_TAG, tagSpecs } from './tags.js';
 import type { Encryption } from './types.js';
 import { waitSnapshots, waitVolume } from './waits.js';
 
@@ -63,6 +64,34 @@ export async function snapshotSource(ctx: StepContext): Promise<void> {
   await waitSnapshots(ctx, client, [id], `snapshot ${id} of ${ctx.facts.id}`);
 }
 
+/** Starts one CopySnapshot into the target (the step's region); returns the copy's ID. */
+export async function startSnapshotCopy(
+  ctx: StepContext,
+  client: EC2Client,
+  sourceId: string,
+): Promise<string> {
+  const context = ctx.context('CopySnapshot', sourceId);
+  try {
+    // Sent to the target region; the SDK presigns the request for the source region.
+    const made = await client.send(
+      new CopySnapshotCommand({
+        SourceRegion: ctx.request.source.region,
+        SourceSnapshotId: sourceId,
+        Description: `opsdeck ${ctx.runId}: copy of ${sourceId} from ${ctx.request.source.region}`,
+        ...encryptionFields(ctx.request.target.encryption, ctx.facts.encrypted),
+        TagSpecifications: tagSpecs(
+          ['snapshot'],
+          ctx.tags({ [SOURCE_TAG]: sourceId }),
+        ),
+      }),
+      { abortSignal: ctx.signal },
+    );
+    return made.SnapshotId ?? '';
+  } catch (error) {
+    throw toCopyError(error, context, ctx.resumeHint);
+  }
+}
+
 export async function copySnapshot(ctx: StepContext): Promise<void> {
   const client = await ctx.targetClient();
   const sourceId =
@@ -82,29 +111,7 @@ export async function copySnapshot(ctx: StepContext): Promise<void> {
       );
   }
   if (id === undefined) {
-    const context = ctx.context('CopySnapshot', sourceId);
-    try {
-      // Sent to the target region; the SDK presigns the request for the source region.
-      const made = await client.send(
-        new CopySnapshotCommand({
-          SourceRegion: ctx.request.source.region,
-          SourceSnapshotId: sourceId,
-          Description: `opsdeck ${ctx.runId}: copy of ${sourceId} from ${ctx.request.source.region}`,
-          ...encryptionFields(
-            ctx.request.target.encryption,
-            ctx.facts.encrypted,
-          ),
-          TagSpecifications: tagSpecs(
-            ['snapshot'],
-            ctx.tags({ 'opsdeck:source': sourceId }),
-          ),
-        }),
-        { abortSignal: ctx.signal },
-      );
-      id = made.SnapshotId ?? '';
-    } catch (error) {
-      throw toCopyError(error, context, ctx.resumeHint);
-    }
+    id = await startSnapshotCopy(ctx, client, sourceId);
     await ctx.remember({ snapshotId: id }, [
       { type: 'snapshot', id, region: ctx.step.region, intermediate },
     ]);

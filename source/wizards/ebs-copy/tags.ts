@@ -13,6 +13,8 @@ import type { StepKind, TagChoice } from './types.js';
 
 export const MIGRATION_TAG = 'opsdeck:migration';
 export const STEP_TAG = 'opsdeck:migration-step';
+/** On a copy: the snapshot or image it copies. */
+export const SOURCE_TAG = 'opsdeck:source';
 /** On a recreated security group: the group it copies. */
 export const SOURCE_GROUP_TAG = 'opsdeck:source-group';
 

@@ -50,6 +50,11 @@ export interface CopyRequest {
   readonly volumeType?: string;
   readonly attachTo?: { readonly instanceId: string; readonly device: string };
   readonly instance?: InstanceOptions;
+  /**
+   * Image and instance sources: copy the image's snapshots and register
+   * them in the target instead of CopyImage (see register-rules.ts).
+   */
+  readonly registerFromSnapshots?: boolean;
   /** How long one wait may take before the run stops (it can be resumed). */
   readonly waitTimeoutMinutes?: number;
 }
@@ -128,6 +133,8 @@ export type StepKind =
   | 'attach-volume'
   | 'create-image'
   | 'copy-image'
+  | 'copy-snapshots'
+  | 'register-image'
   | 'check-image'
   | 'import-key'
   | 'copy-security-groups'
