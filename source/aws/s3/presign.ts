@@ -1,7 +1,8 @@
 /**
  * Presigned GET URLs. The request is built by the client itself (endpoint,
  * path style, key encoding), captured before it is sent, and signed for the
- * query string with SigV4. @smithy/signature-v4 ships with the S3 client.
+ * query string with SigV4 by @smithy/signature-v4, the signer the S3 client
+ * itself uses (a declared dependency at the version the SDK installs).
  */
 import { createHash, createHmac } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';

@@ -18,7 +18,6 @@ import {
   putObject,
   readObjectText,
 } from './objects.js';
-import { presignGetUrl } from './presign.js';
 import { s3Context } from './s3-errors.js';
 import type { S3Service } from './types.js';
 
@@ -38,8 +37,14 @@ export function createS3Service(factory: AwsClientFactory): S3Service {
       readObjectText(factory, await client(), bucket, key, maxBytes, signal),
     putObject: async (bucket, key, body, options, signal) =>
       putObject(factory, await client(), bucket, key, body, options, signal),
+    // Only the console presigns: the signer stays off the subcommands' path.
     presignGet: async (bucket, key, expiresSeconds) =>
-      presignGetUrl(await client(), bucket, key, expiresSeconds),
+      (await import('./presign.js')).presignGetUrl(
+        await client(),
+        bucket,
+        key,
+        expiresSeconds,
+      ),
     makeBucket: (name, region) => makeBucket(factory, name, region),
     removeBucket: async (bucket, signal) =>
       removeEmptyBucket(factory, await client(), bucket, signal),
