@@ -10,13 +10,10 @@
  * /proc/PID/environ of the tool, and a temp file would exist on disk.
  */
 import { UserError } from '../errors.js';
+import { shellQuote } from '../ssh/shell-quote.js';
 import type { MysqlEndpoint } from './mysql-types.js';
 
-export function shellQuote(value: string): string {
-  if (value.includes('\0'))
-    throw new UserError('a value for the remote command holds a NUL character');
-  return `'${value.replaceAll("'", `'\\''`)}'`;
-}
+export { shellQuote };
 
 /** A value for a MySQL option file: quoted, with backslash escapes. */
 export function optionValue(value: string): string {
