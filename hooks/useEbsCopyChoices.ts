@@ -10,6 +10,7 @@ import {
   draftOptions,
   optionsForm,
 } from '../source/wizards/ebs-copy/options-view.js';
+import type { Placement } from '../source/wizards/ebs-copy/target-placement.js';
 import type {
   CopySource,
   SourceKind,
@@ -186,13 +187,27 @@ export function useEbsCopyChoices(): EbsCopyChoices {
     const { state } = store.getSnapshot();
     if (!('draft' in state) || state.draft?.source === undefined) return;
     const draft = state.draft;
-    const values = await ask(optionsForm(draft));
+    const kind = draft.source?.kind;
+    let placement: Placement | undefined;
+    if (
+      (kind === 'volume' || kind === 'instance') &&
+      draft.targetRegion !== undefined &&
+      draft.az !== undefined
+    )
+      try {
+        const engine = await service.engine();
+        placement = await engine.placement(draft.targetRegion, draft.az);
+      } catch (error) {
+        // The form still opens, without attach and subnet choices.
+        failed(`cannot list ${draft.az}`, error);
+      }
+    const values = await ask(optionsForm(draft, placement));
     if (values === undefined) return;
     store.dispatch({
       type: 'set-options',
       options: draftOptions(draft, values),
     });
-  }, [store, ask]);
+  }, [store, service, ask, failed]);
 
   const check = useCallback(async () => {
     store.dispatch({ type: 'check' });

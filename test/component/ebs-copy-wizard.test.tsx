@@ -201,4 +201,86 @@ describe('region-copy wizard', () => {
     expect(chosen).toContain('crash-consistent');
     expect(chosen).toMatch(/file systems\s+may need a check/);
   });
+
+  it('attaches the new volume to an instance of the target zone, with a checked device name', async () => {
+    const { view, engine } = await openOnVolumes();
+    await toOptions(view);
+    const form = await view.press('o', (text) =>
+      text.includes('Region copy options'),
+    );
+    expectFits(form);
+    expect(engine.calls).toContain('placement eu-west-1 eu-west-1a');
+    // Encryption, KMS key, tags, tag keys, volume type, then Attach to.
+    for (let field = 0; field < 5; field++) await view.press(KEYS.tab);
+    const picked = await view.press(KEYS.right, (text) =>
+      /Attach to\s+< i-0bbb0000000000002 >/.test(text),
+    );
+    expectFits(picked);
+    expect(picked).toContain('in eu-west-1a: 000002 db-2');
+    await view.press(KEYS.tab, (text) => text.includes('/dev/sdg'));
+    // The suggestion skips the devices the instance uses; a taken or malformed name is refused.
+    for (const _ of '/dev/sdg') await view.press(KEYS.backspace);
+    await view.press('/dev/sdf');
+    view.raw.stdin.write(KEYS.enter);
+    const taken = await view.waitFor((text) =>
+      text.includes('i-0bbb0000000000002 already uses /dev/sdf'),
+    );
+    expectFits(taken);
+    for (const _ of '/dev/sdf') await view.press(KEYS.backspace);
+    await view.press('/dev/hda');
+    view.raw.stdin.write(KEYS.enter);
+    await view.waitFor((text) =>
+      text.includes('"/dev/hda" is not a device name for an EBS volume'),
+    );
+    for (const _ of '/dev/hda') await view.press(KEYS.backspace);
+    await view.press('/dev/sdh');
+    const kept = await view.press(KEYS.enter, (text) =>
+      text.includes('Step 3/6'),
+    );
+    expectFits(kept);
+    expect(kept).toContain('Attach to   i-0bbb0000000000002 as /dev/sdh');
+    await view.press(KEYS.enter, (text) => text.includes('Step 5/6'));
+    expect(engine.requests.at(-1)?.attachTo).toEqual({
+      instanceId: 'i-0bbb0000000000002',
+      device: '/dev/sdh',
+    });
+  });
+
+  it('launches an instance copy in a chosen subnet, and offers registering from snapshots', async () => {
+    const { view, engine } = await openOnVolumes({ pane: 'instances' });
+    await view.waitFor((text) => text.includes('Instances (3)'));
+    await view.press('r', (text) =>
+      text.includes('Copy instance i-0aaa0000000000001 in us-east-1'),
+    );
+    await view.press(KEYS.enter, (text) => text.includes('Zone in eu-west-1'));
+    await view.press(KEYS.enter, (text) => text.includes('Step 3/6'));
+    const form = await view.press('o', (text) =>
+      text.includes('Region copy options'),
+    );
+    expectFits(form);
+    // Encryption, KMS key, tags, tag keys, imaging, launch: switch launch on.
+    for (let field = 0; field < 5; field++) await view.press(KEYS.tab);
+    await view.press(' ', (text) => /Launch copy\s+\[x\]/.test(text));
+    // Key pair, groups, Elastic IP, then Subnet.
+    for (let field = 0; field < 4; field++) await view.press(KEYS.tab);
+    const subnet = await view.press(KEYS.right, (text) =>
+      /Subnet\s+< subnet-0ccc00000000003 >/.test(text),
+    );
+    expectFits(subnet);
+    await view.press(KEYS.tab, (text) =>
+      text.includes('register the image, where'),
+    );
+    await view.press(' ', (text) => /Register\s+\[x\]/.test(text));
+    const kept = await view.press(KEYS.enter, (text) =>
+      text.includes('Step 3/6'),
+    );
+    expectFits(kept);
+    expect(kept).toContain('Subnet      subnet-0ccc00000000003');
+    expect(kept).toContain('registered in the target from copies');
+    await view.press(KEYS.enter, (text) => text.includes('Step 5/6'));
+    expect(engine.requests.at(-1)).toMatchObject({
+      registerFromSnapshots: true,
+      instance: { launch: true, subnetId: 'subnet-0ccc00000000003' },
+    });
+  });
 });

@@ -30,6 +30,8 @@ export interface FakeEbsCopy extends EbsCopyEngine {
   account: string;
   readonly journals: Map<string, Journal>;
   readonly calls: string[];
+  /** Every request the pre-flight was given. */
+  readonly requests: CopyRequest[];
 }
 
 function abortError(): Error {
@@ -76,6 +78,7 @@ export function createFakeEbsCopy(): FakeEbsCopy {
     failAt: undefined,
     journals,
     calls: [],
+    requests: [],
     release() {
       for (const go of [...waiting]) go();
     },
@@ -84,10 +87,32 @@ export function createFakeEbsCopy(): FakeEbsCopy {
         ['eu-west-1', 'us-east-1', 'us-west-2'].filter((r) => r !== except),
       ),
     zones: (region) => Promise.resolve([`${region}a`, `${region}b`]),
+    placement(region, az) {
+      fake.calls.push(`placement ${region} ${az}`);
+      return Promise.resolve({
+        instances: [
+          {
+            id: 'i-0bbb0000000000002',
+            name: 'db-2',
+            state: 'running',
+            devices: ['/dev/xvda', '/dev/sdf'],
+          },
+        ],
+        subnets: [
+          {
+            id: 'subnet-0ccc00000000003',
+            name: 'app-a',
+            cidr: '10.1.0.0/24',
+            vpcId: 'vpc-1',
+          },
+        ],
+      });
+    },
     preflight(request) {
       fake.calls.push(
         `preflight ${request.source.id} ${request.target.region}`,
       );
+      fake.requests.push(request);
       const facts: SourceFacts = {
         kind: request.source.kind,
         id: request.source.id,

@@ -15,6 +15,7 @@ import { runPreflight } from './preflight.js';
 import { runJournal, type RunOptions } from './runner.js';
 import { newRunId } from './tags.js';
 import { enabledRegions, zonesOf } from './target-checks.js';
+import { placementIn, type Placement } from './target-placement.js';
 import type {
   CopyRequest,
   Journal,
@@ -29,6 +30,8 @@ export interface EbsCopyEngine {
   /** Enabled regions other than `except`, for the target picker. */
   regions(except: string): Promise<string[]>;
   zones(region: string): Promise<string[]>;
+  /** Instances (to attach a volume to) and subnets (to launch in) of a target zone. */
+  placement(region: string, az: string): Promise<Placement>;
   preflight(request: CopyRequest): Promise<Preflight>;
   plan(request: CopyRequest, facts: SourceFacts): PlanStep[];
   /** Writes the journal of a new run (state planned) after a clean pre-flight; nothing is created yet. */
@@ -74,6 +77,14 @@ export function createEbsCopyEngine(deps: EngineDeps): EbsCopyEngine {
         await factory.ec2(region),
         (operation, target) => ec2Context(factory, operation, target, region),
         region,
+      );
+    },
+    async placement(region, az) {
+      return placementIn(
+        await factory.ec2(region),
+        (operation, target) => ec2Context(factory, operation, target, region),
+        region,
+        az,
       );
     },
     preflight: (request) => runPreflight(factory, request),

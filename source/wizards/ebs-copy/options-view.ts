@@ -3,16 +3,22 @@
  * instance how to image it and what to recreate), and the form's answers as
  * draft options. Pure.
  */
-import { VOLUME_SIZES } from '../../aws/ec2/validate.js';
+import {
+  checkDevice,
+  suggestDevice,
+  VOLUME_SIZES,
+} from '../../aws/ec2/validate.js';
 import {
   checked,
   isOn,
   NO,
   YES,
+  type FormField,
   type FormSpec,
   type FormValues,
 } from '../../form.js';
 import { checkKmsKeyId } from './kms-key.js';
+import type { Placement } from './target-placement.js';
 import type { Consistency, Encryption, TagChoice } from './types.js';
 import type { Draft } from './wizard-state.js';
 
@@ -24,6 +30,8 @@ const CONSISTENCY: readonly Consistency[] = [
   'no-reboot',
 ];
 const AS_SOURCE = 'as source';
+const NONE = 'none';
+const DEFAULT_SUBNET = 'default';
 
 const yesNo = (on: boolean) => (on ? YES : NO);
 
@@ -34,11 +42,76 @@ function tagKeys(text: string): string[] {
     .filter((key) => key !== '');
 }
 
-export function optionsForm(draft: Draft): FormSpec {
+/** Attach to an instance of the target zone, and the device, checked like the volumes pane does. */
+function attachFields(draft: Draft, placement: Placement): FormField[] {
+  const instances = placement.instances;
+  const chosen = draft.attachTo?.instanceId;
+  const usedBy = (id: string | undefined) =>
+    instances.find((instance) => instance.id === id)?.devices ?? [];
+  const names = instances
+    .map(
+      (instance) =>
+        `${instance.id.slice(-6)} ${instance.name || instance.state}`,
+    )
+    .join(', ');
+  return [
+    {
+      name: 'attachTo',
+      label: 'Attach to',
+      kind: 'choice',
+      choices: [NONE, ...instances.map((instance) => instance.id)],
+      initial:
+        chosen !== undefined &&
+        instances.some((instance) => instance.id === chosen)
+          ? chosen
+          : NONE,
+      hint:
+        instances.length === 0
+          ? `no running or stopped instance in ${draft.az ?? 'the zone'}`
+          : `in ${draft.az ?? 'the zone'}: ${names}`,
+    },
+    {
+      name: 'device',
+      label: 'Device',
+      initial:
+        draft.attachTo?.device ??
+        suggestDevice(usedBy(instances[0]?.id)) ??
+        '/dev/sdf',
+      placeholder: '/dev/sdf (with attach)',
+      validate(value, values) {
+        const instance = values['attachTo'];
+        if (instance === undefined || instance === NONE) return undefined;
+        const problem = checked(() => checkDevice(value.trim()));
+        if (problem !== undefined) return problem;
+        return usedBy(instance).includes(value.trim())
+          ? `${instance} already uses ${value.trim()}; try ${suggestDevice(usedBy(instance)) ?? 'another name'}`
+          : undefined;
+      },
+    },
+  ];
+}
+
+function subnetField(draft: Draft, placement: Placement): FormField {
+  const subnets = placement.subnets;
+  const chosen = draft.instance.subnetId;
+  return {
+    name: 'subnet',
+    label: 'Subnet',
+    kind: 'choice',
+    choices: [DEFAULT_SUBNET, ...subnets.map((subnet) => subnet.id)],
+    initial:
+      chosen !== undefined && subnets.some((subnet) => subnet.id === chosen)
+        ? chosen
+        : DEFAULT_SUBNET,
+    hint: `launch in (with launch): ${subnets.map((subnet) => `${subnet.id.slice(-6)} ${subnet.name || subnet.cidr}`).join(', ') || `no subnet listed in ${draft.az ?? 'the zone'}`}`,
+  };
+}
+
+export function optionsForm(draft: Draft, placement?: Placement): FormSpec {
   const region = draft.targetRegion ?? '';
   const encryption = draft.encryption;
   const kind = draft.source?.kind;
-  const fields: FormSpec['fields'][number][] = [
+  const fields: FormField[] = [
     {
       name: 'encryption',
       label: 'Encryption',
@@ -88,6 +161,8 @@ export function optionsForm(draft: Draft): FormSpec {
       choices: [AS_SOURCE, ...Object.keys(VOLUME_SIZES)],
       initial: draft.volumeType ?? AS_SOURCE,
     });
+  if (kind === 'volume' && placement !== undefined)
+    fields.push(...attachFields(draft, placement));
   if (kind === 'instance') {
     const options = draft.instance;
     fields.push(
@@ -128,7 +203,16 @@ export function optionsForm(draft: Draft): FormSpec {
         hint: 'allocate a new address and associate it (with launch)',
       },
     );
+    if (placement !== undefined) fields.push(subnetField(draft, placement));
   }
+  if (kind === 'instance' || kind === 'image')
+    fields.push({
+      name: 'register',
+      label: 'Register',
+      kind: 'toggle',
+      initial: yesNo(draft.registerFromSnapshots === true),
+      hint: 'copy the snapshots and register the image, where CopyImage is refused',
+    });
   return { title: 'Region copy options', submitLabel: 'Keep', fields };
 }
 
@@ -153,14 +237,32 @@ export function draftOptions(draft: Draft, values: FormValues): DraftOptions {
   const kind = draft.source?.kind;
   if (kind === 'volume') {
     const type = values['volumeType'];
-    return type === undefined || type === AS_SOURCE
-      ? { ...options, volumeType: undefined }
-      : { ...options, volumeType: type };
-  }
-  if (kind === 'instance')
+    const attach = values['attachTo'];
     return {
       ...options,
+      volumeType: type === undefined || type === AS_SOURCE ? undefined : type,
+      // Without the field (no zone listing) the earlier choice stays.
+      attachTo:
+        attach === undefined
+          ? draft.attachTo
+          : attach === NONE
+            ? undefined
+            : { instanceId: attach, device: (values['device'] ?? '').trim() },
+    };
+  }
+  const register = { registerFromSnapshots: isOn(values, 'register') };
+  if (kind === 'image') return { ...options, ...register };
+  if (kind === 'instance') {
+    const subnet = values['subnet'];
+    const { subnetId: _old, ...instance } = draft.instance;
+    return {
+      ...options,
+      ...register,
       instance: {
+        ...(subnet === undefined ? draft.instance : instance),
+        ...(subnet === undefined || subnet === DEFAULT_SUBNET
+          ? {}
+          : { subnetId: subnet }),
         ...draft.instance,
         consistency:
           CONSISTENCY.find((c) => c === values['consistency']) ??
@@ -171,5 +273,6 @@ export function draftOptions(draft: Draft, values: FormValues): DraftOptions {
         elasticIp: isOn(values, 'elasticIp'),
       },
     };
+  }
   return options;
 }

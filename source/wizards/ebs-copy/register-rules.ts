@@ -36,5 +36,5 @@ export function registerOffer(facts: SourceFacts, to: string): string {
   const refusal = registerRefusal(facts);
   if (refusal !== undefined)
     return `copying its snapshots and registering them is not offered: ${refusal}`;
-  return `start a new copy that registers the image from its snapshots (ebs-copy --register-snapshots; in the wizard: "register from snapshots"): allowed here because ${facts.id} bills as plain Linux/UNIX with no product codes, and the registered image's billing in ${to} is checked against the source`;
+  return `start a new copy that registers the image from its snapshots (ebs-copy --register-snapshots, or Register in the wizard's options): allowed here because ${facts.id} bills as plain Linux/UNIX with no product codes, and the registered image's billing in ${to} is checked against the source`;
 }

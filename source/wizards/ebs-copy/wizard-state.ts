@@ -27,6 +27,7 @@ export interface Draft {
   readonly volumeType?: string;
   readonly attachTo?: { readonly instanceId: string; readonly device: string };
   readonly instance: InstanceOptions;
+  readonly registerFromSnapshots?: boolean;
 }
 
 export interface StepView {
@@ -124,6 +125,9 @@ export function requestOf(draft: Draft): CopyRequest | undefined {
     ...(draft.volumeType === undefined ? {} : { volumeType: draft.volumeType }),
     ...(draft.attachTo === undefined ? {} : { attachTo: draft.attachTo }),
     ...(draft.source.kind === 'instance' ? { instance: draft.instance } : {}),
+    ...(draft.registerFromSnapshots === true
+      ? { registerFromSnapshots: true }
+      : {}),
   };
 }
 

@@ -106,6 +106,9 @@ function instanceRows(options: InstanceOptions): [string, string][] {
         ? `yes, in the target zone (key pair ${yes(options.importKeyPair)}, security groups ${yes(options.copySecurityGroups)}, Elastic IP ${yes(options.elasticIp)})`
         : 'no: the AMI is copied; launch it there later',
     ],
+    ...(options.launch && options.subnetId !== undefined
+      ? [['Subnet', options.subnetId] as [string, string]]
+      : []),
   ];
 }
 
@@ -123,7 +126,20 @@ export function draftLines(draft: Draft, width: number): ViewLine[] {
     ['Tags', tagsLabel(draft.tags)],
   ];
   if (draft.source?.kind === 'volume')
-    rows.push(['Volume type', draft.volumeType ?? 'as the source']);
+    rows.push(
+      ['Volume type', draft.volumeType ?? 'as the source'],
+      [
+        'Attach to',
+        draft.attachTo === undefined
+          ? 'no: the volume is left unattached'
+          : `${draft.attachTo.instanceId} as ${draft.attachTo.device}`,
+      ],
+    );
+  if (draft.registerFromSnapshots === true)
+    rows.push([
+      'Image',
+      'registered in the target from copies of its snapshots',
+    ]);
   if (draft.source?.kind === 'instance')
     rows.push(...instanceRows(draft.instance));
   const lines: ViewLine[] = [];
