@@ -10,65 +10,20 @@ import type {
   RowDataPacket,
 } from 'mysql2/promise';
 import { describeError, UserError } from '../errors.js';
-import type { EventLog } from '../events/event-log.js';
-import type { WriteGuard } from '../safety/read-only.js';
-import type { SshSession } from '../ssh/ssh-session.js';
-import type { SshPrompts } from '../ssh/ssh-types.js';
 import { ConnectionLostError, mysqlError } from './mysql-errors.js';
 import { endpointName, openLink, type MysqlLink } from './mysql-link.js';
-import type { MysqlState, MysqlTarget, ServerIdentity } from './mysql-types.js';
+import type {
+  MysqlSession,
+  MysqlSessionOptions,
+} from './mysql-session-types.js';
+import type { ServerIdentity } from './mysql-types.js';
+
+export type {
+  MysqlSession,
+  MysqlSessionOptions,
+} from './mysql-session-types.js';
 import type { LiteralMode } from './sql-quote.js';
 import { text, type DriverField } from './cells.js';
-
-export interface MysqlSessionOptions {
-  readonly ssh: SshSession;
-  readonly target: MysqlTarget;
-  readonly ask: SshPrompts['ask'];
-  readonly guard: WriteGuard;
-  readonly events: EventLog;
-}
-
-export interface MysqlSession {
-  /** "root at 127.0.0.1:3306 via admin@db1". */
-  readonly name: string;
-  readonly target: MysqlTarget;
-  readonly ssh: SshSession;
-  readonly state: () => MysqlState;
-  readonly lastError: () => UserError | undefined;
-  readonly subscribe: (listener: () => void) => () => void;
-  readonly connect: (signal?: AbortSignal) => Promise<void>;
-  readonly identity: () => ServerIdentity | undefined;
-  readonly literalMode: () => LiteralMode;
-  /** Generated SQL on the admin connection; rows as objects. */
-  readonly rows: <Row = Record<string, unknown>>(
-    sql: string,
-    signal?: AbortSignal,
-  ) => Promise<Row[]>;
-  /** Generated SQL, rows as arrays with the driver's field metadata (duplicate names survive). */
-  readonly arrays: (
-    sql: string,
-    signal?: AbortSignal,
-  ) => Promise<{ fields: DriverField[]; rows: unknown[][] }>;
-  /** Generated SQL that changes nothing in rows (DDL, account statements). */
-  readonly run: (sql: string) => Promise<ResultSetHeader>;
-  /** Read-only check, event log entry, error mapping for one write. */
-  readonly write: <T>(
-    operation: string,
-    description: string,
-    action: () => Promise<T>,
-  ) => Promise<T>;
-  /** A connection of its own (query console); closed with the session. */
-  readonly openExtra: (options?: {
-    multipleStatements?: boolean;
-    signal?: AbortSignal;
-  }) => Promise<MysqlLink>;
-  /** For the dump and restore tools on the SSH host; never logged. */
-  readonly credentials: () => Promise<{
-    user: string;
-    password: string | undefined;
-  }>;
-  readonly close: () => Promise<void>;
-}
 
 export function createMysqlSession(options: MysqlSessionOptions): MysqlSession {
   const { ssh, target, guard, events } = options;

@@ -7,6 +7,9 @@ import { UserError } from '../errors.js';
 import { count, text } from './cells.js';
 import type { MysqlSession } from './mysql-session.js';
 import type { Flavour } from './mysql-types.js';
+import { killProcess, listProcesses, type ProcessRow } from './process-list.js';
+
+export type { ProcessRow } from './process-list.js';
 
 export interface ServerSummary {
   readonly flavour: Flavour;
@@ -38,17 +41,6 @@ export interface ReplicaStatus {
   readonly sqlRunning: string;
   readonly secondsBehind: number | null;
   readonly lastError: string;
-}
-
-export interface ProcessRow {
-  readonly id: number;
-  readonly user: string;
-  readonly host: string;
-  readonly database: string | null;
-  readonly command: string;
-  readonly seconds: number;
-  readonly state: string;
-  readonly info: string | null;
 }
 
 const STATUS_NAMES = [
@@ -187,32 +179,7 @@ export function createServerService(session: MysqlSession): ServerService {
         replica: await replica(),
       };
     },
-    async processes(signal) {
-      const rows = await session.rows('SHOW FULL PROCESSLIST', signal);
-      return rows.map((row) => ({
-        id: count(row['Id']),
-        user: text(row['User']),
-        host: text(row['Host']),
-        database:
-          row['db'] === null || row['db'] === undefined
-            ? null
-            : text(row['db']),
-        command: text(row['Command']),
-        seconds: count(row['Time']),
-        state: text(row['State']),
-        info:
-          row['Info'] === null || row['Info'] === undefined
-            ? null
-            : text(row['Info']),
-      }));
-    },
-    async kill(id, what) {
-      if (!Number.isSafeInteger(id) || id <= 0)
-        throw new UserError(`not a connection id: ${id}`);
-      const operation = what === 'query' ? 'KillQuery' : 'KillConnection';
-      await session.write(operation, `KILL ${what.toUpperCase()} ${id}`, () =>
-        session.run(`KILL ${what === 'query' ? 'QUERY' : 'CONNECTION'} ${id}`),
-      );
-    },
+    processes: (signal) => listProcesses(session, signal),
+    kill: (id, what) => killProcess(session, id, what),
   };
 }

@@ -13,7 +13,7 @@ import {
   statementKeyword,
 } from '../../source/mysql/sql-statements.js';
 import { mayHoldSecret } from '../../source/mysql/query-history.js';
-import { grantObject, privilegeList } from '../../source/mysql/users.js';
+import { grantObject, privilegeList } from '../../source/mysql/grants.js';
 import { accountWarnings } from '../../source/mysql/user-warnings.js';
 import { checkConsoleInput } from '../../source/mysql/query-console.js';
 
