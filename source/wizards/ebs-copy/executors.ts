@@ -1,12 +1,9 @@
 /** Which function carries out each kind of step. */
 import type { StepContext } from './step-context.js';
-import {
-  checkImage,
-  copyImage,
-  createImage,
-  stopSource,
-} from './steps-image.js';
-import { copySecurityGroups, importKey } from './steps-access.js';
+import { checkImage } from './steps-check.js';
+import { copyImage, createImage, stopSource } from './steps-image.js';
+import { copySecurityGroups } from './steps-groups.js';
+import { importKey } from './steps-key.js';
 import { copySnapshots, registerImage } from './steps-register.js';
 import { elasticIp, runInstance } from './steps-launch.js';
 import {

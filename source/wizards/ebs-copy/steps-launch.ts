@@ -13,7 +13,7 @@ import {
 import { ec2Call } from '../../aws/ec2/ec2-errors.js';
 import { findAddress, findInstance } from './find.js';
 import type { StepContext } from './step-context.js';
-import { targetImageId } from './steps-image.js';
+import { targetImageId } from './images.js';
 import { tagSpecs } from './tags.js';
 import { waitInstance } from './waits.js';
 

@@ -15,9 +15,14 @@ import {
 } from '@aws-sdk/client-ec2';
 import { ec2Call } from '../../aws/ec2/ec2-errors.js';
 import { UserError } from '../../errors.js';
-import { findImage, findSnapshotCopies } from './find.js';
+import { findSnapshotCopies } from './find.js';
 import type { StepContext } from './step-context.js';
-import { describeImage, runImageName, sourceImageId } from './steps-image.js';
+import {
+  describeImage,
+  runImageName,
+  sourceImageId,
+  stepImage,
+} from './images.js';
 import { startSnapshotCopy } from './steps-volume.js';
 import { SOURCE_TAG, tagSpecs } from './tags.js';
 import { imageSnapshotIds, waitImage, waitSnapshots } from './waits.js';
@@ -115,62 +120,49 @@ export async function registerImage(ctx: StepContext): Promise<void> {
   const client = await ctx.targetClient();
   const sourceId = sourceImageId(ctx);
   const name = runImageName(ctx.facts.name || sourceId, ctx.runId);
-  const remember = (imageId: string, how: 'created' | 'found') =>
-    ctx.remember(
-      { imageId },
-      [
-        {
-          type: 'image',
-          id: imageId,
-          region: ctx.step.region,
-          intermediate: false,
-        },
-      ],
-      how,
-    );
-  let id = ctx.record().outputs['imageId'];
-  if (id === undefined) {
-    id = await findImage(client, ctx.runId, ctx.step.id, name);
-    if (id !== undefined) await remember(id, 'found');
-  }
-  if (id === undefined) {
-    const image = await sourceImage(ctx);
-    const mappings = copiedMappings(image, (snapshot) =>
-      ctx.output('copy-snapshots', COPY + snapshot),
-    );
-    const uefi = await uefiData(ctx, image);
-    const made = await ec2Call(ctx.context('RegisterImage', sourceId), () =>
-      client.send(
-        new RegisterImageCommand({
-          Name: name,
-          Description: `opsdeck ${ctx.runId}: ${sourceId} of ${ctx.request.source.region}, registered from snapshot copies`,
-          Architecture: image.Architecture,
-          VirtualizationType: image.VirtualizationType,
-          RootDeviceName: image.RootDeviceName,
-          BlockDeviceMappings: mappings,
-          EnaSupport: image.EnaSupport === true,
-          ...(image.SriovNetSupport === 'simple'
-            ? { SriovNetSupport: 'simple' }
-            : {}),
-          ...(image.BootMode === undefined ? {} : { BootMode: image.BootMode }),
-          ...(image.TpmSupport === undefined
-            ? {}
-            : { TpmSupport: image.TpmSupport }),
-          ...(image.ImdsSupport === undefined
-            ? {}
-            : { ImdsSupport: image.ImdsSupport }),
-          ...(uefi === undefined ? {} : { UefiData: uefi }),
-          TagSpecifications: tagSpecs(
-            ['image'],
-            ctx.tags({ [SOURCE_TAG]: sourceId }),
-          ),
-        }),
-        { abortSignal: ctx.signal },
-      ),
-    );
-    id = made.ImageId ?? '';
-    await remember(id, 'created');
-  }
+  const id = await stepImage(ctx, client, {
+    name,
+    intermediate: false,
+    create: async () => {
+      const image = await sourceImage(ctx);
+      const mappings = copiedMappings(image, (snapshot) =>
+        ctx.output('copy-snapshots', COPY + snapshot),
+      );
+      const uefi = await uefiData(ctx, image);
+      const made = await ec2Call(ctx.context('RegisterImage', sourceId), () =>
+        client.send(
+          new RegisterImageCommand({
+            Name: name,
+            Description: `opsdeck ${ctx.runId}: ${sourceId} of ${ctx.request.source.region}, registered from snapshot copies`,
+            Architecture: image.Architecture,
+            VirtualizationType: image.VirtualizationType,
+            RootDeviceName: image.RootDeviceName,
+            BlockDeviceMappings: mappings,
+            EnaSupport: image.EnaSupport === true,
+            ...(image.SriovNetSupport === 'simple'
+              ? { SriovNetSupport: 'simple' }
+              : {}),
+            ...(image.BootMode === undefined
+              ? {}
+              : { BootMode: image.BootMode }),
+            ...(image.TpmSupport === undefined
+              ? {}
+              : { TpmSupport: image.TpmSupport }),
+            ...(image.ImdsSupport === undefined
+              ? {}
+              : { ImdsSupport: image.ImdsSupport }),
+            ...(uefi === undefined ? {} : { UefiData: uefi }),
+            TagSpecifications: tagSpecs(
+              ['image'],
+              ctx.tags({ [SOURCE_TAG]: sourceId }),
+            ),
+          }),
+          { abortSignal: ctx.signal },
+        ),
+      );
+      return made.ImageId ?? '';
+    },
+  });
   await waitImage(
     ctx,
     client,

@@ -1,16 +1,13 @@
 /**
- * Steps that carry the instance's access definition to the target: the key
- * pair (its public key; AWS never holds the private one) and the security
- * groups, rules rewritten to the new group IDs. Each adopts what an
- * interrupted run made.
+ * The copy-security-groups step: each group of the instance recreated in
+ * the target VPC, then its rules added with references rewritten to the new
+ * group IDs. Adopts the groups an interrupted run made.
  */
 import {
   AuthorizeSecurityGroupEgressCommand,
   AuthorizeSecurityGroupIngressCommand,
   CreateSecurityGroupCommand,
-  DescribeKeyPairsCommand,
   DescribeSecurityGroupsCommand,
-  ImportKeyPairCommand,
   RevokeSecurityGroupEgressCommand,
   type EC2Client,
   type IpPermission,
@@ -23,73 +20,8 @@ import {
   rewriteRules,
 } from './security-groups.js';
 import type { StepContext } from './step-context.js';
-import { MIGRATION_TAG, SOURCE_GROUP_TAG, tagMap, tagSpecs } from './tags.js';
+import { SOURCE_GROUP_TAG, tagMap, tagSpecs } from './tags.js';
 import { targetVpc } from './target-network.js';
-
-export async function importKey(ctx: StepContext): Promise<void> {
-  const name = ctx.facts.keyName ?? '';
-  const target = await ctx.targetClient();
-  const existing = await target
-    .send(new DescribeKeyPairsCommand({ KeyNames: [name] }))
-    .then((found) => found.KeyPairs?.[0])
-    .catch((error: unknown) => {
-      if (ec2ErrorCode(error) === 'InvalidKeyPair.NotFound') return undefined;
-      throw error;
-    });
-  if (existing !== undefined) {
-    const ours = tagMap(existing.Tags)[MIGRATION_TAG] === ctx.runId;
-    await ctx.remember(
-      {
-        keyName: name,
-        ...(ours
-          ? {}
-          : { note: `key pair ${name} already existed in ${ctx.step.region}` }),
-      },
-      ours
-        ? [
-            {
-              type: 'key-pair',
-              id: name,
-              region: ctx.step.region,
-              intermediate: false,
-            },
-          ]
-        : [],
-      'found',
-    );
-    return;
-  }
-  const source = await ctx.sourceClient();
-  const described = await ec2Call(
-    ctx.context('DescribeKeyPairs', name, ctx.request.source.region),
-    () =>
-      source.send(
-        new DescribeKeyPairsCommand({
-          KeyNames: [name],
-          IncludePublicKey: true,
-        }),
-      ),
-  );
-  const publicKey = described.KeyPairs?.[0]?.PublicKey ?? '';
-  await ec2Call(ctx.context('ImportKeyPair', name), () =>
-    target.send(
-      new ImportKeyPairCommand({
-        KeyName: name,
-        PublicKeyMaterial: Buffer.from(publicKey),
-        TagSpecifications: tagSpecs(['key-pair'], ctx.tags()),
-      }),
-      { abortSignal: ctx.signal },
-    ),
-  );
-  await ctx.remember({ keyName: name }, [
-    {
-      type: 'key-pair',
-      id: name,
-      region: ctx.step.region,
-      intermediate: false,
-    },
-  ]);
-}
 
 async function authorize(
   client: EC2Client,
