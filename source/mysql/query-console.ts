@@ -10,6 +10,7 @@
 import { performance } from 'node:perf_hooks';
 import type { ResultSetHeader } from 'mysql2';
 import { UserError } from '../errors.js';
+import { ReadOnlyError } from '../safety/read-only.js';
 import { toCell, toColumn, type DriverField } from './cells.js';
 import { mysqlError } from './mysql-errors.js';
 import { coreOf, type MysqlLink } from './mysql-link.js';
@@ -181,11 +182,20 @@ export function createQueryConsole(
       };
       const result = verdict.read
         ? await start()
-        : await session.write(
-            'Query',
-            `query console ${statementKeyword(sql)} statement`,
-            start,
-          );
+        : await session
+            .write(
+              'Query',
+              `query console ${statementKeyword(sql)} statement`,
+              start,
+            )
+            .catch((error: unknown) => {
+              if (!(error instanceof ReadOnlyError) || verdict.read)
+                throw error;
+              throw new ReadOnlyError(
+                `query console ${statementKeyword(sql)} statement`,
+                `${error.hint ?? 'read-only'}; only SELECT, SHOW, DESCRIBE, EXPLAIN and WITH ... SELECT run (${verdict.reason})`,
+              );
+            });
       await options.history?.add(sql).catch(() => false);
       return result;
     },
