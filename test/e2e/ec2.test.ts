@@ -12,9 +12,12 @@ import {
 import { describe, expect, it } from 'vitest';
 import { LAB_CREDENTIALS } from '../../source/lab/lab-aws.js';
 import { builtCli } from '../helpers/built-cli.js';
-import { KEYS } from '../helpers/keys.js';
 import { labPart } from '../helpers/lab.js';
-import { runInPty, type PtyScreen } from '../helpers/pty-screen.js';
+import {
+  demoMotoEndpoint,
+  runInPty,
+  type PtyScreen,
+} from '../helpers/pty-screen.js';
 
 const moto = labPart('moto');
 
@@ -48,13 +51,7 @@ describe.skipIf(!moto.info)(`EC2 panes in a terminal${moto.missing}`, () => {
         'the instances',
         60_000,
       );
-      app.type(':whoami\r');
-      const whoami = await app.waitFor(
-        (screen) => screen.includes('Local lab'),
-        'the lab summary',
-      );
-      const endpoint =
-        /moto\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(whoami)?.[1] ?? '';
+      const endpoint = await demoMotoEndpoint(app);
       const ec2 = new EC2Client({
         region: 'us-east-1',
         endpoint,
@@ -62,7 +59,6 @@ describe.skipIf(!moto.info)(`EC2 panes in a terminal${moto.missing}`, () => {
       });
       const byName = async (name: string) =>
         (await instances(ec2)).find((instance) => nameOf(instance) === name);
-      app.type(KEYS.escape);
       await app.waitFor(
         (screen) => screen.includes('Instances (6'),
         'the instances again',

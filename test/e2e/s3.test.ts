@@ -14,9 +14,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LAB_CREDENTIALS } from '../../source/lab/lab-aws.js';
 import { builtCli } from '../helpers/built-cli.js';
-import { KEYS } from '../helpers/keys.js';
 import { labPart } from '../helpers/lab.js';
-import { runInPty } from '../helpers/pty-screen.js';
+import { demoMotoEndpoint, runInPty } from '../helpers/pty-screen.js';
 
 const moto = labPart('moto');
 
@@ -40,20 +39,13 @@ describe.skipIf(!moto.info)(`S3 panes in a terminal${moto.missing}`, () => {
         'the buckets',
         60_000,
       );
-      app.type(':whoami\r');
-      const whoami = await app.waitFor(
-        (screen) => screen.includes('Local lab'),
-        'the lab summary',
-      );
-      const endpoint =
-        /moto\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(whoami)?.[1] ?? '';
+      const endpoint = await demoMotoEndpoint(app);
       const s3 = new S3Client({
         region: 'us-east-1',
         endpoint,
         credentials: LAB_CREDENTIALS,
         forcePathStyle: true,
       });
-      app.type(KEYS.escape);
       await app.waitFor(
         (screen) => screen.includes('Buckets (4)'),
         'the buckets again',

@@ -86,3 +86,19 @@ export function runInPty(
     },
   };
 }
+
+/**
+ * The moto endpoint of the lab a `--demo` console started, read from its
+ * `:whoami` view; Esc then goes back to where the console was.
+ */
+export async function demoMotoEndpoint(app: PtyScreen): Promise<string> {
+  app.type(':whoami\r');
+  const whoami = await app.waitFor(
+    (screen) => screen.includes('Local lab'),
+    'the lab summary',
+  );
+  const endpoint = /moto\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(whoami)?.[1];
+  if (!endpoint) throw new Error(`no moto endpoint in:\n${whoami}`);
+  app.type('\u001b');
+  return endpoint;
+}

@@ -1,32 +1,18 @@
 import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAwsClientFactory } from '../../source/aws/client-factory.js';
 import { createEventLog } from '../../source/events/event-log.js';
 import { LAB_CREDENTIALS, LAB_PROD_ACCOUNT } from '../../source/lab/lab-aws.js';
 import { ReadOnlyError } from '../../source/safety/read-only.js';
 import { createSessionOpener } from '../../source/session.js';
-import { labPart } from '../helpers/lab.js';
+import { labPart, useLabProfiles } from '../helpers/lab.js';
 
 const moto = labPart('moto');
 
 describe.skipIf(!moto.info)(`sessions against moto${moto.missing}`, () => {
   const endpoint = moto.info?.endpoint ?? '';
 
-  beforeEach(() => {
-    vi.stubEnv('AWS_CONFIG_FILE', moto.info?.awsConfigFile ?? '');
-    vi.stubEnv(
-      'AWS_SHARED_CREDENTIALS_FILE',
-      moto.info?.awsCredentialsFile ?? '',
-    );
-    for (const name of [
-      'AWS_PROFILE',
-      'AWS_ACCESS_KEY_ID',
-      'AWS_SECRET_ACCESS_KEY',
-      'AWS_SESSION_TOKEN',
-    ])
-      vi.stubEnv(name, undefined);
-  });
-  afterEach(() => vi.unstubAllEnvs());
+  useLabProfiles();
 
   function open(profile: string, readOnly = false) {
     const events = createEventLog();

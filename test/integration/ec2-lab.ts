@@ -5,7 +5,7 @@
  * us-west-2 and ap-southeast-2; the seeded regions are read, never changed.
  */
 import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
-import { afterEach, beforeEach, expect, vi, type MockInstance } from 'vitest';
+import { expect, vi, type MockInstance } from 'vitest';
 import { createAwsClientFactory } from '../../source/aws/client-factory.js';
 import type { Outcome } from '../../source/aws/ec2/types.js';
 import { createEventLog } from '../../source/events/event-log.js';
@@ -20,24 +20,7 @@ export const IMAGE_ID = 'ami-1e749f67';
 /** Well-formed IDs that no lab resource has. */
 export const UNKNOWN_INSTANCE = 'i-0123456789abcdef0';
 
-/** Points the SDK at the lab's profile files for every test of the file. */
-export function useLabProfiles(): void {
-  beforeEach(() => {
-    vi.stubEnv('AWS_CONFIG_FILE', moto.info?.awsConfigFile ?? '');
-    vi.stubEnv(
-      'AWS_SHARED_CREDENTIALS_FILE',
-      moto.info?.awsCredentialsFile ?? '',
-    );
-    for (const name of [
-      'AWS_PROFILE',
-      'AWS_ACCESS_KEY_ID',
-      'AWS_SECRET_ACCESS_KEY',
-      'AWS_SESSION_TOKEN',
-    ])
-      vi.stubEnv(name, undefined);
-  });
-  afterEach(() => vi.unstubAllEnvs());
-}
+export { useLabProfiles } from '../helpers/lab.js';
 
 /** A factory like the console's, on profile lab; one attempt so failures are quick. */
 export function labFactory(region: string, readOnly = false) {

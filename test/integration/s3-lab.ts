@@ -12,7 +12,6 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, vi } from 'vitest';
 import { createAwsClientFactory } from '../../source/aws/client-factory.js';
 import { s3Context } from '../../source/aws/s3/s3-errors.js';
 import { createEventLog } from '../../source/events/event-log.js';
@@ -24,23 +23,7 @@ import { labPart } from '../helpers/lab.js';
 
 export const moto = labPart('moto');
 
-export function useLabProfiles(): void {
-  beforeEach(() => {
-    vi.stubEnv('AWS_CONFIG_FILE', moto.info?.awsConfigFile ?? '');
-    vi.stubEnv(
-      'AWS_SHARED_CREDENTIALS_FILE',
-      moto.info?.awsCredentialsFile ?? '',
-    );
-    for (const name of [
-      'AWS_PROFILE',
-      'AWS_ACCESS_KEY_ID',
-      'AWS_SECRET_ACCESS_KEY',
-      'AWS_SESSION_TOKEN',
-    ])
-      vi.stubEnv(name, undefined);
-  });
-  afterEach(() => vi.unstubAllEnvs());
-}
+export { useLabProfiles } from '../helpers/lab.js';
 
 export function labS3Factory(readOnly = false, region = 'us-east-1') {
   const events = createEventLog();
