@@ -4,32 +4,23 @@
  */
 import {
   DescribeImagesCommand,
-  DescribeInstancesCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
-import { ec2Call, type Ec2Context } from '../../aws/ec2/ec2-errors.js';
-import { imageAttributes, instanceAttributes } from './image-attributes.js';
+import { ec2Call } from '../../aws/ec2/ec2-errors.js';
+import { imageAttributes } from './image-attributes.js';
 import { blocker, warning } from './problems.js';
 import { tagMap } from './tags.js';
-import type { CopyRequest, Problem, SourceFacts } from './types.js';
+import type { CopyRequest, Problem } from './types.js';
 
-type Found = { facts: SourceFacts | undefined; problems: Problem[] };
-type Context = (operation: string, target?: string) => Ec2Context;
-
-function notFound(kind: string, id: string, region: string): Found {
-  return {
-    facts: undefined,
-    problems: [
-      blocker(
-        'source-missing',
-        `${kind} ${id} not found in ${region}`,
-        'check the ID and the source region (--source-region)',
-      ),
-    ],
-  };
-}
+import {
+  describeInstance,
+  missing,
+  notFound,
+  type Context,
+  type Found,
+} from './instance-facts.js';
 
 export async function describeSource(
   client: EC2Client,
@@ -39,10 +30,6 @@ export async function describeSource(
   const { id, region, kind } = request.source;
   const base = { id, region, kind };
   const problems: Problem[] = [];
-  const missing = (error: unknown) => {
-    if (/NotFound/.test((error as Error).name ?? '')) return undefined;
-    throw error;
-  };
   if (kind === 'volume') {
     const found = await ec2Call(context('DescribeVolumes', id), () =>
       client
@@ -153,63 +140,5 @@ export async function describeSource(
       },
     };
   }
-  const found = await ec2Call(context('DescribeInstances', id), () =>
-    client
-      .send(new DescribeInstancesCommand({ InstanceIds: [id] }))
-      .catch(missing),
-  );
-  const instance = found?.Reservations?.[0]?.Instances?.[0];
-  if (instance === undefined) return notFound('instance', id, region);
-  const state = instance.State?.Name ?? '';
-  if (!['running', 'stopped'].includes(state))
-    problems.push(
-      blocker(
-        'source-state',
-        `instance ${id} is ${state}`,
-        'wait until it is running or stopped',
-      ),
-    );
-  if (instance.RootDeviceType === 'instance-store')
-    problems.push(
-      blocker(
-        'instance-store',
-        `${id} boots from instance store`,
-        'only EBS-backed instances can be imaged this way',
-      ),
-    );
-  const volumes = await ec2Call(context('DescribeVolumes', id), () =>
-    client.send(
-      new DescribeVolumesCommand({
-        Filters: [{ Name: 'attachment.instance-id', Values: [id] }],
-      }),
-    ),
-  );
-  const attached = (volumes.Volumes ?? []).filter((volume) =>
-    (volume.Attachments ?? []).some(
-      (attachment) => attachment.InstanceId === id,
-    ),
-  );
-  const tags = tagMap(instance.Tags);
-  return {
-    problems,
-    facts: {
-      ...base,
-      name: tags['Name'] ?? '',
-      state,
-      sizeGiB: attached.reduce((sum, volume) => sum + (volume.Size ?? 0), 0),
-      encrypted: attached.some((volume) => volume.Encrypted === true),
-      tags,
-      ...(instance.InstanceType === undefined
-        ? {}
-        : { instanceType: instance.InstanceType }),
-      ...(instance.KeyName === undefined ? {} : { keyName: instance.KeyName }),
-      securityGroupIds: (instance.SecurityGroups ?? []).flatMap((group) =>
-        group.GroupId ? [group.GroupId] : [],
-      ),
-      productCodes: (instance.ProductCodes ?? []).flatMap((code) =>
-        code.ProductCodeId ? [code.ProductCodeId] : [],
-      ),
-      image: instanceAttributes(instance),
-    },
-  };
+  return describeInstance(client, request, context);
 }

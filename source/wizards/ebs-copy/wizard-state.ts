@@ -4,39 +4,22 @@
  * caller's: it sends 'check', calls engine.preflight, sends 'checked', and
  * so on. No SDK, no I/O here.
  */
+import { DEFAULT_INSTANCE_OPTIONS, requestOf, type Draft } from './draft.js';
+import { applyRunEvent, stepViews, type StepView } from './step-views.js';
 import type {
   CopyRequest,
   CopySource,
-  Encryption,
-  InstanceOptions,
   Journal,
   PlanStep,
   Preflight,
   RunEvent,
   RunSummary,
-  StepKind,
-  TagChoice,
 } from './types.js';
 
-export interface Draft {
-  readonly source?: CopySource;
-  readonly targetRegion?: string;
-  readonly az?: string;
-  readonly encryption: Encryption;
-  readonly tags: TagChoice;
-  readonly volumeType?: string;
-  readonly attachTo?: { readonly instanceId: string; readonly device: string };
-  readonly instance: InstanceOptions;
-  readonly registerFromSnapshots?: boolean;
-}
-
-export interface StepView {
-  readonly id: StepKind;
-  readonly title: string;
-  readonly status: 'pending' | 'running' | 'done' | 'skipped' | 'failed';
-  readonly percent?: number | undefined;
-  readonly detail?: string;
-}
+export type { Draft } from './draft.js';
+export { DEFAULT_INSTANCE_OPTIONS, requestOf } from './draft.js';
+export type { StepView } from './step-views.js';
+export { stepViews } from './step-views.js';
 
 export type WizardState =
   | { readonly step: 'source' | 'target' | 'options'; readonly draft: Draft }
@@ -92,14 +75,6 @@ export type WizardEvent =
       readonly runId?: string;
     };
 
-export const DEFAULT_INSTANCE_OPTIONS: InstanceOptions = {
-  consistency: 'reboot',
-  launch: false,
-  importKeyPair: true,
-  copySecurityGroups: true,
-  elasticIp: false,
-};
-
 export function initialState(source?: CopySource): WizardState {
   const draft: Draft = {
     encryption: { mode: 'keep' },
@@ -108,68 +83,6 @@ export function initialState(source?: CopySource): WizardState {
     ...(source === undefined ? {} : { source }),
   };
   return { step: source === undefined ? 'source' : 'target', draft };
-}
-
-/** The request a complete draft makes; undefined while a choice is missing. */
-export function requestOf(draft: Draft): CopyRequest | undefined {
-  if (draft.source === undefined || draft.targetRegion === undefined)
-    return undefined;
-  return {
-    source: draft.source,
-    target: {
-      region: draft.targetRegion,
-      encryption: draft.encryption,
-      ...(draft.az === undefined ? {} : { az: draft.az }),
-    },
-    tags: draft.tags,
-    ...(draft.volumeType === undefined ? {} : { volumeType: draft.volumeType }),
-    ...(draft.attachTo === undefined ? {} : { attachTo: draft.attachTo }),
-    ...(draft.source.kind === 'instance' ? { instance: draft.instance } : {}),
-    ...(draft.registerFromSnapshots === true
-      ? { registerFromSnapshots: true }
-      : {}),
-  };
-}
-
-/** Step views of a journal: where a started or resumed run stands. */
-export function stepViews(journal: Journal): StepView[] {
-  return journal.plan.map((step) => {
-    const record = journal.steps[step.id];
-    const status =
-      record?.status === 'done'
-        ? 'done'
-        : record?.status === 'failed'
-          ? 'failed'
-          : 'pending';
-    return { id: step.id, title: step.title, status };
-  });
-}
-
-function applyRunEvent(
-  steps: readonly StepView[],
-  event: RunEvent,
-): StepView[] {
-  return steps.map((view) => {
-    if (view.id !== event.stepId) return view;
-    switch (event.type) {
-      case 'step-started':
-        return { ...view, status: 'running' };
-      case 'step-progress':
-        return {
-          ...view,
-          status: 'running',
-          percent: event.percent,
-          detail: event.state,
-        };
-      case 'step-done':
-        return { ...view, status: 'done', percent: 100 };
-      case 'step-skipped':
-        return { ...view, status: 'skipped' };
-      case 'resource-created':
-      case 'resource-found':
-        return { ...view, detail: event.resource.id };
-    }
-  });
 }
 
 export function nextState(state: WizardState, event: WizardEvent): WizardState {
