@@ -10,6 +10,7 @@ import { EventLogPane } from './EventLogPane.js';
 import { InstancesPane } from './InstancesPane.js';
 import { ObjectsPane } from './ObjectsPane.js';
 import { MigrationsPane } from './MigrationsPane.js';
+import { MysqlPane } from './MysqlPane.js';
 import type { PaneProps } from './pane-props.js';
 import { ProfilesPane } from './ProfilesPane.js';
 import { RegionsPane } from './RegionsPane.js';
@@ -27,6 +28,7 @@ export const PANE_COMPONENTS: Readonly<
   objects: ObjectsPane,
   'ebs-copy': EbsCopyWizard,
   migrations: MigrationsPane,
+  mysql: MysqlPane,
   regions: RegionsPane,
   profiles: ProfilesPane,
   log: EventLogPane,

@@ -12,6 +12,8 @@ export type InputHandler = (input: string, key: Key) => void;
 export interface InputRoute {
   readonly handler: { current: InputHandler };
   readonly active: { current: boolean };
+  /** While active, only exclusive routes get keys (a text editor inside a pane). */
+  readonly exclusive?: { current: boolean };
 }
 
 export interface InputRouter {
@@ -28,9 +30,10 @@ export function createInputRouter(): InputRouter {
     },
     dispatch(input, key) {
       // A snapshot: handlers that open or close views change the set as they run.
-      for (const route of [...routes]) {
-        if (route.active.current) route.handler.current(input, key);
-      }
+      const live = [...routes].filter((route) => route.active.current);
+      const exclusive = live.filter((route) => route.exclusive?.current);
+      for (const route of exclusive.length > 0 ? exclusive : live)
+        route.handler.current(input, key);
     },
   };
 }

@@ -9,16 +9,23 @@ export type { InputHandler } from './input-router.js';
  * commit that mounted it. Outside an <InputRouterProvider> (a widget tested
  * alone) it falls back to Ink's useInput.
  */
-export function useInputEvent(handler: InputHandler, isActive: boolean): void {
+export function useInputEvent(
+  handler: InputHandler,
+  isActive: boolean,
+  /** Takes every key from the other handlers while active (an editor). */
+  exclusive = false,
+): void {
   const router = useContext(InputRouterContext);
   const latest = useRef(handler);
   const active = useRef(isActive);
+  const alone = useRef(exclusive);
   useLayoutEffect(() => {
     latest.current = handler;
     active.current = isActive;
+    alone.current = exclusive;
   });
   useLayoutEffect(
-    () => router?.register({ handler: latest, active }),
+    () => router?.register({ handler: latest, active, exclusive: alone }),
     [router],
   );
   useInput((input: string, key: Key) => latest.current(input, key), {

@@ -14,12 +14,18 @@ export function useKeys(
   scopes: readonly Scope[],
   onCommand: CommandHandler,
   isActive: boolean,
+  /** Only these keys reach anyone while active (see useInputEvent). */
+  exclusive = false,
 ): void {
   const { keymap } = useAppDeps();
-  useInputEvent((input: string, key: Key) => {
-    const name = keyName(input, key);
-    const command = keymap.resolve(name, scopes);
-    if (command !== undefined && name !== undefined)
-      onCommand(command, name, input);
-  }, isActive);
+  useInputEvent(
+    (input: string, key: Key) => {
+      const name = keyName(input, key);
+      const command = keymap.resolve(name, scopes);
+      if (command !== undefined && name !== undefined)
+        onCommand(command, name, input);
+    },
+    isActive,
+    exclusive,
+  );
 }

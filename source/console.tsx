@@ -11,7 +11,7 @@ import { createFileSink } from './events/event-file.js';
 import { createInFlight } from './jobs/in-flight.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { keymap } from './keymap/index.js';
-import { createSessionOpener } from './session.js';
+import { createSessionOpener, openMysqlConnections } from './session.js';
 import type { Start } from './start.js';
 import { inputMode } from './terminal/input-mode.js';
 import { PacedInput } from './terminal/paced-input.js';
@@ -35,6 +35,8 @@ export function createConsole(
   );
   const jobs = createJobRunner();
   const inFlight = createInFlight();
+  // MySQL tunnels outlive profile switches; closed on quit so the process exits.
+  const mysql = openMysqlConnections(events);
   const theme = createTheme({
     color: colorWanted(process.env),
     ascii: options.ascii || start.config.config.ui.ascii,
@@ -57,6 +59,7 @@ export function createConsole(
         openSession: createSessionOpener({
           events,
           maxAttempts: start.config.config.aws.maxAttempts,
+          mysql,
         }),
         initialSettings: start.settings,
         settingsInputs: start.inputs,
@@ -99,6 +102,7 @@ export function createConsole(
     close: () => {
       jobs.cancelAll();
       inFlight.cancelAll();
+      void mysql.closeAll();
     },
   };
 }

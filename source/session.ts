@@ -20,6 +20,7 @@ import type {
   VolumeService,
 } from './aws/ec2/types.js';
 import type { EventLog } from './events/event-log.js';
+import type { QueryHistory } from './mysql/query-history.js';
 import { createWriteGuard, type WriteGuard } from './safety/read-only.js';
 import { stateDir } from './config/paths.js';
 import {
@@ -32,6 +33,10 @@ import { join } from 'node:path';
 import type { S3Service } from './aws/s3/types.js';
 import { lazyService } from './lazy-service.js';
 import { createS3Transfers, type S3Transfers } from './s3-transfers.js';
+import {
+  createMysqlConnections,
+  type MysqlConnections,
+} from './panes/mysql-connections.js';
 
 /** What panes may use. Later panes add their services here. */
 export interface SessionServices {
@@ -45,6 +50,8 @@ export interface SessionServices {
   readonly ebsCopy: EbsCopyService;
   readonly s3: S3Service;
   readonly s3Transfers: S3Transfers;
+  /** MySQL over SSH: one registry for the whole run, not closed by a switch. */
+  readonly mysql: MysqlConnections;
 }
 
 export interface Session {
@@ -63,7 +70,10 @@ let nextSessionId = 1;
 export function createSessionOpener(deps: {
   events: EventLog;
   maxAttempts?: number;
+  /** Outlives every session; the console closes it on quit. */
+  mysql?: MysqlConnections;
 }): OpenSession {
+  const mysql = deps.mysql ?? openMysqlConnections(deps.events);
   return (settings) => {
     const guard = createWriteGuard(settings.readOnly, settings.readOnlyReason);
     const factory: AwsClientFactory = createAwsClientFactory(
@@ -94,6 +104,7 @@ export function createSessionOpener(deps: {
           return createS3Service(factory);
         }),
         s3Transfers: createS3Transfers(factory, join(stateDir(), 's3-uploads')),
+        mysql,
       },
       close: () => factory.destroy(),
     };
@@ -110,4 +121,60 @@ function ebsCopyService(factory: AwsClientFactory): EbsCopyService {
     },
     listRuns: () => journals.list(),
   });
+}
+
+/**
+ * Real MySQL connections: ssh2 and mysql2 load on the first open. The query
+ * history is one file per connection in the state directory.
+ * OPSDECK_SSH_KNOWN_HOSTS names the known_hosts file to use instead of
+ * ~/.ssh/known_hosts (the demo points it at the lab's).
+ */
+export function openMysqlConnections(
+  events: EventLog,
+  env: NodeJS.ProcessEnv = process.env,
+): MysqlConnections {
+  return createMysqlConnections({
+    events,
+    history: (name) =>
+      lazyHistory(
+        join(
+          stateDir(env),
+          'mysql-history',
+          `${name.replace(/[^A-Za-z0-9_.@-]/g, '_')}.jsonl`,
+        ),
+      ),
+    async create({ profile, prompts, guard, history }) {
+      const [services, profiles] = await Promise.all([
+        import('./mysql/mysql-services.js'),
+        import('./mysql/connection-profile.js'),
+      ]);
+      const knownHosts = env['OPSDECK_SSH_KNOWN_HOSTS'];
+      return services.createMysqlServices({
+        ssh: profiles.sshTargetOf(profile),
+        mysql: profiles.mysqlTargetOf(profile),
+        prompts,
+        guard,
+        events,
+        history,
+        environment: {
+          ...services.defaultSshEnvironment(env),
+          ...(knownHosts ? { knownHostsFiles: [knownHosts] } : {}),
+        },
+      });
+    },
+  });
+}
+
+function lazyHistory(file: string): QueryHistory {
+  let history: QueryHistory | undefined;
+  const load = async () => {
+    const { createQueryHistory } = await import('./mysql/query-history.js');
+    history ??= createQueryHistory({ file });
+    return history;
+  };
+  return {
+    entries: () => history?.entries() ?? [],
+    load: async () => (await load()).load(),
+    add: async (sql) => (await load()).add(sql),
+  };
 }

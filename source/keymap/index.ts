@@ -1,5 +1,6 @@
 import { SHELL_BINDINGS, type Binding, type Scope } from './bindings.js';
 import { EC2_BINDINGS } from './ec2.js';
+import { MYSQL_BINDINGS } from './mysql.js';
 import { S3_BINDINGS } from './s3.js';
 
 export type { Binding, Scope } from './bindings.js';
@@ -10,6 +11,7 @@ export const ALL_BINDINGS: readonly Binding[] = [
   ...SHELL_BINDINGS,
   ...EC2_BINDINGS,
   ...S3_BINDINGS,
+  ...MYSQL_BINDINGS,
 ];
 
 /** Scopes that are live together: a key may be bound once within each set. */

@@ -72,6 +72,14 @@ export const PANES: readonly PaneInfo[] = [
     openLabel: 'open',
   },
   {
+    name: 'mysql',
+    aliases: ['db', 'sql', 'mariadb'],
+    title: 'MySQL',
+    description:
+      'MySQL over SSH: server, databases, tables, rows, query, users, dump',
+    openLabel: 'open',
+  },
+  {
     name: 'regions',
     aliases: ['region-list', 'reg'],
     title: 'Regions',

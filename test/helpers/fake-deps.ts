@@ -17,6 +17,7 @@ import type { Session } from '../../source/session.js';
 import { createFakeEc2, type FakeEc2 } from './fake-ec2.js';
 import { createFakeS3, type FakeS3 } from './fake-s3.js';
 import { createFakeEbsCopy, type FakeEbsCopy } from './fake-ebs-copy.js';
+import { createFakeMysql, type FakeMysql } from './fake-mysql.js';
 import { createEbsCopyService } from '../../source/wizards/ebs-copy/console-service.js';
 import {
   resolveStartSettings,
@@ -46,6 +47,8 @@ export interface FakeOptions {
   readonly ebsCopy?: FakeEbsCopy;
   /** The S3 every session sees. */
   readonly s3?: FakeS3;
+  /** The MySQL connections every session sees. */
+  readonly mysql?: FakeMysql;
 }
 
 /** Region rows name their session, so a stale row is recognisable. */
@@ -64,11 +67,13 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
   ec2: FakeEc2;
   ebsCopy: FakeEbsCopy;
   s3: FakeS3;
+  mysql: FakeMysql;
   terminalRuns: string[];
 } {
   const ec2 = options.ec2 ?? createFakeEc2();
   const ebsCopy = options.ebsCopy ?? createFakeEbsCopy();
   const s3 = options.s3 ?? createFakeS3();
+  const mysql = options.mysql ?? createFakeMysql();
   const events = createEventLog();
   const config = options.config ?? defaultConfig();
   const sessions: Session[] = [];
@@ -127,6 +132,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
     ec2,
     ebsCopy,
     s3,
+    mysql,
     terminalRuns,
     // ssh is recorded, not run; the key of the fake instances exists.
     runInTerminal: (command: string, args: readonly string[]) => (
@@ -178,6 +184,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           snapshots: ec2.snapshots,
           s3: s3.s3,
           s3Transfers: s3.transfers,
+          mysql: mysql.connections,
           ebsCopy: createEbsCopyService({
             loadEngine: () => Promise.resolve(ebsCopy),
           }),

@@ -1,0 +1,136 @@
+import { describeError } from '../source/errors.js';
+import { isOn } from '../source/form.js';
+import type { DatabaseRow } from '../source/mysql/databases.js';
+import type { MysqlConnection } from '../source/panes/mysql-connections.js';
+import {
+  createDatabaseForm,
+  dropDatabaseRequest,
+  dumpForm,
+  restoreForm,
+  restoreRequest,
+} from '../source/panes/mysql-dialogs.js';
+import { formatBytes } from '../source/panes/mysql-format.js';
+import { useAppDeps } from './app-context.js';
+import { useShellApi } from './shell-context.js';
+import { useMysqlRefuse } from './useMysqlRefuse.js';
+import { useMysqlWrite } from './useMysqlWrite.js';
+
+/** What the database keys do: create, drop (typed), dump and restore as jobs. */
+export function useMysqlDatabaseActions(
+  connection: MysqlConnection,
+  reload: () => void,
+): (command: string, row: DatabaseRow | undefined) => void {
+  const deps = useAppDeps();
+  const shell = useShellApi();
+  const write = useMysqlWrite();
+  const refuse = useMysqlRefuse(connection.guard);
+  const { databases } = connection.services;
+
+  return (command, row) => {
+    if (refuse(command)) return;
+    void (async () => {
+      switch (command) {
+        case 'mysql.databases.create': {
+          const charsets = await databases
+            .charsets()
+            .catch((error: unknown) => {
+              shell.report('error', 'mysql', describeError(error));
+              return undefined;
+            });
+          if (!charsets) return;
+          const values = await shell.ask(createDatabaseForm(charsets));
+          if (!values) return;
+          const name = (values['name'] ?? '').trim();
+          const collation = (values['collation'] ?? '').trim();
+          const answer = await shell.confirm({
+            level: 'yes-no',
+            title: `Create database ${name}`,
+            targets: [
+              `${name} (${values['charset'] ?? ''}${collation ? `, ${collation}` : ''})`,
+            ],
+            action: 'Create',
+          });
+          if (!answer.confirmed) return;
+          await write(
+            `create database ${name}`,
+            () =>
+              databases.create(name, {
+                ...(values['charset'] ? { charset: values['charset'] } : {}),
+                ...(collation ? { collation } : {}),
+              }),
+            reload,
+          );
+          return;
+        }
+        case 'mysql.databases.drop': {
+          if (!row) return;
+          const answer = await shell.confirm(dropDatabaseRequest(row.name));
+          if (answer.confirmed)
+            await write(
+              `drop database ${row.name}`,
+              () => databases.drop(row.name),
+              reload,
+            );
+          return;
+        }
+        case 'mysql.databases.dump': {
+          if (!row) return;
+          const values = await shell.ask(dumpForm(row.name, deps.home));
+          if (!values) return;
+          const path = (values['file'] ?? '').trim();
+          const gzip = isOn(values, 'gzip');
+          const controller = new AbortController();
+          shell.report('info', 'mysql', `dump of ${row.name} started: ${path}`);
+          let last = 0;
+          try {
+            const result = await connection.services.dump({
+              database: row.name,
+              to: { kind: 'file', path },
+              gzip,
+              signal: controller.signal,
+              onProgress: (bytes) => {
+                // A status update per MiB, not per chunk.
+                if (bytes - last < 1 << 20) return;
+                last = bytes;
+                shell.report(
+                  'info',
+                  'mysql',
+                  `dumping ${row.name}: ${formatBytes(bytes)}`,
+                );
+              },
+            });
+            shell.report(
+              'info',
+              'mysql',
+              `dumped ${row.name}: ${formatBytes(result.bytes)} of SQL, ${formatBytes(result.storedBytes)} in ${path}`,
+            );
+          } catch (error) {
+            shell.report(
+              'error',
+              'mysql',
+              `dump of ${row.name}: ${describeError(error)}`,
+            );
+          }
+          return;
+        }
+        case 'mysql.databases.restore': {
+          const values = await shell.ask(restoreForm(row?.name ?? ''));
+          if (!values) return;
+          const file = (values['file'] ?? '').trim();
+          const database = (values['database'] ?? '').trim();
+          const exists = await databases.exists(database).catch(() => false);
+          const answer = await shell.confirm(
+            restoreRequest(file, database, exists),
+          );
+          if (!answer.confirmed) return;
+          await write(
+            `restore ${file} into ${database}`,
+            () => connection.services.restore({ database, file }),
+            reload,
+          );
+          return;
+        }
+      }
+    })();
+  };
+}
