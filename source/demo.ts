@@ -1,4 +1,5 @@
 /** `--demo`: starts the lab and points this process at it, leaving the user's AWS setup alone. */
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from './errors.js';
 import { startLab, type Lab } from './lab/lab.js';
@@ -34,6 +35,22 @@ export async function startDemo(
   env['AWS_CONFIG_FILE'] = lab.moto.files.configFile;
   env['AWS_SHARED_CREDENTIALS_FILE'] = lab.moto.files.credentialsFile;
   env['OPSDECK_STATE_DIR'] = join(lab.dir, 'state');
+  if (lab.sshd && lab.mariadb) {
+    // A ready MySQL connection to the lab's MariaDB through the lab's sshd;
+    // its host key comes from the lab's known_hosts, not the user's.
+    env['OPSDECK_SSH_KNOWN_HOSTS'] = lab.sshd.knownHostsPath;
+    appendFileSync(
+      lab.moto.files.opsdeckConfigFile,
+      [
+        'mysql:',
+        '  connections:',
+        '    lab:',
+        `      ssh: { host: 127.0.0.1, port: ${lab.sshd.port}, user: ${JSON.stringify(lab.sshd.user)}, identityFile: ${JSON.stringify(lab.sshd.keyPath)}, agent: false }`,
+        `      mysql: { host: 127.0.0.1, port: ${lab.mariadb.port}, user: root }`,
+        '',
+      ].join('\n'),
+    );
+  }
   return {
     lab,
     options: {
