@@ -183,6 +183,17 @@ export function useInstanceActions(): (
         case 'instances.connect':
           if (one) await connect(one);
           return;
+        case 'instances.mysql': {
+          const host = one?.publicDns || one?.publicIp;
+          if (host) return shell.openAt('mysql', host);
+          if (one)
+            shell.report(
+              'warn',
+              'mysql',
+              `${one.id} has no public DNS name or IP`,
+            );
+          return;
+        }
         case 'instances.moveRegion':
           if (one)
             moveToRegion({ kind: 'instance', id: one.id, region: one.region });

@@ -65,6 +65,12 @@ export const EC2_BINDINGS: readonly Binding[] = [
     description: 'ssh to the instance; the console comes back when ssh exits',
   },
   {
+    command: 'instances.mysql',
+    keys: ['M'],
+    scope: instances,
+    description: 'MySQL on the instance: opens :mysql for its public DNS name',
+  },
+  {
     command: 'instances.image',
     keys: ['I'],
     scope: instances,

@@ -61,8 +61,7 @@ export const MYSQL_BINDINGS: readonly Binding[] = [
     command: 'mysql.view.rows',
     keys: ['R'],
     scope: pane,
-    description:
-      'MySQL: rows of the chosen table (on Tables: of the selected one)',
+    description: 'MySQL: rows of the chosen table',
   },
   {
     command: 'mysql.view.query',
