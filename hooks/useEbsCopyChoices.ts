@@ -6,10 +6,8 @@ import { checked } from '../source/form.js';
 import type { Page } from '../source/panes/types.js';
 import type { PickItem } from '../source/pick.js';
 import type { SessionServices } from '../source/session.js';
-import {
-  draftOptions,
-  optionsForm,
-} from '../source/wizards/ebs-copy/options-view.js';
+import { draftOptions } from '../source/wizards/ebs-copy/options-answers.js';
+import { optionsForm } from '../source/wizards/ebs-copy/options-view.js';
 import type { Placement } from '../source/wizards/ebs-copy/target-placement.js';
 import type {
   CopySource,

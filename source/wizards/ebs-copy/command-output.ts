@@ -1,6 +1,5 @@
 /** What `opsdeck ebs-copy` prints: problems and plan, progress lines, runs, the summary. */
 import type { CommandIo } from './command.js';
-import { describePlan } from './plan.js';
 import type {
   PlanStep,
   Preflight,
@@ -83,4 +82,17 @@ export function printSummary(
       io.out(`  ${resource.region}  ${resource.type} ${resource.id}`);
   }
   for (const note of summary.notes) io.out(`note: ${note}`);
+}
+
+/** One line per step for text output: "2. Copy the snapshot to ... -> creates snapshot (ap-southeast-2)". */
+export function describePlan(steps: readonly PlanStep[]): string[] {
+  return steps.map((step, index) => {
+    const creates = step.creates
+      .map(
+        (made) =>
+          `${made.type} in ${made.region}${made.intermediate ? ' (intermediate)' : ''}`,
+      )
+      .join(', ');
+    return `${index + 1}. ${step.title}${creates === '' ? '' : `\n     creates: ${creates}`}`;
+  });
 }

@@ -16,20 +16,10 @@ import {
   type EC2Client,
   type VolumeType,
 } from '@aws-sdk/client-ec2';
-import { AwsError } from '../../aws/aws-errors.js';
-import { ec2ErrorCode, type Ec2Context } from '../../aws/ec2/ec2-errors.js';
-import { describeError, UserError } from '../../errors.js';
-import { ReadOnlyError } from '../../safety/read-only.js';
-import { toCopyError } from './copy-errors.js';
+import { dryRunAnswers, type DryRun } from './dry-run-answers.js';
 import { encryptionFields } from './steps-volume.js';
 import type { ChecksContext as Context } from './problems.js';
 import type { CopyRequest, PlanStep, Problem, SourceFacts } from './types.js';
-
-interface DryRun {
-  readonly step: string;
-  readonly context: Ec2Context;
-  readonly send: () => Promise<unknown>;
-}
 
 /** A snapshot of the volume to dry-run CopySnapshot with, when one exists. */
 async function someSnapshotOf(
@@ -169,43 +159,5 @@ export async function dryRunProblems(options: {
       c.send(new AllocateAddressCommand({ Domain: 'vpc', DryRun: true })),
     );
 
-  const problems: Problem[] = [];
-  for (const run of runs) {
-    try {
-      await run.send();
-    } catch (error) {
-      if (ec2ErrorCode(error) === 'DryRunOperation') continue;
-      if (error instanceof ReadOnlyError)
-        return [
-          {
-            severity: 'blocker',
-            code: 'read-only',
-            message: 'read-only mode: the wizard cannot create anything',
-            fix: error.hint ?? 'start opsdeck without --read-only',
-          },
-        ];
-      const mapped = toCopyError(
-        error,
-        run.context,
-        'run the pre-flight again',
-      );
-      if (
-        mapped instanceof AwsError &&
-        !['denied', 'other'].includes(mapped.kind)
-      )
-        throw mapped;
-      const message =
-        mapped instanceof UserError ? mapped.message : describeError(mapped);
-      const hint = mapped instanceof UserError ? mapped.hint : undefined;
-      problems.push({
-        severity: 'blocker',
-        code: /kms/i.test(message) ? 'kms-key' : `dry-run:${run.step}`,
-        message: `${run.context.action} would fail: ${message}`,
-        fix:
-          hint ??
-          'fix the permission or the value EC2 names, then run the pre-flight again',
-      });
-    }
-  }
-  return problems;
+  return dryRunAnswers(runs);
 }

@@ -1,110 +1,33 @@
 /**
  * The wizard's options as a form (encryption, tags, volume type, and for an
- * instance how to image it and what to recreate), and the form's answers as
- * draft options. Pure.
+ * instance how to image it and what to recreate; the target zone's fields
+ * come from placement-fields.ts). Its answers are read in options-answers.ts.
+ * Pure.
  */
-import {
-  checkDevice,
-  suggestDevice,
-  VOLUME_SIZES,
-} from '../../aws/ec2/validate.js';
-import {
-  checked,
-  isOn,
-  NO,
-  YES,
-  type FormField,
-  type FormSpec,
-  type FormValues,
-} from '../../form.js';
+import { VOLUME_SIZES } from '../../aws/ec2/validate.js';
+import { checked, NO, YES, type FormField, type FormSpec } from '../../form.js';
 import { checkKmsKeyId } from './kms-key.js';
+import { attachFields, subnetField } from './placement-fields.js';
 import type { Placement } from './target-placement.js';
-import type { Consistency, Encryption, TagChoice } from './types.js';
+import type { Consistency } from './types.js';
 import type { Draft } from './wizard-state.js';
 
 const ENCRYPTION = ['keep', 'default', 'kms'] as const;
 const TAGS = ['all', 'none', 'only'] as const;
-const CONSISTENCY: readonly Consistency[] = [
+export const CONSISTENCY: readonly Consistency[] = [
   'reboot',
   'stop-first',
   'no-reboot',
 ];
-const AS_SOURCE = 'as source';
-const NONE = 'none';
-const DEFAULT_SUBNET = 'default';
+export const AS_SOURCE = 'as source';
 
 const yesNo = (on: boolean) => (on ? YES : NO);
 
-function tagKeys(text: string): string[] {
+export function tagKeys(text: string): string[] {
   return text
     .split(',')
     .map((key) => key.trim())
     .filter((key) => key !== '');
-}
-
-/** Attach to an instance of the target zone, and the device, checked like the volumes pane does. */
-function attachFields(draft: Draft, placement: Placement): FormField[] {
-  const instances = placement.instances;
-  const chosen = draft.attachTo?.instanceId;
-  const usedBy = (id: string | undefined) =>
-    instances.find((instance) => instance.id === id)?.devices ?? [];
-  const names = instances
-    .map(
-      (instance) =>
-        `${instance.id.slice(-6)} ${instance.name || instance.state}`,
-    )
-    .join(', ');
-  return [
-    {
-      name: 'attachTo',
-      label: 'Attach to',
-      kind: 'choice',
-      choices: [NONE, ...instances.map((instance) => instance.id)],
-      initial:
-        chosen !== undefined &&
-        instances.some((instance) => instance.id === chosen)
-          ? chosen
-          : NONE,
-      hint:
-        instances.length === 0
-          ? `no running or stopped instance in ${draft.az ?? 'the zone'}`
-          : `in ${draft.az ?? 'the zone'}: ${names}`,
-    },
-    {
-      name: 'device',
-      label: 'Device',
-      initial:
-        draft.attachTo?.device ??
-        suggestDevice(usedBy(instances[0]?.id)) ??
-        '/dev/sdf',
-      placeholder: '/dev/sdf (with attach)',
-      validate(value, values) {
-        const instance = values['attachTo'];
-        if (instance === undefined || instance === NONE) return undefined;
-        const problem = checked(() => checkDevice(value.trim()));
-        if (problem !== undefined) return problem;
-        return usedBy(instance).includes(value.trim())
-          ? `${instance} already uses ${value.trim()}; try ${suggestDevice(usedBy(instance)) ?? 'another name'}`
-          : undefined;
-      },
-    },
-  ];
-}
-
-function subnetField(draft: Draft, placement: Placement): FormField {
-  const subnets = placement.subnets;
-  const chosen = draft.instance.subnetId;
-  return {
-    name: 'subnet',
-    label: 'Subnet',
-    kind: 'choice',
-    choices: [DEFAULT_SUBNET, ...subnets.map((subnet) => subnet.id)],
-    initial:
-      chosen !== undefined && subnets.some((subnet) => subnet.id === chosen)
-        ? chosen
-        : DEFAULT_SUBNET,
-    hint: `launch in (with launch): ${subnets.map((subnet) => `${subnet.id.slice(-6)} ${subnet.name || subnet.cidr}`).join(', ') || `no subnet listed in ${draft.az ?? 'the zone'}`}`,
-  };
 }
 
 export function optionsForm(draft: Draft, placement?: Placement): FormSpec {
@@ -214,65 +137,4 @@ export function optionsForm(draft: Draft, placement?: Placement): FormSpec {
       hint: 'copy the snapshots and register the image, where CopyImage is refused',
     });
   return { title: 'Region copy options', submitLabel: 'Keep', fields };
-}
-
-export type DraftOptions = Partial<Omit<Draft, 'source' | 'targetRegion'>>;
-
-export function draftOptions(draft: Draft, values: FormValues): DraftOptions {
-  const mode = values['encryption'] ?? 'keep';
-  const encryption: Encryption =
-    mode === 'kms'
-      ? { mode: 'kms', keyId: (values['kmsKey'] ?? '').trim() }
-      : mode === 'default'
-        ? { mode: 'default' }
-        : { mode: 'keep' };
-  const tagMode = values['tags'] ?? 'all';
-  const tags: TagChoice =
-    tagMode === 'only'
-      ? { mode: 'only', keys: tagKeys(values['tagKeys'] ?? '') }
-      : tagMode === 'none'
-        ? { mode: 'none' }
-        : { mode: 'all' };
-  const options: DraftOptions = { encryption, tags };
-  const kind = draft.source?.kind;
-  if (kind === 'volume') {
-    const type = values['volumeType'];
-    const attach = values['attachTo'];
-    return {
-      ...options,
-      volumeType: type === undefined || type === AS_SOURCE ? undefined : type,
-      // Without the field (no zone listing) the earlier choice stays.
-      attachTo:
-        attach === undefined
-          ? draft.attachTo
-          : attach === NONE
-            ? undefined
-            : { instanceId: attach, device: (values['device'] ?? '').trim() },
-    };
-  }
-  const register = { registerFromSnapshots: isOn(values, 'register') };
-  if (kind === 'image') return { ...options, ...register };
-  if (kind === 'instance') {
-    const subnet = values['subnet'];
-    const { subnetId: _old, ...instance } = draft.instance;
-    return {
-      ...options,
-      ...register,
-      instance: {
-        ...(subnet === undefined ? draft.instance : instance),
-        ...(subnet === undefined || subnet === DEFAULT_SUBNET
-          ? {}
-          : { subnetId: subnet }),
-        ...draft.instance,
-        consistency:
-          CONSISTENCY.find((c) => c === values['consistency']) ??
-          draft.instance.consistency,
-        launch: isOn(values, 'launch'),
-        importKeyPair: isOn(values, 'importKeyPair'),
-        copySecurityGroups: isOn(values, 'copySecurityGroups'),
-        elasticIp: isOn(values, 'elasticIp'),
-      },
-    };
-  }
-  return options;
 }

@@ -187,16 +187,3 @@ export function buildPlan(
   }
   return steps;
 }
-
-/** One line per step for text output: "2. Copy the snapshot to ... -> creates snapshot (ap-southeast-2)". */
-export function describePlan(steps: readonly PlanStep[]): string[] {
-  return steps.map((step, index) => {
-    const creates = step.creates
-      .map(
-        (made) =>
-          `${made.type} in ${made.region}${made.intermediate ? ' (intermediate)' : ''}`,
-      )
-      .join(', ');
-    return `${index + 1}. ${step.title}${creates === '' ? '' : `\n     creates: ${creates}`}`;
-  });
-}

@@ -4,7 +4,8 @@
  */
 import { wrapLines } from '../../wrap-lines.js';
 import type { WizardSnapshot } from './console-service.js';
-import { preflightLines, stepLines, summaryLines } from './review-view.js';
+import { preflightLines } from './review-view.js';
+import { stepLines, summaryLines } from './run-view.js';
 import {
   draftLines,
   nextHint,
