@@ -3,9 +3,7 @@ import { checkImageId } from '../source/aws/ec2/validate.js';
 import { KNOWN_REGIONS } from '../source/aws/region-names.js';
 import { describeError } from '../source/errors.js';
 import { checked } from '../source/form.js';
-import type { Page } from '../source/panes/types.js';
 import type { PickItem } from '../source/pick.js';
-import type { SessionServices } from '../source/session.js';
 import { draftOptions } from '../source/wizards/ebs-copy/options-answers.js';
 import { optionsForm } from '../source/wizards/ebs-copy/options-view.js';
 import type { Placement } from '../source/wizards/ebs-copy/target-placement.js';
@@ -13,6 +11,7 @@ import type {
   CopySource,
   SourceKind,
 } from '../source/wizards/ebs-copy/types.js';
+import { KINDS, sourceItems } from '../source/wizards/ebs-copy/source-items.js';
 import { sourceLabel } from '../source/wizards/ebs-copy/wizard-view.js';
 import { useShellApi } from './shell-context.js';
 
@@ -27,69 +26,6 @@ export interface EbsCopyChoices {
 }
 
 const SOURCE = 'ebs-copy';
-/** Pages read for the source picker at the most. */
-const MAX_PAGES = 10;
-
-const KINDS: readonly PickItem[] = [
-  {
-    id: 'instance',
-    label: 'An instance',
-    detail: 'image it, copy the image, relaunch if wanted',
-  },
-  {
-    id: 'volume',
-    label: 'A volume',
-    detail: 'snapshot, copy, create the volume there',
-  },
-  { id: 'snapshot', label: 'A snapshot', detail: 'copy it' },
-  { id: 'image', label: 'An AMI', detail: 'copy it (type its ID)' },
-];
-
-async function readAll<Row>(
-  list: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<Row>>,
-): Promise<Row[]> {
-  const rows: Row[] = [];
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await list(cursor, new AbortController().signal);
-    rows.push(...result.rows);
-    cursor = result.next;
-    if (cursor === undefined) break;
-  }
-  return rows;
-}
-
-async function sourceItems(
-  services: SessionServices,
-  kind: Exclude<SourceKind, 'image'>,
-): Promise<PickItem[]> {
-  if (kind === 'instance')
-    return (
-      (await readAll((c, s) => services.instances.list(c, s)))
-        // Gone or going: nothing left to copy.
-        .filter((row) => !['terminated', 'shutting-down'].includes(row.state))
-        .map((row) => ({
-          id: row.id,
-          label: row.name || row.id,
-          detail: `${row.id} ${row.state} ${row.type} ${row.az}`,
-        }))
-    );
-  if (kind === 'volume')
-    return (await readAll((c, s) => services.volumes.list(c, s))).map(
-      (row) => ({
-        id: row.id,
-        label: row.name || row.id,
-        detail: `${row.id} ${row.size} GiB ${row.type} ${row.state} ${row.az}`,
-      }),
-    );
-  return (await readAll((c, s) => services.snapshots.list(c, s))).map(
-    (row) => ({
-      id: row.id,
-      label: row.name || row.id,
-      detail: `${row.id} ${row.size} GiB ${row.state}`,
-    }),
-  );
-}
 
 /** The wizard's choices, each through a picker or a form over the wizard's screen. */
 export function useEbsCopyChoices(): EbsCopyChoices {

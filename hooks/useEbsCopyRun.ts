@@ -4,6 +4,8 @@ import type { Journal, RunSummary } from '../source/wizards/ebs-copy/types.js';
 import type { WizardState } from '../source/wizards/ebs-copy/wizard-state.js';
 import { useAppDeps } from './app-context.js';
 import { useShellApi } from './shell-context.js';
+import { useEbsCopyCleanup } from './useEbsCopyCleanup.js';
+import { useEbsCopyGuards } from './useEbsCopyGuards.js';
 
 type Review = Extract<WizardState, { step: 'review' }>;
 
@@ -29,32 +31,8 @@ export function useEbsCopyRun(): EbsCopyRunControl {
   const { session, report, confirm } = useShellApi();
   const service = session.services.ebsCopy;
   const store = service.wizard;
-  const { guard } = session;
 
-  const refusedReadOnly = useCallback(
-    (what: string) => {
-      if (!guard.readOnly) return false;
-      report(
-        'warn',
-        SOURCE,
-        `read-only: ${what} was not started (${guard.reason})`,
-      );
-      return true;
-    },
-    [guard, report],
-  );
-
-  const busy = useCallback(() => {
-    const { jobId, state } = store.getSnapshot();
-    if (jobId === undefined) return false;
-    const runId = state.step === 'running' ? ` ${state.runId}` : '';
-    report(
-      'warn',
-      SOURCE,
-      `the region copy${runId} is still running: wait for it, or cancel it (Ctrl+C)`,
-    );
-    return true;
-  }, [store, report]);
+  const { refusedReadOnly, busy } = useEbsCopyGuards();
 
   const launch = useCallback(
     (journal: Journal) => {
@@ -168,43 +146,7 @@ export function useEbsCopyRun(): EbsCopyRunControl {
     [refusedReadOnly, busy, service, launch, store, report],
   );
 
-  const cleanup = useCallback(
-    async (runId: string) => {
-      if (refusedReadOnly('cleanup') || busy()) return undefined;
-      try {
-        const engine = await service.engine();
-        let summary = await engine.summary(runId);
-        if (summary.leftovers.length === 0)
-          report('info', SOURCE, `${runId} left nothing behind to remove`);
-        for (const resource of summary.leftovers) {
-          const answer = await confirm({
-            level: 'typed',
-            title: `Delete ${resource.type} ${resource.id} in ${resource.region}`,
-            targets: [`${resource.type} ${resource.id}, made by run ${runId}`],
-            warnings: [
-              'The copy in the target does not need it. Deleting cannot be undone.',
-            ],
-            expected: resource.id,
-            action: 'Delete',
-          });
-          if (!answer.confirmed) {
-            report('info', SOURCE, `kept ${resource.type} ${resource.id}`);
-            continue;
-          }
-          summary = await engine.cleanup(runId, resource.id);
-          report('info', SOURCE, `removed ${resource.type} ${resource.id}`);
-        }
-        const { state } = store.getSnapshot();
-        if (state.step === 'finished' && state.summary.runId === runId)
-          store.dispatch({ type: 'finished', summary });
-        return summary;
-      } catch (error) {
-        report('error', SOURCE, `cleanup of ${runId}: ${describeError(error)}`);
-        return undefined;
-      }
-    },
-    [refusedReadOnly, busy, service, confirm, store, report],
-  );
+  const cleanup = useEbsCopyCleanup();
 
   return useMemo(
     () => ({
