@@ -12,6 +12,7 @@ import {
 import { UserError } from '../../errors.js';
 import { findImage } from './find.js';
 import type { StepContext } from './step-context.js';
+import { stepResource } from './step-resource.js';
 
 /** An AMI name with the run ID (unique, and how a copy that lost its tags is found). */
 export function runImageName(base: string, runId: string): string {
@@ -47,7 +48,7 @@ export async function describeImage(
   return image;
 }
 
-/** The step's image: journalled, found by the run's tags or name, or made by `create` and journalled at once. */
+/** The step's image (see step-resource.ts), found by the run's tags or, where an endpoint lost them, its name. */
 export async function stepImage(
   ctx: StepContext,
   client: EC2Client,
@@ -57,29 +58,13 @@ export async function stepImage(
     readonly create: () => Promise<string>;
   },
 ): Promise<string> {
-  const remember = (imageId: string, how: 'created' | 'found') =>
-    ctx.remember(
-      { imageId },
-      [
-        {
-          type: 'image',
-          id: imageId,
-          region: ctx.step.region,
-          intermediate: options.intermediate,
-        },
-      ],
-      how,
-    );
-  const journalled = ctx.record().outputs['imageId'];
-  if (journalled !== undefined) return journalled;
-  const found = await findImage(client, ctx.runId, ctx.step.id, options.name);
-  if (found !== undefined) {
-    await remember(found, 'found');
-    return found;
-  }
-  const made = await options.create();
-  await remember(made, 'created');
-  return made;
+  return stepResource(ctx, {
+    key: 'imageId',
+    type: 'image',
+    intermediate: options.intermediate,
+    find: () => findImage(client, ctx.runId, ctx.step.id, options.name),
+    create: options.create,
+  });
 }
 
 /** Journals the snapshots behind an image the step made or copied. */

@@ -16,6 +16,7 @@ import { ec2Call } from '../../aws/ec2/ec2-errors.js';
 import { toCopyError } from './copy-errors.js';
 import { findSnapshots, findVolume } from './find.js';
 import type { StepContext } from './step-context.js';
+import { stepResource } from './step-resource.js';
 import { SOURCE_TAG, tagSpecs } from './tags.js';
 import type { Encryption } from './types.js';
 import { waitSnapshots, waitVolume } from './waits.js';
@@ -34,33 +35,27 @@ export function encryptionFields(
 
 export async function snapshotSource(ctx: StepContext): Promise<void> {
   const client = await ctx.sourceClient();
-  let id = ctx.record().outputs['snapshotId'];
-  if (id === undefined) {
-    id = (await findSnapshots(client, ctx.runId, ctx.step.id))[0];
-    if (id !== undefined)
-      await ctx.remember(
-        { snapshotId: id },
-        [{ type: 'snapshot', id, region: ctx.step.region, intermediate: true }],
-        'found',
+  const id = await stepResource(ctx, {
+    key: 'snapshotId',
+    type: 'snapshot',
+    intermediate: true,
+    find: async () => (await findSnapshots(client, ctx.runId, ctx.step.id))[0],
+    create: async () => {
+      const made = await ec2Call(
+        ctx.context('CreateSnapshot', ctx.facts.id),
+        () =>
+          client.send(
+            new CreateSnapshotCommand({
+              VolumeId: ctx.facts.id,
+              Description: `opsdeck ${ctx.runId}: ${ctx.facts.id} for a copy to ${ctx.request.target.region}`,
+              TagSpecifications: tagSpecs(['snapshot'], ctx.tags()),
+            }),
+            { abortSignal: ctx.signal },
+          ),
       );
-  }
-  if (id === undefined) {
-    const context = ctx.context('CreateSnapshot', ctx.facts.id);
-    const made = await ec2Call(context, () =>
-      client.send(
-        new CreateSnapshotCommand({
-          VolumeId: ctx.facts.id,
-          Description: `opsdeck ${ctx.runId}: ${ctx.facts.id} for a copy to ${ctx.request.target.region}`,
-          TagSpecifications: tagSpecs(['snapshot'], ctx.tags()),
-        }),
-        { abortSignal: ctx.signal },
-      ),
-    );
-    id = made.SnapshotId ?? '';
-    await ctx.remember({ snapshotId: id }, [
-      { type: 'snapshot', id, region: ctx.step.region, intermediate: true },
-    ]);
-  }
+      return made.SnapshotId ?? '';
+    },
+  });
   await waitSnapshots(ctx, client, [id], `snapshot ${id} of ${ctx.facts.id}`);
 }
 
@@ -100,22 +95,13 @@ export async function copySnapshot(ctx: StepContext): Promise<void> {
       : (ctx.output('snapshot-source', 'snapshotId') ?? '');
   // A volume path only needs the copy until the volume exists.
   const intermediate = ctx.request.source.kind === 'volume';
-  let id = ctx.record().outputs['snapshotId'];
-  if (id === undefined) {
-    id = (await findSnapshots(client, ctx.runId, ctx.step.id))[0];
-    if (id !== undefined)
-      await ctx.remember(
-        { snapshotId: id },
-        [{ type: 'snapshot', id, region: ctx.step.region, intermediate }],
-        'found',
-      );
-  }
-  if (id === undefined) {
-    id = await startSnapshotCopy(ctx, client, sourceId);
-    await ctx.remember({ snapshotId: id }, [
-      { type: 'snapshot', id, region: ctx.step.region, intermediate },
-    ]);
-  }
+  const id = await stepResource(ctx, {
+    key: 'snapshotId',
+    type: 'snapshot',
+    intermediate,
+    find: async () => (await findSnapshots(client, ctx.runId, ctx.step.id))[0],
+    create: () => startSnapshotCopy(ctx, client, sourceId),
+  });
   await waitSnapshots(
     ctx,
     client,
@@ -127,43 +113,36 @@ export async function copySnapshot(ctx: StepContext): Promise<void> {
 export async function createVolume(ctx: StepContext): Promise<void> {
   const client = await ctx.targetClient();
   const snapshotId = ctx.output('copy-snapshot', 'snapshotId') ?? '';
-  let id = ctx.record().outputs['volumeId'];
-  if (id === undefined) {
-    id = await findVolume(client, ctx.runId, ctx.step.id);
-    if (id !== undefined)
-      await ctx.remember(
-        { volumeId: id },
-        [{ type: 'volume', id, region: ctx.step.region, intermediate: false }],
-        'found',
+  const id = await stepResource(ctx, {
+    key: 'volumeId',
+    type: 'volume',
+    intermediate: false,
+    find: () => findVolume(client, ctx.runId, ctx.step.id),
+    create: async () => {
+      const type = ctx.request.volumeType ?? ctx.facts.volumeType ?? 'gp3';
+      const sameType = type === ctx.facts.volumeType;
+      const made = await ec2Call(ctx.context('CreateVolume', snapshotId), () =>
+        client.send(
+          new CreateVolumeCommand({
+            AvailabilityZone: ctx.request.target.az,
+            SnapshotId: snapshotId,
+            VolumeType: type as VolumeType,
+            // Performance carries over only within a type that has it.
+            ...(sameType && ['gp3', 'io1', 'io2'].includes(type)
+              ? { Iops: ctx.facts.iops }
+              : {}),
+            ...(sameType && type === 'gp3'
+              ? { Throughput: ctx.facts.throughput }
+              : {}),
+            TagSpecifications: tagSpecs(['volume'], ctx.tags()),
+            ClientToken: ctx.token(),
+          }),
+          { abortSignal: ctx.signal },
+        ),
       );
-  }
-  if (id === undefined) {
-    const type = ctx.request.volumeType ?? ctx.facts.volumeType ?? 'gp3';
-    const sameType = type === ctx.facts.volumeType;
-    const made = await ec2Call(ctx.context('CreateVolume', snapshotId), () =>
-      client.send(
-        new CreateVolumeCommand({
-          AvailabilityZone: ctx.request.target.az,
-          SnapshotId: snapshotId,
-          VolumeType: type as VolumeType,
-          // Performance carries over only within a type that has it.
-          ...(sameType && ['gp3', 'io1', 'io2'].includes(type)
-            ? { Iops: ctx.facts.iops }
-            : {}),
-          ...(sameType && type === 'gp3'
-            ? { Throughput: ctx.facts.throughput }
-            : {}),
-          TagSpecifications: tagSpecs(['volume'], ctx.tags()),
-          ClientToken: ctx.token(),
-        }),
-        { abortSignal: ctx.signal },
-      ),
-    );
-    id = made.VolumeId ?? '';
-    await ctx.remember({ volumeId: id }, [
-      { type: 'volume', id, region: ctx.step.region, intermediate: false },
-    ]);
-  }
+      return made.VolumeId ?? '';
+    },
+  });
   await waitVolume(ctx, client, id, 'available');
 }
 

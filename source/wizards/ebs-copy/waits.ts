@@ -13,6 +13,22 @@ import type { StepContext } from './step-context.js';
 import { kmsProblem } from './kms-key.js';
 import { MIGRATION_TAG, tagMap } from './tags.js';
 
+/** A poll with the step's settings, cancellation, resume hint and progress. */
+function pollStep(
+  ctx: StepContext,
+  what: string,
+  options: Pick<Parameters<typeof pollUntil>[0], 'round'>,
+) {
+  return pollUntil({
+    what,
+    settings: ctx.poll,
+    signal: ctx.signal,
+    resumeHint: ctx.resumeHint,
+    onRound: ctx.progress,
+    ...options,
+  });
+}
+
 function failureText(message: string | undefined, fallback: string): string {
   const text = message?.trim() || fallback;
   return kmsProblem('', text) === undefined
@@ -60,13 +76,8 @@ export function waitSnapshots(
   ids: readonly string[],
   what: string,
 ) {
-  return pollUntil({
-    what,
-    settings: ctx.poll,
-    signal: ctx.signal,
-    resumeHint: ctx.resumeHint,
+  return pollStep(ctx, what, {
     round: () => snapshotRound(client, ids),
-    onRound: ctx.progress,
   });
 }
 
@@ -84,12 +95,7 @@ export async function waitImage(
   what: string,
 ): Promise<Image> {
   let last: Image | undefined;
-  await pollUntil({
-    what,
-    settings: ctx.poll,
-    signal: ctx.signal,
-    resumeHint: ctx.resumeHint,
-    onRound: ctx.progress,
+  await pollStep(ctx, what, {
     async round() {
       const found = await client.send(
         new DescribeImagesCommand({ ImageIds: [imageId] }),
@@ -135,12 +141,7 @@ export function waitVolume(
   volumeId: string,
   wanted: 'available' | 'in-use',
 ) {
-  return pollUntil({
-    what: `volume ${volumeId}`,
-    settings: ctx.poll,
-    signal: ctx.signal,
-    resumeHint: ctx.resumeHint,
-    onRound: ctx.progress,
+  return pollStep(ctx, `volume ${volumeId}`, {
     async round() {
       const found = await client.send(
         new DescribeVolumesCommand({ VolumeIds: [volumeId] }),
@@ -159,12 +160,7 @@ export function waitInstance(
   instanceId: string,
   wanted: 'running' | 'stopped',
 ) {
-  return pollUntil({
-    what: `instance ${instanceId}`,
-    settings: ctx.poll,
-    signal: ctx.signal,
-    resumeHint: ctx.resumeHint,
-    onRound: ctx.progress,
+  return pollStep(ctx, `instance ${instanceId}`, {
     async round() {
       const found = await client.send(
         new DescribeInstancesCommand({ InstanceIds: [instanceId] }),
