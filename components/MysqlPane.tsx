@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShellApi } from '../hooks/shell-context.js';
 import { useKeys } from '../hooks/useKeys.js';
 import { useMysqlConnection } from '../hooks/useMysqlConnection.js';
@@ -24,8 +24,18 @@ export function MysqlPane(props: PaneProps) {
   const shell = useShellApi();
   const mysql = useMysqlConnection();
   const { connection } = mysql;
-  const [view, setView] = useState<MysqlView>(
+  const [view, showView] = useState<MysqlView>(
     connection ? 'databases' : 'connections',
+  );
+  // The filter is the pane's; a view of other rows starts unfiltered.
+  const { setFilter } = shell;
+  const hasFilter = props.filter !== '';
+  const setView = useCallback(
+    (next: MysqlView | ((current: MysqlView) => MysqlView)) => {
+      if (hasFilter) setFilter('');
+      showView(next);
+    },
+    [hasFilter, setFilter],
   );
   const [database, setDatabase] = useState<string | undefined>();
   const [table, setTable] = useState<string | undefined>();
@@ -51,7 +61,7 @@ export function MysqlPane(props: PaneProps) {
       if (target && profile)
         void connect(target, profile).then((ok) => ok && setView('databases'));
     });
-  }, [props.at, ask, connect]);
+  }, [props.at, ask, connect, setView]);
 
   useKeys(
     ['pane:mysql'],

@@ -30,10 +30,15 @@ export function createInputRouter(): InputRouter {
     },
     dispatch(input, key) {
       // A snapshot: handlers that open or close views change the set as they run.
-      const live = [...routes].filter((route) => route.active.current);
-      const exclusive = live.filter((route) => route.exclusive?.current);
-      for (const route of exclusive.length > 0 ? exclusive : live)
+      const all = [...routes];
+      const alone = all.some(
+        (route) => route.active.current && route.exclusive?.current,
+      );
+      for (const route of all) {
+        if (!route.active.current) continue;
+        if (alone && !route.exclusive?.current) continue;
         route.handler.current(input, key);
+      }
     },
   };
 }

@@ -214,6 +214,12 @@ export const tableColumns: readonly ColumnSpec<TableRow>[] = [
 export const accountId = (row: { user: string; host: string }) =>
   `${row.user}@${row.host}`;
 
+/** Short words for the list; Enter shows the whole message with the grants. */
+const WARNING_LABELS: Record<AccountRow['warnings'][number]['kind'], string> = {
+  'global-privileges': 'global privileges',
+  'open-without-password': 'any host, no password',
+};
+
 export const userColumns: readonly ColumnSpec<AccountRow>[] = [
   {
     id: 'account',
@@ -226,7 +232,7 @@ export const userColumns: readonly ColumnSpec<AccountRow>[] = [
   {
     id: 'plugin',
     title: 'AUTH',
-    value: (row) => row.plugin || '-',
+    value: (row) => row.plugin.replace(/_password$/, '') || '-',
     min: 6,
     priority: 3,
   },
@@ -241,7 +247,8 @@ export const userColumns: readonly ColumnSpec<AccountRow>[] = [
   {
     id: 'warning',
     title: 'WARNING',
-    value: (row) => row.warnings.map((warning) => warning.message).join('; '),
+    value: (row) =>
+      row.warnings.map((warning) => WARNING_LABELS[warning.kind]).join('; '),
     tone: (row) => (row.warnings.length > 0 ? 'warn' : undefined),
     min: 10,
     grow: 3,
