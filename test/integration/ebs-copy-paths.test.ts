@@ -93,6 +93,48 @@ describe.skipIf(!moto.info)(
       return made.VolumeId ?? '';
     }
 
+    it('lists the instances and subnets of a target zone for the options screen', async () => {
+      const { engine: copy, factory } = engine();
+      const zone = `${COPY_REGION}b`;
+      const made = await target.send(
+        new RunInstancesCommand({
+          ImageId: 'ami-12c6146b',
+          InstanceType: 't3.micro',
+          MinCount: 1,
+          MaxCount: 1,
+          Placement: { AvailabilityZone: zone },
+          BlockDeviceMappings: [
+            { DeviceName: '/dev/sdh', Ebs: { VolumeSize: 1 } },
+          ],
+        }),
+      );
+      const id = made.Instances?.[0]?.InstanceId ?? '';
+      const placement = await copy.placement(COPY_REGION, zone);
+      factory.destroy();
+      // As moto says: every running or stopped instance in the zone, and no other.
+      const described = await target.send(new DescribeInstancesCommand({}));
+      const inZone = (described.Reservations ?? [])
+        .flatMap((reservation) => reservation.Instances ?? [])
+        .filter(
+          (instance) =>
+            instance.Placement?.AvailabilityZone === zone &&
+            ['running', 'stopped', 'pending'].includes(
+              instance.State?.Name ?? '',
+            ),
+        )
+        .map((instance) => instance.InstanceId);
+      expect(placement.instances.map((instance) => instance.id).sort()).toEqual(
+        inZone.sort(),
+      );
+      expect(
+        placement.instances.find((instance) => instance.id === id)?.devices,
+      ).toContain('/dev/sdh');
+      expect(placement.subnets.length).toBeGreaterThan(0);
+      expect(
+        placement.subnets.every((subnet) => subnet.id.startsWith('subnet-')),
+      ).toBe(true);
+    });
+
     it('copies a volume to the other region and creates it in the chosen zone', async () => {
       const name = `copy-${runMarker()}`;
       const volumeId = await volume(name);

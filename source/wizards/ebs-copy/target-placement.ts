@@ -43,8 +43,9 @@ export async function placementIn(
     ec2Call(context('DescribeInstances', az, region), () =>
       client.send(
         new DescribeInstancesCommand({
+          // The zone is picked out below: some endpoints answer an
+          // availability-zone filter on instances with nothing.
           Filters: [
-            zone,
             { Name: 'instance-state-name', Values: ['running', 'stopped'] },
           ],
         }),
@@ -57,7 +58,6 @@ export async function placementIn(
   return {
     instances: (instances.Reservations ?? [])
       .flatMap((reservation) => reservation.Instances ?? [])
-      // Checked here too: some endpoints ignore the filters.
       .filter(
         (instance) =>
           instance.Placement?.AvailabilityZone === az &&
