@@ -285,4 +285,30 @@ describe('pre-flight of a region copy', () => {
       },
     ]);
   });
+
+  it('dry-runs the copies of the register path with a snapshot of the image', async () => {
+    const { engine } = await worldEngine(dir);
+    const preflight = await engine.preflight({
+      source: { kind: 'image', id: seed.image.id, region: 'us-west-2' },
+      target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
+      tags: { mode: 'all' },
+      registerFromSnapshots: true,
+    });
+    expect(preflight.ok).toBe(true);
+    expect(preflight.problems.map((problem) => problem.code)).toContain(
+      'register',
+    );
+    const dryRuns = world.mocks.ec2.calls().flatMap((call) => {
+      const input = call.args[0].input as {
+        DryRun?: boolean;
+        SourceSnapshotId?: string;
+      };
+      return input.DryRun === true
+        ? [`${call.args[0].constructor.name} ${input.SourceSnapshotId ?? ''}`]
+        : [];
+    });
+    expect(dryRuns).toEqual([
+      `CopySnapshotCommand ${(seed.image.data['snapshots'] as string[])[0] ?? '?'}`,
+    ]);
+  });
 });

@@ -11,6 +11,7 @@ import {
   CreateSecurityGroupCommand,
   CreateSnapshotCommand,
   CreateVolumeCommand,
+  DescribeImagesCommand,
   DescribeSnapshotsCommand,
   StopInstancesCommand,
   type EC2Client,
@@ -18,6 +19,7 @@ import {
 } from '@aws-sdk/client-ec2';
 import { dryRunAnswers, type DryRun } from './dry-run-answers.js';
 import { encryptionFields } from './steps-volume.js';
+import { imageSnapshotIds } from './waits.js';
 import type { ChecksContext as Context } from './problems.js';
 import type { CopyRequest, PlanStep, Problem, SourceFacts } from './types.js';
 
@@ -38,6 +40,17 @@ async function someSnapshotOf(
     (snapshot) =>
       snapshot.VolumeId === volumeId && snapshot.State === 'completed',
   )?.SnapshotId;
+}
+
+/** The first snapshot behind an image, to dry-run the register path's copies with. */
+async function firstImageSnapshot(
+  client: EC2Client,
+  imageId: string,
+): Promise<string | undefined> {
+  const found = await client
+    .send(new DescribeImagesCommand({ ImageIds: [imageId] }))
+    .catch(() => undefined);
+  return imageSnapshotIds(found?.Images?.[0])[0];
 }
 
 export async function dryRunProblems(options: {
@@ -80,13 +93,10 @@ export async function dryRunProblems(options: {
     add('snapshot-source', 'CreateSnapshot', source, from, (c) =>
       c.send(new CreateSnapshotCommand({ VolumeId: facts.id, DryRun: true })),
     );
-  if (has('copy-snapshot')) {
-    const snapshot =
-      request.source.kind === 'snapshot'
-        ? facts.id
-        : await someSnapshotOf(source, facts.id);
+  // CopySnapshot with a snapshot there is; without one, a volume with the key asks the same of KMS.
+  const copyProbe = (step: string, snapshot: string | undefined) => {
     if (snapshot !== undefined)
-      add('copy-snapshot', 'CopySnapshot', target, to, (c) =>
+      add(step, 'CopySnapshot', target, to, (c) =>
         c.send(
           new CopySnapshotCommand({
             SourceRegion: from,
@@ -97,8 +107,7 @@ export async function dryRunProblems(options: {
         ),
       );
     else if (request.target.encryption.mode === 'kms')
-      // No snapshot to dry-run the copy with: a volume with the key asks the same of KMS.
-      add('copy-snapshot', 'CreateVolume', target, to, (c) =>
+      add(step, 'CreateVolume', target, to, (c) =>
         c.send(
           new CreateVolumeCommand({
             AvailabilityZone: request.target.az ?? `${to}a`,
@@ -108,7 +117,21 @@ export async function dryRunProblems(options: {
           }),
         ),
       );
-  }
+  };
+  if (has('copy-snapshot'))
+    copyProbe(
+      'copy-snapshot',
+      request.source.kind === 'snapshot'
+        ? facts.id
+        : await someSnapshotOf(source, facts.id),
+    );
+  if (has('copy-snapshots'))
+    copyProbe(
+      'copy-snapshots',
+      request.source.kind === 'image'
+        ? await firstImageSnapshot(source, facts.id)
+        : undefined,
+    );
   if (has('create-volume') && request.target.az !== undefined)
     add('create-volume', 'CreateVolume', target, to, (c) =>
       c.send(
