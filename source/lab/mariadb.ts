@@ -41,7 +41,11 @@ export async function startMariaDb(
 ): Promise<MariaDbServer> {
   const datadir = join(dir, 'mariadb');
   const socket = join(dir, 'mariadb.sock');
+  // A temp dir of its own: labs started side by side (parallel test runs)
+  // must not trip over each other's temporary tables in /tmp.
+  const tmpdir = join(dir, 'mariadb-tmp');
   mkdirSync(datadir, { recursive: true });
+  mkdirSync(tmpdir, { recursive: true });
   const user = userInfo().username;
   const run = promisify(execFile);
   try {
@@ -51,6 +55,7 @@ export async function startMariaDb(
       `--user=${user}`,
       '--auth-root-authentication-method=normal',
       '--skip-test-db',
+      `--tmpdir=${tmpdir}`,
     ]);
   } catch (error) {
     throw new Error(
@@ -67,6 +72,7 @@ export async function startMariaDb(
       `--port=${port}`,
       '--bind-address=127.0.0.1',
       `--socket=${socket}`,
+      `--tmpdir=${tmpdir}`,
       `--pid-file=${join(dir, 'mariadb.pid')}`,
       `--user=${user}`,
       '--skip-name-resolve',
