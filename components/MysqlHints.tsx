@@ -9,11 +9,11 @@ import { useTheme } from './theme.js';
 
 /** The keys of the view on screen, from the keymap (the footer shows the pane's). */
 export function MysqlHints({
-  scope,
+  scopes,
   readOnly,
   prefix,
 }: {
-  readonly scope: Scope;
+  readonly scopes: readonly Scope[];
   readonly readOnly: boolean;
   readonly prefix?: string;
 }) {
@@ -21,7 +21,7 @@ export function MysqlHints({
   const theme = useTheme();
   const show = theme.ascii ? displayKeyAscii : displayKey;
   const hints = keymap
-    .bindingsIn([scope])
+    .bindingsIn(scopes)
     .filter((binding) => binding.hint && !(readOnly && binding.write))
     .map((binding) => `${show(binding.keys[0] ?? '')} ${binding.hint ?? ''}`);
   return (

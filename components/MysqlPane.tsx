@@ -124,9 +124,13 @@ export function MysqlPane(props: PaneProps) {
         )}
       </Box>
       <MysqlHints
-        scope={MYSQL_VIEW_SCOPE(
-          view === 'connections' || !connection ? 'connections' : view,
-        )}
+        scopes={
+          view === 'connections' || !connection
+            ? [MYSQL_VIEW_SCOPE('connections')]
+            : view === 'query'
+              ? [MYSQL_VIEW_SCOPE('editor'), MYSQL_VIEW_SCOPE('query')]
+              : [MYSQL_VIEW_SCOPE(view)]
+        }
         readOnly={readOnly}
       />
     </Box>

@@ -48,6 +48,7 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
         if (!answer.confirmed) return;
       }
       setRunning(true);
+      setError(undefined);
       try {
         const next = await sql.run(statement, { maxRows: 1000 });
         setResult(next);

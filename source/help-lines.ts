@@ -37,11 +37,19 @@ export function helpLines(
     }
     lines.push({ text: '' });
   };
-  if (paneScope)
+  if (paneScope) {
     section(
       `This pane (${paneScope.slice(5)})`,
       keymap.bindingsIn([paneScope]),
     );
+    // A pane with views binds each view's keys in `pane:<name>/<view>`.
+    for (const scope of keymap.scopes())
+      if (scope.startsWith(`${paneScope}/`))
+        section(
+          `This pane: ${scope.slice(paneScope.length + 1)}`,
+          keymap.bindingsIn([scope]),
+        );
+  }
   for (const { scope, title } of SECTIONS)
     section(title, keymap.bindingsIn([scope]));
   lines.push({ text: 'Commands (type : then Tab)', heading: true });

@@ -33,6 +33,8 @@ export interface Keymap {
   ): string | undefined;
   readonly bindingsIn: (scopes: readonly Scope[]) => Binding[];
   readonly binding: (command: string) => Binding | undefined;
+  /** Every scope that binds a key, in keymap order. */
+  readonly scopes: () => Scope[];
 }
 
 export function createKeymap(
@@ -63,6 +65,9 @@ export function createKeymap(
     },
     binding(command) {
       return byCommand.get(command);
+    },
+    scopes() {
+      return [...byScope.keys()];
     },
   };
 }

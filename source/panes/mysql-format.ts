@@ -216,8 +216,8 @@ export const accountId = (row: { user: string; host: string }) =>
 
 /** Short words for the list; Enter shows the whole message with the grants. */
 const WARNING_LABELS: Record<AccountRow['warnings'][number]['kind'], string> = {
-  'global-privileges': 'global privileges',
-  'open-without-password': 'any host, no password',
+  'global-privileges': 'global privs',
+  'open-without-password': '% without password',
 };
 
 export const userColumns: readonly ColumnSpec<AccountRow>[] = [

@@ -115,4 +115,21 @@ describe('MySQL pane: connecting at 80x24', () => {
     );
     expect(frame).toContain('via admin@10.0.0.9:2222');
   });
+
+  it('lists the keys of every view in the help', async () => {
+    const { view } = await connectedPane();
+    const help = await view.press('?', (frame) => frame.includes('Help'));
+    expect(help).toContain('This pane (mysql)');
+    expect(help).toContain('MySQL: users and grants');
+    let frame = help;
+    for (
+      let page = 0;
+      page < 6 && !frame.includes('This pane: users');
+      page++
+    ) {
+      frame = await view.press(KEYS.pageDown);
+    }
+    expect(frame).toContain('This pane: users');
+    fits(frame);
+  });
 });
