@@ -79,26 +79,21 @@ export function useMysqlDatabaseActions(
           if (!values) return;
           const path = (values['file'] ?? '').trim();
           const gzip = isOn(values, 'gzip');
-          const controller = new AbortController();
-          shell.report('info', 'mysql', `dump of ${row.name} started: ${path}`);
-          let last = 0;
+          // A job: progress in the job strip, Ctrl+C cancels, the file appears only when complete.
+          const job = deps.jobs.start(
+            `dump ${row.name}`,
+            ({ signal, report }) =>
+              connection.services.dump({
+                database: row.name,
+                to: { kind: 'file', path },
+                gzip,
+                signal,
+                onProgress: (bytes) =>
+                  report({ bytesDone: bytes, itemsDone: 0 }),
+              }),
+          );
           try {
-            const result = await connection.services.dump({
-              database: row.name,
-              to: { kind: 'file', path },
-              gzip,
-              signal: controller.signal,
-              onProgress: (bytes) => {
-                // A status update per MiB, not per chunk.
-                if (bytes - last < 1 << 20) return;
-                last = bytes;
-                shell.report(
-                  'info',
-                  'mysql',
-                  `dumping ${row.name}: ${formatBytes(bytes)}`,
-                );
-              },
-            });
+            const result = await job.result;
             shell.report(
               'info',
               'mysql',
@@ -125,7 +120,20 @@ export function useMysqlDatabaseActions(
           if (!answer.confirmed) return;
           await write(
             `restore ${file} into ${database}`,
-            () => connection.services.restore({ database, file }),
+            () =>
+              deps.jobs.start(`restore ${database}`, ({ signal, report }) =>
+                connection.services.restore({
+                  database,
+                  file,
+                  signal,
+                  onProgress: (bytes, total) =>
+                    report({
+                      bytesDone: bytes,
+                      bytesTotal: total,
+                      itemsDone: 0,
+                    }),
+                }),
+              ).result,
             reload,
           );
           return;
