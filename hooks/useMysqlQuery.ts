@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError } from '../source/errors.js';
 import { classifyStatement } from '../source/mysql/sql-statements.js';
 import type { QueryResult } from '../source/mysql/query-console.js';
@@ -31,6 +31,10 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
   const [error, setError] = useState<string | undefined>();
   const historyIndex = useRef<number | undefined>(undefined);
   const { console: sql } = connection.services;
+  // Earlier runs' statements, for ↑.
+  useEffect(() => {
+    void connection.history.load().catch(() => undefined);
+  }, [connection.history]);
 
   const run = useCallback(() => {
     const statement = text.trim();

@@ -166,15 +166,21 @@ export function openMysqlConnections(
 }
 
 function lazyHistory(file: string): QueryHistory {
+  let loading: Promise<QueryHistory> | undefined;
   let history: QueryHistory | undefined;
-  const load = async () => {
-    const { createQueryHistory } = await import('./mysql/query-history.js');
-    history ??= createQueryHistory({ file });
-    return history;
-  };
+  // Read from the file once, before the first entry is added.
+  const load = () =>
+    (loading ??= import('./mysql/query-history.js').then(
+      async ({ createQueryHistory }) => {
+        const created = createQueryHistory({ file });
+        await created.load().catch(() => []);
+        history = created;
+        return created;
+      },
+    ));
   return {
     entries: () => history?.entries() ?? [],
-    load: async () => (await load()).load(),
+    load: async () => (await load()).entries(),
     add: async (sql) => (await load()).add(sql),
   };
 }

@@ -59,42 +59,58 @@ export function createMysqlConnections(deps: {
   readonly history: (name: string) => QueryHistory;
 }): MysqlConnections {
   const open = new Map<string, MysqlConnection>();
+  // Two opens of one name at once share the one being built.
+  const building = new Map<string, Promise<MysqlConnection>>();
   let last: string | undefined;
   let prompts: SshPrompts = CANCEL;
   const delegate: SshPrompts = {
     ask: (prompt, options) => prompts.ask(prompt, options),
     confirmHostKey: (question) => prompts.confirmHostKey(question),
   };
+  async function build(
+    name: string,
+    profile: MysqlConnectionProfile,
+    options: { readOnly: boolean; readOnlyReason: string },
+  ): Promise<MysqlConnection> {
+    const readOnly = options.readOnly || profile.readOnly === true;
+    const guard = createWriteGuard(
+      readOnly,
+      options.readOnly
+        ? options.readOnlyReason
+        : `connection ${name} is read-only in config`,
+    );
+    const history = deps.history(name);
+    const connection: MysqlConnection = {
+      name,
+      profile,
+      guard,
+      history,
+      services: await deps.create({
+        name,
+        profile,
+        prompts: delegate,
+        guard,
+        events: deps.events,
+        history,
+      }),
+    };
+    open.set(name, connection);
+    return connection;
+  }
   return {
     async open(name, profile, options) {
       last = name;
-      const existing = open.get(name);
+      const existing = open.get(name) ?? building.get(name);
       if (existing) return existing;
-      const readOnly = options.readOnly || profile.readOnly === true;
-      const guard = createWriteGuard(
-        readOnly,
-        options.readOnly
-          ? options.readOnlyReason
-          : `connection ${name} is read-only in config`,
-      );
-      const history = deps.history(name);
-      const connection: MysqlConnection = {
-        name,
-        profile,
-        guard,
-        history,
-        services: await deps.create({
-          name,
-          profile,
-          prompts: delegate,
-          guard,
-          events: deps.events,
-          history,
-        }),
-      };
-      open.set(name, connection);
-      return connection;
+      const pending = build(name, profile, options);
+      building.set(name, pending);
+      try {
+        return await pending;
+      } finally {
+        building.delete(name);
+      }
     },
+
     get: (name) => open.get(name),
     current: () => (last === undefined ? undefined : open.get(last)),
     names: () => [...open.keys()],
