@@ -79,6 +79,11 @@ describe.skipIf(missing !== '')(`MySQL pane in a terminal${missing}`, () => {
       );
       // User, then Host: → from localhost to %.
       app.type('e2e_user\t');
+      // The Host field's hint shows once it has the focus.
+      await app.waitFor(
+        (screen) => screen.includes('←/→: localhost'),
+        'the focus on Host',
+      );
       app.type('\u001b[C');
       await app.waitFor((screen) => screen.includes('< % >'), 'host %');
       app.type('\t\tpw-e2e-1\tpw-e2e-1\r');
