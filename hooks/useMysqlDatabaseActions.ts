@@ -1,3 +1,4 @@
+import { dumpTarget } from '../source/panes/dump-target.js';
 import { describeError } from '../source/errors.js';
 import { isOn } from '../source/form.js';
 import type { DatabaseRow } from '../source/mysql/databases.js';
@@ -77,15 +78,29 @@ export function useMysqlDatabaseActions(
           if (!row) return;
           const values = await shell.ask(dumpForm(row.name, deps.home));
           if (!values) return;
-          const path = (values['file'] ?? '').trim();
           const gzip = isOn(values, 'gzip');
+          const target = dumpTarget(values['file'] ?? '', row.name, gzip);
+          const path = target.kind === 'file' ? target.path : target.uri;
+          const transfers = shell.session.services.s3Transfers;
           // A job: progress in the job strip, Ctrl+C cancels, the file appears only when complete.
           const job = deps.jobs.start(
             `dump ${row.name}`,
             ({ signal, report }) =>
               connection.services.dump({
                 database: row.name,
-                to: { kind: 'file', path },
+                to:
+                  target.kind === 'file'
+                    ? target
+                    : {
+                        kind: 'upload',
+                        upload: (body) =>
+                          transfers.uploadStream(
+                            target.bucket,
+                            target.key,
+                            body,
+                            signal,
+                          ),
+                      },
                 gzip,
                 signal,
                 onProgress: (bytes) =>

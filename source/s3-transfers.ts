@@ -4,11 +4,13 @@
  * load on first use so start-up pays nothing for them.
  */
 import { basename, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { AwsClientFactory } from './aws/client-factory.js';
 import type { DeleteResult, ObjectRow } from './aws/s3/types.js';
 import type { SyncHooks, SyncResult, SyncSpec } from './s3sync/sync-types.js';
 
 import { UserError } from './errors.js';
+import { deleteUnder, uploadStream } from './s3-stream-work.js';
 import { snapshot } from './jobs/progress.js';
 
 const MiB = 1024 * 1024;
@@ -41,6 +43,13 @@ export interface S3Transfers {
     signal: AbortSignal,
     onDeleted: (count: number) => void,
   ): Promise<DeleteResult>;
+  /** Uploads a stream of unknown length (a dump) to `key`, multipart as it goes. */
+  uploadStream(
+    bucket: string,
+    key: string,
+    body: Readable,
+    signal: AbortSignal,
+  ): Promise<void>;
   /** Uploads one file to `key` (multipart when large); the key it went to. */
   putFile(
     path: string,
@@ -159,26 +168,11 @@ export function createS3Transfers(
       return { items: 1, bytes: stats.size, failed: 0 };
     },
 
-    async deleteUnder(bucket, keys, prefixes, signal, onDeleted) {
-      const { createS3Service } = await import('./aws/s3/s3-service.js');
-      const s3 = createS3Service(factory);
-      const all = [...keys];
-      for (const prefix of prefixes) {
-        let cursor: string | undefined;
-        do {
-          const page = await s3.listObjects(
-            bucket,
-            { prefix, ...(cursor === undefined ? {} : { cursor }) },
-            signal,
-          );
-          all.push(...page.objects.map((object) => object.key));
-          cursor = page.next;
-        } while (cursor !== undefined);
-      }
-      const result = await s3.deleteObjects(bucket, all, signal);
-      onDeleted(result.deleted);
-      return result;
-    },
+    uploadStream: (bucket, key, body, signal) =>
+      uploadStream(factory, bucket, key, body, signal),
+
+    deleteUnder: (bucket, keys, prefixes, signal, onDeleted) =>
+      deleteUnder(factory, bucket, keys, prefixes, signal, onDeleted),
 
     async putFile(path, bucket, key, signal, onBytes) {
       const [{ stat }, { uploadFile }, { s3Call, s3Context }, uploads] =

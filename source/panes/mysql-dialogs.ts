@@ -3,7 +3,8 @@ import type { CharsetRow } from '../mysql/databases.js';
 import type { ProcessRow } from '../mysql/server-status.js';
 import { HOST_CHOICES, type Account } from '../mysql/users.js';
 import type { HostKeyQuestion } from '../ssh/ssh-types.js';
-import { required, type FormSpec, type FormValues } from '../form.js';
+import { isS3Uri, parseS3Uri } from '../aws/s3/s3-uri.js';
+import { checked, required, type FormSpec, type FormValues } from '../form.js';
 import type { ConfirmRequest } from '../safety/confirm.js';
 import { accountId } from './mysql-format.js';
 
@@ -246,9 +247,15 @@ export function dumpForm(database: string, home: string): FormSpec {
     fields: [
       {
         name: 'file',
-        label: 'Local file',
+        label: 'To',
         initial: `${home}/${database}-${stamp}.sql.gz`,
-        validate: required('A file'),
+        hint: 'a local file, or s3://bucket/prefix/ to store it in S3',
+        validate: (value) =>
+          value.trim() === ''
+            ? 'a local file or an s3:// location'
+            : isS3Uri(value.trim())
+              ? checked(() => parseS3Uri(value.trim()))
+              : undefined,
       },
       { name: 'gzip', label: 'gzip', kind: 'toggle', initial: 'yes' },
     ],

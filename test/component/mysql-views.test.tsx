@@ -234,6 +234,21 @@ describe('MySQL pane views at 80x24', () => {
     expect(mysql.calls).toEqual(['kill query 7']);
   });
 
+  it('dumps a database straight into S3', async () => {
+    const { view, mysql, deps } = await connectedPane();
+    await view.press('D', (frame) => frame.includes('Dump shop'));
+    await view.press('\u0015');
+    await view.press('s3://acme-backups/db/');
+    await view.press(KEYS.enter, (frame) => frame.includes('dumped shop'));
+    expect(mysql.calls[0]).toBe('dump shop to upload gzip');
+    expect(deps.s3.calls).toEqual([
+      expect.stringMatching(
+        /^upload s3:\/\/acme-backups\/db\/shop-\d{4}-\d\d-\d\d\.sql\.gz 8 bytes$/,
+      ),
+    ]);
+    expect(view.frame()).toContain('s3://acme-backups/db/shop-');
+  });
+
   it('dumps a database to a file and restores one after asking', async () => {
     const { view, mysql } = await connectedPane();
     await view.press('D', (frame) => frame.includes('Dump shop'));

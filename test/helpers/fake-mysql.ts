@@ -5,6 +5,7 @@
  * and password questions the real one asks, refuses writes in read-only mode,
  * can drop its link, and records every write in `calls`.
  */
+import { Readable } from 'node:stream';
 import { UserError } from '../../source/errors.js';
 import type { DatabaseRow } from '../../source/mysql/databases.js';
 import type { MysqlServices } from '../../source/mysql/mysql-services.js';
@@ -486,19 +487,25 @@ export function createFakeMysql(): FakeMysql {
             ),
           ),
       },
-      dump: (options: {
+      dump: async (options: {
         database: string;
-        to: { kind: string; path?: string };
+        to:
+          | { kind: 'file'; path: string }
+          | { kind: 'upload'; upload: (body: Readable) => Promise<void> };
         gzip?: boolean;
-      }) =>
-        read(
+      }) => {
+        // An upload gets a small dump body, the way the real one streams.
+        if (options.to.kind === 'upload')
+          await options.to.upload(Readable.from([Buffer.from('-- dump\n')]));
+        return read(
           () => (
             calls.push(
-              `dump ${options.database} to ${options.to.path ?? ''}${options.gzip ? ' gzip' : ''}`,
+              `dump ${options.database} to ${options.to.kind === 'file' ? options.to.path : 'upload'}${options.gzip ? ' gzip' : ''}`,
             ),
             { bytes: 2_000_000, storedBytes: 300_000, tool: 'mariadb-dump' }
           ),
-        ),
+        );
+      },
       restore: (options: { database: string; file: string }) =>
         write(
           'restore',

@@ -228,6 +228,12 @@ export function createFakeS3(
         calls.push(`put ${path} s3://${name}/${prefix}`);
         return Promise.resolve({ items: 1, bytes: 10, failed: 0 });
       },
+      async uploadStream(name, key, body) {
+        let size = 0;
+        for await (const chunk of body) size += (chunk as Buffer).length;
+        calls.push(`upload s3://${name}/${key} ${size} bytes`);
+        bucket(name).set(key, fakeObject(key, size));
+      },
       putFile(path, name, key) {
         calls.push(`put ${path} s3://${name}/${key}`);
         return Promise.resolve(key);

@@ -1,6 +1,8 @@
 /** The console's S3 transfers (put, get, delete under a prefix) against moto. */
 import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ReadOnlyError } from '../../source/safety/read-only.js';
 import { createS3Transfers } from '../../source/s3-transfers.js';
@@ -94,6 +96,26 @@ describe.skipIf(!moto.info)(
       );
       expect(deleted).toEqual({ deleted: 3, failed: [] });
       expect(await allKeys(direct, bucket)).toEqual([]);
+      factory.destroy();
+    });
+
+    it('uploads a stream of unknown length, in parts when it is big', async () => {
+      const bucket = await createBucket(direct, uniqueBucket('stream'));
+      const { factory } = labS3Factory();
+      const transfers = createS3Transfers(factory, scratch('journal'));
+      // 12 MiB in 1 MiB chunks: more than one 8 MiB part.
+      const chunk = Buffer.alloc(1024 * 1024, 7);
+      await transfers.uploadStream(
+        bucket,
+        'db/shop.sql.gz',
+        Readable.from(Array.from({ length: 12 }, () => chunk)),
+        signal,
+      );
+      const head = await direct.send(
+        new HeadObjectCommand({ Bucket: bucket, Key: 'db/shop.sql.gz' }),
+      );
+      expect(head.ContentLength).toBe(12 * 1024 * 1024);
+      expect(head.ETag).toMatch(/-2"$/);
       factory.destroy();
     });
 
