@@ -4,12 +4,13 @@
 // memory with the first page and with all 5,000 loaded. Beside it, the AWS
 // CLI's time to print the first page of the same listing. Ratios are
 // opsdeck / peer.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import pty from 'node-pty';
 import xterm from '@xterm/headless';
+import { startMoto } from './lab-moto.mjs';
 
 const COUNT = Number(process.env.INSTANCES ?? 5000);
 const PRESSES = Number(process.env.PRESSES ?? 60);
@@ -28,26 +29,6 @@ const rssMb = (pid) =>
     /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ??
       0,
   ) / 1024;
-
-async function startMoto() {
-  const child = spawn(
-    process.execPath,
-    [cli, 'lab', '--parts', 'moto', '--json'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const info = JSON.parse(
-    await new Promise((resolve) =>
-      child.stdout.once('data', (chunk) => resolve(chunk.toString())),
-    ),
-  );
-  return {
-    ...info,
-    stop: () =>
-      new Promise(
-        (resolve) => (child.once('exit', resolve), child.kill('SIGTERM')),
-      ),
-  };
-}
 
 async function seed(endpoint) {
   const ec2 = new EC2Client({
@@ -200,7 +181,7 @@ function awsFirstPage(env, endpoint) {
   return performance.now() - started;
 }
 
-const lab = await startMoto();
+const lab = await startMoto(cli);
 try {
   process.stderr.write(`seeding ${COUNT} instances in ${REGION}...\n`);
   await seed(lab.moto.endpoint);

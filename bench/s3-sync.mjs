@@ -8,7 +8,7 @@
 // instead of downloading them, which would flatter it on repeated contents.
 // RUNS rounds go through the tools in turn; the table shows medians.
 // Last, the planner's memory for a synthetic 1,000,000-key listing.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import {
   mkdirSync,
   mkdtempSync,
@@ -23,6 +23,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
+import { startMoto } from './lab-moto.mjs';
 
 const SMALL = Number(process.env.SMALL ?? 2000);
 const BIG = Number(process.env.BIG ?? 4);
@@ -45,26 +46,6 @@ function ensureDebianPackage(command, pkg) {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
   return has(command);
-}
-
-async function startMoto() {
-  const child = spawn(
-    process.execPath,
-    [cli, 'lab', '--parts', 'moto', '--json'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const info = JSON.parse(
-    await new Promise((resolve) =>
-      child.stdout.once('data', (chunk) => resolve(chunk.toString())),
-    ),
-  );
-  return {
-    ...info,
-    stop: () =>
-      new Promise(
-        (resolve) => (child.once('exit', resolve), child.kill('SIGTERM')),
-      ),
-  };
 }
 
 function makeDataset(dir) {
@@ -326,7 +307,7 @@ async function plannerMemory() {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'opsdeck-bench-s3-'));
-const lab = await startMoto();
+const lab = await startMoto(cli);
 const logFile = join(lab.dir, 'moto.log');
 try {
   const { S3Client, CreateBucketCommand } = await import('@aws-sdk/client-s3');
