@@ -4,7 +4,13 @@
  * to check results by asking moto around opsdeck. Writes go only to
  * us-west-2 and ap-southeast-2; the seeded regions are read, never changed.
  */
-import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
+import {
+  CreateSnapshotCommand,
+  CreateVolumeCommand,
+  DescribeSnapshotsCommand,
+  EC2Client,
+  RunInstancesCommand,
+} from '@aws-sdk/client-ec2';
 import { expect, vi, type MockInstance } from 'vitest';
 import { createAwsClientFactory } from '../../source/aws/client-factory.js';
 import type { Outcome } from '../../source/aws/ec2/types.js';
@@ -121,4 +127,36 @@ export async function expectRefusedWithoutCalls(
 ): Promise<void> {
   await expect(call()).rejects.toThrow(expected);
   expect(sentCommands(spy)).toEqual([]);
+}
+
+/** A fresh snapshot of a new `size` GiB volume in us-west-2a. */
+export async function freshSnapshot(
+  client: EC2Client,
+  size: number,
+  description: string,
+): Promise<string> {
+  const created = await client.send(
+    new CreateVolumeCommand({
+      AvailabilityZone: 'us-west-2a',
+      Size: size,
+      VolumeType: 'gp3',
+    }),
+  );
+  const snapshot = await client.send(
+    new CreateSnapshotCommand({
+      VolumeId: created.VolumeId,
+      Description: description,
+    }),
+  );
+  return snapshot.SnapshotId ?? '';
+}
+
+export async function snapshotExists(
+  client: EC2Client,
+  id: string,
+): Promise<boolean> {
+  const found = await client
+    .send(new DescribeSnapshotsCommand({ SnapshotIds: [id] }))
+    .catch(() => ({ Snapshots: [] }));
+  return (found.Snapshots ?? []).length === 1;
 }

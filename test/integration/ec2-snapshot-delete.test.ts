@@ -1,9 +1,6 @@
 import {
   CreateImageCommand,
-  CreateSnapshotCommand,
-  CreateVolumeCommand,
   DescribeImagesCommand,
-  DescribeSnapshotsCommand,
   type EC2Client,
 } from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +9,8 @@ import {
   COPY_REGION,
   WRITE_REGION,
   direct,
+  freshSnapshot,
+  snapshotExists,
   expectRefusedWithoutCalls,
   labFactory,
   launch,
@@ -35,34 +34,6 @@ describe.skipIf(!moto.info)(
       directClient.destroy();
       sydney.destroy();
     });
-
-    /** A fresh snapshot of a new `size` GiB volume in us-west-2a. */
-    async function freshSnapshot(size: number, description: string) {
-      const created = await directClient.send(
-        new CreateVolumeCommand({
-          AvailabilityZone: 'us-west-2a',
-          Size: size,
-          VolumeType: 'gp3',
-        }),
-      );
-      const snapshot = await directClient.send(
-        new CreateSnapshotCommand({
-          VolumeId: created.VolumeId,
-          Description: description,
-        }),
-      );
-      return snapshot.SnapshotId ?? '';
-    }
-
-    async function snapshotExists(
-      client: EC2Client,
-      id: string,
-    ): Promise<boolean> {
-      const found = await client
-        .send(new DescribeSnapshotsCommand({ SnapshotIds: [id] }))
-        .catch(() => ({ Snapshots: [] }));
-      return (found.Snapshots ?? []).length === 1;
-    }
 
     it('refuses to delete a snapshot an image is built on, naming the image', async () => {
       const [instanceId = ''] = await launch(directClient, 1);
@@ -96,7 +67,11 @@ describe.skipIf(!moto.info)(
     });
 
     it('deletes a snapshot no image uses; a dry run keeps it', async () => {
-      const id = await freshSnapshot(2, `to delete ${runMarker()}`);
+      const id = await freshSnapshot(
+        directClient,
+        2,
+        `to delete ${runMarker()}`,
+      );
       const { factory } = labFactory(WRITE_REGION);
       const snapshots = createSnapshotService(factory);
       expect(await snapshots.delete(id, { dryRun: true })).toEqual({

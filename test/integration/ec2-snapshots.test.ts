@@ -1,6 +1,4 @@
 import {
-  CreateSnapshotCommand,
-  CreateVolumeCommand,
   DescribeSnapshotsCommand,
   DescribeVolumesCommand,
   type EC2Client,
@@ -12,6 +10,8 @@ import {
   COPY_REGION,
   WRITE_REGION,
   direct,
+  freshSnapshot,
+  snapshotExists,
   labFactory,
   moto,
   resultOf,
@@ -35,34 +35,6 @@ describe.skipIf(!moto.info)(`EBS snapshots against moto${moto.missing}`, () => {
     sydney.destroy();
   });
 
-  /** A fresh snapshot of a new `size` GiB volume in us-west-2a. */
-  async function freshSnapshot(size: number, description: string) {
-    const created = await directClient.send(
-      new CreateVolumeCommand({
-        AvailabilityZone: 'us-west-2a',
-        Size: size,
-        VolumeType: 'gp3',
-      }),
-    );
-    const snapshot = await directClient.send(
-      new CreateSnapshotCommand({
-        VolumeId: created.VolumeId,
-        Description: description,
-      }),
-    );
-    return snapshot.SnapshotId ?? '';
-  }
-
-  async function snapshotExists(
-    client: EC2Client,
-    id: string,
-  ): Promise<boolean> {
-    const found = await client
-      .send(new DescribeSnapshotsCommand({ SnapshotIds: [id] }))
-      .catch(() => ({ Snapshots: [] }));
-    return (found.Snapshots ?? []).length === 1;
-  }
-
   it('lists the seeded snapshots of us-east-1', async () => {
     const { factory } = labFactory('us-east-1');
     const page = await createSnapshotService(factory).list(undefined, signal);
@@ -82,7 +54,7 @@ describe.skipIf(!moto.info)(`EBS snapshots against moto${moto.missing}`, () => {
 
   it("asks for this account's snapshots in pages of the chosen size", async () => {
     const description = `listed ${runMarker()}`;
-    const id = await freshSnapshot(3, description);
+    const id = await freshSnapshot(directClient, 3, description);
     const { factory } = labFactory(WRITE_REGION);
     const send = await watchSends(factory);
     const snapshots = createSnapshotService(factory, { pageSize: 5 });
@@ -108,7 +80,7 @@ describe.skipIf(!moto.info)(`EBS snapshots against moto${moto.missing}`, () => {
   });
 
   it('creates a volume from a snapshot, at its size or larger', async () => {
-    const id = await freshSnapshot(6, `restore ${runMarker()}`);
+    const id = await freshSnapshot(directClient, 6, `restore ${runMarker()}`);
     const { factory } = labFactory(WRITE_REGION);
     const snapshots = createSnapshotService(factory);
     const same = resultOf(
@@ -152,7 +124,7 @@ describe.skipIf(!moto.info)(`EBS snapshots against moto${moto.missing}`, () => {
   });
 
   it('copies a snapshot to another region, and within its own', async () => {
-    const id = await freshSnapshot(4, `to copy ${runMarker()}`);
+    const id = await freshSnapshot(directClient, 4, `to copy ${runMarker()}`);
     const { factory } = labFactory(WRITE_REGION);
     const snapshots = createSnapshotService(factory);
     expect(
