@@ -13,7 +13,7 @@ import { useShellApi } from './shell-context.js';
 import { useEbsCopyOpen } from './useEbsCopyOpen.js';
 import { usePickers } from './usePickers.js';
 import { useTagEditor } from './useTagEditor.js';
-import { useWriteAction } from './useWriteAction.js';
+import { useConfirmedWrite } from './useWriteAction.js';
 
 /** What the snapshot keys do. */
 export function useSnapshotActions(): (
@@ -21,7 +21,7 @@ export function useSnapshotActions(): (
   context: PaneCommandContext<SnapshotRow>,
 ) => void {
   const shell = useShellApi();
-  const write = useWriteAction();
+  const confirmedWrite = useConfirmedWrite();
   const pickers = usePickers();
   const editTags = useTagEditor();
   const moveToRegion = useEbsCopyOpen();
@@ -58,12 +58,9 @@ export function useSnapshotActions(): (
           const zone = values['zone'] ?? '';
           const type = values['type'] ?? 'gp3';
           const size = wholeNumber(values['size'] ?? '');
-          const answer = await shell.confirm(
+          await confirmedWrite<{ volumeId: string }>(
             volumeFromSnapshotRequest(row, zone, type, size),
-          );
-          const dryRun = answer.options.dryRun === true;
-          if (answer.confirmed)
-            await write<{ volumeId: string }>({
+            (dryRun) => ({
               what: `create a volume from ${name}`,
               source: 'ec2',
               dryRun,
@@ -75,7 +72,8 @@ export function useSnapshotActions(): (
                 ),
               done: (result) =>
                 `created ${result?.volumeId ?? ''} in ${zone}; :volumes shows it`,
-            });
+            }),
+          );
           return;
         }
         case 'snapshots.copy': {
@@ -83,10 +81,9 @@ export function useSnapshotActions(): (
           if (!target) return;
           const values = await shell.ask(copyForm(row, region, target));
           if (!values) return;
-          const answer = await shell.confirm(copyRequest(row, target, values));
-          const dryRun = answer.options.dryRun === true;
-          if (answer.confirmed)
-            await write<{ snapshotId: string; region: string }>({
+          await confirmedWrite<{ snapshotId: string; region: string }>(
+            copyRequest(row, target, values),
+            (dryRun) => ({
               what: `copy ${name} to ${target}`,
               source: 'ec2',
               dryRun,
@@ -103,20 +100,18 @@ export function useSnapshotActions(): (
               done: (result) =>
                 `copy ${result?.snapshotId ?? ''} started in ${target}${target === region ? '' : `; follow it with :region ${target}`}`,
               refresh,
-            });
+            }),
+          );
           return;
         }
         case 'snapshots.delete': {
-          const answer = await shell.confirm(deleteSnapshotRequest(row));
-          const dryRun = answer.options.dryRun === true;
-          if (answer.confirmed)
-            await write({
-              what: `delete ${name}`,
-              source: 'ec2',
-              dryRun,
-              call: () => service.delete(row.id, { dryRun }),
-              refresh,
-            });
+          await confirmedWrite(deleteSnapshotRequest(row), (dryRun) => ({
+            what: `delete ${name}`,
+            source: 'ec2',
+            dryRun,
+            call: () => service.delete(row.id, { dryRun }),
+            refresh,
+          }));
           return;
         }
         case 'snapshots.tags':

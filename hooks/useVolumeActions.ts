@@ -19,7 +19,7 @@ import { useShellApi } from './shell-context.js';
 import { useEbsCopyOpen } from './useEbsCopyOpen.js';
 import { usePickers } from './usePickers.js';
 import { useTagEditor } from './useTagEditor.js';
-import { useWriteAction } from './useWriteAction.js';
+import { useConfirmedWrite, useWriteAction } from './useWriteAction.js';
 
 /** What the volume keys do. */
 export function useVolumeActions(): (
@@ -28,6 +28,7 @@ export function useVolumeActions(): (
 ) => void {
   const shell = useShellApi();
   const write = useWriteAction();
+  const confirmedWrite = useConfirmedWrite();
   const pickers = usePickers();
   const editTags = useTagEditor();
   const moveToRegion = useEbsCopyOpen();
@@ -52,17 +53,17 @@ export function useVolumeActions(): (
         const values = await shell.ask(createVolumeForm(zones));
         if (!values) return;
         const spec = volumeSpecFrom(values);
-        const answer = await shell.confirm(createVolumeRequest(spec));
-        const dryRun = answer.options.dryRun === true;
-        if (answer.confirmed)
-          await write<{ volumeId: string }>({
+        await confirmedWrite<{ volumeId: string }>(
+          createVolumeRequest(spec),
+          (dryRun) => ({
             what: `create a volume in ${spec.az}`,
             source: 'ec2',
             dryRun,
             call: () => service.create(spec, { dryRun }),
             done: (result) => `created ${result?.volumeId ?? ''}`,
             refresh,
-          });
+          }),
+        );
         return;
       }
       if (!row) return;
@@ -86,19 +87,17 @@ export function useVolumeActions(): (
           const values = await shell.ask(attachForm(row, instance));
           const device = values?.['device'];
           if (!device) return;
-          const answer = await shell.confirm(
+          await confirmedWrite(
             attachRequest(row, instance, device),
-          );
-          const dryRun = answer.options.dryRun === true;
-          if (answer.confirmed)
-            await write({
+            (dryRun) => ({
               what: `attach ${name} to ${instance.name || instance.id} as ${device}`,
               source: 'ec2',
               dryRun,
               call: () =>
                 service.attach(row.id, instance.id, device, { dryRun }),
               refresh,
-            });
+            }),
+          );
           return;
         }
         case 'volumes.detach': {
@@ -121,12 +120,9 @@ export function useVolumeActions(): (
           const values = await shell.ask(volumeSnapshotForm(row, new Date()));
           if (!values) return;
           const description = values['description'] ?? '';
-          const answer = await shell.confirm(
+          await confirmedWrite<{ snapshotId: string }>(
             volumeSnapshotRequest(row, description),
-          );
-          const dryRun = answer.options.dryRun === true;
-          if (answer.confirmed)
-            await write<{ snapshotId: string }>({
+            (dryRun) => ({
               what: `snapshot ${name}`,
               source: 'ec2',
               dryRun,
@@ -138,7 +134,8 @@ export function useVolumeActions(): (
                 ),
               done: (result) =>
                 `snapshot ${result?.snapshotId ?? ''} started; :snapshots shows its progress`,
-            });
+            }),
+          );
           return;
         }
         case 'volumes.modify': {
@@ -147,16 +144,13 @@ export function useVolumeActions(): (
           const { change, lines } = volumeChange(row, values);
           if (lines.length === 0)
             return shell.report('info', 'ec2', `${name} is unchanged`);
-          const answer = await shell.confirm(modifyRequest(row, lines));
-          const dryRun = answer.options.dryRun === true;
-          if (answer.confirmed)
-            await write({
-              what: `modify ${name}`,
-              source: 'ec2',
-              dryRun,
-              call: () => service.modify(row.id, change, { dryRun }),
-              refresh,
-            });
+          await confirmedWrite(modifyRequest(row, lines), (dryRun) => ({
+            what: `modify ${name}`,
+            source: 'ec2',
+            dryRun,
+            call: () => service.modify(row.id, change, { dryRun }),
+            refresh,
+          }));
           return;
         }
         case 'volumes.delete': {
@@ -166,16 +160,13 @@ export function useVolumeActions(): (
               'ec2',
               `${name} is attached: u detaches it first`,
             );
-          const answer = await shell.confirm(deleteVolumeRequest(row));
-          const dryRun = answer.options.dryRun === true;
-          if (answer.confirmed)
-            await write({
-              what: `delete ${name}`,
-              source: 'ec2',
-              dryRun,
-              call: () => service.delete(row.id, { dryRun }),
-              refresh,
-            });
+          await confirmedWrite(deleteVolumeRequest(row), (dryRun) => ({
+            what: `delete ${name}`,
+            source: 'ec2',
+            dryRun,
+            call: () => service.delete(row.id, { dryRun }),
+            refresh,
+          }));
           return;
         }
         case 'volumes.tags':

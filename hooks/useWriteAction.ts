@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { BulkOutcome, Outcome } from '../source/aws/ec2/types.js';
 import { describeError } from '../source/errors.js';
+import type { ConfirmRequest } from '../source/safety/confirm.js';
 import { useShellApi } from './shell-context.js';
 
 export interface WriteAction<T> {
@@ -81,5 +82,28 @@ export function useWriteAction(): <T>(action: WriteAction<T>) => Promise<void> {
       }
     },
     [report],
+  );
+}
+
+/**
+ * Asks with a confirmation, then runs the write with the dry-run switch as
+ * the user left it. Nothing is sent when the answer is no.
+ */
+export function useConfirmedWrite(): <T>(
+  request: ConfirmRequest,
+  action: (dryRun: boolean) => WriteAction<T>,
+) => Promise<void> {
+  const shell = useShellApi();
+  const write = useWriteAction();
+  const { confirm } = shell;
+  return useCallback(
+    async <T>(
+      request: ConfirmRequest,
+      action: (dryRun: boolean) => WriteAction<T>,
+    ) => {
+      const answer = await confirm(request);
+      if (answer.confirmed) await write(action(answer.options.dryRun === true));
+    },
+    [confirm, write],
   );
 }
