@@ -1,6 +1,6 @@
 import type { BucketRow } from '../aws/s3/types.js';
 import type { SessionServices } from '../session.js';
-import { formatAge, formatTime } from './ec2-format.js';
+import { ageColumn, formatTime } from './ec2-format.js';
 import type { TablePaneSpec } from './types.js';
 
 export const bucketsSpec: TablePaneSpec<
@@ -33,14 +33,7 @@ export const bucketsSpec: TablePaneSpec<
       min: 10,
       priority: 3,
     },
-    {
-      id: 'age',
-      title: 'AGE',
-      value: (row) => formatAge(row.created),
-      sortValue: (row) => -(row.created?.getTime() ?? 0),
-      min: 3,
-      priority: 4,
-    },
+    ageColumn('age', (row) => row.created, 4),
   ],
   rowId: (row) => row.name,
   describe: (row) => [

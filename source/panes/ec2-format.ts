@@ -1,6 +1,6 @@
 /** Words and tones shared by the EC2 panes. Pure. */
 import type { Tags } from '../aws/ec2/types.js';
-import type { Tone } from './types.js';
+import type { ColumnSpec, Tone } from './types.js';
 
 /** "45s", "12m", "5h", "3d", "7w", "2y": compact and sortable by eye. */
 export function formatAge(
@@ -22,6 +22,22 @@ export function formatAge(
   for (const [size, unit] of units)
     if (seconds >= size) return `${Math.floor(seconds / size)}${unit}`;
   return `${seconds}s`;
+}
+
+/** The AGE column of a list: compact age, newest first when sorted. */
+export function ageColumn<Row>(
+  id: string,
+  when: (row: Row) => Date | undefined,
+  priority: number,
+): ColumnSpec<Row> {
+  return {
+    id,
+    title: 'AGE',
+    value: (row) => formatAge(when(row)),
+    sortValue: (row) => -(when(row)?.getTime() ?? 0),
+    min: 3,
+    priority,
+  };
 }
 
 /** ISO date and time in UTC, to the minute, for detail views. */

@@ -1,7 +1,7 @@
 import type { InstanceRow, SecurityGroupRules } from '../aws/ec2/types.js';
 import type { SessionServices } from '../session.js';
 import {
-  formatAge,
+  ageColumn,
   formatTime,
   instanceStateTone,
   tagRows,
@@ -60,14 +60,7 @@ export const instancesSpec: TablePaneSpec<
       min: 5,
       priority: 8,
     },
-    {
-      id: 'launched',
-      title: 'AGE',
-      value: (row) => formatAge(row.launchTime),
-      sortValue: (row) => -(row.launchTime?.getTime() ?? 0),
-      min: 3,
-      priority: 4,
-    },
+    ageColumn('launched', (row) => row.launchTime, 4),
     {
       id: 'groups',
       title: 'SECURITY GROUPS',

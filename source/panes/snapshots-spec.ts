@@ -1,6 +1,6 @@
 import type { SnapshotRow } from '../aws/ec2/types.js';
 import type { SessionServices } from '../session.js';
-import { formatAge, formatTime, tagRows } from './ec2-format.js';
+import { ageColumn, formatTime, tagRows } from './ec2-format.js';
 import type { TablePaneSpec, Tone } from './types.js';
 
 function stateTone(state: string): Tone | undefined {
@@ -58,14 +58,7 @@ export const snapshotsSpec: TablePaneSpec<
       // Progress is what a sysadmin watches here; the volume ID can go first.
       priority: 1,
     },
-    {
-      id: 'started',
-      title: 'AGE',
-      value: (row) => formatAge(row.started),
-      sortValue: (row) => -(row.started?.getTime() ?? 0),
-      min: 3,
-      priority: 5,
-    },
+    ageColumn('started', (row) => row.started, 5),
     {
       id: 'description',
       title: 'DESCRIPTION',

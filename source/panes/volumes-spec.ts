@@ -1,6 +1,6 @@
 import type { VolumeRow } from '../aws/ec2/types.js';
 import type { SessionServices } from '../session.js';
-import { formatAge, formatTime, tagRows } from './ec2-format.js';
+import { ageColumn, formatTime, tagRows } from './ec2-format.js';
 import type { TablePaneSpec, Tone } from './types.js';
 
 const WEEK_MS = 7 * 86400 * 1000;
@@ -94,14 +94,7 @@ export const volumesSpec: TablePaneSpec<
       min: 3,
       priority: 7,
     },
-    {
-      id: 'created',
-      title: 'AGE',
-      value: (row) => formatAge(row.created),
-      sortValue: (row) => -(row.created?.getTime() ?? 0),
-      min: 3,
-      priority: 9,
-    },
+    ageColumn('created', (row) => row.created, 9),
     {
       id: 'flags',
       title: 'FLAGS',
