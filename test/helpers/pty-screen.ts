@@ -92,7 +92,23 @@ export function runInPty(
  * `:whoami` view; Esc then goes back to where the console was.
  */
 export async function demoMotoEndpoint(app: PtyScreen): Promise<string> {
-  app.type(':whoami\r');
+  // Open the command line first and see it open: a key typed while the
+  // console is still settling its first frames can go to a view that goes.
+  let opened = false;
+  for (let attempt = 0; attempt < 3 && !opened; attempt++) {
+    app.type(':');
+    opened = await app
+      .waitFor(
+        (screen) => screen.includes('Tab completes'),
+        'the command line',
+        3000,
+      )
+      .then(
+        () => true,
+        () => false,
+      );
+  }
+  app.type('whoami\r');
   const whoami = await app.waitFor(
     (screen) => screen.includes('Local lab'),
     'the lab summary',
