@@ -1,0 +1,174 @@
+/** A scripted MariaDB behind the lab's sshd, reset by the wizard's engine. */
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { findMariaDb } from '../../source/lab/mariadb.js';
+import {
+  startScriptedMariaDb,
+  type ScriptedMariaDb,
+} from '../../source/lab/scripted-mariadb.js';
+import {
+  createSshSession,
+  type SshSession,
+} from '../../source/ssh/ssh-session.js';
+import {
+  defaultOptions,
+  planOf,
+} from '../../source/wizards/root-reset/plan.js';
+import {
+  detectServer,
+  runReset,
+  type Connected,
+  type ResetTarget,
+} from '../../source/wizards/root-reset/reset-service.js';
+import type {
+  ResetOptions,
+  ResetResult,
+  RunEvent,
+} from '../../source/wizards/root-reset/types.js';
+import {
+  labKnownHosts,
+  labTarget,
+  recordingPrompts,
+  sshd,
+  tempHome,
+} from './ssh-lab.js';
+
+export { sshd };
+export const OLD_PASSWORD = 'old-Pa55word';
+
+export async function startResetServer(
+  socketLogin: boolean,
+): Promise<ScriptedMariaDb> {
+  const found = findMariaDb();
+  if ('missing' in found) throw new Error(found.missing);
+  const dir = mkdtempSync(join(tmpdir(), 'opsdeck-reset-lab-'));
+  return startScriptedMariaDb(dir, found, {
+    rootPassword: OLD_PASSWORD,
+    socketLogin,
+  });
+}
+
+export function removeServerDir(server: ScriptedMariaDb): void {
+  rmSync(server.dir, { recursive: true, force: true });
+}
+
+export function openSsh(): SshSession {
+  const { environment } = tempHome({ knownHosts: labKnownHosts() });
+  return createSshSession({
+    target: labTarget(),
+    prompts: recordingPrompts().prompts,
+    environment,
+  });
+}
+
+export function resetTarget(
+  ssh: SshSession,
+  server: ScriptedMariaDb,
+  custom = true,
+): ResetTarget {
+  return {
+    ssh,
+    port: server.port,
+    socket: undefined,
+    server: custom
+      ? { stop: server.stopCommand, start: server.startCommand }
+      : undefined,
+    sudoPassword: undefined,
+  };
+}
+
+export interface ResetRun {
+  readonly connected: Connected;
+  readonly result: ResetResult;
+  readonly events: RunEvent[];
+}
+
+export async function reset(
+  ssh: SshSession,
+  server: ScriptedMariaDb,
+  password: string,
+  options: Partial<ResetOptions> = {},
+): Promise<ResetRun> {
+  const connected = await detectServer(resetTarget(ssh, server));
+  const plan = planOf(connected.detection, {
+    ...defaultOptions(connected.detection),
+    waitSeconds: 60,
+    ...options,
+  });
+  const events: RunEvent[] = [];
+  const result = await runReset(
+    connected,
+    plan,
+    password,
+    (event) => events.push(event),
+    { ssh, tunnelPort: server.port },
+  );
+  return { connected, result, events };
+}
+
+/** Whether `password` logs in as root over TCP (127.0.0.1 counts as localhost: no skip-name-resolve). */
+export async function tcpLogin(
+  server: ScriptedMariaDb,
+  password: string,
+): Promise<boolean> {
+  try {
+    const connection = await createConnection({
+      host: '127.0.0.1',
+      port: server.port,
+      user: 'root',
+      password,
+    });
+    await connection.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether OS root gets in over the socket without a password (unix_socket). */
+export async function socketLogin(server: ScriptedMariaDb): Promise<boolean> {
+  try {
+    const connection = await createConnection({
+      socketPath: server.socket,
+      user: 'root',
+    });
+    await connection.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Every file the wizard could have left: init files, run directories. */
+export function leftovers(server: ScriptedMariaDb): string[] {
+  const init = readdirSync(server.dir).filter((name) =>
+    name.startsWith('opsdeck-init.'),
+  );
+  const runs = ['/run', '/tmp'].flatMap((dir) => {
+    try {
+      return readdirSync(dir)
+        .filter((name) => name.startsWith('opsdeck-reset.'))
+        .map((name) => join(dir, name));
+    } catch {
+      return [];
+    }
+  });
+  return [...init, ...runs];
+}
+
+/** The general log and every binary log, as text. */
+export function serverLogs(server: ScriptedMariaDb): string {
+  const data = join(server.dir, 'data');
+  const binlogs = readdirSync(data).filter((name) =>
+    /^mariadb-bin\.\d+$/.test(name),
+  );
+  return [server.generalLog, ...binlogs.map((name) => join(data, name))]
+    .map(
+      (path) =>
+        readFileSync(path).toString('latin1') +
+        readFileSync(path).toString('utf8'),
+    )
+    .join('\n');
+}
