@@ -3,7 +3,15 @@ import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from './errors.js';
 import { startLab, type Lab } from './lab/lab.js';
+import { findMariaDb } from './lab/mariadb.js';
+import {
+  startScriptedMariaDb,
+  stopScriptedMariaDb,
+} from './lab/scripted-mariadb.js';
+import { LAB_MYSQL } from './lab/seed-mysql.js';
 import type { CliOptions } from './start.js';
+
+const RESET_TARGET = 'reset-target';
 
 /** Variables that would make the demo talk to a real account or a real profile. */
 const FOREIGN_AWS_ENV = [
@@ -47,12 +55,19 @@ export async function startDemo(
         '    lab:',
         `      ssh: { host: 127.0.0.1, port: ${lab.sshd.port}, user: ${JSON.stringify(lab.sshd.user)}, identityFile: ${JSON.stringify(lab.sshd.keyPath)}, agent: false }`,
         `      mysql: { host: 127.0.0.1, port: ${lab.mariadb.port}, user: root }`,
+        ...(await resetTarget(lab)),
         '',
       ].join('\n'),
     );
   }
   return {
-    lab,
+    lab: {
+      ...lab,
+      stop: async () => {
+        await stopResetTarget(lab);
+        await lab.stop();
+      },
+    },
     options: {
       ...options,
       // The lab's profile, also when another config file is given.
@@ -61,4 +76,28 @@ export async function startDemo(
       config: options.config ?? lab.moto.files.opsdeckConfigFile,
     },
   };
+}
+
+/** A second MariaDB under its own stop/start scripts, for the root-password reset wizard. */
+async function resetTarget(lab: Lab): Promise<string[]> {
+  const found = findMariaDb();
+  if ('missing' in found || !lab.sshd) return [];
+  const server = await startScriptedMariaDb(
+    join(lab.dir, RESET_TARGET),
+    found,
+    {
+      rootPassword: LAB_MYSQL.rootPassword,
+      socketLogin: false,
+    },
+  );
+  return [
+    '    lab-reset:',
+    `      ssh: { host: 127.0.0.1, port: ${lab.sshd.port}, user: ${JSON.stringify(lab.sshd.user)}, identityFile: ${JSON.stringify(lab.sshd.keyPath)}, agent: false }`,
+    `      mysql: { host: 127.0.0.1, port: ${server.port}, user: root }`,
+    `      server: { stop: ${JSON.stringify(server.stopCommand)}, start: ${JSON.stringify(server.startCommand)} }`,
+  ];
+}
+
+async function stopResetTarget(lab: Lab): Promise<void> {
+  await stopScriptedMariaDb(join(lab.dir, RESET_TARGET));
 }

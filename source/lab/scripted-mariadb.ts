@@ -5,7 +5,7 @@
  * server. General log and binary log are on, so tests can search them.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -122,8 +122,12 @@ export async function startScriptedMariaDb(
     stopCommand: stopPath,
     failNext: (what) => writeFileSync(join(dir, `fail-${what}`), ''),
     running,
-    stop: async () => {
-      await run('sh', [stopPath]).catch(() => undefined);
-    },
+    stop: () => stopScriptedMariaDb(dir),
   };
+}
+
+/** Stops the server a directory's stop script manages, if there is one. */
+export async function stopScriptedMariaDb(dir: string): Promise<void> {
+  const stopPath = join(dir, 'stop.sh');
+  if (existsSync(stopPath)) await run('sh', [stopPath]).catch(() => undefined);
 }

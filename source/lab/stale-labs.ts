@@ -1,5 +1,6 @@
 /** Labs whose process was killed (SIGKILL, a lost SSH session) leave their directory; this removes it. */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -27,6 +28,10 @@ export function removeStaleLabs(): string[] {
       continue;
     }
     if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+      // The demo's reset target runs detached from the lab: stop it first.
+      const stopScript = join(dir, 'reset-target', 'stop.sh');
+      if (existsSync(stopScript))
+        spawnSync('sh', [stopScript], { stdio: 'ignore' });
       rmSync(dir, { recursive: true, force: true });
       removed.push(dir);
     }

@@ -35,6 +35,14 @@ export const mysqlConnectionSchema = z.strictObject({
       message: 'set either socket or host/port, not both',
     })
     .default({ user: 'root', askPassword: true }),
+  /**
+   * How the server is stopped and started when neither systemd nor an init
+   * script runs it (root-password reset). The start command must pass
+   * $MYSQLD_OPTS on to the server.
+   */
+  server: z
+    .strictObject({ stop: z.string().min(1), start: z.string().min(1) })
+    .optional(),
   /** Blocks every MySQL write through this connection, like --read-only. */
   readOnly: z.boolean().optional(),
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { createWriteGuard } from '../../source/safety/read-only.js';
 import { findMariaDb } from '../../source/lab/mariadb.js';
 import {
   startScriptedMariaDb,
@@ -103,7 +104,7 @@ export async function reset(
     plan,
     password,
     (event) => events.push(event),
-    { ssh, tunnelPort: server.port },
+    { ssh, tunnelPort: server.port, guard: createWriteGuard(false) },
   );
   return { connected, result, events };
 }

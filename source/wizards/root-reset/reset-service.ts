@@ -5,7 +5,10 @@
  */
 import { UserError } from '../../errors.js';
 import { openLink } from '../../mysql/mysql-link.js';
+import type { EventLog } from '../../events/event-log.js';
+import type { WriteGuard } from '../../safety/read-only.js';
 import type { SshSession } from '../../ssh/ssh-session.js';
+import { sudoNeedsPassword } from '../../ssh/sudo-exec.js';
 import { accessOf, detectionOf, type DetectInput } from './detect-parse.js';
 import { DETECT_SCRIPT, PROBE_SCRIPT } from './detect-script.js';
 import {
@@ -97,13 +100,22 @@ export async function runReset(
   password: string,
   onEvent: (event: RunEvent) => void,
   options: {
-    signal?: AbortSignal;
+    signal?: AbortSignal | undefined;
     ssh: SshSession;
     tunnelPort: number | undefined;
+    guard: WriteGuard;
+    events?: EventLog | undefined;
   },
 ): Promise<ResetResult> {
   const problem = passwordProblem(password, password);
   if (problem) throw new UserError(problem);
+  options.guard.check('mysql', 'ResetRootPassword');
+  const account = `${plan.options.user}@${plan.options.host}`;
+  options.events?.record(
+    'write',
+    'mysql',
+    `password reset of ${account} on ${plan.detection.host} started (${plan.options.method})`,
+  );
   const script = remoteScript(plan.detection, plan.options, password);
   const { log, failure } = await follow(
     connected.root,
@@ -123,6 +135,13 @@ export async function runReset(
         : 'nothing ran on the host',
     });
   }
+  options.events?.record(
+    remote.ok ? 'write' : 'error',
+    'mysql',
+    remote.ok
+      ? `password of ${account} on ${plan.detection.host} reset`
+      : `password reset on ${plan.detection.host} failed at ${remote.failedStep ?? '?'}: ${remote.error ?? ''}; server ${remote.serverState}`,
+  );
   if (work && WORK_PATTERN.test(work))
     await connected.root.run(removeCommand(work)).catch(() => undefined);
   const tunnelLogin =
@@ -195,4 +214,15 @@ export async function cancelRun(
 ): Promise<void> {
   if (!WORK_PATTERN.test(work)) return;
   await connected.root.run(stopCommand(work));
+}
+
+/** Whether detection will need the sudo password: the SSH user is not root and sudo asks. */
+export async function sudoPasswordNeeded(
+  ssh: SshSession,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  await ssh.connect(signal);
+  const who = await ssh.exec('id -u', { signal });
+  if (who.stdout.trim() === '0') return false;
+  return sudoNeedsPassword(ssh, signal);
 }

@@ -36,7 +36,7 @@ export function createRunLog(): RunLog {
     switch (tag) {
       case 'work':
         work = value;
-        return [];
+        return [{ kind: 'started', work: value }];
       case 'step': {
         const [id, status = 'running'] = rest as [StepId, StepStatus];
         current = id;

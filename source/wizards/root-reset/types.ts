@@ -103,6 +103,7 @@ export type StepStatus = 'pending' | 'running' | 'done' | 'failed' | 'skipped';
 
 /** What the remote script reports, line by line. */
 export type RunEvent =
+  | { readonly kind: 'started'; readonly work: string }
   | {
       readonly kind: 'step';
       readonly id: StepId;
