@@ -142,21 +142,34 @@ export async function socketLogin(server: ScriptedMariaDb): Promise<boolean> {
   }
 }
 
-/** Every file the wizard could have left: init files, run directories. */
+/** Every file the wizard could have left for this server: init files, run directories. */
 export function leftovers(server: ScriptedMariaDb): string[] {
   const init = readdirSync(server.dir).filter((name) =>
     name.startsWith('opsdeck-init.'),
   );
-  const runs = ['/run', '/tmp'].flatMap((dir) => {
+  return [...init, ...runDirectories(server)];
+}
+
+/** Run directories of resets of this server (other tests reset other servers at the same time). */
+export function runDirectories(server: ScriptedMariaDb): string[] {
+  return ['/run', '/tmp'].flatMap((dir) => {
     try {
       return readdirSync(dir)
         .filter((name) => name.startsWith('opsdeck-reset.'))
-        .map((name) => join(dir, name));
+        .map((name) => join(dir, name))
+        .filter((path) => {
+          try {
+            return readFileSync(join(path, 'log'), 'utf8').includes(
+              `@@target ${server.socket}`,
+            );
+          } catch {
+            return false;
+          }
+        });
     } catch {
       return [];
     }
   });
-  return [...init, ...runs];
 }
 
 /** The general log and every binary log, as text. */
@@ -172,4 +185,33 @@ export function serverLogs(server: ScriptedMariaDb): string {
         readFileSync(path).toString('utf8'),
     )
     .join('\n');
+}
+
+/** Sets root@localhost as a test needs it, logging in with the current password. */
+export async function setRoot(
+  server: ScriptedMariaDb,
+  current: string,
+  next: { password: string; socket: boolean },
+): Promise<void> {
+  const connection = await createConnection({
+    host: '127.0.0.1',
+    port: server.port,
+    user: 'root',
+    password: current,
+  });
+  try {
+    const auth = next.socket
+      ? 'IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD(?)'
+      : 'IDENTIFIED BY ?';
+    await connection.query(`ALTER USER 'root'@'localhost' ${auth}`, [
+      next.password,
+    ]);
+  } finally {
+    await connection.end();
+  }
+}
+
+/** The server's pid: a reset without a restart keeps it. */
+export function serverPid(server: ScriptedMariaDb): number {
+  return Number(readFileSync(server.pidFile, 'utf8').trim());
 }

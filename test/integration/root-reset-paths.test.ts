@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ScriptedMariaDb } from '../../source/lab/scripted-mariadb.js';
 import type { SshSession } from '../../source/ssh/ssh-session.js';
+import type { RunEvent } from '../../source/wizards/root-reset/types.js';
 import {
   leftovers,
   OLD_PASSWORD,
@@ -8,16 +9,25 @@ import {
   removeServerDir,
   reset,
   serverLogs,
+  serverPid,
+  setRoot,
+  socketLogin,
   sshd,
   startResetServer,
   tcpLogin,
 } from './root-reset-lab.js';
+
+const doneSteps = (events: RunEvent[]) =>
+  events.flatMap((event) =>
+    event.kind === 'step' && event.status === 'done' ? [event.id] : [],
+  );
 
 describe.skipIf(!sshd.info)(
   `root-password reset on a scripted MariaDB${sshd.missing}`,
   () => {
     let server: ScriptedMariaDb;
     let ssh: SshSession;
+    let current = OLD_PASSWORD;
     beforeAll(async () => {
       server = await startResetServer(false);
       ssh = openSsh();
@@ -27,24 +37,37 @@ describe.skipIf(!sshd.info)(
       await server?.stop();
       if (server) removeServerDir(server);
     });
+    beforeEach(async () => {
+      // Each test starts from a password-only root with a known password.
+      await setRoot(server, current, { password: OLD_PASSWORD, socket: false });
+      current = OLD_PASSWORD;
+    });
 
-    it('resets by the init file: new password in, old out, no plaintext in the logs, nothing left', async () => {
+    /** Proves the state every run must leave: new in, old out, TCP open, no files, no plaintext. */
+    async function expectReset(password: string) {
+      current = password;
+      expect(await tcpLogin(server, password)).toBe(true);
+      expect(await tcpLogin(server, OLD_PASSWORD)).toBe(false);
+      expect(leftovers(server)).toEqual([]);
+      expect(serverLogs(server)).not.toContain(password);
+    }
+
+    it('finds no way in without a restart on a password-only root, and resets by the init file', async () => {
       const password = `in'it "file" \\ $HOME é ☃ x`;
-      const { result, events, connected } = await reset(ssh, server, password, {
-        method: 'init-file',
+      const { result, events, connected } = await reset(ssh, server, password);
+      expect(connected.detection).toMatchObject({
+        flavour: 'mariadb',
+        access: undefined,
+        manager: { kind: 'custom' },
       });
-      expect(connected.detection.manager.kind).toBe('custom');
       expect(result.remote).toMatchObject({
         ok: true,
         serverState: 'running',
         password: 'new',
+        leftFiles: [],
       });
       expect(result.tunnelLogin?.ok).toBe(true);
-      expect(
-        events
-          .filter((e) => e.kind === 'step' && e.status === 'done')
-          .map((e) => e.kind === 'step' && e.id),
-      ).toEqual([
+      expect(doneSteps(events)).toEqual([
         'check',
         'write-init-file',
         'stop-server',
@@ -54,10 +77,70 @@ describe.skipIf(!sshd.info)(
         'restart-normally',
         'check-normal',
       ]);
-      expect(await tcpLogin(server, password)).toBe(true);
-      expect(await tcpLogin(server, OLD_PASSWORD)).toBe(false);
-      expect(leftovers(server)).toEqual([]);
-      expect(serverLogs(server)).not.toContain(password);
+      await expectReset(password);
+      expect(await socketLogin(server)).toBe(false);
+    }, 120000);
+
+    it('resets by the fallback: no grant tables, no networking while it runs', async () => {
+      const password = "sk1p 'grants' \\\\ $$ «ü»";
+      const { result, events } = await reset(ssh, server, password, {
+        method: 'skip-grant-tables',
+      });
+      expect(result.remote).toMatchObject({
+        ok: true,
+        serverState: 'running',
+        password: 'new',
+      });
+      expect(doneSteps(events)).toEqual([
+        'check',
+        'stop-server',
+        'start-without-grants',
+        'change-without-grants',
+        'confirm-login',
+        'restart-normally',
+        'check-normal',
+      ]);
+      await expectReset(password);
+    }, 120000);
+
+    it('keeps socket login on a root that had it, through the init file', async () => {
+      await setRoot(server, current, { password: OLD_PASSWORD, socket: true });
+      const password = 'Sock3t-kept!';
+      const { result, connected } = await reset(ssh, server, password, {
+        method: 'init-file',
+      });
+      // unix_socket lets OS root in: the no-restart way was there.
+      expect(connected.detection.access).toEqual({ kind: 'socket-root' });
+      expect(result.remote).toMatchObject({ ok: true, socketLogin: true });
+      await expectReset(password);
+      expect(await socketLogin(server)).toBe(true);
+    }, 120000);
+
+    it('changes the password without a restart when root gets in over the socket', async () => {
+      await setRoot(server, current, { password: OLD_PASSWORD, socket: true });
+      const pid = serverPid(server);
+      const password = 'no restart, 100% "sure"';
+      const { result, events } = await reset(ssh, server, password);
+      expect(doneSteps(events)).toEqual([
+        'check',
+        'change-in-session',
+        'check-normal',
+      ]);
+      expect(result.remote).toMatchObject({ ok: true, socketLogin: true });
+      expect(serverPid(server)).toBe(pid);
+      await expectReset(password);
+      expect(await socketLogin(server)).toBe(true);
+    }, 120000);
+
+    it('removes socket login when asked to', async () => {
+      await setRoot(server, current, { password: OLD_PASSWORD, socket: true });
+      const password = 'password-only-now';
+      const { result } = await reset(ssh, server, password, {
+        keepSocketLogin: false,
+      });
+      expect(result.remote).toMatchObject({ ok: true, socketLogin: false });
+      await expectReset(password);
+      expect(await socketLogin(server)).toBe(false);
     }, 120000);
   },
 );

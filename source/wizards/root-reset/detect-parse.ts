@@ -160,7 +160,9 @@ export function detectionOf(
     binaryLog: logBin !== '' && !/^(false|\(no default value\))$/i.test(logBin),
     galera,
     access,
-    leftover: one(facts, 'leftover'),
+    leftover: (facts.get('leftover') ?? [])
+      .map((line) => line.split(' '))
+      .find(([, target]) => target === socket)?.[0],
     notes,
   };
 }

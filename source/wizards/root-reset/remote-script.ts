@@ -105,7 +105,6 @@ const CLEANUP = `
     [ -n "$FINISHED" ] || socket_report
     rm -f -- "$WORK/check.cnf" "$WORK/temp.cnf" "$WORK/run.sh"
     for left in "$RUNDIR"/opsdeck-init.*; do [ -e "$left" ] && say "@@left $left"; done
-    rm -f -- "$WORK/pid"
     if [ -n "$FINISHED" ]; then say "@@end ok"; else say "@@end failed"; fi
   }
   trap cleanup EXIT
@@ -123,6 +122,7 @@ export function remoteScript(
     .join('\n');
   // main() on the last line: a script cut short in transit runs nothing.
   const text = `main() {${prelude(detection, options, password)}${manager.functions}${CLEANUP}
+  say "@@target $SOCKET"
   drop_temporary
 ${body}
   FINISHED=yes

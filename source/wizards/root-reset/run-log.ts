@@ -49,6 +49,8 @@ export function createRunLog(): RunLog {
         return current
           ? [{ kind: 'step', id: current, status: 'running', detail: value }]
           : [];
+      case 'target':
+        return [];
       case 'state':
         partial.serverState =
           value === 'running'
