@@ -162,7 +162,7 @@ export function detectionOf(
     access,
     leftover: (facts.get('leftover') ?? [])
       .map((line) => line.split(' '))
-      .find(([, target]) => target === socket)?.[0],
+      .find(([, , target]) => target === socket)?.[0],
     notes,
   };
 }
@@ -186,4 +186,12 @@ export function accessOf(text: string): Access | undefined {
     default:
       return undefined;
   }
+}
+
+/** Runs of earlier resets that still go on (their link dropped): wait for them first. */
+export function runningResets(text: string): string[] {
+  return (parseFacts(text).get('leftover') ?? []).flatMap((line) => {
+    const [dir = '', state] = line.split(' ');
+    return state === 'running' ? [dir] : [];
+  });
 }

@@ -49,7 +49,9 @@ export const DETECT_SCRIPT = `main() {
   command -v aa-status >/dev/null 2>&1 && say apparmor "$(aa-status 2>/dev/null | grep -E 'mysqld|mariadbd' | head -n 1 | sed 's/^ *//')"
   command -v getenforce >/dev/null 2>&1 && say selinux "$(getenforce 2>/dev/null)"
   for dir in /run/opsdeck-reset.* /tmp/opsdeck-reset.*; do
-    [ -d "$dir" ] && say leftover "$dir $(sed -n 's/^@@target //p' "$dir/log" 2>/dev/null | head -n 1)"
+    [ -d "$dir" ] || continue
+    state=ended; pid=$(cat "$dir/pid" 2>/dev/null) && kill -0 "$pid" 2>/dev/null && state=running
+    say leftover "$dir $state $(sed -n 's/^@@target //p' "$dir/log" 2>/dev/null | head -n 1)"
   done
   true
 }

@@ -37,3 +37,8 @@ export function removeCommand(work: string): string {
 export function stopCommand(work: string): string {
   return `kill -TERM "$(cat '${work}/pid')"`;
 }
+
+/** Returns when a run has ended. */
+export function waitCommand(work: string): string {
+  return `pid=$(cat '${work}/pid' 2>/dev/null) || exit 0; while kill -0 "$pid" 2>/dev/null; do sleep 0.5; done`;
+}

@@ -9,13 +9,19 @@ import type { EventLog } from '../../events/event-log.js';
 import type { WriteGuard } from '../../safety/read-only.js';
 import type { SshSession } from '../../ssh/ssh-session.js';
 import { sudoNeedsPassword } from '../../ssh/sudo-exec.js';
-import { accessOf, detectionOf, type DetectInput } from './detect-parse.js';
+import {
+  accessOf,
+  detectionOf,
+  runningResets,
+  type DetectInput,
+} from './detect-parse.js';
 import { DETECT_SCRIPT, PROBE_SCRIPT } from './detect-script.js';
 import {
   followCommand,
   launchCommand,
   removeCommand,
   stopCommand,
+  waitCommand,
   WORK_PATTERN,
 } from './launcher.js';
 import { remoteScript } from './remote-script.js';
@@ -41,14 +47,28 @@ export interface Connected {
 export async function detectServer(
   target: ResetTarget,
   signal?: AbortSignal,
+  onWait?: (work: string) => void,
 ): Promise<Connected> {
   await target.ssh.connect(signal);
   const root = await rootShell(target.ssh, target.sudoPassword, signal);
-  const facts = await root.script(DETECT_SCRIPT, [], { signal });
-  if (facts.code !== 0)
-    throw new UserError(`detection failed on ${target.ssh.name}`, {
-      hint: facts.stderr.trim().slice(-300),
-    });
+  const factsOf = async () => {
+    const facts = await root.script(DETECT_SCRIPT, [], { signal });
+    if (facts.code !== 0)
+      throw new UserError(`detection failed on ${target.ssh.name}`, {
+        hint: facts.stderr.trim().slice(-300),
+      });
+    return facts.stdout;
+  };
+  let facts = await factsOf();
+  // A reset whose link dropped may still have the server down: let it end.
+  const running = runningResets(facts).filter((work) =>
+    WORK_PATTERN.test(work),
+  );
+  for (const work of running) {
+    onWait?.(work);
+    await root.run(waitCommand(work), { signal });
+  }
+  if (running.length > 0) facts = await factsOf();
   const input: DetectInput = {
     host: target.ssh.name,
     viaSudo: root.viaSudo,
@@ -56,14 +76,11 @@ export async function detectServer(
     socket: target.socket,
     server: target.server,
   };
-  const found = detectionOf(facts.stdout, input);
+  const found = detectionOf(facts, input);
   const probe = await root.script(PROBE_SCRIPT, [found.client, found.socket], {
     signal,
   });
-  return {
-    root,
-    detection: detectionOf(facts.stdout, input, accessOf(probe.stdout)),
-  };
+  return { root, detection: detectionOf(facts, input, accessOf(probe.stdout)) };
 }
 
 /** Follows a run's log to its end; the run goes on on the host if the link drops. */
