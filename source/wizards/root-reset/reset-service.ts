@@ -1,87 +1,33 @@
 /**
  * The root-password reset over SSH: detect, plan, run the detached script,
  * then check the new password through the tunnel. Detection is read-only;
- * only run() changes anything.
+ * only runReset changes anything.
  */
 import { UserError } from '../../errors.js';
-import { openLink } from '../../mysql/mysql-link.js';
 import type { EventLog } from '../../events/event-log.js';
 import type { WriteGuard } from '../../safety/read-only.js';
 import type { SshSession } from '../../ssh/ssh-session.js';
-import { sudoNeedsPassword } from '../../ssh/sudo-exec.js';
-import {
-  accessOf,
-  detectionOf,
-  runningResets,
-  type DetectInput,
-} from './detect-parse.js';
-import { DETECT_SCRIPT, PROBE_SCRIPT } from './detect-script.js';
+import type { Connected } from './detect-server.js';
 import {
   followCommand,
   launchCommand,
   removeCommand,
   stopCommand,
-  waitCommand,
   WORK_PATTERN,
 } from './launcher.js';
 import { remoteScript } from './remote-script.js';
-import { rootShell, type RootShell } from './remote-root.js';
+import type { RootShell } from './remote-root.js';
 import { createRunLog } from './run-log.js';
 import { passwordProblem } from './secrets.js';
-import type { Detection, Plan, ResetResult, RunEvent } from './types.js';
+import { tunnelCheck } from './tunnel-check.js';
+import type { Plan, ResetResult, RunEvent } from './types.js';
 
-export interface ResetTarget {
-  readonly ssh: SshSession;
-  /** MySQL as seen from the SSH host, as the connection profile says. */
-  readonly port: number | undefined;
-  readonly socket: string | undefined;
-  readonly server: DetectInput['server'];
-  readonly sudoPassword: string | undefined;
-}
-
-export interface Connected {
-  readonly root: RootShell;
-  readonly detection: Detection;
-}
-
-export async function detectServer(
-  target: ResetTarget,
-  signal?: AbortSignal,
-  onWait?: (work: string) => void,
-): Promise<Connected> {
-  await target.ssh.connect(signal);
-  const root = await rootShell(target.ssh, target.sudoPassword, signal);
-  const factsOf = async () => {
-    const facts = await root.script(DETECT_SCRIPT, [], { signal });
-    if (facts.code !== 0)
-      throw new UserError(`detection failed on ${target.ssh.name}`, {
-        hint: facts.stderr.trim().slice(-300),
-      });
-    return facts.stdout;
-  };
-  let facts = await factsOf();
-  // A reset whose link dropped may still have the server down: let it end.
-  const running = runningResets(facts).filter((work) =>
-    WORK_PATTERN.test(work),
-  );
-  for (const work of running) {
-    onWait?.(work);
-    await root.run(waitCommand(work), { signal });
-  }
-  if (running.length > 0) facts = await factsOf();
-  const input: DetectInput = {
-    host: target.ssh.name,
-    viaSudo: root.viaSudo,
-    port: target.port,
-    socket: target.socket,
-    server: target.server,
-  };
-  const found = detectionOf(facts, input);
-  const probe = await root.script(PROBE_SCRIPT, [found.client, found.socket], {
-    signal,
-  });
-  return { root, detection: detectionOf(facts, input, accessOf(probe.stdout)) };
-}
+export {
+  detectServer,
+  sudoPasswordNeeded,
+  type Connected,
+  type ResetTarget,
+} from './detect-server.js';
 
 /** Follows a run's log to its end; the run goes on on the host if the link drops. */
 async function follow(
@@ -168,41 +114,6 @@ export async function runReset(
   return { remote, tunnelLogin, log: log.lines() };
 }
 
-async function tunnelCheck(
-  ssh: SshSession,
-  plan: Plan,
-  password: string,
-  port: number,
-) {
-  try {
-    const link = await openLink(
-      ssh,
-      {
-        endpoint: { kind: 'tcp', host: '127.0.0.1', port },
-        user: plan.options.user,
-        askPassword: true,
-      },
-      { password, via: 'reset check' },
-    );
-    try {
-      const [rows] = await link.connection.query(
-        'SELECT CURRENT_USER() AS user',
-      );
-      return {
-        ok: true,
-        message: `logged in through the tunnel as ${(rows as { user: string }[])[0]?.user ?? '?'}`,
-      };
-    } finally {
-      await link.close();
-    }
-  } catch (error) {
-    return {
-      ok: false,
-      message: error instanceof Error ? error.message : String(error),
-    };
-  }
-}
-
 /** An earlier run whose link dropped: follow it to its end, then remove its directory. */
 export async function readLeftover(
   connected: Connected,
@@ -231,15 +142,4 @@ export async function cancelRun(
 ): Promise<void> {
   if (!WORK_PATTERN.test(work)) return;
   await connected.root.run(stopCommand(work));
-}
-
-/** Whether detection will need the sudo password: the SSH user is not root and sudo asks. */
-export async function sudoPasswordNeeded(
-  ssh: SshSession,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  await ssh.connect(signal);
-  const who = await ssh.exec('id -u', { signal });
-  if (who.stdout.trim() === '0') return false;
-  return sudoNeedsPassword(ssh, signal);
 }
