@@ -33,6 +33,7 @@ export function FormField({
   const kind = field.kind ?? 'text';
   const inputWidth = width - labelWidth - 1;
   const pad = ' '.repeat(labelWidth + 1);
+  const hint = field.liveHint?.(value) ?? field.hint;
   return (
     <Box flexDirection="column">
       <Box>
@@ -65,9 +66,9 @@ export function FormField({
         <Text color={theme.tone('info')}>
           {wrapLines(note, width, { first: pad }).join('\n')}
         </Text>
-      ) : focused && field.hint ? (
+      ) : focused && hint ? (
         <Text color={theme.ui.muted}>
-          {wrapLines(field.hint, width, { first: pad }).join('\n')}
+          {wrapLines(hint, width, { first: pad }).join('\n')}
         </Text>
       ) : null}
     </Box>

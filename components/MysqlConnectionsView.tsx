@@ -3,6 +3,7 @@ import { useAppDeps } from '../hooks/app-context.js';
 import { useShellApi } from '../hooks/shell-context.js';
 import type { MysqlConnectionControl } from '../hooks/useMysqlConnection.js';
 import type { MysqlList } from '../hooks/useMysqlList.js';
+import { useRootResetOpen } from '../hooks/useRootResetOpen.js';
 import { MYSQL_VIEW_SCOPE } from '../source/keymap/mysql.js';
 import { oneOffForm } from '../source/panes/mysql-dialogs.js';
 import {
@@ -30,6 +31,7 @@ export function MysqlConnectionsView(props: MysqlConnectionsViewProps) {
   const shell = useShellApi();
   const { mysql } = props;
   const registry = shell.session.services.mysql;
+  const openReset = useRootResetOpen();
   const profiles = config.config.mysql?.connections;
   const current = mysql.connection?.name;
   const rows = useMemo((): ConnectionRow[] => {
@@ -81,6 +83,8 @@ export function MysqlConnectionsView(props: MysqlConnectionsViewProps) {
       onCommand={(command, row) => {
         if (command === 'mysql.connections.close' && row)
           void mysql.close(row.name);
+        if (command === 'mysql.connections.resetRoot' && row)
+          openReset(row.name, row.profile);
         if (command === 'mysql.connections.oneOff')
           void shell.ask(oneOffForm).then((values) => {
             const target = values?.['target']?.trim();

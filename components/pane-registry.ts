@@ -14,6 +14,7 @@ import { MysqlPane } from './MysqlPane.js';
 import type { PaneProps } from './pane-props.js';
 import { ProfilesPane } from './ProfilesPane.js';
 import { RegionsPane } from './RegionsPane.js';
+import { RootResetWizard } from './RootResetWizard.js';
 import { SnapshotsPane } from './SnapshotsPane.js';
 import { VolumesPane } from './VolumesPane.js';
 
@@ -29,6 +30,7 @@ export const PANE_COMPONENTS: Readonly<
   'ebs-copy': EbsCopyWizard,
   migrations: MigrationsPane,
   mysql: MysqlPane,
+  'reset-root': RootResetWizard,
   regions: RegionsPane,
   profiles: ProfilesPane,
   log: EventLogPane,

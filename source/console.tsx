@@ -11,7 +11,11 @@ import { createFileSink } from './events/event-file.js';
 import { createInFlight } from './jobs/in-flight.js';
 import { createJobRunner } from './jobs/job-runner.js';
 import { keymap } from './keymap/index.js';
-import { createSessionOpener, openMysqlConnections } from './session.js';
+import {
+  createSessionOpener,
+  openMysqlConnections,
+  openRootReset,
+} from './session.js';
 import type { Start } from './start.js';
 import { inputMode } from './terminal/input-mode.js';
 import { PacedInput } from './terminal/paced-input.js';
@@ -37,6 +41,7 @@ export function createConsole(
   const inFlight = createInFlight();
   // MySQL tunnels outlive profile switches; closed on quit so the process exits.
   const mysql = openMysqlConnections(events);
+  const rootReset = openRootReset();
   const theme = createTheme({
     color: colorWanted(process.env),
     ascii: options.ascii || start.config.config.ui.ascii,
@@ -60,6 +65,7 @@ export function createConsole(
           events,
           maxAttempts: start.config.config.aws.maxAttempts,
           mysql,
+          rootReset,
         }),
         initialSettings: start.settings,
         settingsInputs: start.inputs,
@@ -103,6 +109,7 @@ export function createConsole(
       jobs.cancelAll();
       inFlight.cancelAll();
       void mysql.closeAll();
+      void rootReset.close();
     },
   };
 }

@@ -15,6 +15,8 @@ export interface FormField {
   readonly choices?: readonly string[];
   /** One line shown under the field while it has the focus. */
   readonly hint?: string;
+  /** A hint that follows the value as it is typed (a password's strength); replaces `hint`. */
+  readonly liveHint?: (value: string) => string;
   /** Tab completes the value (local paths) before it moves to the next field. */
   readonly complete?: (value: string) => {
     value: string;

@@ -37,6 +37,10 @@ import {
   createMysqlConnections,
   type MysqlConnections,
 } from './panes/mysql-connections.js';
+import {
+  createRootResetService,
+  type RootResetService,
+} from './wizards/root-reset/console-service.js';
 
 /** What panes may use. Later panes add their services here. */
 export interface SessionServices {
@@ -52,6 +56,8 @@ export interface SessionServices {
   readonly s3Transfers: S3Transfers;
   /** MySQL over SSH: one registry for the whole run, not closed by a switch. */
   readonly mysql: MysqlConnections;
+  /** The root-password reset wizard; run-wide like the MySQL connections. */
+  readonly rootReset: RootResetService;
 }
 
 export interface Session {
@@ -72,8 +78,11 @@ export function createSessionOpener(deps: {
   maxAttempts?: number;
   /** Outlives every session; the console closes it on quit. */
   mysql?: MysqlConnections;
+  /** Outlives every session too; the console closes its SSH session on quit. */
+  rootReset?: RootResetService;
 }): OpenSession {
   const mysql = deps.mysql ?? openMysqlConnections(deps.events);
+  const rootReset = deps.rootReset ?? openRootReset();
   return (settings) => {
     const guard = createWriteGuard(settings.readOnly, settings.readOnlyReason);
     const factory: AwsClientFactory = createAwsClientFactory(
@@ -105,6 +114,7 @@ export function createSessionOpener(deps: {
         }),
         s3Transfers: createS3Transfers(factory, join(stateDir(), 's3-uploads')),
         mysql,
+        rootReset,
       },
       close: () => factory.destroy(),
     };
@@ -120,6 +130,17 @@ function ebsCopyService(factory: AwsClientFactory): EbsCopyService {
       return createEbsCopyEngine({ factory, journals });
     },
     listRuns: () => journals.list(),
+  });
+}
+
+/** The reset wizard on its real engine, which loads ssh2 and mysql2 on first use. */
+export function openRootReset(): RootResetService {
+  return createRootResetService({
+    loadEngine: async () => {
+      const { createRootResetEngine } =
+        await import('./wizards/root-reset/engine.js');
+      return createRootResetEngine();
+    },
   });
 }
 

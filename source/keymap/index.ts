@@ -1,6 +1,7 @@
 import { SHELL_BINDINGS, type Binding, type Scope } from './bindings.js';
 import { EC2_BINDINGS } from './ec2.js';
 import { MYSQL_BINDINGS } from './mysql.js';
+import { ROOT_RESET_BINDINGS } from './root-reset.js';
 import { S3_BINDINGS } from './s3.js';
 
 export type { Binding, Scope } from './bindings.js';
@@ -12,6 +13,7 @@ export const ALL_BINDINGS: readonly Binding[] = [
   ...EC2_BINDINGS,
   ...S3_BINDINGS,
   ...MYSQL_BINDINGS,
+  ...ROOT_RESET_BINDINGS,
 ];
 
 /** Scopes that are live together: a key may be bound once within each set. */

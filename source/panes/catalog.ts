@@ -80,6 +80,14 @@ export const PANES: readonly PaneInfo[] = [
     openLabel: 'open',
   },
   {
+    name: 'reset-root',
+    aliases: ['root-reset', 'mysql-reset', 'reset-password'],
+    title: 'Reset MySQL root password',
+    description:
+      'wizard: reset a lost MySQL/MariaDB root password over SSH, safely',
+    keys: 'list',
+  },
+  {
     name: 'regions',
     aliases: ['region-list', 'reg'],
     title: 'Regions',

@@ -18,6 +18,8 @@ import { createFakeEc2, type FakeEc2 } from './fake-ec2.js';
 import { createFakeS3, type FakeS3 } from './fake-s3.js';
 import { createFakeEbsCopy, type FakeEbsCopy } from './fake-ebs-copy.js';
 import { createFakeMysql, type FakeMysql } from './fake-mysql.js';
+import { createFakeRootReset, type FakeRootReset } from './fake-root-reset.js';
+import { createRootResetService } from '../../source/wizards/root-reset/console-service.js';
 import { createEbsCopyService } from '../../source/wizards/ebs-copy/console-service.js';
 import {
   resolveStartSettings,
@@ -49,6 +51,8 @@ export interface FakeOptions {
   readonly s3?: FakeS3;
   /** The MySQL connections every session sees. */
   readonly mysql?: FakeMysql;
+  /** The root-password reset engine every session sees. */
+  readonly rootReset?: FakeRootReset;
 }
 
 /** Region rows name their session, so a stale row is recognisable. */
@@ -68,12 +72,18 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
   ebsCopy: FakeEbsCopy;
   s3: FakeS3;
   mysql: FakeMysql;
+  rootReset: FakeRootReset;
   terminalRuns: string[];
 } {
   const ec2 = options.ec2 ?? createFakeEc2();
   const ebsCopy = options.ebsCopy ?? createFakeEbsCopy();
   const s3 = options.s3 ?? createFakeS3();
   const mysql = options.mysql ?? createFakeMysql();
+  const rootReset = options.rootReset ?? createFakeRootReset();
+  // Run-wide, like the real one: a profile switch keeps the wizard.
+  const rootResetService = createRootResetService({
+    loadEngine: () => Promise.resolve(rootReset.engine),
+  });
   const events = createEventLog();
   const config = options.config ?? defaultConfig();
   const sessions: Session[] = [];
@@ -133,6 +143,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
     ebsCopy,
     s3,
     mysql,
+    rootReset,
     terminalRuns,
     // ssh is recorded, not run; the key of the fake instances exists.
     runInTerminal: (command: string, args: readonly string[]) => (
@@ -185,6 +196,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           s3: s3.s3,
           s3Transfers: s3.transfers,
           mysql: mysql.connections,
+          rootReset: rootResetService,
           ebsCopy: createEbsCopyService({
             loadEngine: () => Promise.resolve(ebsCopy),
           }),

@@ -51,11 +51,12 @@ export function planLines(
         (text) => ({ text }),
       ),
     );
+    // Indented commands are the lines of the one before (SQL in a file).
     for (const command of step.commands)
       lines.push(
-        ...wrapLines(command, width, {
-          first: '   $ ',
-          rest: '     ',
+        ...wrapLines(command.trim(), width, {
+          first: command.startsWith(' ') ? '       ' : '   $ ',
+          rest: command.startsWith(' ') ? '         ' : '     ',
         }).map((text) => ({ text, tone: 'muted' as const })),
       );
   });

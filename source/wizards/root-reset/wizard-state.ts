@@ -5,6 +5,7 @@
  */
 import { describeError, UserError } from '../../errors.js';
 import { defaultOptions, planOf } from './plan.js';
+import { emptyRun, runAfter, type RunView } from './run-state.js';
 import type {
   Detection,
   Plan,
@@ -12,29 +13,14 @@ import type {
   ResetOptions,
   ResetResult,
   RunEvent,
-  StepId,
-  StepStatus,
 } from './types.js';
+
+export type { RunView, StepView } from './run-state.js';
+export { emptyRun, runAfter } from './run-state.js';
 
 export interface Problem {
   readonly message: string;
   readonly hint?: string | undefined;
-}
-
-export interface StepView {
-  readonly id: StepId;
-  readonly title: string;
-  readonly status: StepStatus;
-  readonly detail?: string | undefined;
-}
-
-export interface RunView {
-  readonly steps: readonly StepView[];
-  /** The remote output, the newest last (the oldest are dropped). */
-  readonly output: readonly string[];
-  /** The run's directory on the host, once it started. */
-  readonly work?: string | undefined;
-  readonly cancelling: boolean;
 }
 
 /** An earlier run whose link dropped, as far as it has been read. */
@@ -115,8 +101,6 @@ export type WizardEvent =
   | { readonly type: 'cancelling' }
   | { readonly type: 'ended'; readonly end: RunEnd };
 
-const OUTPUT_KEPT = 300;
-
 export const initialState = (): WizardState => ({ step: 'pick' });
 
 export function problemOf(error: unknown): Problem {
@@ -140,52 +124,6 @@ function planned(found: Found, options: ResetOptions): Found {
       plan: undefined,
       planProblem: problemOf(error),
     };
-  }
-}
-
-export const emptyRun = (plan?: Plan): RunView => ({
-  steps: (plan?.steps ?? []).map(({ id, title }) => ({
-    id,
-    title,
-    status: 'pending',
-  })),
-  output: [],
-  cancelling: false,
-});
-
-/** A run's view after one of the script's events. */
-export function runAfter(run: RunView, event: RunEvent): RunView {
-  switch (event.kind) {
-    case 'started':
-      return { ...run, work: event.work };
-    case 'output':
-      return {
-        ...run,
-        output: [...run.output, event.line].slice(-OUTPUT_KEPT),
-      };
-    case 'finished':
-      return run;
-    case 'step': {
-      const known = run.steps.some((step) => step.id === event.id);
-      const update = (step: StepView): StepView => ({
-        ...step,
-        status: event.status,
-        detail:
-          event.detail ??
-          (event.status === step.status ? step.detail : undefined),
-      });
-      return {
-        ...run,
-        steps: known
-          ? run.steps.map((step) =>
-              step.id === event.id ? update(step) : step,
-            )
-          : [
-              ...run.steps,
-              update({ id: event.id, title: event.id, status: 'pending' }),
-            ],
-      };
-    }
   }
 }
 

@@ -1,0 +1,53 @@
+import { useMemo } from 'react';
+import { useShellApi } from '../hooks/shell-context.js';
+import { useKeys } from '../hooks/useKeys.js';
+import { useRootResetWizard } from '../hooks/useRootResetWizard.js';
+import {
+  screenLines,
+  stepLabel,
+} from '../source/wizards/root-reset/screen-view.js';
+import type { PaneProps } from './pane-props.js';
+import { ScrollView } from './ScrollView.js';
+import { useTheme } from './theme.js';
+
+/**
+ * The root-password reset wizard: connection, server found, plan, run,
+ * result. Choices open pickers and forms over it; the state lives in a
+ * run-wide service, so leaving and coming back loses nothing and a run
+ * keeps reporting while the screen is closed.
+ */
+export function RootResetWizard({ title, height, width, isActive }: PaneProps) {
+  const theme = useTheme();
+  const { session } = useShellApi();
+  const { snapshot, onCommand } = useRootResetWizard();
+  useKeys(['pane:reset-root'], (command) => onCommand(command), isActive);
+  // Esc is the shell's (back); the wizard only listens, to offer stopping a run.
+  useKeys(
+    ['global'],
+    (command) => command === 'shell.back' && onCommand(command),
+    isActive,
+  );
+  const lines = useMemo(
+    () =>
+      screenLines(snapshot, {
+        width,
+        height,
+        glyphs: theme.glyphs,
+        readOnly: session.guard.readOnly,
+        readOnlyReason: session.guard.reason,
+      }),
+    [snapshot, width, height, theme.glyphs, session],
+  );
+  const { state } = snapshot;
+  return (
+    <ScrollView
+      // A new step starts at its top.
+      key={state.step}
+      title={`${title} ${theme.glyphs.dot} ${stepLabel(state)}`}
+      lines={lines}
+      height={height}
+      width={width}
+      isActive={isActive}
+    />
+  );
+}
