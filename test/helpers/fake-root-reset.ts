@@ -18,6 +18,7 @@ import type {
   RemoteOutcome,
   ResetResult,
   RunEvent,
+  StepId,
 } from '../../source/wizards/root-reset/types.js';
 
 export type FakeEnding = 'ok' | 'fail' | 'lost';
@@ -107,7 +108,10 @@ export function createFakeRootReset(): FakeRootReset {
     root: undefined as unknown as Connected['root'],
     detection: fake.detection,
   });
-  const outcome = (ending: FakeEnding): RemoteOutcome =>
+  const outcome = (
+    ending: FakeEnding,
+    failedStep: StepId = 'stop-server',
+  ): RemoteOutcome =>
     ending === 'ok'
       ? {
           ok: true,
@@ -120,7 +124,7 @@ export function createFakeRootReset(): FakeRootReset {
         }
       : {
           ok: false,
-          failedStep: stopped ? 'start-with-init-file' : 'stop-server',
+          failedStep,
           error: stopped
             ? 'stopped by TERM'
             : 'the stop command failed: lab fault: stop refused',
@@ -178,7 +182,7 @@ export function createFakeRootReset(): FakeRootReset {
           status: ending === 'ok' ? 'done' : 'failed',
         });
       }
-      const remote = outcome(ending);
+      const remote = outcome(ending, second?.id);
       emit({ kind: 'finished', outcome: remote });
       const result: ResetResult = {
         remote,

@@ -170,29 +170,13 @@ export function screenLines(
       const body =
         end.kind === 'result'
           ? resultLines(end.result, width, glyphs, state.run.cancelling)
-          : end.kind === 'lost'
-            ? problemLines(
-                {
-                  ...end.problem,
-                  message: `${end.problem.message}. The reset goes on detached on the host.`,
-                },
-                width,
-                glyphs,
-              )
-            : problemLines(end.problem, width, glyphs);
+          : problemLines(end.problem, width, glyphs);
       return [
         ...head,
         { text: account, bold: true },
         ...body,
         blank,
-        ...runSection(
-          state.run,
-          width,
-          glyphs,
-          end.kind === 'result'
-            ? end.result.log.length
-            : state.run.output.length,
-        ),
+        ...runSection(state.run, width, glyphs, state.run.output.length),
       ];
     }
   }
