@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { freePort } from '../../source/lab/ports.js';
-import type { ScriptedMariaDb } from '../../source/lab/scripted-mariadb.js';
 import { createWriteGuard } from '../../source/safety/read-only.js';
-import type { SshSession } from '../../source/ssh/ssh-session.js';
 import { launchCommand } from '../../source/wizards/root-reset/launcher.js';
 import {
   defaultOptions,
@@ -21,16 +19,14 @@ import {
   leftovers,
   OLD_PASSWORD,
   openSsh,
-  removeServerDir,
   reset,
   resetTarget,
   runDirectories,
   serverLogs,
   serverPid,
-  setRoot,
   sshd,
-  startResetServer,
   tcpLogin,
+  useResetServer,
 } from './root-reset-lab.js';
 
 const NEW_PASSWORD = `fa'il "at" \\ $step`;
@@ -67,42 +63,27 @@ const CASES: { method: Method; steps: StepId[]; changedFrom: StepId }[] = [
 describe.skipIf(!sshd.info)(
   `a reset that fails leaves the server as it was${sshd.missing}`,
   () => {
-    let server: ScriptedMariaDb;
-    let ssh: SshSession;
-    let current = OLD_PASSWORD;
-    beforeAll(async () => {
-      server = await startResetServer(false);
-      ssh = openSsh();
-    }, 60000);
-    afterAll(async () => {
-      await ssh?.close();
-      await server?.stop();
-      if (server) removeServerDir(server);
-    });
-    beforeEach(async () => {
-      await setRoot(server, current, { password: OLD_PASSWORD, socket: false });
-      current = OLD_PASSWORD;
-    });
+    const lab = useResetServer();
 
     /** Running normally: answers, no temporary options, nothing left, no plaintext logged. */
     async function expectNormal(password: 'old' | 'new') {
-      current = password === 'new' ? NEW_PASSWORD : OLD_PASSWORD;
-      expect(await tcpLogin(server, current)).toBe(true);
+      lab.current = password === 'new' ? NEW_PASSWORD : OLD_PASSWORD;
+      expect(await tcpLogin(lab.server, lab.current)).toBe(true);
       expect(
         await tcpLogin(
-          server,
+          lab.server,
           password === 'new' ? OLD_PASSWORD : NEW_PASSWORD,
         ),
       ).toBe(false);
       const cmdline = readFileSync(
-        `/proc/${serverPid(server)}/cmdline`,
+        `/proc/${serverPid(lab.server)}/cmdline`,
         'utf8',
       );
       expect(cmdline).not.toMatch(
         /init-file|skip-grant-tables|skip-networking/,
       );
-      expect(leftovers(server)).toEqual([]);
-      expect(serverLogs(server)).not.toContain(NEW_PASSWORD);
+      expect(leftovers(lab.server)).toEqual([]);
+      expect(serverLogs(lab.server)).not.toContain(NEW_PASSWORD);
     }
 
     for (const { method, steps, changedFrom } of CASES)
@@ -110,7 +91,7 @@ describe.skipIf(!sshd.info)(
         const expected =
           steps.indexOf(step) >= steps.indexOf(changedFrom) ? 'new' : 'old';
         it(`${method}: a failure at ${step} restores the server (${expected} password)`, async () => {
-          const { result } = await reset(ssh, server, NEW_PASSWORD, {
+          const { result } = await reset(lab.ssh, lab.server, NEW_PASSWORD, {
             method,
             faultAt: step,
           });
@@ -127,8 +108,8 @@ describe.skipIf(!sshd.info)(
       }
 
     it('a stop command that fails stops the reset before anything changed', async () => {
-      server.failNext('stop');
-      const { result } = await reset(ssh, server, NEW_PASSWORD, {
+      lab.server.failNext('stop');
+      const { result } = await reset(lab.ssh, lab.server, NEW_PASSWORD, {
         method: 'init-file',
       });
       expect(result.remote).toMatchObject({
@@ -142,8 +123,8 @@ describe.skipIf(!sshd.info)(
     }, 120000);
 
     it('a start command that fails with the init file gets the server started normally', async () => {
-      server.failNext('start');
-      const { result } = await reset(ssh, server, NEW_PASSWORD, {
+      lab.server.failNext('start');
+      const { result } = await reset(lab.ssh, lab.server, NEW_PASSWORD, {
         method: 'init-file',
       });
       expect(result.remote).toMatchObject({
@@ -156,7 +137,7 @@ describe.skipIf(!sshd.info)(
     }, 120000);
 
     it('a cancel while the server is down restores it with the old password', async () => {
-      const connected = await detectServer(resetTarget(ssh, server));
+      const connected = await detectServer(resetTarget(lab.ssh, lab.server));
       const plan = planOf(connected.detection, {
         ...defaultOptions(connected.detection),
         method: 'init-file',
@@ -176,7 +157,11 @@ describe.skipIf(!sshd.info)(
           )
             void cancelRun(connected, work);
         },
-        { ssh, tunnelPort: server.port, guard: createWriteGuard(false) },
+        {
+          ssh: lab.ssh,
+          tunnelPort: lab.server.port,
+          guard: createWriteGuard(false),
+        },
       );
       expect(result.remote).toMatchObject({
         ok: false,
@@ -187,7 +172,7 @@ describe.skipIf(!sshd.info)(
     }, 120000);
 
     it('a dropped SSH link does not stop the run: it finishes on the host and is read on the next connection', async () => {
-      const connected = await detectServer(resetTarget(ssh, server));
+      const connected = await detectServer(resetTarget(lab.ssh, lab.server));
       const plan = planOf(connected.detection, {
         ...defaultOptions(connected.detection),
         method: 'init-file',
@@ -203,16 +188,20 @@ describe.skipIf(!sshd.info)(
             event.id === 'stop-server' &&
             event.status === 'running'
           )
-            void ssh.close();
+            void lab.ssh.close();
         },
-        { ssh, tunnelPort: server.port, guard: createWriteGuard(false) },
+        {
+          ssh: lab.ssh,
+          tunnelPort: lab.server.port,
+          guard: createWriteGuard(false),
+        },
       );
       await expect(run).rejects.toThrow(/lost the reset's progress/);
-      const [work] = runDirectories(server);
+      const [work] = runDirectories(lab.server);
       expect(work).toBeDefined();
       // A new connection, as the wizard opened again: the leftover run is found and read to its end.
-      ssh = openSsh();
-      const again = await detectServer(resetTarget(ssh, server));
+      lab.ssh = openSsh();
+      const again = await detectServer(resetTarget(lab.ssh, lab.server));
       expect(again.detection.leftover).toBe(work);
       const read = await readLeftover(again, work ?? '', () => undefined);
       expect(read.outcome).toMatchObject({
@@ -224,13 +213,13 @@ describe.skipIf(!sshd.info)(
     }, 120000);
 
     it('a script cut short in transit runs nothing', async () => {
-      const connected = await detectServer(resetTarget(ssh, server));
+      const connected = await detectServer(resetTarget(lab.ssh, lab.server));
       const plan = planOf(connected.detection, {
         ...defaultOptions(connected.detection),
         method: 'init-file',
       });
       const { text } = remoteScript(plan.detection, plan.options, NEW_PASSWORD);
-      const pid = serverPid(server);
+      const pid = serverPid(lab.server);
       const cut = await connected.root.run(launchCommand(text), {
         stdin: text.slice(0, Math.floor(text.length / 2)),
       });
@@ -238,33 +227,36 @@ describe.skipIf(!sshd.info)(
       expect(cut.stdout).toContain(
         'the script arrived incomplete; nothing ran',
       );
-      expect(serverPid(server)).toBe(pid);
+      expect(serverPid(lab.server)).toBe(pid);
       await expectNormal('old');
     }, 60000);
 
     it('refuses a port where no server listens, and touches nothing', async () => {
-      const pid = serverPid(server);
-      const target = { ...resetTarget(ssh, server), port: await freePort() };
+      const pid = serverPid(lab.server);
+      const target = {
+        ...resetTarget(lab.ssh, lab.server),
+        port: await freePort(),
+      };
       await expect(detectServer(target)).rejects.toThrow(
         /no server on .* uses port/,
       );
-      expect(serverPid(server)).toBe(pid);
+      expect(serverPid(lab.server)).toBe(pid);
     });
 
     it('refuses to run in read-only mode', async () => {
-      const connected = await detectServer(resetTarget(ssh, server));
+      const connected = await detectServer(resetTarget(lab.ssh, lab.server));
       const plan = planOf(
         connected.detection,
         defaultOptions(connected.detection),
       );
       await expect(
         runReset(connected, plan, NEW_PASSWORD, () => undefined, {
-          ssh,
-          tunnelPort: server.port,
+          ssh: lab.ssh,
+          tunnelPort: lab.server.port,
           guard: createWriteGuard(true),
         }),
       ).rejects.toThrow(/read-only/);
-      expect(runDirectories(server)).toEqual([]);
+      expect(runDirectories(lab.server)).toEqual([]);
       await expectNormal('old');
     });
   },

@@ -1,4 +1,5 @@
 /** A scripted MariaDB behind the lab's sshd, reset by the wizard's engine. */
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,4 +215,33 @@ export async function setRoot(
 /** The server's pid: a reset without a restart keeps it. */
 export function serverPid(server: ScriptedMariaDb): number {
   return Number(readFileSync(server.pidFile, 'utf8').trim());
+}
+
+export interface ResetLab {
+  server: ScriptedMariaDb;
+  ssh: SshSession;
+  /** root@localhost's password now; each test starts from OLD_PASSWORD, password only. */
+  current: string;
+}
+
+/** A scripted server and an SSH session for a describe block, reset to a known root before each test. */
+export function useResetServer(): ResetLab {
+  const lab = { current: OLD_PASSWORD } as ResetLab;
+  beforeAll(async () => {
+    lab.server = await startResetServer(false);
+    lab.ssh = openSsh();
+  }, 60000);
+  afterAll(async () => {
+    await lab.ssh?.close();
+    await lab.server?.stop();
+    if (lab.server) removeServerDir(lab.server);
+  });
+  beforeEach(async () => {
+    await setRoot(lab.server, lab.current, {
+      password: OLD_PASSWORD,
+      socket: false,
+    });
+    lab.current = OLD_PASSWORD;
+  });
+  return lab;
 }

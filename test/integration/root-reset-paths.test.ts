@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ScriptedMariaDb } from '../../source/lab/scripted-mariadb.js';
-import type { SshSession } from '../../source/ssh/ssh-session.js';
+import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../source/wizards/root-reset/types.js';
 import {
   leftovers,
   OLD_PASSWORD,
-  openSsh,
-  removeServerDir,
   reset,
   serverLogs,
   serverPid,
   setRoot,
   socketLogin,
   sshd,
-  startResetServer,
   tcpLogin,
+  useResetServer,
 } from './root-reset-lab.js';
 
 const doneSteps = (events: RunEvent[]) =>
@@ -25,36 +21,24 @@ const doneSteps = (events: RunEvent[]) =>
 describe.skipIf(!sshd.info)(
   `root-password reset on a scripted MariaDB${sshd.missing}`,
   () => {
-    let server: ScriptedMariaDb;
-    let ssh: SshSession;
-    let current = OLD_PASSWORD;
-    beforeAll(async () => {
-      server = await startResetServer(false);
-      ssh = openSsh();
-    }, 60000);
-    afterAll(async () => {
-      await ssh?.close();
-      await server?.stop();
-      if (server) removeServerDir(server);
-    });
-    beforeEach(async () => {
-      // Each test starts from a password-only root with a known password.
-      await setRoot(server, current, { password: OLD_PASSWORD, socket: false });
-      current = OLD_PASSWORD;
-    });
+    const lab = useResetServer();
 
     /** Proves the state every run must leave: new in, old out, TCP open, no files, no plaintext. */
     async function expectReset(password: string) {
-      current = password;
-      expect(await tcpLogin(server, password)).toBe(true);
-      expect(await tcpLogin(server, OLD_PASSWORD)).toBe(false);
-      expect(leftovers(server)).toEqual([]);
-      expect(serverLogs(server)).not.toContain(password);
+      lab.current = password;
+      expect(await tcpLogin(lab.server, password)).toBe(true);
+      expect(await tcpLogin(lab.server, OLD_PASSWORD)).toBe(false);
+      expect(leftovers(lab.server)).toEqual([]);
+      expect(serverLogs(lab.server)).not.toContain(password);
     }
 
     it('finds no way in without a restart on a password-only root, and resets by the init file', async () => {
       const password = `in'it "file" \\ $HOME é ☃ x`;
-      const { result, events, connected } = await reset(ssh, server, password);
+      const { result, events, connected } = await reset(
+        lab.ssh,
+        lab.server,
+        password,
+      );
       expect(connected.detection).toMatchObject({
         flavour: 'mariadb',
         access: undefined,
@@ -78,12 +62,12 @@ describe.skipIf(!sshd.info)(
         'check-normal',
       ]);
       await expectReset(password);
-      expect(await socketLogin(server)).toBe(false);
+      expect(await socketLogin(lab.server)).toBe(false);
     }, 120000);
 
     it('resets by the fallback: no grant tables, no networking while it runs', async () => {
       const password = "sk1p 'grants' \\\\ $$ «ü»";
-      const { result, events } = await reset(ssh, server, password, {
+      const { result, events } = await reset(lab.ssh, lab.server, password, {
         method: 'skip-grant-tables',
       });
       expect(result.remote).toMatchObject({
@@ -104,43 +88,52 @@ describe.skipIf(!sshd.info)(
     }, 120000);
 
     it('keeps socket login on a root that had it, through the init file', async () => {
-      await setRoot(server, current, { password: OLD_PASSWORD, socket: true });
+      await setRoot(lab.server, lab.current, {
+        password: OLD_PASSWORD,
+        socket: true,
+      });
       const password = 'Sock3t-kept!';
-      const { result, connected } = await reset(ssh, server, password, {
+      const { result, connected } = await reset(lab.ssh, lab.server, password, {
         method: 'init-file',
       });
       // unix_socket lets OS root in: the no-restart way was there.
       expect(connected.detection.access).toEqual({ kind: 'socket-root' });
       expect(result.remote).toMatchObject({ ok: true, socketLogin: true });
       await expectReset(password);
-      expect(await socketLogin(server)).toBe(true);
+      expect(await socketLogin(lab.server)).toBe(true);
     }, 120000);
 
     it('changes the password without a restart when root gets in over the socket', async () => {
-      await setRoot(server, current, { password: OLD_PASSWORD, socket: true });
-      const pid = serverPid(server);
+      await setRoot(lab.server, lab.current, {
+        password: OLD_PASSWORD,
+        socket: true,
+      });
+      const pid = serverPid(lab.server);
       const password = 'no restart, 100% "sure"';
-      const { result, events } = await reset(ssh, server, password);
+      const { result, events } = await reset(lab.ssh, lab.server, password);
       expect(doneSteps(events)).toEqual([
         'check',
         'change-in-session',
         'check-normal',
       ]);
       expect(result.remote).toMatchObject({ ok: true, socketLogin: true });
-      expect(serverPid(server)).toBe(pid);
+      expect(serverPid(lab.server)).toBe(pid);
       await expectReset(password);
-      expect(await socketLogin(server)).toBe(true);
+      expect(await socketLogin(lab.server)).toBe(true);
     }, 120000);
 
     it('removes socket login when asked to', async () => {
-      await setRoot(server, current, { password: OLD_PASSWORD, socket: true });
+      await setRoot(lab.server, lab.current, {
+        password: OLD_PASSWORD,
+        socket: true,
+      });
       const password = 'password-only-now';
-      const { result } = await reset(ssh, server, password, {
+      const { result } = await reset(lab.ssh, lab.server, password, {
         keepSocketLogin: false,
       });
       expect(result.remote).toMatchObject({ ok: true, socketLogin: false });
       await expectReset(password);
-      expect(await socketLogin(server)).toBe(false);
+      expect(await socketLogin(lab.server)).toBe(false);
     }, 120000);
   },
 );
