@@ -35,6 +35,27 @@ export function findMariaDb():
   return { server, installDb };
 }
 
+/** A loopback-only server of its own: no option files, own paths. */
+export function serverArgs(paths: {
+  datadir: string;
+  port: number;
+  socket: string;
+  tmpdir: string;
+  pidFile: string;
+  user: string;
+}): string[] {
+  return [
+    '--no-defaults',
+    `--datadir=${paths.datadir}`,
+    `--port=${paths.port}`,
+    '--bind-address=127.0.0.1',
+    `--socket=${paths.socket}`,
+    `--tmpdir=${paths.tmpdir}`,
+    `--pid-file=${paths.pidFile}`,
+    `--user=${paths.user}`,
+  ];
+}
+
 export async function startMariaDb(
   dir: string,
   binaries: { server: string; installDb: string },
@@ -67,14 +88,14 @@ export async function startMariaDb(
   const server = startGuarded(
     binaries.server,
     [
-      '--no-defaults',
-      `--datadir=${datadir}`,
-      `--port=${port}`,
-      '--bind-address=127.0.0.1',
-      `--socket=${socket}`,
-      `--tmpdir=${tmpdir}`,
-      `--pid-file=${join(dir, 'mariadb.pid')}`,
-      `--user=${user}`,
+      ...serverArgs({
+        datadir,
+        port,
+        socket,
+        tmpdir,
+        pidFile: join(dir, 'mariadb.pid'),
+        user,
+      }),
       '--skip-name-resolve',
       '--innodb-buffer-pool-size=32M',
       '--log-bin=mariadb-bin',

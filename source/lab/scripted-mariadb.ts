@@ -10,6 +10,7 @@ import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createConnection } from 'mysql2/promise';
+import { serverArgs } from './mariadb.js';
 import { freePort, portOpen } from './ports.js';
 import { waitFor } from './wait-for.js';
 
@@ -70,14 +71,14 @@ export async function startScriptedMariaDb(
   const errorLog = join(dir, 'error.log');
   const generalLog = join(dir, 'general.log');
   const files = scripts(dir, binaries.server, [
-    '--no-defaults',
-    `--datadir=${datadir}`,
-    `--port=${port}`,
-    '--bind-address=127.0.0.1',
-    `--socket=${socket}`,
-    `--tmpdir=${tmpdir}`,
-    `--pid-file=${join(dir, 'mariadb.pid')}`,
-    `--user=${user}`,
+    ...serverArgs({
+      datadir,
+      port,
+      socket,
+      tmpdir,
+      pidFile: join(dir, 'mariadb.pid'),
+      user,
+    }),
     '--innodb-buffer-pool-size=16M',
     '--log-bin=mariadb-bin',
     '--server-id=1',
