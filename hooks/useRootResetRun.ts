@@ -146,13 +146,13 @@ export function useRootResetRun(): RootResetRun {
           link.password = undefined;
           store.setJob(undefined);
           store.dispatch({ type: 'ended', end: { kind: 'result', result } });
-          const ok = result.remote.ok;
+          const { ok, serverState, password: now } = result.remote;
           report(
-            ok ? 'info' : 'error',
+            ok ? 'info' : stopping ? 'warn' : 'error',
             SOURCE,
             ok
               ? `root password reset on ${plan.detection.host}: done`
-              : `root password reset on ${plan.detection.host} failed; the server is ${result.remote.serverState}`,
+              : `root password reset on ${plan.detection.host} ${stopping ? 'stopped' : 'failed'}; the server is ${serverState}, password ${now}`,
           );
         },
         (error: unknown) => {
