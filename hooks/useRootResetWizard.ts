@@ -40,9 +40,13 @@ export function useRootResetWizard(): RootResetWizard {
         );
       const retry = () => {
         const link = service.link();
+        const name = 'name' in state ? state.name : undefined;
         const profile =
-          link?.profile ??
-          ('name' in state ? choices.profiles()[state.name] : undefined);
+          link && link.name === name
+            ? link.profile
+            : name === undefined
+              ? undefined
+              : choices.profiles()[name];
         return 'name' in state && profile
           ? act(choices.connect(state.name, profile))
           : act(choices.pickConnection());
