@@ -28,6 +28,7 @@ import {
   tcpLogin,
   useResetServer,
 } from './root-reset-lab.js';
+import { mariadb } from './ssh-lab.js';
 
 const NEW_PASSWORD = `fa'il "at" \\ $step`;
 
@@ -258,6 +259,29 @@ describe.skipIf(!sshd.info)(
       ).rejects.toThrow(/read-only/);
       expect(runDirectories(lab.server)).toEqual([]);
       await expectNormal('old');
+    });
+  },
+);
+
+describe.skipIf(!sshd.info || !mariadb.info)(
+  `a server nothing on the host manages${sshd.missing}`,
+  () => {
+    it('is refused by name, even where an init script runs another server', async () => {
+      const ssh = openSsh();
+      try {
+        // The lab's own MariaDB runs under the test process, not systemd or /etc/init.d.
+        await expect(
+          detectServer({
+            ssh,
+            port: mariadb.info?.port,
+            socket: undefined,
+            server: undefined,
+            sudoPassword: undefined,
+          }),
+        ).rejects.toThrow(/cannot tell how the server on .* is started/);
+      } finally {
+        await ssh.close();
+      }
     });
   },
 );

@@ -21,6 +21,8 @@ const DEBIAN = [
   'binary=/usr/sbin/mariadbd',
   'client=/usr/bin/mariadb',
   'client=/usr/bin/mysql',
+  'default.pid-file=/run/mysqld/mysqld.pid',
+  'default.socket=/run/mysqld/mysqld.sock',
   'proc=812',
   'proc.812.exe=/usr/sbin/mariadbd',
   'proc.812.owner=mysql',
@@ -85,6 +87,13 @@ describe('detection', () => {
       kind: 'sysv',
       script: '/etc/init.d/mariadb',
     });
+    const otherServer = sysv.replace(
+      'proc.812.pid-file=/run/mysqld/mysqld.pid',
+      'proc.812.pid-file=/srv/db/db.pid',
+    );
+    expect(() => detectionOf(otherServer, INPUT)).toThrow(
+      /cannot tell how the server .* is started/,
+    );
     expect(() => detectionOf(DEBIAN.replace('systemd=yes', ''), INPUT)).toThrow(
       /cannot tell how the server .* is started/,
     );

@@ -89,12 +89,16 @@ function managerOf(facts: Facts, pid: string, input: DetectInput): Manager {
     }
   }
   const script = one(facts, 'sysv');
-  if (script && one(facts, 'systemd') !== 'yes')
+  // An init script manages the server of the default option files only.
+  const isDefault =
+    one(facts, `proc.${pid}.pid-file`)?.trim() ===
+    one(facts, 'default.pid-file')?.trim();
+  if (script && isDefault && one(facts, 'systemd') !== 'yes')
     return { kind: 'sysv', script };
   throw new UserError(
     `cannot tell how the server on ${input.host} is started`,
     {
-      hint: 'no systemd unit or init script runs it; set server.stop and server.start in the connection profile',
+      hint: 'no systemd unit or init script runs this one; set server.stop and server.start in the connection profile',
     },
   );
 }

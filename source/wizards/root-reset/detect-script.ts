@@ -16,6 +16,13 @@ export const DETECT_SCRIPT = `main() {
   for name in mariadbd mysqld; do
     path=$(command -v "$name" 2>/dev/null) && say binary "$path"
   done
+  # The server an init script starts: the one with the option files' defaults.
+  for name in mariadbd mysqld; do
+    path=$(command -v "$name" 2>/dev/null) || continue
+    "$path" --verbose --help 2>/dev/null | grep -E '^(pid-file|socket) ' \
+      | while read -r key value; do say "default.$key" "$value"; done
+    break
+  done
   for name in mariadb mysql; do
     path=$(command -v "$name" 2>/dev/null) && say client "$path"
   done
