@@ -98,7 +98,7 @@ export function managerShell(detection: Detection): ManagerShell {
   drop_temporary() { :; }`,
         stopCommand: manager.stop,
         startCommand: (options) =>
-          options ? `MYSQLD_OPTS='${options}' ${manager.start}` : manager.start,
+          options ? `MYSQLD_OPTS="${options}" ${manager.start}` : manager.start,
       };
   }
 }
