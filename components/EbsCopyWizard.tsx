@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useShellApi } from '../hooks/shell-context.js';
 import { useEbsCopyWizard } from '../hooks/useEbsCopyWizard.js';
-import { useKeys } from '../hooks/useKeys.js';
+import { useWizardKeys } from '../hooks/useWizardKeys.js';
 import { screenLines } from '../source/wizards/ebs-copy/screen-view.js';
 import { stepLabel } from '../source/wizards/ebs-copy/wizard-view.js';
 import type { PaneProps } from './pane-props.js';
@@ -17,13 +17,7 @@ export function EbsCopyWizard({ title, height, width, isActive }: PaneProps) {
   const theme = useTheme();
   const { session } = useShellApi();
   const { snapshot, onCommand } = useEbsCopyWizard();
-  useKeys(['pane:ebs-copy'], (command) => onCommand(command), isActive);
-  // Esc is the shell's (back); the wizard only listens, to cancel a run.
-  useKeys(
-    ['global'],
-    (command) => command === 'shell.back' && onCommand(command),
-    isActive,
-  );
+  useWizardKeys('pane:ebs-copy', onCommand, isActive);
   const lines = useMemo(
     () =>
       screenLines(snapshot, {

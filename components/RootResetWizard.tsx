@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useShellApi } from '../hooks/shell-context.js';
-import { useKeys } from '../hooks/useKeys.js';
+import { useWizardKeys } from '../hooks/useWizardKeys.js';
 import { useRootResetWizard } from '../hooks/useRootResetWizard.js';
 import {
   screenLines,
@@ -20,13 +20,7 @@ export function RootResetWizard({ title, height, width, isActive }: PaneProps) {
   const theme = useTheme();
   const { session } = useShellApi();
   const { snapshot, onCommand } = useRootResetWizard();
-  useKeys(['pane:reset-root'], (command) => onCommand(command), isActive);
-  // Esc is the shell's (back); the wizard only listens, to offer stopping a run.
-  useKeys(
-    ['global'],
-    (command) => command === 'shell.back' && onCommand(command),
-    isActive,
-  );
+  useWizardKeys('pane:reset-root', onCommand, isActive);
   const lines = useMemo(
     () =>
       screenLines(snapshot, {

@@ -28,24 +28,20 @@ import {
   tcpLogin,
   useResetServer,
 } from './root-reset-lab.js';
+import { INIT_FILE_STEPS } from '../helpers/root-reset-steps.js';
 import { mariadb } from './ssh-lab.js';
 
 const NEW_PASSWORD = `fa'il "at" \\ $step`;
 
 /** Where each method changes the password: a failure from this step on leaves the new one. */
-const CASES: { method: Method; steps: StepId[]; changedFrom: StepId }[] = [
+const CASES: {
+  method: Method;
+  steps: readonly StepId[];
+  changedFrom: StepId;
+}[] = [
   {
     method: 'init-file',
-    steps: [
-      'check',
-      'write-init-file',
-      'stop-server',
-      'start-with-init-file',
-      'confirm-login',
-      'remove-init-file',
-      'restart-normally',
-      'check-normal',
-    ],
+    steps: INIT_FILE_STEPS,
     changedFrom: 'confirm-login',
   },
   {

@@ -12,6 +12,10 @@ import {
   tcpLogin,
   useResetServer,
 } from './root-reset-lab.js';
+import {
+  INIT_FILE_STEPS,
+  FALLBACK_STEPS,
+} from '../helpers/root-reset-steps.js';
 
 const doneSteps = (events: RunEvent[]) =>
   events.flatMap((event) =>
@@ -51,16 +55,7 @@ describe.skipIf(!sshd.info)(
         leftFiles: [],
       });
       expect(result.tunnelLogin?.ok).toBe(true);
-      expect(doneSteps(events)).toEqual([
-        'check',
-        'write-init-file',
-        'stop-server',
-        'start-with-init-file',
-        'confirm-login',
-        'remove-init-file',
-        'restart-normally',
-        'check-normal',
-      ]);
+      expect(doneSteps(events)).toEqual(INIT_FILE_STEPS);
       await expectReset(password);
       expect(await socketLogin(lab.server)).toBe(false);
     }, 120000);
@@ -75,15 +70,7 @@ describe.skipIf(!sshd.info)(
         serverState: 'running',
         password: 'new',
       });
-      expect(doneSteps(events)).toEqual([
-        'check',
-        'stop-server',
-        'start-without-grants',
-        'change-without-grants',
-        'confirm-login',
-        'restart-normally',
-        'check-normal',
-      ]);
+      expect(doneSteps(events)).toEqual(FALLBACK_STEPS);
       await expectReset(password);
     }, 120000);
 

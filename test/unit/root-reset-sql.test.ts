@@ -13,38 +13,13 @@ import {
   strengthHint,
 } from '../../source/wizards/root-reset/secrets.js';
 import { resetSql } from '../../source/wizards/root-reset/sql.js';
-import type {
-  Detection,
-  ResetOptions,
-} from '../../source/wizards/root-reset/types.js';
+import type { ResetOptions } from '../../source/wizards/root-reset/types.js';
+import { fakeDetection } from '../helpers/fake-root-reset.js';
+import { INIT_FILE_STEPS } from '../helpers/root-reset-steps.js';
 
-const DETECTION: Detection = {
-  host: 'admin@db1:22',
-  osUser: 'root',
-  viaSudo: true,
-  flavour: 'mariadb',
-  version: '10.11.19',
-  versionLine: 'mariadbd Ver 10.11.19-MariaDB',
-  serverBinary: '/usr/sbin/mariadbd',
-  client: '/usr/bin/mariadb',
-  pid: 812,
-  running: true,
-  serverUser: 'mysql',
-  socket: '/run/mysqld/mysqld.sock',
-  port: 3306,
-  datadir: '/var/lib/mysql/',
-  pidFile: '/run/mysqld/mysqld.pid',
-  errorLog: undefined,
-  runtimeDir: '/run/mysqld',
+const DETECTION = fakeDetection({
   manager: { kind: 'systemd', unit: 'mariadb.service', optsInExecStart: true },
-  apparmor: undefined,
-  selinux: undefined,
-  binaryLog: true,
-  galera: false,
-  access: undefined,
-  leftover: undefined,
-  notes: [],
-};
+});
 const OPTIONS: ResetOptions = {
   user: 'root',
   host: 'localhost',
@@ -132,16 +107,7 @@ describe('plan and script', () => {
   it('shows every step with its commands and never the password', () => {
     const plan = planOf(DETECTION, defaultOptions(DETECTION));
     expect(plan.options.method).toBe('init-file');
-    expect(plan.steps.map((step) => step.id)).toEqual([
-      'check',
-      'write-init-file',
-      'stop-server',
-      'start-with-init-file',
-      'confirm-login',
-      'remove-init-file',
-      'restart-normally',
-      'check-normal',
-    ]);
+    expect(plan.steps.map((step) => step.id)).toEqual(INIT_FILE_STEPS);
     const shown = plan.steps.flatMap((step) => step.commands).join('\n');
     expect(shown).toContain('systemctl stop mariadb.service');
     expect(shown).toContain('MYSQLD_OPTS=--init-file=$INIT');

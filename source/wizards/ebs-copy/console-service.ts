@@ -6,6 +6,7 @@
  * and coming back loses nothing, and a run keeps reporting while the
  * screen is closed.
  */
+import { createSnapshotStore } from '../snapshot-store.js';
 import type { EbsCopyEngine } from './engine.js';
 import type { RunListing } from './types.js';
 import {
@@ -44,19 +45,13 @@ export interface EbsCopyService {
 export function createWizardStore(
   state: WizardState = initialState(),
 ): WizardStore {
-  let snapshot: WizardSnapshot = { state };
-  const listeners = new Set<() => void>();
-  const set = (next: WizardSnapshot) => {
-    snapshot = next;
-    for (const listener of listeners) listener();
-  };
+  const store = createSnapshotStore<WizardSnapshot>({ state });
+  const { set } = store;
   return {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
     dispatch(event) {
+      const snapshot = store.getSnapshot();
       const current = snapshot.state;
       const state = nextState(current, event);
       if (state === current) return;
@@ -70,13 +65,14 @@ export function createWizardStore(
       });
     },
     reset(state) {
+      const snapshot = store.getSnapshot();
       set({
         state,
         ...(snapshot.jobId === undefined ? {} : { jobId: snapshot.jobId }),
       });
     },
     setJob(jobId) {
-      const { jobId: _old, ...rest } = snapshot;
+      const { jobId: _old, ...rest } = store.getSnapshot();
       set(jobId === undefined ? rest : { ...rest, jobId });
     },
   };

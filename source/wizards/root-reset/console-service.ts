@@ -16,6 +16,7 @@ import type {
   runReset,
   sudoPasswordNeeded,
 } from './reset-service.js';
+import { createSnapshotStore } from '../snapshot-store.js';
 import {
   initialState,
   nextState,
@@ -73,24 +74,18 @@ export interface RootResetService {
 export function createRootResetStore(
   state: WizardState = initialState(),
 ): RootResetStore {
-  let snapshot: WizardSnapshot = { state };
-  const listeners = new Set<() => void>();
-  const set = (next: WizardSnapshot) => {
-    snapshot = next;
-    for (const listener of listeners) listener();
-  };
+  const store = createSnapshotStore<WizardSnapshot>({ state });
+  const { set } = store;
   return {
-    getSnapshot: () => snapshot,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
     dispatch(event) {
+      const snapshot = store.getSnapshot();
       const state = nextState(snapshot.state, event);
       if (state !== snapshot.state) set({ ...snapshot, state });
     },
     setJob(jobId) {
-      const { jobId: _old, ...rest } = snapshot;
+      const { jobId: _old, ...rest } = store.getSnapshot();
       set(jobId === undefined ? rest : { ...rest, jobId });
     },
   };
