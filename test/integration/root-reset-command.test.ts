@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CommandIo } from '../../source/wizards/ebs-copy/command.js';
+import type { CommandIo } from '../../source/wizards/command-io.js';
 import {
   runResetRoot,
   type ResetRootOptions,

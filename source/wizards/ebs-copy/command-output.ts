@@ -1,5 +1,5 @@
 /** What `opsdeck ebs-copy` prints: problems and plan, progress lines, runs, the summary. */
-import type { CommandIo } from './command.js';
+import type { CommandIo } from '../command-io.js';
 import type {
   PlanStep,
   Preflight,

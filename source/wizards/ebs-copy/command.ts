@@ -4,13 +4,13 @@
  * is created unless --yes is given: the plan is printed instead.
  * Exit codes: 0 done (or plan shown), 1 refused or failed, 2 usage.
  */
-import { createInterface } from 'node:readline/promises';
 import { createAwsClientFactory } from '../../aws/client-factory.js';
 import { stateDir } from '../../config/paths.js';
 import { describeError } from '../../errors.js';
 import { createEventLog } from '../../events/event-log.js';
 import { createWriteGuard } from '../../safety/read-only.js';
 import { prepareStart, type CliOptions } from '../../start.js';
+import { processIo, type CommandIo } from '../command-io.js';
 import {
   requestFromFlags,
   UsageError,
@@ -33,32 +33,6 @@ export interface EbsCopyOptions extends CliOptions, EbsCopyFlags {
   readonly list?: boolean;
   readonly cleanup?: string;
 }
-
-export interface CommandIo {
-  readonly out: (line: string) => void;
-  readonly err: (line: string) => void;
-  readonly interactive: boolean;
-  readonly ask: (question: string) => Promise<boolean>;
-}
-
-export const processIo = (): CommandIo => ({
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-  interactive: process.stdin.isTTY && process.stderr.isTTY,
-  async ask(question) {
-    const prompt = createInterface({
-      input: process.stdin,
-      output: process.stderr,
-    });
-    try {
-      return /^y(es)?$/i.test(
-        (await prompt.question(`${question} [y/N] `)).trim(),
-      );
-    } finally {
-      prompt.close();
-    }
-  },
-});
 
 export async function runEbsCopy(
   options: EbsCopyOptions,

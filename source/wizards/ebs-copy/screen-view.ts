@@ -2,7 +2,7 @@
  * The whole text of the wizard's screen for a state: what to do now, then
  * the step's content. Pure; the screen scrolls it when it is long.
  */
-import { wrapLines } from '../../wrap-lines.js';
+import { toneLines } from '../view-lines.js';
 import type { WizardSnapshot } from './console-service.js';
 import { preflightLines } from './review-view.js';
 import { stepLines, summaryLines } from './run-view.js';
@@ -31,10 +31,7 @@ export function screenLines(
   const { state } = snapshot;
   const { width, glyphs } = context;
   const wrap = (text: string, tone?: ViewLine['tone']) =>
-    wrapLines(text, width).map((line) => ({
-      text: line,
-      ...(tone === undefined ? {} : { tone }),
-    }));
+    toneLines(text, width, tone);
   const hint = wrap(nextHint(state, context), 'accent');
   const blank: ViewLine = { text: '' };
   switch (state.step) {

@@ -2,8 +2,8 @@
  * Words for the wizard's screens: which step it is at, the choices made so
  * far, and what each key does next. Pure; the screens render these lines.
  */
-import type { Tone } from '../../panes/types.js';
 import { wrapLines } from '../../wrap-lines.js';
+import { toneLines, type ViewLine } from '../view-lines.js';
 import { MIGRATION_TAG } from './tags.js';
 import type {
   Consistency,
@@ -14,22 +14,7 @@ import type {
 } from './types.js';
 import type { Draft, WizardState } from './wizard-state.js';
 
-export interface ViewLine {
-  readonly text: string;
-  readonly tone?: Tone;
-  readonly bold?: boolean;
-}
-
-/** The glyphs the lines use; the theme's (Unicode or ASCII). */
-export interface ViewGlyphs {
-  readonly ok: string;
-  readonly error: string;
-  readonly warn: string;
-  readonly info: string;
-  readonly dot: string;
-  readonly barFull: string;
-  readonly barEmpty: string;
-}
+export type { ViewGlyphs, ViewLine } from '../view-lines.js';
 
 const STEPS = ['Source', 'Target', 'Options', 'Pre-flight', 'Plan', 'Run'];
 
@@ -190,11 +175,5 @@ export function nextHint(
 
 /** A hint wrapped into muted lines, after a blank line. */
 export function hintLines(text: string, width: number): ViewLine[] {
-  return [
-    { text: '' },
-    ...wrapLines(text, width).map((line) => ({
-      text: line,
-      tone: 'muted' as const,
-    })),
-  ];
+  return [{ text: '' }, ...toneLines(text, width, 'muted')];
 }

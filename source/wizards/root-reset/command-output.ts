@@ -1,5 +1,5 @@
 /** What `opsdeck reset-root` prints: facts and plan to stderr, the result to stdout. */
-import type { CommandIo } from '../ebs-copy/command.js';
+import type { CommandIo } from '../command-io.js';
 import type { Detection, Plan, ResetResult, RunEvent } from './types.js';
 
 export function managerLabel(detection: Detection): string {

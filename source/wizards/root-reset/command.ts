@@ -13,7 +13,7 @@ import { createWriteGuard } from '../../safety/read-only.js';
 import { createSshSession } from '../../ssh/ssh-session.js';
 import type { SshPrompts } from '../../ssh/ssh-types.js';
 import { prepareStart, type CliOptions } from '../../start.js';
-import { processIo, type CommandIo } from '../ebs-copy/command.js';
+import { processIo, type CommandIo } from '../command-io.js';
 import { askHidden, stdinLines } from './command-input.js';
 import {
   eventPrinter,

@@ -1,7 +1,7 @@
 /** Lines of the server screen: what detection found, label by label. Pure. */
 import type { Tone } from '../../panes/types.js';
 import { wrapLines } from '../../wrap-lines.js';
-import type { ViewGlyphs, ViewLine } from '../ebs-copy/wizard-view.js';
+import type { ViewGlyphs, ViewLine } from '../view-lines.js';
 import type { Access, Detection, Manager } from './types.js';
 
 const LABEL = 14;

@@ -1,6 +1,6 @@
 /** Lines of the plan screen: the choices, the warnings, every step with its commands. Pure. */
 import { wrapLines } from '../../wrap-lines.js';
-import type { ViewGlyphs, ViewLine } from '../ebs-copy/wizard-view.js';
+import { toneLines, type ViewGlyphs, type ViewLine } from '../view-lines.js';
 import { field, flavourName } from './detection-view.js';
 import { METHOD_LABELS } from './forms.js';
 import { outcomeLines, problemLines, runSection } from './run-view.js';
@@ -71,7 +71,7 @@ export function earlierLines(
   outputRows: number,
 ): ViewLine[] {
   const head = (text: string, tone: ViewLine['tone']) =>
-    wrapLines(text, width).map((line) => ({ text: line, tone }));
+    toneLines(text, width, tone);
   if (earlier.reading)
     return [
       ...head(

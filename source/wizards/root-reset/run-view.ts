@@ -1,21 +1,12 @@
 /** Lines of the run and result screens: steps, remote output, how it ended. Pure. */
 import { wrapLines } from '../../wrap-lines.js';
-import type { ViewGlyphs, ViewLine } from '../ebs-copy/wizard-view.js';
+import { toneLines, type ViewGlyphs, type ViewLine } from '../view-lines.js';
 import { field } from './detection-view.js';
 import { stepTitle } from './script-steps.js';
 import type { RemoteOutcome, ResetResult, StepId } from './types.js';
 import type { Problem, RunView, StepView } from './wizard-state.js';
 
-const wrap = (
-  text: string,
-  width: number,
-  tone?: ViewLine['tone'],
-  first = '',
-) =>
-  wrapLines(text, width, { first }).map((line) => ({
-    text: line,
-    ...(tone ? { tone } : {}),
-  }));
+const wrap = toneLines;
 
 export function stepLines(
   steps: readonly StepView[],

@@ -3,8 +3,7 @@
  * the step's content. Pure; the screen scrolls it when it is long, and the
  * run screen keeps the newest remote output in the rows that are left.
  */
-import { wrapLines } from '../../wrap-lines.js';
-import type { ViewGlyphs, ViewLine } from '../ebs-copy/wizard-view.js';
+import { toneLines, type ViewGlyphs, type ViewLine } from '../view-lines.js';
 import { detectionLines } from './detection-view.js';
 import { choiceLines, earlierLines, planLines } from './plan-view.js';
 import { problemLines, resultLines, runSection } from './run-view.js';
@@ -90,10 +89,7 @@ export function screenLines(
   const { state } = snapshot;
   const { width, glyphs } = context;
   const wrap = (text: string, tone?: ViewLine['tone']) =>
-    wrapLines(text, width).map((line) => ({
-      text: line,
-      ...(tone === undefined ? {} : { tone }),
-    }));
+    toneLines(text, width, tone);
   const blank: ViewLine = { text: '' };
   const head = [...wrap(nextHint(state, context), 'accent'), blank];
   // The run's output takes what the other lines leave, at least 3 rows.

@@ -1,0 +1,33 @@
+/** The lines wizard screens are made of, and text wrapped into them. Pure. */
+import type { Tone } from '../panes/types.js';
+import { wrapLines } from '../wrap-lines.js';
+
+export interface ViewLine {
+  readonly text: string;
+  readonly tone?: Tone;
+  readonly bold?: boolean;
+}
+
+/** The glyphs the lines use; the theme's (Unicode or ASCII). */
+export interface ViewGlyphs {
+  readonly ok: string;
+  readonly error: string;
+  readonly warn: string;
+  readonly info: string;
+  readonly dot: string;
+  readonly barFull: string;
+  readonly barEmpty: string;
+}
+
+/** Text wrapped to the width, every line in one tone; `first` prefixes the first line. */
+export function toneLines(
+  text: string,
+  width: number,
+  tone?: Tone,
+  first = '',
+): ViewLine[] {
+  return wrapLines(text, width, { first }).map((line) => ({
+    text: line,
+    ...(tone === undefined ? {} : { tone }),
+  }));
+}
