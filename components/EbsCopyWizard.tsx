@@ -5,7 +5,7 @@ import { useWizardKeys } from '../hooks/useWizardKeys.js';
 import { screenLines } from '../source/wizards/ebs-copy/screen-view.js';
 import { stepLabel } from '../source/wizards/ebs-copy/wizard-view.js';
 import type { PaneProps } from './pane-props.js';
-import { ScrollView } from './ScrollView.js';
+import { WizardScreen } from './WizardScreen.js';
 import { useTheme } from './theme.js';
 
 /**
@@ -30,9 +30,8 @@ export function EbsCopyWizard({ title, height, width, isActive }: PaneProps) {
   );
   const { state } = snapshot;
   return (
-    <ScrollView
-      // A new step starts at its top.
-      key={state.step}
+    <WizardScreen
+      step={state.step}
       title={`${title} ${theme.glyphs.dot} ${stepLabel(state)}`}
       lines={lines}
       height={height}

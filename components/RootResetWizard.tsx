@@ -7,7 +7,7 @@ import {
   stepLabel,
 } from '../source/wizards/root-reset/screen-view.js';
 import type { PaneProps } from './pane-props.js';
-import { ScrollView } from './ScrollView.js';
+import { WizardScreen } from './WizardScreen.js';
 import { useTheme } from './theme.js';
 
 /**
@@ -34,9 +34,8 @@ export function RootResetWizard({ title, height, width, isActive }: PaneProps) {
   );
   const { state } = snapshot;
   return (
-    <ScrollView
-      // A new step starts at its top.
-      key={state.step}
+    <WizardScreen
+      step={state.step}
       title={`${title} ${theme.glyphs.dot} ${stepLabel(state)}`}
       lines={lines}
       height={height}
