@@ -5,6 +5,8 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { Writable } from 'node:stream';
+import type { SshPrompts } from '../../ssh/ssh-types.js';
+import type { CommandIo } from '../command-io.js';
 
 /** Reads one line from the terminal without echoing it. */
 export async function askHidden(prompt: string): Promise<string | undefined> {
@@ -45,4 +47,24 @@ export async function stdinLines(
     .toString('utf8')
     .split('\n')
     .map((line) => line.replace(/\r$/, ''));
+}
+
+/** Host-key and passphrase questions: asked in a terminal, refused without one. */
+export function sshPrompts(io: CommandIo): SshPrompts {
+  return {
+    ask: (prompt) =>
+      io.interactive ? askHidden(`${prompt}: `) : Promise.resolve(undefined),
+    confirmHostKey: async (question) => {
+      io.err(
+        `unknown host key for ${question.host}:${question.port}: ${question.keyType} ${question.fingerprintSha256}`,
+      );
+      if (!io.interactive) {
+        io.err(
+          'refused without a terminal: connect once from a terminal, or add the key to known_hosts',
+        );
+        return false;
+      }
+      return io.ask('Trust this key and save it to known_hosts?');
+    },
+  };
 }

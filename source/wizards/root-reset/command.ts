@@ -11,10 +11,9 @@ import { sshTargetOf, mysqlTargetOf } from '../../mysql/connection-profile.js';
 import { defaultSshEnvironment } from '../../mysql/mysql-services.js';
 import { createWriteGuard } from '../../safety/read-only.js';
 import { createSshSession } from '../../ssh/ssh-session.js';
-import type { SshPrompts } from '../../ssh/ssh-types.js';
 import { prepareStart, type CliOptions } from '../../start.js';
 import { processIo, type CommandIo } from '../command-io.js';
-import { askHidden, stdinLines } from './command-input.js';
+import { askHidden, sshPrompts, stdinLines } from './command-input.js';
 import {
   eventPrinter,
   printDetection,
@@ -39,25 +38,6 @@ export interface ResetRootOptions extends CliOptions, ResetRootFlags {
   readonly detect?: boolean;
   readonly yes?: boolean;
   readonly json?: boolean;
-}
-
-function prompts(io: CommandIo): SshPrompts {
-  return {
-    ask: (prompt) =>
-      io.interactive ? askHidden(`${prompt}: `) : Promise.resolve(undefined),
-    confirmHostKey: async (question) => {
-      io.err(
-        `unknown host key for ${question.host}:${question.port}: ${question.keyType} ${question.fingerprintSha256}`,
-      );
-      if (!io.interactive) {
-        io.err(
-          'refused without a terminal: connect once from a terminal, or add the key to known_hosts',
-        );
-        return false;
-      }
-      return io.ask('Trust this key and save it to known_hosts?');
-    },
-  };
 }
 
 async function newPassword(
@@ -115,7 +95,7 @@ export async function runResetRoot(
   const knownHosts = process.env['OPSDECK_SSH_KNOWN_HOSTS'];
   const ssh = createSshSession({
     target: sshTargetOf(profile),
-    prompts: prompts(io),
+    prompts: sshPrompts(io),
     environment: {
       ...defaultSshEnvironment(),
       ...(knownHosts ? { knownHostsFiles: [knownHosts] } : {}),
