@@ -14,7 +14,7 @@ export const ROOT_RESET_BINDINGS: readonly Binding[] = [
     scope: wizard,
     hint: 'next',
     description:
-      'root reset: next step (connect, options, new password, plan, run)',
+      'root reset: next step (connect, options, password, plan, run)',
   },
   {
     command: 'rootReset.connection',
@@ -55,7 +55,6 @@ export const ROOT_RESET_BINDINGS: readonly Binding[] = [
     keys: ['P'],
     scope: 'pane:mysql/connections',
     hint: 'reset root',
-    description:
-      "MySQL: reset the lost root password of this connection's server (wizard)",
+    description: "MySQL: reset this server's lost root password (wizard)",
   },
 ];
