@@ -8,6 +8,7 @@ import type { ProcessRow } from '../mysql/server-status.js';
 import type { TableRow } from '../mysql/tables.js';
 import type { AccountRow } from '../mysql/users.js';
 import type { ColumnSpec } from './types.js';
+import { numberColumn } from './number-column.js';
 
 export const MYSQL_VIEWS = [
   'connections',
@@ -184,31 +185,27 @@ export const tableColumns: readonly ColumnSpec<TableRow>[] = [
     min: 6,
     priority: 3,
   },
-  {
+  numberColumn({
     id: 'rows',
     title: '~ROWS',
-    value: (row) => String(row.estimatedRows),
-    sortValue: (row) => row.estimatedRows,
-    align: 'right',
+    number: (row) => row.estimatedRows,
     min: 6,
-  },
-  {
+  }),
+  numberColumn({
     id: 'data',
     title: 'DATA',
-    value: (row) => bytes(row.dataBytes),
-    sortValue: (row) => row.dataBytes,
-    align: 'right',
+    number: (row) => row.dataBytes,
+    format: bytes,
     min: 8,
-  },
-  {
+  }),
+  numberColumn({
     id: 'index',
     title: 'INDEX',
-    value: (row) => bytes(row.indexBytes),
-    sortValue: (row) => row.indexBytes,
-    align: 'right',
+    number: (row) => row.indexBytes,
+    format: bytes,
     min: 8,
     priority: 2,
-  },
+  }),
 ];
 
 export const accountId = (row: { user: string; host: string }) =>
@@ -256,14 +253,7 @@ export const userColumns: readonly ColumnSpec<AccountRow>[] = [
 ];
 
 export const processColumns: readonly ColumnSpec<ProcessRow>[] = [
-  {
-    id: 'id',
-    title: 'ID',
-    value: (row) => String(row.id),
-    sortValue: (row) => row.id,
-    align: 'right',
-    min: 4,
-  },
+  numberColumn({ id: 'id', title: 'ID', number: (row) => row.id, min: 4 }),
   {
     id: 'user',
     title: 'USER',
@@ -286,14 +276,12 @@ export const processColumns: readonly ColumnSpec<ProcessRow>[] = [
     min: 5,
     priority: 2,
   },
-  {
+  numberColumn({
     id: 'time',
     title: 'SEC',
-    value: (row) => String(row.seconds),
-    sortValue: (row) => row.seconds,
-    align: 'right',
+    number: (row) => row.seconds,
     min: 4,
-  },
+  }),
   {
     id: 'info',
     title: 'QUERY',

@@ -2,6 +2,7 @@ import type { SnapshotRow } from '../aws/ec2/types.js';
 import type { SessionServices } from '../session.js';
 import { ageColumn, formatTime, tagRows } from './ec2-format.js';
 import type { TablePaneSpec, Tone } from './types.js';
+import { numberColumn } from './number-column.js';
 
 function stateTone(state: string): Tone | undefined {
   if (state === 'completed') return 'ok';
@@ -32,15 +33,13 @@ export const snapshotsSpec: TablePaneSpec<
       min: 8,
       priority: 6,
     },
-    {
+    numberColumn({
       id: 'size',
       title: 'GIB',
-      value: (row) => String(row.size),
-      sortValue: (row) => row.size,
-      align: 'right',
+      number: (row) => row.size,
       min: 3,
       priority: 3,
-    },
+    }),
     {
       id: 'state',
       title: 'STATE',
@@ -48,16 +47,15 @@ export const snapshotsSpec: TablePaneSpec<
       tone: (row) => stateTone(row.state),
       min: 7,
     },
-    {
+    numberColumn({
       id: 'progress',
       title: '%',
-      value: (row) => `${row.progress}%`,
-      sortValue: (row) => row.progress,
-      align: 'right',
+      number: (row) => row.progress,
+      format: (percent) => `${percent}%`,
       min: 4,
       // Progress is what a sysadmin watches here; the volume ID can go first.
       priority: 1,
-    },
+    }),
     ageColumn('started', (row) => row.started, 5),
     {
       id: 'description',

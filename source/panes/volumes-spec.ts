@@ -2,6 +2,7 @@ import type { VolumeRow } from '../aws/ec2/types.js';
 import type { SessionServices } from '../session.js';
 import { ageColumn, formatTime, tagRows } from './ec2-format.js';
 import type { TablePaneSpec, Tone } from './types.js';
+import { numberColumn } from './number-column.js';
 
 const WEEK_MS = 7 * 86400 * 1000;
 
@@ -47,14 +48,12 @@ export const volumesSpec: TablePaneSpec<
       growMax: 32,
       priority: 2,
     },
-    {
+    numberColumn({
       id: 'size',
       title: 'GIB',
-      value: (row) => String(row.size),
-      sortValue: (row) => row.size,
-      align: 'right',
+      number: (row) => row.size,
       min: 3,
-    },
+    }),
     {
       id: 'type',
       title: 'TYPE',
