@@ -1,38 +1,22 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   runS3Command,
   type S3CommandName,
   type S3CommandOptions,
 } from '../../source/s3-commands/s3-command.js';
-import {
-  allKeys,
-  directS3,
-  moto,
-  removeDir,
-  tempDir,
-  uniqueBucket,
-  useLabProfiles,
-} from './s3-lab.js';
+import { allKeys, moto, uniqueBucket, useS3Workspace } from './s3-lab.js';
 
 describe.skipIf(!moto.info)(
   `opsdeck s3 subcommands against moto${moto.missing}`,
   () => {
-    useLabProfiles();
-    const direct = directS3();
-    let work: string;
-    beforeAll(() => {
-      work = tempDir('commands');
-    });
-    afterAll(() => {
-      direct.destroy();
-      removeDir(work);
-    });
+    const space = useS3Workspace('commands');
+    const { direct } = space;
     const env = () => ({
       ...process.env,
       OPSDECK_CONFIG: moto.info?.opsdeckConfigFile,
-      OPSDECK_STATE_DIR: join(work, 'state'),
+      OPSDECK_STATE_DIR: join(space.work, 'state'),
     });
     async function run(
       name: S3CommandName,
@@ -68,7 +52,7 @@ describe.skipIf(!moto.info)(
         out: [`make_bucket: ${bucket} (us-east-1)`],
       });
       expect((await run('mb', ['s3://Bad_Name'])).code).toBe(1);
-      const dir = join(work, 'src');
+      const dir = join(space.work, 'src');
       mkdirSync(join(dir, 'logs'), { recursive: true });
       writeFileSync(join(dir, 'a.txt'), 'a');
       writeFileSync(join(dir, 'logs', 'x.log'), 'x');
@@ -107,12 +91,14 @@ describe.skipIf(!moto.info)(
       ]);
       const got = await run('get', [
         `s3://${bucket}/site/logs/x.log`,
-        join(work, 'got'),
+        join(space.work, 'got'),
       ]);
       expect(got.code).toBe(0);
-      expect(readFileSync(join(work, 'got', 'x.log'), 'utf8')).toBe('x');
+      expect(readFileSync(join(space.work, 'got', 'x.log'), 'utf8')).toBe('x');
       // Usage errors exit 2; refusals exit 1.
-      expect((await run('sync', [dir, join(work, 'elsewhere')])).code).toBe(2);
+      expect(
+        (await run('sync', [dir, join(space.work, 'elsewhere')])).code,
+      ).toBe(2);
       expect(
         (
           await run('sync', [dir, `s3://${bucket}/site`], {

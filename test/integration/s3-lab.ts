@@ -19,7 +19,8 @@ import { LAB_CREDENTIALS } from '../../source/lab/lab-aws.js';
 import { createWriteGuard } from '../../source/safety/read-only.js';
 import type { SyncDeps } from '../../source/s3sync/sync.js';
 import { createUploadJournal } from '../../source/s3sync/upload-journal.js';
-import { labPart } from '../helpers/lab.js';
+import { afterAll, beforeAll } from 'vitest';
+import { labPart, useLabProfiles } from '../helpers/lab.js';
 
 export const moto = labPart('moto');
 
@@ -118,5 +119,32 @@ export async function syncDeps(
     journal: createUploadJournal(journalDir),
     context: (operation, bucket, key) =>
       s3Context(factory, operation, bucket, key),
+  };
+}
+
+export interface S3Workspace {
+  /** A client straight to moto, to set up and check around opsdeck. */
+  readonly direct: S3Client;
+  /** A local directory of the describe block's own, removed after it. */
+  readonly work: string;
+}
+
+/** The lab's profiles, a direct client and a local directory for a describe block. */
+export function useS3Workspace(label: string): S3Workspace {
+  useLabProfiles();
+  const direct = directS3();
+  let work = '';
+  beforeAll(() => {
+    work = tempDir(label);
+  });
+  afterAll(() => {
+    direct.destroy();
+    removeDir(work);
+  });
+  return {
+    direct,
+    get work() {
+      return work;
+    },
   };
 }

@@ -7,22 +7,19 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { HeadObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSync } from '../../source/s3sync/sync.js';
 import type { SyncSpec } from '../../source/s3sync/sync-types.js';
 import {
   allKeys,
   countRequests,
   createBucket,
-  directS3,
   labS3Factory,
   moto,
   putText,
-  removeDir,
   syncDeps,
-  tempDir,
   uniqueBucket,
-  useLabProfiles,
+  useS3Workspace,
 } from './s3-lab.js';
 
 const signal = () => new AbortController().signal;
@@ -41,20 +38,12 @@ const ODD_NAMES = [
 describe.skipIf(!moto.info)(
   `S3 sync round trips against moto${moto.missing}`,
   () => {
-    useLabProfiles();
-    const direct = directS3();
-    let work: string;
-    beforeAll(() => {
-      work = tempDir('roundtrip');
-    });
-    afterAll(() => {
-      direct.destroy();
-      removeDir(work);
-    });
+    const space = useS3Workspace('roundtrip');
+    const { direct } = space;
 
     it('uploads odd key names and more than 1000 files, then a re-sync only lists', async () => {
       const bucket = await createBucket(direct, uniqueBucket('up'));
-      const source = join(work, 'up-source');
+      const source = join(space.work, 'up-source');
       mkdirSync(source);
       for (const name of ODD_NAMES) {
         mkdirSync(join(source, name, '..'), { recursive: true });
@@ -67,7 +56,7 @@ describe.skipIf(!moto.info)(
           `n${index}`,
         );
       const { factory } = labS3Factory();
-      const deps = await syncDeps(factory, join(work, 'journal'));
+      const deps = await syncDeps(factory, join(space.work, 'journal'));
       const spec: SyncSpec = {
         source: { kind: 'local', path: source },
         destination: { kind: 's3', bucket, prefix: 'data' },
@@ -92,9 +81,9 @@ describe.skipIf(!moto.info)(
       const bucket = await createBucket(direct, uniqueBucket('down'));
       for (const name of ODD_NAMES)
         await putText(direct, bucket, `p/${name}`, `remote ${name}`);
-      const target = join(work, 'down-target');
+      const target = join(space.work, 'down-target');
       const { factory } = labS3Factory();
-      const deps = await syncDeps(factory, join(work, 'journal'));
+      const deps = await syncDeps(factory, join(space.work, 'journal'));
       const spec: SyncSpec = {
         source: { kind: 's3', bucket, prefix: 'p/' },
         destination: { kind: 'local', path: target },
@@ -121,14 +110,14 @@ describe.skipIf(!moto.info)(
       const bucket = await createBucket(direct, uniqueBucket('clash'));
       for (const key of ['a', 'a-b', 'a.b', 'a/x'])
         await putText(direct, bucket, key, key);
-      const target = join(work, 'clash');
+      const target = join(space.work, 'clash');
       const { factory } = labS3Factory();
       const result = await runSync(
         {
           source: { kind: 's3', bucket, prefix: '' },
           destination: { kind: 'local', path: target },
         },
-        await syncDeps(factory, join(work, 'journal')),
+        await syncDeps(factory, join(space.work, 'journal')),
         { signal: signal() },
       );
       expect(result.downloaded).toBe(3);
@@ -144,11 +133,11 @@ describe.skipIf(!moto.info)(
 
     it('catches same-size edits on either side', async () => {
       const bucket = await createBucket(direct, uniqueBucket('edit'));
-      const dir = join(work, 'edit');
+      const dir = join(space.work, 'edit');
       mkdirSync(dir);
       writeFileSync(join(dir, 'conf.txt'), 'version=1');
       const { factory } = labS3Factory();
-      const deps = await syncDeps(factory, join(work, 'journal'));
+      const deps = await syncDeps(factory, join(space.work, 'journal'));
       const up: SyncSpec = {
         source: { kind: 'local', path: dir },
         destination: { kind: 's3', bucket, prefix: '' },

@@ -14,22 +14,19 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runSync } from '../../source/s3sync/sync.js';
 import { localEtagLike } from '../../source/s3sync/multipart-etag.js';
 import { createUploadJournal } from '../../source/s3sync/upload-journal.js';
 import {
   allKeys,
   createBucket,
-  directS3,
   labS3Factory,
   moto,
   putText,
-  removeDir,
   syncDeps,
-  tempDir,
   uniqueBucket,
-  useLabProfiles,
+  useS3Workspace,
 } from './s3-lab.js';
 
 const signal = () => new AbortController().signal;
@@ -45,28 +42,20 @@ function bigFile(path: string, mib: number, seed: number) {
 describe.skipIf(!moto.info)(
   `S3 sync safety against moto${moto.missing}`,
   () => {
-    useLabProfiles();
-    const direct = directS3();
-    let work: string;
-    beforeAll(() => {
-      work = tempDir('safety');
-    });
-    afterAll(() => {
-      direct.destroy();
-      removeDir(work);
-    });
+    const space = useS3Workspace('safety');
+    const { direct } = space;
 
     it('--delete deletes nothing when the source is missing, empty or over --max-delete', async () => {
       const bucket = await createBucket(direct, uniqueBucket('guard'));
       for (const key of ['x/1', 'x/2', 'x/3'])
         await putText(direct, bucket, key, key);
       const { factory } = labS3Factory();
-      const deps = await syncDeps(factory, join(work, 'journal'));
+      const deps = await syncDeps(factory, join(space.work, 'journal'));
       const to = { kind: 's3' as const, bucket, prefix: 'x' };
       await expect(
         runSync(
           {
-            source: { kind: 'local', path: join(work, 'missing') },
+            source: { kind: 'local', path: join(space.work, 'missing') },
             destination: to,
             delete: true,
           },
@@ -74,7 +63,7 @@ describe.skipIf(!moto.info)(
           { signal: signal() },
         ),
       ).rejects.toThrow(/cannot be read/);
-      const empty = join(work, 'empty');
+      const empty = join(space.work, 'empty');
       mkdirSync(empty);
       const refused = await runSync(
         {
@@ -89,7 +78,7 @@ describe.skipIf(!moto.info)(
         deleted: 0,
         deletesRefused: expect.stringMatching(/source is empty/) as string,
       });
-      const one = join(work, 'one');
+      const one = join(space.work, 'one');
       mkdirSync(one);
       writeFileSync(join(one, '1'), 'x/1');
       const over = await runSync(
@@ -109,7 +98,7 @@ describe.skipIf(!moto.info)(
       });
       expect(await allKeys(direct, bucket)).toHaveLength(3);
       // The bucket side: a prefix with nothing in it is an empty source.
-      const local = join(work, 'keep');
+      const local = join(space.work, 'keep');
       mkdirSync(local);
       writeFileSync(join(local, 'precious'), 'p');
       const down = await runSync(
@@ -167,7 +156,7 @@ describe.skipIf(!moto.info)(
         'a//b',
       ])
         await putText(direct, bucket, key, 'x');
-      const parent = join(work, 'trav');
+      const parent = join(space.work, 'trav');
       const target = join(parent, 'target');
       mkdirSync(target, { recursive: true });
       const { factory } = labS3Factory();
@@ -177,7 +166,7 @@ describe.skipIf(!moto.info)(
           source: { kind: 's3', bucket, prefix: '' },
           destination: { kind: 'local', path: target },
         },
-        await syncDeps(factory, join(work, 'journal')),
+        await syncDeps(factory, join(space.work, 'journal')),
         {
           signal: signal(),
           onWarning: (rel) => warnings.push(rel),
@@ -199,12 +188,12 @@ describe.skipIf(!moto.info)(
 
     it('uploads big files in parts, and --checksum matches their multipart ETags locally', async () => {
       const bucket = await createBucket(direct, uniqueBucket('mpu'));
-      const dir = join(work, 'mpu');
+      const dir = join(space.work, 'mpu');
       mkdirSync(dir);
       bigFile(join(dir, 'big.bin'), 20, 1);
       writeFileSync(join(dir, 'small.txt'), 'small');
       const { factory } = labS3Factory();
-      const deps = await syncDeps(factory, join(work, 'journal'));
+      const deps = await syncDeps(factory, join(space.work, 'journal'));
       const spec = {
         source: { kind: 'local' as const, path: dir },
         destination: { kind: 's3' as const, bucket, prefix: '' },
@@ -244,7 +233,7 @@ describe.skipIf(!moto.info)(
         ).uploaded,
       ).toBe(1);
       // Ranged parallel download of the multipart object, byte for byte.
-      const back = join(work, 'mpu-back');
+      const back = join(space.work, 'mpu-back');
       const down = await runSync(
         {
           source: spec.destination,
@@ -266,7 +255,7 @@ describe.skipIf(!moto.info)(
 
     it('a cancelled upload leaves no multipart upload behind', async () => {
       const bucket = await createBucket(direct, uniqueBucket('cancel'));
-      const dir = join(work, 'cancel');
+      const dir = join(space.work, 'cancel');
       mkdirSync(dir);
       bigFile(join(dir, 'huge.bin'), 60, 3);
       const { factory } = labS3Factory();
@@ -278,7 +267,7 @@ describe.skipIf(!moto.info)(
           multipartThreshold: 8 * MiB,
           partConcurrency: 1,
         },
-        await syncDeps(factory, join(work, 'journal')),
+        await syncDeps(factory, join(space.work, 'journal')),
         {
           signal: controller.signal,
           onProgress: (progress) => {
@@ -298,11 +287,11 @@ describe.skipIf(!moto.info)(
 
     it('a run killed mid-download leaves no file under the final name, and the next run finishes and cleans up', async () => {
       const bucket = await createBucket(direct, uniqueBucket('kill'));
-      const source = join(work, 'kill-src');
+      const source = join(space.work, 'kill-src');
       mkdirSync(source);
       bigFile(join(source, 'big.bin'), 48, 4);
       const { factory } = labS3Factory();
-      const journalDir = join(work, 'kill-journal');
+      const journalDir = join(space.work, 'kill-journal');
       const deps = await syncDeps(factory, journalDir);
       await runSync(
         {
@@ -332,7 +321,7 @@ describe.skipIf(!moto.info)(
       );
 
       // The download runs in a child process that is killed once bytes are on disk.
-      const script = join(work, 'child-sync.mjs');
+      const script = join(space.work, 'child-sync.mjs');
       await build({
         stdin: {
           contents: `
@@ -354,7 +343,7 @@ describe.skipIf(!moto.info)(
         },
         logLevel: 'silent',
       });
-      const target = join(work, 'kill-target');
+      const target = join(space.work, 'kill-target');
       const child = spawn(process.execPath, [script], {
         env: {
           ...process.env,
