@@ -4,27 +4,18 @@
  * the engine and by the subcommand, naming both accounts.
  */
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { describeError } from '../../source/errors.js';
 import { runEbsCopy } from '../../source/wizards/ebs-copy/command.js';
 import { createJournalStore } from '../../source/wizards/ebs-copy/journal.js';
 import type { CopyRequest } from '../../source/wizards/ebs-copy/types.js';
-import { createWorld, seedSource, worldEngine } from './ebs-copy-world.js';
+import { seedSource, worldEngine } from './ebs-copy-world.js';
+import { useWorld } from './ebs-copy-use-world.js';
 
-let world: ReturnType<typeof createWorld>;
-let dir: string;
-beforeEach(async () => {
-  world = createWorld();
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-account-'));
-});
-afterEach(async () => {
-  world.mocks.ec2.restore();
-  world.mocks.sts.restore();
+const lab = useWorld('account');
+afterEach(() => {
   delete process.env['OPSDECK_STATE_DIR'];
-  await rm(dir, { recursive: true, force: true });
 });
 
 const volumeCopy = (seed: ReturnType<typeof seedSource>): CopyRequest => ({
@@ -38,16 +29,16 @@ const volumeCopy = (seed: ReturnType<typeof seedSource>): CopyRequest => ({
 });
 
 /** A planned run in account 123456789012, in a journal directory under `journals`. */
-async function plannedRun(journals = dir) {
+async function plannedRun(journals = lab.dir) {
   const { engine } = await worldEngine(journals);
-  const request = volumeCopy(seedSource(world));
+  const request = volumeCopy(seedSource(lab.world));
   const journal = await engine.create(request, await engine.preflight(request));
   expect(journal.account).toBe('123456789012');
   return { engine, runId: journal.runId };
 }
 
 const switchAccount = (account: string) =>
-  world.mocks.sts.on(GetCallerIdentityCommand).resolves({
+  lab.world.mocks.sts.on(GetCallerIdentityCommand).resolves({
     Account: account,
     Arn: `arn:aws:iam::${account}:user/ops`,
   });
@@ -66,14 +57,14 @@ describe('a run under another account', () => {
       ),
     );
     await expect(engine.checkAccount(runId)).rejects.toThrow('210987654321');
-    expect(world.writes).toEqual([]);
+    expect(lab.world.writes).toEqual([]);
     expect((await engine.load(runId)).state).toBe('planned');
 
     // Back in the right account the same run goes through.
     switchAccount('123456789012');
     expect((await engine.run(runId)).state).toBe('done');
     expect(
-      world
+      lab.world
         .tagged(runId)
         .map((thing) => thing.kind)
         .sort(),
@@ -88,12 +79,12 @@ describe('a run under another account', () => {
     await expect(engine.cleanup(runId, leftover)).rejects.toThrow(
       /belongs to account 123456789012, but profile ops is account 210987654321: it is not cleaned up there/,
     );
-    expect(world.things.some((thing) => thing.id === leftover)).toBe(true);
+    expect(lab.world.things.some((thing) => thing.id === leftover)).toBe(true);
   });
 
   it('is refused by ebs-copy --resume with exit code 1', async () => {
-    process.env['OPSDECK_STATE_DIR'] = dir;
-    const { runId } = await plannedRun(join(dir, 'migrations'));
+    process.env['OPSDECK_STATE_DIR'] = lab.dir;
+    const { runId } = await plannedRun(join(lab.dir, 'migrations'));
     switchAccount('210987654321');
     const err: string[] = [];
     const code = await runEbsCopy(
@@ -101,7 +92,7 @@ describe('a run under another account', () => {
         resume: runId,
         region: 'us-west-2',
         profile: 'ops',
-        config: join(dir, 'none.yaml'),
+        config: join(lab.dir, 'none.yaml'),
       },
       {
         out: () => undefined,
@@ -114,8 +105,8 @@ describe('a run under another account', () => {
     expect(err.join('\n')).toContain(
       `opsdeck ebs-copy: run ${runId} belongs to account 123456789012, but profile ops is account 210987654321`,
     );
-    expect(world.writes).toEqual([]);
-    const journal = await createJournalStore(join(dir, 'migrations')).load(
+    expect(lab.world.writes).toEqual([]);
+    const journal = await createJournalStore(join(lab.dir, 'migrations')).load(
       runId,
     );
     expect(journal.state).toBe('planned');

@@ -1,31 +1,16 @@
 /** Pre-flight on the mocked EC2: bad input is refused with what to do, and nothing is created. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type {
   CopyRequest,
   Problem,
 } from '../../source/wizards/ebs-copy/types.js';
-import {
-  createWorld,
-  failure,
-  seedSource,
-  worldEngine,
-} from './ebs-copy-world.js';
+import { failure, seedSource, worldEngine } from './ebs-copy-world.js';
+import { useWorld } from './ebs-copy-use-world.js';
 
-let world: ReturnType<typeof createWorld>;
-let dir: string;
 let seed: ReturnType<typeof seedSource>;
-beforeEach(async () => {
-  world = createWorld();
-  seed = seedSource(world);
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-preflight-'));
-});
-afterEach(async () => {
-  world.mocks.ec2.restore();
-  world.mocks.sts.restore();
-  await rm(dir, { recursive: true, force: true });
+const lab = useWorld('preflight');
+beforeEach(() => {
+  seed = seedSource(lab.world);
 });
 
 const volumeCopy = (
@@ -47,22 +32,22 @@ const blockers = (problems: readonly Problem[]) =>
     .map(({ code, message, fix }) => ({ code, message, fix }));
 
 async function refused(request: CopyRequest) {
-  const before = world.things.length;
-  const { engine } = await worldEngine(dir);
+  const before = lab.world.things.length;
+  const { engine } = await worldEngine(lab.dir);
   const preflight = await engine.preflight(request);
   expect(preflight.ok).toBe(false);
   await expect(engine.create(request, preflight)).rejects.toThrow(
     'the pre-flight found blockers',
   );
-  expect(world.writes).toEqual([]);
-  expect(world.things).toHaveLength(before);
+  expect(lab.world.writes).toEqual([]);
+  expect(lab.world.things).toHaveLength(before);
   expect(await engine.list()).toEqual([]);
   return blockers(preflight.problems);
 }
 
 describe('pre-flight of a region copy', () => {
   it('passes a sound volume copy, with notes and every write dry-run', async () => {
-    const { engine } = await worldEngine(dir);
+    const { engine } = await worldEngine(lab.dir);
     const preflight = await engine.preflight(volumeCopy());
     expect(preflight).toMatchObject({
       ok: true,
@@ -70,7 +55,7 @@ describe('pre-flight of a region copy', () => {
       facts: { sizeGiB: 8, volumeType: 'gp3', tags: { Name: 'data' } },
     });
     expect(preflight.problems.map((problem) => problem.code)).toEqual(['size']);
-    const dryRuns = world.mocks.ec2.calls().flatMap((call) => {
+    const dryRuns = lab.world.mocks.ec2.calls().flatMap((call) => {
       const input = call.args[0].input as { DryRun?: boolean };
       return input.DryRun === true ? [call.args[0].constructor.name] : [];
     });
@@ -115,7 +100,7 @@ describe('pre-flight of a region copy', () => {
         fix: expect.stringContaining('pick a zone of ap-southeast-2') as string,
       },
     ]);
-    expect(world.mocks.ec2.calls()).toHaveLength(0);
+    expect(lab.world.mocks.ec2.calls()).toHaveLength(0);
   });
 
   it('refuses a zone the region does not have, naming those it has', async () => {
@@ -132,7 +117,7 @@ describe('pre-flight of a region copy', () => {
   it('refuses a KMS key that EC2 says does not exist', async () => {
     const key =
       'arn:aws:kms:ap-southeast-2:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
-    world.dryRunErrors.set(
+    lab.world.dryRunErrors.set(
       'CopySnapshot',
       failure('InvalidParameterValue', `KMS key ${key} does not exist`),
     );
@@ -180,7 +165,7 @@ describe('pre-flight of a region copy', () => {
   });
 
   it('says what a running instance risks, and checks the type is offered in the zone', async () => {
-    const { engine } = await worldEngine(dir);
+    const { engine } = await worldEngine(lab.dir);
     const request: CopyRequest = {
       source: { kind: 'instance', id: seed.instance.id, region: 'us-west-2' },
       target: {
@@ -212,7 +197,7 @@ describe('pre-flight of a region copy', () => {
   });
 
   it('lists the denied writes with the permission to grant', async () => {
-    world.dryRunErrors.set(
+    lab.world.dryRunErrors.set(
       'CreateSnapshot',
       failure(
         'UnauthorizedOperation',
@@ -236,18 +221,18 @@ describe('pre-flight of a region copy', () => {
     };
     const pending = (count: number) => {
       for (let index = 0; index < count; index++)
-        world.add('image', 'ap-southeast-2', 'pending', {
+        lab.world.add('image', 'ap-southeast-2', 'pending', {
           Name: `other copy ${index}`,
           snapshots: [],
         });
     };
     // Finished images and those of other regions do not count.
-    world.add('image', 'ap-southeast-2', 'available', {
+    lab.world.add('image', 'ap-southeast-2', 'available', {
       Name: 'done',
       snapshots: [],
     });
     pending(85);
-    const { engine } = await worldEngine(dir);
+    const { engine } = await worldEngine(lab.dir);
     const near = await engine.preflight(imageCopy);
     expect(near.ok).toBe(true);
     expect(
@@ -275,7 +260,7 @@ describe('pre-flight of a region copy', () => {
 
   it('counts snapshot copies in progress into the target, up to 20', async () => {
     for (let index = 0; index < 20; index++)
-      world.add('snapshot', 'ap-southeast-2', 'pending', { copy: true });
+      lab.world.add('snapshot', 'ap-southeast-2', 'pending', { copy: true });
     expect(await refused(volumeCopy())).toEqual([
       {
         code: 'copy-limit',
@@ -287,7 +272,7 @@ describe('pre-flight of a region copy', () => {
   });
 
   it('dry-runs the copies of the register path with a snapshot of the image', async () => {
-    const { engine } = await worldEngine(dir);
+    const { engine } = await worldEngine(lab.dir);
     const preflight = await engine.preflight({
       source: { kind: 'image', id: seed.image.id, region: 'us-west-2' },
       target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
@@ -298,7 +283,7 @@ describe('pre-flight of a region copy', () => {
     expect(preflight.problems.map((problem) => problem.code)).toContain(
       'register',
     );
-    const dryRuns = world.mocks.ec2.calls().flatMap((call) => {
+    const dryRuns = lab.world.mocks.ec2.calls().flatMap((call) => {
       const input = call.args[0].input as {
         DryRun?: boolean;
         SourceSnapshotId?: string;

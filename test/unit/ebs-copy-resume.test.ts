@@ -6,33 +6,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   CopyRequest,
   Journal,
 } from '../../source/wizards/ebs-copy/types.js';
-import {
-  createWorld,
-  seedSource,
-  worldEngine,
-  type Thing,
-} from './ebs-copy-world.js';
+import { seedSource, worldEngine, type Thing } from './ebs-copy-world.js';
+import { useWorld } from './ebs-copy-use-world.js';
 
-type World = ReturnType<typeof createWorld>;
-let world: World;
-let dir: string;
-beforeEach(async () => {
-  world = createWorld();
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-resume-'));
-});
-afterEach(async () => {
-  world.mocks.ec2.restore();
-  world.mocks.sts.restore();
-  await rm(dir, { recursive: true, force: true });
-});
+const lab = useWorld('resume');
 
 /** A process ID that no process has any more, as a kill leaves in the lock file. */
 const deadPid = spawnSync(process.execPath, ['-e', '']).pid ?? 999_999;
@@ -102,8 +85,8 @@ const PATHS: Record<
 };
 
 async function planned(path: string) {
-  const seed = seedSource(world);
-  const { engine, journals } = await worldEngine(dir);
+  const seed = seedSource(lab.world);
+  const { engine, journals } = await worldEngine(lab.dir);
   const request = PATHS[path]?.(seed) as CopyRequest;
   const preflight = await engine.preflight(request);
   expect(
@@ -114,7 +97,7 @@ async function planned(path: string) {
     engine,
     journals,
     journal,
-    file: join(dir, `${journal.runId}.json`),
+    file: join(lab.dir, `${journal.runId}.json`),
   };
 }
 
@@ -131,8 +114,8 @@ async function cleanRun(path: string) {
   const summary = await engine.run(journal.runId);
   expect(summary.state).toBe('done');
   return {
-    writes: world.writes.length,
-    made: counts(world.tagged(journal.runId)),
+    writes: lab.world.writes.length,
+    made: counts(lab.world.tagged(journal.runId)),
     steps: journal.plan.length,
   };
 }
@@ -142,10 +125,10 @@ async function expectExactlyOnce(
   journal: Journal,
   expected: Record<string, number>,
 ) {
-  const { engine, journals } = await worldEngine(dir);
+  const { engine, journals } = await worldEngine(lab.dir);
   const summary = await engine.run(journal.runId);
   expect(summary.state).toBe('done');
-  const made = world.tagged(journal.runId);
+  const made = lab.world.tagged(journal.runId);
   expect(counts(made), path).toEqual(expected);
   const final = await journals.load(journal.runId);
   const known = new Set(
@@ -162,13 +145,11 @@ describe.each(Object.keys(PATHS))('the %s path, killed and resumed', (path) => {
     const clean = await cleanRun(path);
     expect(clean.writes).toBeGreaterThan(0);
     for (let kill = 1; kill <= clean.writes; kill++) {
-      world.mocks.ec2.restore();
-      world.mocks.sts.restore();
-      world = createWorld();
+      lab.renew();
       const { engine, journal, file } = await planned(path);
       let frozen = '';
-      world.killAfterWrites = kill;
-      world.onKill = () => {
+      lab.world.killAfterWrites = kill;
+      lab.world.onKill = () => {
         frozen = readFileSync(file, 'utf8');
       };
       await expect(
@@ -178,8 +159,8 @@ describe.each(Object.keys(PATHS))('the %s path, killed and resumed', (path) => {
       // What a killed process leaves: the journal as it was, and its lock.
       writeFileSync(file, frozen);
       writeFileSync(`${file}.lock`, String(deadPid));
-      world.killed = false;
-      world.killAfterWrites = undefined;
+      lab.world.killed = false;
+      lab.world.killAfterWrites = undefined;
       await expectExactlyOnce(
         `${path}, kill after write ${kill}`,
         journal,
@@ -191,9 +172,7 @@ describe.each(Object.keys(PATHS))('the %s path, killed and resumed', (path) => {
   it('makes each resource once whichever step the kill follows', async () => {
     const clean = await cleanRun(path);
     for (let step = 1; step < clean.steps; step++) {
-      world.mocks.ec2.restore();
-      world.mocks.sts.restore();
-      world = createWorld();
+      lab.renew();
       const { engine, journal, file } = await planned(path);
       const stop = new AbortController();
       let done = 0;

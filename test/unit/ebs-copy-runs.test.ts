@@ -1,38 +1,21 @@
 /** Progress, failed copies and waits that time out, on the mocked EC2. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeError } from '../../source/errors.js';
 import type {
   CopyRequest,
   RunEvent,
 } from '../../source/wizards/ebs-copy/types.js';
-import {
-  createWorld,
-  failure,
-  seedSource,
-  worldEngine,
-} from './ebs-copy-world.js';
+import { failure, seedSource, worldEngine } from './ebs-copy-world.js';
+import { useWorld } from './ebs-copy-use-world.js';
 
-let world: ReturnType<typeof createWorld>;
-let dir: string;
-beforeEach(async () => {
-  world = createWorld();
-  dir = await mkdtemp(join(tmpdir(), 'opsdeck-runs-'));
-});
-afterEach(async () => {
-  world.mocks.ec2.restore();
-  world.mocks.sts.restore();
-  await rm(dir, { recursive: true, force: true });
-});
+const lab = useWorld('runs');
 
 async function start(
   make: (seed: ReturnType<typeof seedSource>) => CopyRequest,
   poll = {},
 ) {
-  const seed = seedSource(world);
-  const { engine, journals } = await worldEngine(dir, poll);
+  const seed = seedSource(lab.world);
+  const { engine, journals } = await worldEngine(lab.dir, poll);
   const request = make(seed);
   const preflight = await engine.preflight(request);
   expect(preflight.ok).toBe(true);
@@ -48,7 +31,7 @@ const snapshotCopy = (seed: ReturnType<typeof seedSource>): CopyRequest => ({
 
 describe('a copy run on the mocked EC2', () => {
   it('reports progress from pending through percentages to completed', async () => {
-    world.pendingPolls = 3;
+    lab.world.pendingPolls = 3;
     const { engine, runId } = await start(snapshotCopy);
     const events: RunEvent[] = [];
     await engine.run(runId, { onEvent: (event) => events.push(event) });
@@ -73,7 +56,7 @@ describe('a copy run on the mocked EC2', () => {
   });
 
   it('shows an image copy progressing by its snapshots', async () => {
-    world.pendingPolls = 2;
+    lab.world.pendingPolls = 2;
     const { engine, runId } = await start((seed) => ({
       ...snapshotCopy(seed),
       source: { kind: 'image', id: seed.image.id, region: 'us-west-2' },
@@ -92,7 +75,7 @@ describe('a copy run on the mocked EC2', () => {
 
   it('stops on ResourceLimitExceeded with what to do, and resumes to one copy', async () => {
     const { engine, journals, runId } = await start(snapshotCopy);
-    world.failNext.set(
+    lab.world.failNext.set(
       'CopySnapshot',
       failure(
         'ResourceLimitExceeded',
@@ -109,13 +92,13 @@ describe('a copy run on the mocked EC2', () => {
       state: 'failed',
       steps: { 'copy-snapshot': { status: 'failed' } },
     });
-    expect(world.of('snapshot', 'ap-southeast-2')).toHaveLength(0);
+    expect(lab.world.of('snapshot', 'ap-southeast-2')).toHaveLength(0);
     expect((await engine.run(runId)).state).toBe('done');
-    expect(world.of('snapshot', 'ap-southeast-2')).toHaveLength(1);
+    expect(lab.world.of('snapshot', 'ap-southeast-2')).toHaveLength(1);
   });
 
   it('says the KMS key was refused when the copy ends in error', async () => {
-    world.copyEnds = {
+    lab.world.copyEnds = {
       state: 'error',
       message: 'Given key ID is not accessible: KMS AccessDeniedException',
     };
@@ -127,7 +110,7 @@ describe('a copy run on the mocked EC2', () => {
 
   it('says KMS denied access when the copy call is refused', async () => {
     const { engine, runId } = await start(snapshotCopy);
-    world.failNext.set(
+    lab.world.failNext.set(
       'CopySnapshot',
       failure(
         'AccessDeniedException',
@@ -158,9 +141,9 @@ describe('a copy run on the mocked EC2', () => {
   });
 
   it('does not offer the register path for an image with Marketplace codes, and refuses it in pre-flight', async () => {
-    const seed = seedSource(world);
+    const seed = seedSource(lab.world);
     seed.image.data['productCodes'] = true;
-    const { engine } = await worldEngine(dir);
+    const { engine } = await worldEngine(lab.dir);
     const request: CopyRequest = {
       source: { kind: 'image', id: seed.image.id, region: 'us-west-2' },
       target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
@@ -185,16 +168,16 @@ describe('a copy run on the mocked EC2', () => {
       severity: 'blocker',
       fix: expect.stringContaining('carries product codes mkt8x2k') as unknown,
     });
-    expect(world.writes).toEqual([]);
+    expect(lab.world.writes).toEqual([]);
   });
 
   it('refuses to register a Windows image from snapshots: its licence would be lost', async () => {
-    const seed = seedSource(world);
+    const seed = seedSource(lab.world);
     Object.assign(seed.image.data, {
       platform: 'Windows',
       usage: 'RunInstances:0002',
     });
-    const { engine } = await worldEngine(dir);
+    const { engine } = await worldEngine(lab.dir);
     const preflight = await engine.preflight({
       source: { kind: 'image', id: seed.image.id, region: 'us-west-2' },
       target: { region: 'ap-southeast-2', encryption: { mode: 'keep' } },
@@ -232,14 +215,14 @@ describe('a copy run on the mocked EC2', () => {
       'register-image',
       'check-image',
     ]);
-    const copies = world
+    const copies = lab.world
       .tagged(runId)
       .filter(
         (thing) =>
           thing.kind === 'snapshot' && thing.region === 'ap-southeast-2',
       );
     expect(copies).toHaveLength(1);
-    const registered = world.of('image', 'ap-southeast-2');
+    const registered = lab.world.of('image', 'ap-southeast-2');
     expect(registered).toHaveLength(1);
     expect(registered[0]?.data['input']).toMatchObject({
       Architecture: 'x86_64',
@@ -261,7 +244,7 @@ describe('a copy run on the mocked EC2', () => {
       }
     ).BlockDeviceMappings[0];
     expect(mapping?.Ebs).not.toHaveProperty('Encrypted');
-    expect(world.writes).not.toContain('CopyImage');
+    expect(lab.world.writes).not.toContain('CopyImage');
     expect(summary.target.map((resource) => resource.type).sort()).toEqual([
       'image',
       'snapshot',
@@ -269,7 +252,7 @@ describe('a copy run on the mocked EC2', () => {
   });
 
   it('gives up a wait at its timeout, saying how to resume, and the resumed run finishes', async () => {
-    world.pendingPolls = 1_000_000;
+    lab.world.pendingPolls = 1_000_000;
     const { engine, journals, runId } = await start(snapshotCopy, {
       intervalMs: 2,
       timeoutMs: 30,
@@ -284,13 +267,13 @@ describe('a copy run on the mocked EC2', () => {
     expect(journal.steps['copy-snapshot']?.outputs['snapshotId']).toMatch(
       /^snap-/,
     );
-    world.pendingPolls = 0;
+    lab.world.pendingPolls = 0;
     expect((await engine.run(runId)).state).toBe('done');
-    expect(world.of('snapshot', 'ap-southeast-2')).toHaveLength(1);
+    expect(lab.world.of('snapshot', 'ap-southeast-2')).toHaveLength(1);
   });
 
   it('is cancelled by its signal and records that', async () => {
-    world.pendingPolls = 1_000_000;
+    lab.world.pendingPolls = 1_000_000;
     const { engine, journals, runId } = await start(snapshotCopy, {
       intervalMs: 5,
     });
@@ -337,7 +320,9 @@ describe('a copy run on the mocked EC2', () => {
     expect(after.leftovers.map((resource) => resource.id)).toEqual([
       second?.id,
     ]);
-    expect(world.things.some((thing) => thing.id === first?.id)).toBe(false);
+    expect(lab.world.things.some((thing) => thing.id === first?.id)).toBe(
+      false,
+    );
     await expect(engine.cleanup(runId, first?.id ?? '')).rejects.toThrow(
       `${first?.id ?? ''} is not a leftover of run ${runId}`,
     );
