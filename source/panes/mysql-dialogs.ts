@@ -4,7 +4,13 @@ import type { ProcessRow } from '../mysql/server-status.js';
 import { HOST_CHOICES, type Account } from '../mysql/users.js';
 import type { HostKeyQuestion } from '../ssh/ssh-types.js';
 import { isS3Uri, parseS3Uri } from '../aws/s3/s3-uri.js';
-import { checked, required, type FormSpec, type FormValues } from '../form.js';
+import {
+  checked,
+  required,
+  type FormField,
+  type FormSpec,
+  type FormValues,
+} from '../form.js';
 import type { ConfirmRequest } from '../safety/confirm.js';
 import { accountId } from './mysql-format.js';
 
@@ -114,6 +120,23 @@ export function dropDatabaseRequest(name: string): ConfirmRequest {
   };
 }
 
+/** A new password, masked, typed twice. */
+const PASSWORD_FIELDS: readonly FormField[] = [
+  {
+    name: 'password',
+    label: 'Password',
+    mask: true,
+    validate: required('A password'),
+  },
+  {
+    name: 'again',
+    label: 'Password again',
+    mask: true,
+    validate: (value, values) =>
+      value === values['password'] ? undefined : 'the two passwords differ',
+  },
+];
+
 export const createUserForm: FormSpec = {
   title: 'Create a user',
   submitLabel: 'Create',
@@ -135,19 +158,7 @@ export const createUserForm: FormSpec = {
           ? 'type the host, or choose one of the others'
           : undefined,
     },
-    {
-      name: 'password',
-      label: 'Password',
-      mask: true,
-      validate: required('A password'),
-    },
-    {
-      name: 'again',
-      label: 'Password again',
-      mask: true,
-      validate: (value, values) =>
-        value === values['password'] ? undefined : 'the two passwords differ',
-    },
+    ...PASSWORD_FIELDS,
   ],
 };
 
@@ -164,21 +175,7 @@ export function passwordForm(account: Account): FormSpec {
   return {
     title: `New password for ${accountId(account)}`,
     submitLabel: 'Set',
-    fields: [
-      {
-        name: 'password',
-        label: 'Password',
-        mask: true,
-        validate: required('A password'),
-      },
-      {
-        name: 'again',
-        label: 'Password again',
-        mask: true,
-        validate: (value, values) =>
-          value === values['password'] ? undefined : 'the two passwords differ',
-      },
-    ],
+    fields: [...PASSWORD_FIELDS],
   };
 }
 
