@@ -12,7 +12,8 @@ const PATHS =
 export const DETECT_SCRIPT = `main() {
   ${PATHS}; export PATH
   say() { printf '%s=%s\\n' "$1" "$2"; }
-  say os_user "$(id -un)"
+  # The SSH user, also when sudo made this script root.
+  say os_user "\${SUDO_USER:-$(id -un)}"
   for name in mariadbd mysqld; do
     path=$(command -v "$name" 2>/dev/null) && say binary "$path"
   done
