@@ -23,9 +23,15 @@ export async function execSudo(
   session: SshSession,
   command: string,
   password: string | undefined,
-  options: ExecOptions & { stdin?: string | Buffer } = {},
+  options: ExecOptions & {
+    stdin?: string | Buffer;
+    /** Known from an earlier probe, saving a round trip per command. */
+    needsPassword?: boolean;
+  } = {},
 ): Promise<ExecResult> {
-  const needsPassword = await sudoNeedsPassword(session, options.signal);
+  const { needsPassword: known, ...execOptions } = options;
+  const needsPassword =
+    known ?? (await sudoNeedsPassword(session, options.signal));
   if (needsPassword && password === undefined)
     throw new UserError(`sudo on ${session.name} needs a password`);
   if (password !== undefined && /[\r\n]/.test(password))
@@ -36,7 +42,7 @@ export async function execSudo(
   ]);
   const result = await session.exec(
     `sudo -S -p '' -- sh -c ${shellQuote(command)}`,
-    { ...options, stdin: input },
+    { ...execOptions, stdin: input },
   );
   if (/incorrect password|Sorry, try again/i.test(result.stderr))
     throw new UserError(`sudo on ${session.name} refused the password`, {

@@ -49,11 +49,10 @@ const DEBIAN = [
 
 describe('detection', () => {
   it('reads a systemd MariaDB host', () => {
-    const detection = detectionOf(
-      DEBIAN,
-      INPUT,
-      accessOf('access=socket-root\n'),
-    );
+    const detection = {
+      ...detectionOf(DEBIAN, INPUT),
+      access: accessOf('access=socket-root\n'),
+    };
     expect(detection).toMatchObject({
       flavour: 'mariadb',
       version: '10.11.19',

@@ -103,11 +103,8 @@ function managerOf(facts: Facts, pid: string, input: DetectInput): Manager {
   );
 }
 
-export function detectionOf(
-  text: string,
-  input: DetectInput,
-  access: Access | undefined = undefined,
-): Detection {
+/** The detection without a way in; detect-server adds what the probe found. */
+export function detectionOf(text: string, input: DetectInput): Detection {
   const facts = parseFacts(text);
   const pid = chooseProcess(facts, input);
   const get = (key: string) => one(facts, `proc.${pid}.${key}`)?.trim() ?? '';
@@ -163,7 +160,7 @@ export function detectionOf(
     selinux,
     binaryLog: logBin !== '' && !/^(false|\(no default value\))$/i.test(logBin),
     galera,
-    access,
+    access: undefined,
     leftover: (facts.get('leftover') ?? [])
       .map((line) => line.split(' '))
       .find(([, , target]) => target === socket)?.[0],

@@ -63,7 +63,7 @@ export async function detectServer(
   const probe = await root.script(PROBE_SCRIPT, [found.client, found.socket], {
     signal,
   });
-  return { root, detection: detectionOf(facts, input, accessOf(probe.stdout)) };
+  return { root, detection: { ...found, access: accessOf(probe.stdout) } };
 }
 
 /** Whether detection will need the sudo password: the SSH user is not root and sudo asks. */

@@ -5,7 +5,7 @@
  */
 import { UserError } from '../../errors.js';
 import { shellQuote } from '../../ssh/shell-quote.js';
-import { execSudo } from '../../ssh/sudo-exec.js';
+import { execSudo, sudoNeedsPassword } from '../../ssh/sudo-exec.js';
 import type { SshSession } from '../../ssh/ssh-session.js';
 import type { ExecOptions, ExecResult } from '../../ssh/ssh-types.js';
 
@@ -35,9 +35,13 @@ export async function rootShell(
       `cannot run commands on ${session.name}: ${who.stderr.trim()}`,
     );
   const viaSudo = who.stdout.trim() !== '0';
+  // Whether sudo asks is probed once, not before every command.
+  const needsPassword = viaSudo
+    ? await sudoNeedsPassword(session, signal)
+    : false;
   const run: RootShell['run'] = (command, options = {}) =>
     viaSudo
-      ? execSudo(session, command, sudoPassword, options)
+      ? execSudo(session, command, sudoPassword, { ...options, needsPassword })
       : session.exec(`sh -c ${shellQuote(command)}`, options);
   return {
     viaSudo,
