@@ -9,32 +9,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createConnection } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { LAB_MYSQL } from '../../source/lab/seed-mysql.js';
 import { builtCli } from '../helpers/built-cli.js';
 import { labPart } from '../helpers/lab.js';
+import { rootOverTcp } from '../helpers/mysql-login.js';
 import { runInPty } from '../helpers/pty-screen.js';
 
 const moto = labPart('moto');
 const mariadb = labPart('mariadb');
 const sshd = labPart('sshd');
 const missing = moto.missing || mariadb.missing || sshd.missing;
-
-async function logsIn(port: number, password: string): Promise<boolean> {
-  try {
-    const connection = await createConnection({
-      host: '127.0.0.1',
-      port,
-      user: 'root',
-      password,
-    });
-    await connection.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 describe.skipIf(missing !== '')(
   `root-password reset wizard in a terminal${missing}`,
@@ -79,7 +64,7 @@ describe.skipIf(missing !== '')(
         expect(server).toMatch(/Managed by {4}the profile's commands/);
         const port = Number(/Port {10}(\d+)/.exec(server)?.[1]);
         expect(port).toBeGreaterThan(0);
-        expect(await logsIn(port, LAB_MYSQL.rootPassword)).toBe(true);
+        expect(await rootOverTcp(port, LAB_MYSQL.rootPassword)).toBe(true);
 
         app.type('\r');
         await app.waitFor(
@@ -128,8 +113,8 @@ describe.skipIf(missing !== '')(
         expect(result).not.toContain(password);
 
         // MariaDB itself: the new password works, the old one no longer does.
-        expect(await logsIn(port, password)).toBe(true);
-        expect(await logsIn(port, LAB_MYSQL.rootPassword)).toBe(false);
+        expect(await rootOverTcp(port, password)).toBe(true);
+        expect(await rootOverTcp(port, LAB_MYSQL.rootPassword)).toBe(false);
 
         app.type('q');
         expect(

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
+import { rootOverSocket, rootOverTcp } from '../helpers/mysql-login.js';
 import { createWriteGuard } from '../../source/safety/read-only.js';
 import { findMariaDb } from '../../source/lab/mariadb.js';
 import {
@@ -110,38 +111,13 @@ export async function reset(
   return { connected, result, events };
 }
 
-/** Whether `password` logs in as root over TCP (127.0.0.1 counts as localhost: no skip-name-resolve). */
-export async function tcpLogin(
-  server: ScriptedMariaDb,
-  password: string,
-): Promise<boolean> {
-  try {
-    const connection = await createConnection({
-      host: '127.0.0.1',
-      port: server.port,
-      user: 'root',
-      password,
-    });
-    await connection.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** Whether `password` logs in as root over TCP. */
+export const tcpLogin = (server: ScriptedMariaDb, password: string) =>
+  rootOverTcp(server.port, password);
 
 /** Whether OS root gets in over the socket without a password (unix_socket). */
-export async function socketLogin(server: ScriptedMariaDb): Promise<boolean> {
-  try {
-    const connection = await createConnection({
-      socketPath: server.socket,
-      user: 'root',
-    });
-    await connection.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const socketLogin = (server: ScriptedMariaDb) =>
+  rootOverSocket(server.socket);
 
 /** Every file the wizard could have left for this server: init files, run directories. */
 export function leftovers(server: ScriptedMariaDb): string[] {

@@ -5,7 +5,6 @@
  * path on the real package; it changes that server's root password.
  */
 import { execFileSync } from 'node:child_process';
-import { createConnection } from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWriteGuard } from '../../source/safety/read-only.js';
 import type { SshSession } from '../../source/ssh/ssh-session.js';
@@ -22,32 +21,16 @@ import type {
   ResetResult,
 } from '../../source/wizards/root-reset/types.js';
 import { rootShell } from '../../source/wizards/root-reset/remote-root.js';
+import { rootOverSocket, rootOverTcp } from '../helpers/mysql-login.js';
 import { openSsh, sshd } from './root-reset-lab.js';
 
 const wanted = process.env['OPSDECK_SYSTEM_MARIADB'] === '1';
 const SYSTEM_PORT = 3306;
 
-async function login(options: {
-  password?: string;
-  socket?: boolean;
-}): Promise<boolean> {
-  try {
-    const connection = await createConnection(
-      options.socket
-        ? { socketPath: '/run/mysqld/mysqld.sock', user: 'root' }
-        : {
-            host: '127.0.0.1',
-            port: SYSTEM_PORT,
-            user: 'root',
-            password: options.password ?? '',
-          },
-    );
-    await connection.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
+const login = (options: { password?: string; socket?: boolean }) =>
+  options.socket
+    ? rootOverSocket('/run/mysqld/mysqld.sock')
+    : rootOverTcp(SYSTEM_PORT, options.password ?? '');
 
 describe.skipIf(!wanted || !sshd.info)(
   `reset of the system mariadb service (SysV)${sshd.missing}`,
