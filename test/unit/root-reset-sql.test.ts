@@ -7,11 +7,11 @@ import { remoteScript } from '../../source/wizards/root-reset/remote-script.js';
 import {
   MASK,
   nativePasswordHash,
-  optionValue,
   passwordProblem,
-  sqlString,
   strengthHint,
 } from '../../source/wizards/root-reset/secrets.js';
+import { optionValue } from '../../source/mysql/remote-tools.js';
+import { quoteString } from '../../source/mysql/sql-quote.js';
 import { resetSql } from '../../source/wizards/root-reset/sql.js';
 import type { ResetOptions } from '../../source/wizards/root-reset/types.js';
 import { fakeDetection } from '../helpers/fake-root-reset.js';
@@ -37,7 +37,9 @@ describe('password forms', () => {
     );
   });
   it('quotes SQL strings and option values so they read back exactly', () => {
-    expect(sqlString(PASSWORD)).toBe(`'it''s "q" \\\\ $x é'`);
+    expect(quoteString(PASSWORD, { noBackslashEscapes: false })).toBe(
+      `'it''s "q" \\\\ $x é'`,
+    );
     expect(optionValue(PASSWORD)).toBe(`"it's \\"q\\" \\\\ $x é"`);
     expect(() => optionValue('a\nb')).toThrow(/line break/);
   });
@@ -91,7 +93,9 @@ describe('reset SQL', () => {
       'init-file',
       PASSWORD,
     );
-    expect(sql).toContain(`IDENTIFIED BY ${sqlString(PASSWORD)};`);
+    expect(sql).toContain(
+      `IDENTIFIED BY ${quoteString(PASSWORD, { noBackslashEscapes: false })};`,
+    );
     expect(sql).toContain(
       "REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '')",
     );

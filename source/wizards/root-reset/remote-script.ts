@@ -7,7 +7,7 @@
 import { shellQuote } from '../../ssh/shell-quote.js';
 import { managerShell } from './script-manager.js';
 import { scriptSteps, type ScriptStep } from './script-steps.js';
-import { optionValue } from './secrets.js';
+import { optionValue } from '../../mysql/remote-tools.js';
 import { resetSql } from './sql.js';
 import type { Detection, ResetOptions } from './types.js';
 

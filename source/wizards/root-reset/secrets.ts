@@ -1,6 +1,5 @@
 /** Password forms for the server and the client, and the mask shown instead of them. */
 import { createHash } from 'node:crypto';
-import { UserError } from '../../errors.js';
 
 export const MASK = '********';
 
@@ -32,16 +31,4 @@ export function strengthHint(password: string): string {
   if (password.length < 12 || classes < 3)
     return 'fair: 12+ characters of 3 kinds resist guessing better (MySQL validate_password may refuse it)';
   return 'strong';
-}
-
-/** A SQL string literal; the script clears NO_BACKSLASH_ESCAPES before using it. */
-export function sqlString(value: string): string {
-  return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
-}
-
-/** A double-quoted option-file value (my.cnf): backslash and quote escaped. */
-export function optionValue(value: string): string {
-  if (/[\0\r\n]/.test(value))
-    throw new UserError('a value for an option file holds a line break');
-  return `"${value.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
 }

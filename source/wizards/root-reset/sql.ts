@@ -5,11 +5,13 @@
  * rewrites in its logs, and has no OR between plugins.
  */
 import { UserError } from '../../errors.js';
-import { MASK, nativePasswordHash, sqlString } from './secrets.js';
+import { quoteAccount, quoteString } from '../../mysql/sql-quote.js';
+import { MASK, nativePasswordHash } from './secrets.js';
 import type { Detection, Method, ResetOptions } from './types.js';
 
-const quote = (text: string) =>
-  `'${text.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
+/** Backslashes escape: the MySQL statements clear NO_BACKSLASH_ESCAPES first. */
+const ESCAPES = { noBackslashEscapes: false };
+const quote = (text: string) => quoteString(text, ESCAPES);
 
 function versionAtLeast(
   version: string,
@@ -22,7 +24,7 @@ function versionAtLeast(
 
 /** `'user'@'host'` */
 export function accountName(options: ResetOptions): string {
-  return `${quote(options.user)}@${quote(options.host)}`;
+  return quoteAccount(options, ESCAPES);
 }
 
 function mariadbStatements(
@@ -96,7 +98,7 @@ export function resetSql(
         : `'${MASK}'`
       : mariadb
         ? nativePasswordHash(password)
-        : sqlString(password);
+        : quote(password);
   const isRoot = options.user === 'root' && options.host === 'localhost';
   // An expired temporary password allows ALTER USER and nothing else.
   if (method === 'session' && detection.access?.kind === 'temporary-password')
