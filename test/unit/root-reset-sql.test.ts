@@ -58,7 +58,12 @@ describe('reset SQL', () => {
     const sql = resetSql(DETECTION, OPTIONS, 'init-file', PASSWORD);
     expect(sql).not.toContain(PASSWORD);
     expect(sql).toContain(nativePasswordHash(PASSWORD));
-    expect(sql.split('\n')[1]).toBe('SET sql_log_bin = 0;');
+    // Before anything else: utf8, backslashes as escapes, out of the binlog.
+    expect(sql.split('\n').slice(0, 3)).toEqual([
+      'SET NAMES utf8mb4;',
+      "SET SESSION sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');",
+      'SET sql_log_bin = 0;',
+    ]);
     expect(sql).toContain(
       'IDENTIFIED VIA unix_socket OR mysql_native_password USING',
     );

@@ -9,7 +9,7 @@ import { quoteAccount, quoteString } from '../../mysql/sql-quote.js';
 import { MASK, nativePasswordHash } from './secrets.js';
 import type { Detection, Method, ResetOptions } from './types.js';
 
-/** Backslashes escape: the MySQL statements clear NO_BACKSLASH_ESCAPES first. */
+/** Backslashes escape: the statements clear NO_BACKSLASH_ESCAPES first. */
 const ESCAPES = { noBackslashEscapes: false };
 const quote = (text: string) => quoteString(text, ESCAPES);
 
@@ -72,7 +72,6 @@ function mysqlStatements(options: ResetOptions, secret: string): string[] {
   const account = accountName(options);
   const isRoot = options.user === 'root' && options.host === 'localhost';
   return [
-    "SET SESSION sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');",
     ...(isRoot
       ? [`CREATE USER IF NOT EXISTS ${account} IDENTIFIED BY ${secret};`]
       : []),
@@ -105,6 +104,8 @@ export function resetSql(
     return `ALTER USER ${accountName(options)} IDENTIFIED BY ${secret};\n`;
   const lines = [
     'SET NAMES utf8mb4;',
+    // Quoted names (and MySQL's plaintext) escape backslashes: make them escapes.
+    "SET SESSION sql_mode = REPLACE(@@SESSION.sql_mode, 'NO_BACKSLASH_ESCAPES', '');",
     // Keeps the statement out of the binary log, so it never replicates.
     'SET sql_log_bin = 0;',
     ...(method === 'skip-grant-tables' ? ['FLUSH PRIVILEGES;'] : []),
