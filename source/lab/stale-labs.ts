@@ -3,17 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { processAlive } from '../process-alive.js';
 
 export const LAB_PREFIX = 'opsdeck-lab-';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Directories of labs whose process was killed; their servers stopped with it. */
 export function removeStaleLabs(): string[] {
@@ -27,7 +19,7 @@ export function removeStaleLabs(): string[] {
     } catch {
       continue;
     }
-    if (Number.isInteger(owner) && owner > 0 && !alive(owner)) {
+    if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
       // The demo's reset target runs detached from the lab: stop it first.
       const stopScript = join(dir, 'reset-target', 'stop.sh');
       if (existsSync(stopScript))

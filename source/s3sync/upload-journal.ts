@@ -9,6 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { processAlive } from '../process-alive.js';
 
 export interface JournalEntry {
   readonly bucket: string;
@@ -33,16 +34,6 @@ export interface UploadJournal {
   leftovers(
     bucket: string,
   ): Promise<{ entry: JournalEntry; forget: () => Promise<void> }[]>;
-}
-
-function alive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export function createUploadJournal(dir: string): UploadJournal {
@@ -76,7 +67,7 @@ export function createUploadJournal(dir: string): UploadJournal {
           const entry = JSON.parse(
             await readFile(path, 'utf8'),
           ) as JournalEntry;
-          if (entry.bucket === bucket && !alive(entry.pid))
+          if (entry.bucket === bucket && !processAlive(entry.pid))
             found.push({ entry, forget: forget(path) });
         } catch {
           // Half-written by a killed run: nothing to act on.

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { UserError } from '../../errors.js';
 import { isRunId } from './tags.js';
 import type { Journal, RunListing } from './types.js';
+import { processAlive } from '../../process-alive.js';
 
 export interface JournalStore {
   readonly dir: string;
@@ -36,15 +37,6 @@ function listing(journal: Journal): RunListing {
     stepsTotal: journal.plan.length,
     ...(journal.error === undefined ? {} : { error: journal.error }),
   };
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export function createJournalStore(dir: string): JournalStore {
@@ -132,7 +124,7 @@ export function createJournalStore(dir: string): JournalStore {
             Number.isInteger(holder) &&
             holder > 0 &&
             holder !== process.pid &&
-            alive(holder)
+            processAlive(holder)
           )
             throw new UserError(
               `run ${runId} is in use by another opsdeck (process ${holder})`,
