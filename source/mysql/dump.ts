@@ -17,6 +17,7 @@ import {
   splitToolLine,
   toolError,
 } from './remote-tools.js';
+import { openToolChannel } from './tool-channel.js';
 
 export type DumpDestination =
   | { readonly kind: 'file'; readonly path: string }
@@ -59,21 +60,11 @@ export async function dumpDatabase(
   options: DumpOptions,
 ): Promise<DumpResult> {
   const { user, password } = await session.credentials();
-  const channel = await session.ssh.openExec(
+  const { channel, stderr, exited } = await openToolChannel(
+    session.ssh,
     dumpCommand(session.target.endpoint, options.database),
     options.signal,
   );
-  let stderr = '';
-  channel.stderr.on('data', (chunk: Buffer) => {
-    if (stderr.length < 64 * 1024) stderr += chunk.toString('utf8');
-  });
-  const exited = new Promise<number | null>((resolve) => {
-    let code: number | null = null;
-    channel.on('exit', (exitCode: number | null) => {
-      code = exitCode;
-    });
-    channel.once('close', () => resolve(code));
-  });
   channel.end(credentialLines(user, password));
 
   let bytes = 0;
@@ -112,7 +103,7 @@ export async function dumpDatabase(
     }
     const code = await exited;
     if (code !== 0)
-      throw toolError(`dump of ${options.database}`, code, stderr);
+      throw toolError(`dump of ${options.database}`, code, stderr());
     if (options.to.kind === 'file' && partial)
       await rename(partial, options.to.path);
   } catch (error) {
@@ -124,5 +115,5 @@ export async function dumpDatabase(
     options.signal?.removeEventListener('abort', onAbort);
   }
   options.onProgress?.(bytes);
-  return { bytes, storedBytes, tool: splitToolLine(stderr).tool };
+  return { bytes, storedBytes, tool: splitToolLine(stderr()).tool };
 }

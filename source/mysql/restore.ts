@@ -19,6 +19,7 @@ import {
   toolError,
 } from './remote-tools.js';
 import { quoteId } from './sql-quote.js';
+import { openToolChannel } from './tool-channel.js';
 
 export interface RestoreOptions {
   readonly database: string;
@@ -66,21 +67,11 @@ export async function restoreDatabase(
     async () => {
       if (!exists) await databases.create(options.database);
       const { user, password } = await session.credentials();
-      const channel = await session.ssh.openExec(
+      const { channel, stderr, exited } = await openToolChannel(
+        session.ssh,
         restoreCommand(session.target.endpoint, options.database, compressed),
         options.signal,
       );
-      let stderr = '';
-      channel.stderr.on('data', (chunk: Buffer) => {
-        if (stderr.length < 64 * 1024) stderr += chunk.toString('utf8');
-      });
-      const exited = new Promise<number | null>((resolve) => {
-        let code: number | null = null;
-        channel.on('exit', (exitCode: number | null) => {
-          code = exitCode;
-        });
-        channel.once('close', () => resolve(code));
-      });
       // The client prints nothing useful on stdout, but the channel only closes once it is read.
       channel.resume();
       channel.write(credentialLines(user, password));
@@ -107,17 +98,17 @@ export async function restoreDatabase(
         // The client may have stopped reading because it failed; its message says why.
         const code = await exited;
         if (code !== 0)
-          throw toolError(`restore into ${options.database}`, code, stderr);
+          throw toolError(`restore into ${options.database}`, code, stderr());
         throw error;
       }
       const code = await exited;
       if (code !== 0)
-        throw toolError(`restore into ${options.database}`, code, stderr);
+        throw toolError(`restore into ${options.database}`, code, stderr());
       options.onProgress?.(sent, total);
       return {
         bytes: sent,
         created: !exists,
-        tool: splitToolLine(stderr).tool,
+        tool: splitToolLine(stderr()).tool,
       };
     },
   );
