@@ -18,7 +18,6 @@ import type { Method, StepId } from '../../source/wizards/root-reset/types.js';
 import {
   leftovers,
   OLD_PASSWORD,
-  openSsh,
   reset,
   resetTarget,
   runDirectories,
@@ -28,6 +27,7 @@ import {
   tcpLogin,
   useResetServer,
 } from './root-reset-lab.js';
+import { openLabSsh } from './ssh-lab.js';
 import { INIT_FILE_STEPS } from '../helpers/root-reset-steps.js';
 import { mariadb } from './ssh-lab.js';
 
@@ -197,7 +197,7 @@ describe.skipIf(!sshd.info)(
       const [work] = runDirectories(lab.server);
       expect(work).toBeDefined();
       // A new connection, as the wizard opened again: the leftover run is found and read to its end.
-      lab.ssh = openSsh();
+      lab.ssh = openLabSsh();
       const again = await detectServer(resetTarget(lab.ssh, lab.server));
       expect(again.detection.leftover).toBe(work);
       const read = await readLeftover(again, work ?? '', () => undefined);
@@ -263,7 +263,7 @@ describe.skipIf(!sshd.info || !mariadb.info)(
   `a server nothing on the host manages${sshd.missing}`,
   () => {
     it('is refused by name, even where an init script runs another server', async () => {
-      const ssh = openSsh();
+      const ssh = openLabSsh();
       try {
         // The lab's own MariaDB runs under the test process, not systemd or /etc/init.d.
         await expect(

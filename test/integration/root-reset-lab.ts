@@ -11,10 +11,7 @@ import {
   startScriptedMariaDb,
   type ScriptedMariaDb,
 } from '../../source/lab/scripted-mariadb.js';
-import {
-  createSshSession,
-  type SshSession,
-} from '../../source/ssh/ssh-session.js';
+import type { SshSession } from '../../source/ssh/ssh-session.js';
 import {
   defaultOptions,
   planOf,
@@ -30,13 +27,7 @@ import type {
   ResetResult,
   RunEvent,
 } from '../../source/wizards/root-reset/types.js';
-import {
-  labKnownHosts,
-  labTarget,
-  recordingPrompts,
-  sshd,
-  tempHome,
-} from './ssh-lab.js';
+import { openLabSsh, sshd } from './ssh-lab.js';
 
 export { sshd };
 export const OLD_PASSWORD = 'old-Pa55word';
@@ -55,15 +46,6 @@ export async function startResetServer(
 
 export function removeServerDir(server: ScriptedMariaDb): void {
   rmSync(server.dir, { recursive: true, force: true });
-}
-
-export function openSsh(): SshSession {
-  const { environment } = tempHome({ knownHosts: labKnownHosts() });
-  return createSshSession({
-    target: labTarget(),
-    prompts: recordingPrompts().prompts,
-    environment,
-  });
 }
 
 export function resetTarget(
@@ -205,7 +187,7 @@ export function useResetServer(): ResetLab {
   const lab = { current: OLD_PASSWORD } as ResetLab;
   beforeAll(async () => {
     lab.server = await startResetServer(false);
-    lab.ssh = openSsh();
+    lab.ssh = openLabSsh();
   }, 60000);
   afterAll(async () => {
     await lab.ssh?.close();

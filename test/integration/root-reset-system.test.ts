@@ -22,7 +22,8 @@ import type {
 } from '../../source/wizards/root-reset/types.js';
 import { rootShell } from '../../source/wizards/root-reset/remote-root.js';
 import { rootOverSocket, rootOverTcp } from '../helpers/mysql-login.js';
-import { openSsh, sshd } from './root-reset-lab.js';
+import { sshd } from './root-reset-lab.js';
+import { openLabSsh } from './ssh-lab.js';
 
 const wanted = process.env['OPSDECK_SYSTEM_MARIADB'] === '1';
 const SYSTEM_PORT = 3306;
@@ -38,7 +39,7 @@ describe.skipIf(!wanted || !sshd.info)(
     let ssh: SshSession;
     beforeAll(() => {
       execFileSync('service', ['mariadb', 'start'], { stdio: 'ignore' });
-      ssh = openSsh();
+      ssh = openLabSsh();
     }, 120000);
     afterAll(async () => {
       await ssh?.close();
@@ -118,7 +119,7 @@ describe.skipIf(!sshd.info || !sudo)(
   `the reset's root shell through sudo${sshd.missing}${sudo ? '' : ' (sudo not installed)'}`,
   () => {
     it('runs a script as root through sudo, stdin intact, when the SSH user is not root', async () => {
-      const ssh = openSsh();
+      const ssh = openLabSsh();
       try {
         // The lab's SSH user is root here: answer `id -u` as a plain user would, to take the sudo path.
         const asUser: SshSession = {

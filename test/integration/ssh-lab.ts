@@ -11,6 +11,10 @@ import {
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { startSshd, type SshServer } from '../../source/lab/sshd.js';
+import {
+  createSshSession,
+  type SshSession,
+} from '../../source/ssh/ssh-session.js';
 import type {
   HostKeyQuestion,
   SshEnvironment,
@@ -153,4 +157,14 @@ export async function privateSshd(): Promise<
 export function copyFile(from: string, to: string): string {
   copyFileSync(from, to);
   return to;
+}
+
+/** A session to the lab's sshd as its user, in a home of its own that knows the lab's host key. */
+export function openLabSsh(): SshSession {
+  const { environment } = tempHome({ knownHosts: labKnownHosts() });
+  return createSshSession({
+    target: labTarget(),
+    prompts: recordingPrompts().prompts,
+    environment,
+  });
 }

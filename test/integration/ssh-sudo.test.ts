@@ -1,17 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import {
-  createSshSession,
-  type SshSession,
-} from '../../source/ssh/ssh-session.js';
+import type { SshSession } from '../../source/ssh/ssh-session.js';
 import { execSudo, sudoNeedsPassword } from '../../source/ssh/sudo-exec.js';
-import {
-  labKnownHosts,
-  labTarget,
-  recordingPrompts,
-  sshd,
-  tempHome,
-} from './ssh-lab.js';
+import { openLabSsh, sshd } from './ssh-lab.js';
 
 const sudo =
   spawnSync('sh', ['-c', 'command -v sudo'], { stdio: 'ignore' }).status === 0;
@@ -21,12 +12,7 @@ describe.skipIf(!sshd.info || !sudo)(
   () => {
     let session: SshSession;
     beforeAll(() => {
-      const { environment } = tempHome({ knownHosts: labKnownHosts() });
-      session = createSshSession({
-        target: labTarget(),
-        prompts: recordingPrompts().prompts,
-        environment,
-      });
+      session = openLabSsh();
     });
     afterAll(() => session.close());
 
