@@ -1,13 +1,9 @@
 /** The AWS client factory for an s3 subcommand, from the global options and config. */
-import {
-  createAwsClientFactory,
-  type AwsClientFactory,
-} from '../aws/client-factory.js';
+import type { AwsClientFactory } from '../aws/client-factory.js';
+import { commandClientFactory } from '../aws/command-factory.js';
 import { createS3Service } from '../aws/s3/s3-service.js';
 import type { S3Service } from '../aws/s3/types.js';
 import { stateDir } from '../config/paths.js';
-import { createEventLog } from '../events/event-log.js';
-import { createWriteGuard } from '../safety/read-only.js';
 import { prepareStart, type CliOptions } from '../start.js';
 import { join } from 'node:path';
 
@@ -26,18 +22,7 @@ export async function openS3Session(
 ): Promise<S3Session> {
   const start = await prepareStart(options, env);
   const settings = start.settings;
-  const factory = createAwsClientFactory(
-    {
-      profile: settings.profile,
-      region: settings.region,
-      endpoint: settings.endpoint,
-      maxAttempts: start.config.config.aws.maxAttempts,
-    },
-    {
-      guard: createWriteGuard(settings.readOnly, settings.readOnlyReason),
-      events: createEventLog(),
-    },
-  );
+  const factory = commandClientFactory(start);
   return {
     factory,
     service: createS3Service(factory),

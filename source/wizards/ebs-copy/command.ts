@@ -4,11 +4,9 @@
  * is created unless --yes is given: the plan is printed instead.
  * Exit codes: 0 done (or plan shown), 1 refused or failed, 2 usage.
  */
-import { createAwsClientFactory } from '../../aws/client-factory.js';
+import { commandClientFactory } from '../../aws/command-factory.js';
 import { stateDir } from '../../config/paths.js';
 import { describeError } from '../../errors.js';
-import { createEventLog } from '../../events/event-log.js';
-import { createWriteGuard } from '../../safety/read-only.js';
 import { prepareStart, type CliOptions } from '../../start.js';
 import { processIo, type CommandIo } from '../command-io.js';
 import {
@@ -41,18 +39,7 @@ export async function runEbsCopy(
   const start = await prepareStart(options, process.env);
   for (const problem of start.config.problems) io.err(`opsdeck: ${problem}`);
   const { settings } = start;
-  const factory = createAwsClientFactory(
-    {
-      profile: settings.profile,
-      region: settings.region,
-      endpoint: settings.endpoint,
-      maxAttempts: start.config.config.aws.maxAttempts,
-    },
-    {
-      guard: createWriteGuard(settings.readOnly, settings.readOnlyReason),
-      events: createEventLog(),
-    },
-  );
+  const factory = commandClientFactory(start);
   const engine = createEbsCopyEngine({
     factory,
     journals: createJournalStore(journalDir(stateDir(process.env))),
