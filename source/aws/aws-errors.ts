@@ -2,7 +2,7 @@
  * Turns SDK and credential-chain errors into messages a sysadmin can act on:
  * what went wrong, and what to run or grant next.
  */
-import { UserError } from '../errors.js';
+import { isAbortError, UserError } from '../errors.js';
 
 export type AwsProblemKind =
   | 'no-credentials'
@@ -171,4 +171,18 @@ export function toAwsError(
   return new AwsError('other', `${action} failed: ${name}: ${message}`, {
     cause: error,
   });
+}
+
+/** Runs one call; abort errors pass unchanged, the rest become what `toError` makes of them. */
+export async function mappedCall<T, Context>(
+  context: Context,
+  call: () => Promise<T>,
+  toError: (error: unknown, context: Context) => Error,
+): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw toError(error, context);
+  }
 }

@@ -5,7 +5,7 @@
  * built from IDs and EC2's own error text, never from request bodies.
  */
 import { describeError, isAbortError, type UserError } from '../../errors.js';
-import { AwsError, toAwsError } from '../aws-errors.js';
+import { AwsError, mappedCall, toAwsError } from '../aws-errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import type { DryRunResult, Outcome, WriteOptions } from './types.js';
 
@@ -178,16 +178,11 @@ export function toEc2Error(error: unknown, context: Ec2Context): UserError {
 }
 
 /** Runs one EC2 call; abort and read-only errors pass unchanged, the rest become actionable. */
-export async function ec2Call<T>(
+export function ec2Call<T>(
   context: Ec2Context,
   call: () => Promise<T>,
 ): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw toEc2Error(error, context);
-  }
+  return mappedCall(context, call, toEc2Error);
 }
 
 /**

@@ -3,8 +3,8 @@
  * is wrong, and what to run or grant next. Codes not handled here
  * (credentials, network) fall through to toAwsError.
  */
-import { isAbortError, type UserError } from '../../errors.js';
-import { AwsError, toAwsError } from '../aws-errors.js';
+import type { UserError } from '../../errors.js';
+import { AwsError, mappedCall, toAwsError } from '../aws-errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 
 export interface S3Context {
@@ -181,14 +181,9 @@ export function toS3Error(error: unknown, context: S3Context): UserError {
 }
 
 /** Runs one S3 call; abort and read-only errors pass unchanged, the rest become actionable. */
-export async function s3Call<T>(
+export function s3Call<T>(
   context: S3Context,
   call: () => Promise<T>,
 ): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw toS3Error(error, context);
-  }
+  return mappedCall(context, call, toS3Error);
 }
