@@ -281,7 +281,7 @@ async function plannerMemory() {
   await build({
     stdin: {
       contents: `
-        import { planSync } from './source/s3sync/planner.js';
+        import { planSync } from './source/s3sync/plan/planner.js';
         const count = 1_000_000;
         const name = (i) => 'logs/' + String(i).padStart(8, '0');
         async function* locals() { for (let i = 0; i < count; i++) yield { rel: name(i), path: '/x/' + name(i), size: 10, mtimeMs: 0 }; }

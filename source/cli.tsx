@@ -15,13 +15,13 @@ import {
   Option,
 } from 'commander';
 import { parseEndpoint, parsePane, parseRegion } from './cli-arguments.js';
-import { describeError } from './errors.js';
+import { describeError } from './lib/errors.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON } from './terminal/screen.js';
 import type { Lab } from './lab/lab.js';
 import type {
   S3CommandName,
   S3CommandOptions,
-} from './s3-commands/s3-command.js';
+} from './commands/s3/s3-command.js';
 import type { CliOptions } from './start.js';
 import { packageVersion } from './version.js';
 
@@ -117,7 +117,7 @@ program
   )
   .option('--json', 'machine-readable output')
   .action(async (options: { json?: boolean }, command: Command) => {
-    const { runWhoAmI } = await import('./whoami-command.js');
+    const { runWhoAmI } = await import('./commands/whoami.js');
     process.exitCode = await runWhoAmI(
       { ...command.optsWithGlobals<CliOptions>(), ...options },
       console.log,
@@ -137,7 +137,7 @@ program
     async (...received: unknown[]) => {
       const command = received.at(-1) as Command;
       const { runS3Command, processIo } =
-        await import('./s3-commands/s3-command.js');
+        await import('./commands/s3/s3-command.js');
       process.exitCode = await runS3Command(
         name,
         command.args,
@@ -287,7 +287,7 @@ program
   .option('-y, --yes', 'create without asking (needed without a terminal)')
   .option('--json', 'machine-readable result')
   .action(async (options: object, command: Command) => {
-    const { runEbsCopy } = await import('./wizards/ebs-copy/command.js');
+    const { runEbsCopy } = await import('./commands/ebs-copy/command.js');
     process.exitCode = await runEbsCopy({
       ...command.optsWithGlobals<CliOptions>(),
       ...options,
@@ -312,7 +312,7 @@ program
   .option('-y, --yes', 'run without asking (needed without a terminal)')
   .option('--json', 'machine-readable result')
   .action(async (connection: string, options: object, command: Command) => {
-    const { runResetRoot } = await import('./wizards/root-reset/command.js');
+    const { runResetRoot } = await import('./commands/reset-root/command.js');
     process.exitCode = await runResetRoot(connection, {
       ...command.optsWithGlobals<CliOptions>(),
       ...options,

@@ -3,7 +3,7 @@
  * TUI opens, so subcommands never load Ink or React.
  */
 import { render } from 'ink';
-import { App } from '../components/App.js';
+import { App } from '../components/shell/App.js';
 import { colorWanted, createTheme } from '../components/theme.js';
 import { listProfiles } from './aws/profiles.js';
 import { createEventLog } from './events/event-log.js';
@@ -15,7 +15,7 @@ import {
   createSessionOpener,
   openMysqlConnections,
   openRootReset,
-} from './session.js';
+} from './session/session.js';
 import type { Start } from './start.js';
 import { inputMode } from './terminal/input-mode.js';
 import { PacedInput } from './terminal/paced-input.js';

@@ -1,14 +1,14 @@
 /** `--demo`: starts the lab and points this process at it, leaving the user's AWS setup alone. */
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from './errors.js';
+import { UserError } from './lib/errors.js';
 import { startLab, type Lab } from './lab/lab.js';
 import { findMariaDb } from './lab/mariadb.js';
 import {
   startScriptedMariaDb,
   stopScriptedMariaDb,
 } from './lab/scripted-mariadb.js';
-import { LAB_MYSQL } from './lab/seed-mysql.js';
+import { LAB_MYSQL } from './lab/seed/seed-mysql.js';
 import type { CliOptions } from './start.js';
 
 const RESET_TARGET = 'reset-target';

@@ -12,7 +12,7 @@ import {
   type SessionSettings,
   type SettingsInputs,
   type StartOptions,
-} from './session-settings.js';
+} from './session/session-settings.js';
 import { join } from 'node:path';
 
 export interface CliOptions extends StartOptions {

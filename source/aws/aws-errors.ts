@@ -2,7 +2,7 @@
  * Turns SDK and credential-chain errors into messages a sysadmin can act on:
  * what went wrong, and what to run or grant next.
  */
-import { isAbortError, UserError } from '../errors.js';
+import { isAbortError, UserError } from '../lib/errors.js';
 
 export type AwsProblemKind =
   | 'no-credentials'

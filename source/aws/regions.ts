@@ -1,7 +1,7 @@
 import type { AwsClientFactory } from './client-factory.js';
 import { toAwsError } from './aws-errors.js';
 import { KNOWN_REGIONS } from './region-names.js';
-import { describeError } from '../errors.js';
+import { describeError } from '../lib/errors.js';
 
 export interface RegionRow {
   readonly code: string;

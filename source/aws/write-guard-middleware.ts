@@ -11,7 +11,7 @@ import type {
 } from '@smithy/types';
 import type { EventLog } from '../events/event-log.js';
 import type { WriteGuard } from '../safety/read-only.js';
-import { describeError } from '../errors.js';
+import { describeError } from '../lib/errors.js';
 
 /** Input fields that name what a write acts on; only these reach the log. */
 const TARGET_FIELDS = [

@@ -4,7 +4,7 @@
  * an external store; progress notifications are batched so a fast transfer
  * cannot flood the renderer.
  */
-import { describeError, isAbortError } from '../errors.js';
+import { describeError, isAbortError } from '../lib/errors.js';
 import {
   rateFrom,
   snapshot,

@@ -15,8 +15,8 @@ import {
 } from './lab-aws.js';
 import { findMariaDb, startMariaDb, type MariaDbServer } from './mariadb.js';
 import { MotoMissingError, startMoto, type MotoServer } from './moto.js';
-import { seedLabAccounts } from './seed-estate.js';
-import { LAB_MYSQL, seedMysql } from './seed-mysql.js';
+import { seedLabAccounts } from './seed/seed-estate.js';
+import { LAB_MYSQL, seedMysql } from './seed/seed-mysql.js';
 import { findSshd, startSshd, type SshServer } from './sshd.js';
 import { LAB_PREFIX, removeStaleLabs } from './stale-labs.js';
 

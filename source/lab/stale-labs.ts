@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { processAlive } from '../process-alive.js';
+import { processAlive } from '../lib/process-alive.js';
 
 export const LAB_PREFIX = 'opsdeck-lab-';
 

@@ -1,5 +1,5 @@
 /** mysql2 errors turned into messages a sysadmin can act on. */
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 
 interface MysqlDriverError extends Error {
   code?: string;

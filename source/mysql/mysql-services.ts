@@ -11,21 +11,34 @@ import type {
   SshPrompts,
   SshTarget,
 } from '../ssh/ssh-types.js';
-import { createDatabaseService, type DatabaseService } from './databases.js';
-import { dumpDatabase, type DumpOptions, type DumpResult } from './dump.js';
+import {
+  createDatabaseService,
+  type DatabaseService,
+} from './admin/databases.js';
+import {
+  dumpDatabase,
+  type DumpOptions,
+  type DumpResult,
+} from './dump/dump.js';
 import { createMysqlSession, type MysqlSession } from './mysql-session.js';
 import type { MysqlTarget } from './mysql-types.js';
-import { createQueryConsole, type QueryConsole } from './query-console.js';
-import type { QueryHistory } from './query-history.js';
+import {
+  createQueryConsole,
+  type QueryConsole,
+} from './query/query-console.js';
+import type { QueryHistory } from './query/query-history.js';
 import {
   restoreDatabase,
   type RestoreOptions,
   type RestoreResult,
-} from './restore.js';
+} from './dump/restore.js';
 import { createRowPager, type RowPager } from './rows-pager.js';
-import { createServerService, type ServerService } from './server-status.js';
-import { createTableService, type TableService } from './tables.js';
-import { createUserService, type UserService } from './users.js';
+import {
+  createServerService,
+  type ServerService,
+} from './admin/server-status.js';
+import { createTableService, type TableService } from './admin/tables.js';
+import { createUserService, type UserService } from './admin/users.js';
 
 export interface MysqlServices {
   readonly ssh: SshSession;

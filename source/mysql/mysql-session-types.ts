@@ -1,6 +1,6 @@
 /** The MySQL session's shape, apart from its implementation. */
 import type { ResultSetHeader } from 'mysql2/promise';
-import type { UserError } from '../errors.js';
+import type { UserError } from '../lib/errors.js';
 import type { EventLog } from '../events/event-log.js';
 import type { WriteGuard } from '../safety/read-only.js';
 import type { SshSession } from '../ssh/ssh-session.js';

@@ -9,7 +9,7 @@ import type {
   ResultSetHeader,
   RowDataPacket,
 } from 'mysql2/promise';
-import { describeError, UserError } from '../errors.js';
+import { describeError, UserError } from '../lib/errors.js';
 import { ConnectionLostError, mysqlError } from './mysql-errors.js';
 import { endpointName, openLink, type MysqlLink } from './mysql-link.js';
 import type {

@@ -1,5 +1,5 @@
 /** LIMIT/OFFSET paging, for tables without a primary key. */
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 import { count, toCell, toColumn } from './cells.js';
 import type { MysqlSession } from './mysql-session.js';
 import type { PageCursor, PageRequest, RowPage } from './rows-pager.js';

@@ -3,7 +3,7 @@
  * (first, next, previous, last; each one indexed range read, from either
  * end), or LIMIT/OFFSET when the table has no primary key.
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 import { literalFor, text, toCell, toColumn } from './cells.js';
 import { offsetPage } from './rows-offset.js';
 import type { MysqlSession } from './mysql-session.js';

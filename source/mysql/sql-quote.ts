@@ -3,7 +3,7 @@
  * and escapeId() split names on dots ("my.db" becomes `my`.`db`), which
  * addresses a different object; a name here is always one identifier.
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 
 /** One identifier in backticks; embedded backticks doubled; dots, quotes and unicode kept as they are. */
 export function quoteId(name: string): string {

@@ -3,7 +3,7 @@
  * describe a row. The shell and the table widget do the rest (windowing,
  * sort, filter, selection, refresh, detail view).
  */
-import type { ColumnLayoutSpec } from '../table-layout.js';
+import type { ColumnLayoutSpec } from '../table/table-layout.js';
 
 /** Semantic colour of a cell; the theme decides what it looks like. */
 export type Tone = 'ok' | 'warn' | 'error' | 'muted' | 'accent' | 'info';

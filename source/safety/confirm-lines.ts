@@ -2,7 +2,7 @@
  * The wrapped lines of a confirmation dialog's warnings and switches. The
  * dialog needs their count before it draws, to size the target list.
  */
-import { wrapLines } from '../wrap-lines.js';
+import { wrapLines } from '../lib/wrap-lines.js';
 import type { ConfirmAnswer, ConfirmOption } from './confirm.js';
 
 export interface OptionLines {

@@ -2,7 +2,7 @@
  * Read-only mode, enforced where calls leave the process: an allowlist of
  * operations that only read. Anything not on it is refused before it is sent.
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 
 /** Operations per service that never change anything in the account. */
 const READ_PATTERNS: Readonly<Record<string, readonly RegExp[]>> = {

@@ -5,7 +5,7 @@
  * known_hosts, hashed when HashKnownHosts says so.
  */
 import { createHash } from 'node:crypto';
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 import {
   appendKnownHost,
   checkHostKey,

@@ -1,5 +1,5 @@
 /** POSIX shell single-quoting: any string becomes one word. */
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 
 export function shellQuote(value: string): string {
   if (value.includes('\0'))

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import ssh2, { type AuthenticationType, type ParsedKey } from 'ssh2';
 import type { NextAuthHandler } from 'ssh2';
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 
 // ssh2 is CommonJS; Node's ESM loader does not see `utils` as a named export.
 const { utils } = ssh2;

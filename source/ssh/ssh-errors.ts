@@ -1,5 +1,5 @@
 /** ssh2 errors turned into messages a sysadmin can act on. */
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 
 interface Ssh2Error extends Error {
   level?: string;

@@ -1,7 +1,7 @@
 /** Turns a target (alias, host, jump) into the hops to connect, applying ssh config. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 import { defaultConfigSources, resolveSshHost } from './ssh-config.js';
 import type { SshEnvironment, SshHop, SshTarget } from './ssh-types.js';
 

@@ -1,6 +1,6 @@
 /** The SSH session's shape, apart from its implementation. */
 import type { ClientChannel } from 'ssh2';
-import type { UserError } from '../errors.js';
+import type { UserError } from '../lib/errors.js';
 import type {
   ExecOptions,
   ExecResult,

@@ -6,7 +6,7 @@
  * every channel and client so the process can exit.
  */
 import type { Client, ClientChannel } from 'ssh2';
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 import type { KeyCache } from './ssh-auth.js';
 import { connectHop, hopName } from './ssh-connect.js';
 import { DisconnectedError, tunnelError } from './ssh-errors.js';

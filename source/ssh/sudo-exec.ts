@@ -4,7 +4,7 @@
  * the command. When sudo needs no password (`sudo -n true` succeeds) the
  * password is not sent, so it can never leak into the command's input.
  */
-import { UserError } from '../errors.js';
+import { UserError } from '../lib/errors.js';
 import { shellQuote } from './shell-quote.js';
 import type { SshSession } from './ssh-session.js';
 import type { ExecOptions, ExecResult } from './ssh-types.js';

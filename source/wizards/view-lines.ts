@@ -1,6 +1,6 @@
 /** The lines wizard screens are made of, and text wrapped into them. Pure. */
 import type { Tone } from '../panes/types.js';
-import { wrapLines } from '../wrap-lines.js';
+import { wrapLines } from '../lib/wrap-lines.js';
 
 export interface ViewLine {
   readonly text: string;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
-import { LAB_MYSQL } from '../../source/lab/seed-mysql.js';
+import { LAB_MYSQL } from '../../source/lab/seed/seed-mysql.js';
 import { builtCli } from '../helpers/built-cli.js';
 import { labPart } from '../helpers/lab.js';
 import { runInPty, type PtyScreen } from '../helpers/pty-screen.js';

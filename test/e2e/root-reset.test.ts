@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LAB_MYSQL } from '../../source/lab/seed-mysql.js';
+import { LAB_MYSQL } from '../../source/lab/seed/seed-mysql.js';
 import { builtCli } from '../helpers/built-cli.js';
 import { labPart } from '../helpers/lab.js';
 import { rootOverTcp } from '../helpers/mysql-login.js';

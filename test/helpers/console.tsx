@@ -1,7 +1,7 @@
 /** Opens the whole console on fake services, the way most component tests start. */
-import { App } from '../../components/App.js';
+import { App } from '../../components/shell/App.js';
 import { createTheme, type Theme } from '../../components/theme.js';
-import { fakeDeps, type FakeOptions } from './fake-deps.js';
+import { fakeDeps, type FakeOptions } from './fakes/fake-deps.js';
 import { renderAt, type Rendered, type Size } from './render.js';
 
 export interface ConsoleOptions extends FakeOptions {

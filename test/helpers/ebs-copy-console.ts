@@ -2,8 +2,8 @@
 import { expect } from 'vitest';
 import type { VolumeRow } from '../../source/aws/ec2/types.js';
 import { openConsole } from './console.js';
-import { createFakeEbsCopy, type FakeEbsCopy } from './fake-ebs-copy.js';
-import { createFakeEc2 } from './fake-ec2.js';
+import { createFakeEbsCopy, type FakeEbsCopy } from './fakes/fake-ebs-copy.js';
+import { createFakeEc2 } from './fakes/fake-ec2.js';
 import { KEYS } from './keys.js';
 import { lines, type Rendered } from './render.js';
 

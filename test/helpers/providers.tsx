@@ -1,15 +1,18 @@
 /** Widgets tested alone still need the app's context: deps, a shell API that records, a theme. */
 import type { ReactNode } from 'react';
-import { InputRouterProvider } from '../../components/InputRouterProvider.js';
+import { InputRouterProvider } from '../../components/shell/InputRouterProvider.js';
 import {
   ThemeContext,
   createTheme,
   type Theme,
 } from '../../components/theme.js';
-import { AppDepsContext } from '../../hooks/app-context.js';
-import { ShellContext, type ShellApi } from '../../hooks/shell-context.js';
-import { initialShellState } from '../../source/shell-state.js';
-import { fakeDeps } from './fake-deps.js';
+import { AppDepsContext } from '../../hooks/context/app-context.js';
+import {
+  ShellContext,
+  type ShellApi,
+} from '../../hooks/context/shell-context.js';
+import { initialShellState } from '../../source/shell/shell-state.js';
+import { fakeDeps } from './fakes/fake-deps.js';
 
 export interface Recorded {
   readonly reports: string[];

@@ -3,7 +3,10 @@ import { expect } from 'vitest';
 import { defaultConfig } from '../../source/config/defaults.js';
 import type { Config } from '../../source/config/schema.js';
 import { openConsole } from './console.js';
-import { createFakeRootReset, type FakeRootReset } from './fake-root-reset.js';
+import {
+  createFakeRootReset,
+  type FakeRootReset,
+} from './fakes/fake-root-reset.js';
 import { KEYS } from './keys.js';
 import { lines, type Rendered, type Size } from './render.js';
 

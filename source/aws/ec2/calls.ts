@@ -4,7 +4,7 @@
  * because of some of its targets.
  */
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { describeError, isAbortError } from '../../errors.js';
+import { describeError, isAbortError } from '../../lib/errors.js';
 import { ec2ErrorCode, toEc2Error, type Ec2Context } from './ec2-errors.js';
 
 /** The first page of a paginator; cancelled when the signal fires. */

@@ -4,7 +4,11 @@
  * throttling, permissions, network) fall through to toAwsError. Messages are
  * built from IDs and EC2's own error text, never from request bodies.
  */
-import { describeError, isAbortError, type UserError } from '../../errors.js';
+import {
+  describeError,
+  isAbortError,
+  type UserError,
+} from '../../lib/errors.js';
 import { AwsError, mappedCall, toAwsError } from '../aws-errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import type { DryRunResult, Outcome, WriteOptions } from './types.js';

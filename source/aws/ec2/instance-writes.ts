@@ -1,7 +1,7 @@
 /** Instance writes on one instance or a few resources: image, snapshots, tags. */
 import type { Tag } from '@aws-sdk/client-ec2';
 import type { AwsClientFactory } from '../client-factory.js';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { dryRunVerdict, ec2Call, ec2Context, ec2Write } from './ec2-errors.js';
 import type { InstanceService } from './types.js';
 import {

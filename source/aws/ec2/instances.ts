@@ -5,7 +5,7 @@
  */
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsClientFactory } from '../client-factory.js';
-import { describeError, isAbortError } from '../../errors.js';
+import { describeError, isAbortError } from '../../lib/errors.js';
 import { AwsError } from '../aws-errors.js';
 import { isPerTargetError, runBulk, takePage } from './calls.js';
 import {

@@ -9,7 +9,7 @@ import type {
   Snapshot,
   Volume,
 } from '@aws-sdk/client-ec2';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../lib/errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import { ec2Call, ec2Context } from './ec2-errors.js';
 

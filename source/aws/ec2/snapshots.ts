@@ -4,7 +4,7 @@
  * refused while an image of this account is built on the snapshot.
  */
 import type { EC2Client, Image } from '@aws-sdk/client-ec2';
-import { UserError } from '../../errors.js';
+import { UserError } from '../../lib/errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import { takePage } from './calls.js';
 import { ec2Call, ec2Context, ec2Write } from './ec2-errors.js';

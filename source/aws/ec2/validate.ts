@@ -3,7 +3,7 @@
  * here with a message that says what is expected, not by EC2 after a round
  * trip (or, worse, by an emulator that accepts anything).
  */
-import { UserError } from '../../errors.js';
+import { UserError } from '../../lib/errors.js';
 import type { Tags } from './types.js';
 
 const ID_KINDS = {

@@ -3,7 +3,7 @@
  * same zone, volume available, device letter free on the instance. EC2
  * enforces some of these itself, emulators often none.
  */
-import { UserError } from '../../errors.js';
+import { UserError } from '../../lib/errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import { ec2Context, ec2Write } from './ec2-errors.js';
 import { describeInstance, describeVolume } from './lookups.js';

@@ -4,7 +4,7 @@
  * lists under Errors (per-key failures come back inside a 200 answer).
  */
 import type { ObjectIdentifier, S3Client } from '@aws-sdk/client-s3';
-import { isAbortError } from '../../errors.js';
+import { isAbortError } from '../../lib/errors.js';
 import { createLimiter, sleep } from './limiter.js';
 import { isRetryableS3Error, toS3Error, type S3Context } from './s3-errors.js';
 

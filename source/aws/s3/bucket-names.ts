@@ -2,7 +2,7 @@
  * The S3 naming rules for general purpose buckets, one message per broken
  * rule, so a user fixes every problem in one go instead of one per attempt.
  */
-import { UserError } from '../../errors.js';
+import { UserError } from '../../lib/errors.js';
 
 const RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
 const RESERVED_SUFFIXES = [

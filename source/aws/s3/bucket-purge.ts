@@ -5,7 +5,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import prettyBytes from 'pretty-bytes';
-import { isAbortError, UserError } from '../../errors.js';
+import { isAbortError, UserError } from '../../lib/errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import { deleteInBatches, describeFailures } from './batch-delete.js';
 import { createLimiter } from './limiter.js';

@@ -1,6 +1,6 @@
 /** Buckets: list with region and creation date, location, make. */
 import type { BucketLocationConstraint, S3Client } from '@aws-sdk/client-s3';
-import { isAbortError } from '../../errors.js';
+import { isAbortError } from '../../lib/errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import { checkBucketName } from './bucket-names.js';
 import { createLimiter } from './limiter.js';

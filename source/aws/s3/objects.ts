@@ -1,7 +1,7 @@
 /** Objects: paged listing by prefix, detail (head, tags, versions), get, put, text view. */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { isAbortError } from '../../errors.js';
+import { isAbortError } from '../../lib/errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import { s3Call, s3Context } from './s3-errors.js';
 import type {

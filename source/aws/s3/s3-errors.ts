@@ -3,7 +3,7 @@
  * is wrong, and what to run or grant next. Codes not handled here
  * (credentials, network) fall through to toAwsError.
  */
-import type { UserError } from '../../errors.js';
+import type { UserError } from '../../lib/errors.js';
 import { AwsError, mappedCall, toAwsError } from '../aws-errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 

@@ -1,5 +1,5 @@
 /** `s3://bucket/prefix` arguments as the AWS CLI takes them. */
-import { UserError } from '../../errors.js';
+import { UserError } from '../../lib/errors.js';
 
 export interface S3Location {
   readonly bucket: string;

@@ -15,7 +15,7 @@ import {
   type StepView,
   type WizardEvent,
   type WizardState,
-} from './wizard-state.js';
+} from './views/wizard-state.js';
 
 export interface WizardSnapshot {
   readonly state: WizardState;

@@ -5,17 +5,17 @@
  */
 import type { AwsClientFactory } from '../../aws/client-factory.js';
 import { ec2Context } from '../../aws/ec2/ec2-errors.js';
-import { UserError } from '../../errors.js';
-import { checkRunAccount } from './account-check.js';
-import { cleanupLeftover, summarize } from './finish.js';
-import type { JournalStore } from './journal.js';
+import { UserError } from '../../lib/errors.js';
+import { checkRunAccount } from './checks/account-check.js';
+import { cleanupLeftover, summarize } from './run/finish.js';
+import type { JournalStore } from './run/journal.js';
 import { buildPlan } from './plan.js';
-import { DEFAULT_POLL, type PollSettings } from './poll.js';
-import { runPreflight } from './preflight.js';
-import { runJournal, type RunOptions } from './runner.js';
+import { DEFAULT_POLL, type PollSettings } from './run/poll.js';
+import { runPreflight } from './checks/preflight.js';
+import { runJournal, type RunOptions } from './run/runner.js';
 import { newRunId } from './tags.js';
-import { enabledRegions, zonesOf } from './target-checks.js';
-import { placementIn, type Placement } from './target-placement.js';
+import { enabledRegions, zonesOf } from './checks/target-checks.js';
+import { placementIn, type Placement } from './checks/target-placement.js';
 import type {
   CopyRequest,
   Journal,

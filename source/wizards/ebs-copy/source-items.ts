@@ -1,7 +1,7 @@
 /** What the wizard's source picker offers: the kinds of source, and the resources of a kind. */
 import type { Page } from '../../panes/types.js';
-import type { PickItem } from '../../pick.js';
-import type { SessionServices } from '../../session.js';
+import type { PickItem } from '../../lib/pick-request.js';
+import type { SessionServices } from '../../session/session.js';
 import type { SourceKind } from './types.js';
 
 /** Pages read for the source picker at the most. */

@@ -22,7 +22,7 @@ import {
   nextState,
   type WizardEvent,
   type WizardState,
-} from './wizard-state.js';
+} from './views/wizard-state.js';
 
 /** What the wizard calls; the real one is reset-service.ts over a new SSH session. */
 export interface RootResetEngine {

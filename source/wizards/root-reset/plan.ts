@@ -1,6 +1,6 @@
 /** The plan the person confirms: every step with its remote commands, secrets masked. */
-import { UserError } from '../../errors.js';
-import { remoteScript } from './remote-script.js';
+import { UserError } from '../../lib/errors.js';
+import { remoteScript } from './run/remote-script.js';
 import { MASK } from './secrets.js';
 import { resetSql } from './sql.js';
 import type { Detection, Method, Plan, ResetOptions } from './types.js';

@@ -3,23 +3,23 @@
  * then check the new password through the tunnel. Detection is read-only;
  * only runReset changes anything.
  */
-import { UserError } from '../../errors.js';
+import { UserError } from '../../lib/errors.js';
 import type { EventLog } from '../../events/event-log.js';
 import type { WriteGuard } from '../../safety/read-only.js';
 import type { SshSession } from '../../ssh/ssh-session.js';
-import type { Connected } from './detect-server.js';
+import type { Connected } from './detect/detect-server.js';
 import {
   followCommand,
   launchCommand,
   removeCommand,
   stopCommand,
   WORK_PATTERN,
-} from './launcher.js';
-import { remoteScript } from './remote-script.js';
-import type { RootShell } from './remote-root.js';
-import { createRunLog } from './run-log.js';
+} from './run/launcher.js';
+import { remoteScript } from './run/remote-script.js';
+import type { RootShell } from './detect/remote-root.js';
+import { createRunLog } from './run/run-log.js';
 import { passwordProblem } from './secrets.js';
-import { tunnelCheck } from './tunnel-check.js';
+import { tunnelCheck } from './run/tunnel-check.js';
 import type { Plan, ResetResult, RunEvent } from './types.js';
 
 export {
@@ -27,7 +27,7 @@ export {
   sudoPasswordNeeded,
   type Connected,
   type ResetTarget,
-} from './detect-server.js';
+} from './detect/detect-server.js';
 
 /** Follows a run's log to its end; the run goes on on the host if the link drops. */
 async function follow(

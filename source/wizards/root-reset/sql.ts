@@ -4,7 +4,7 @@
  * is kept on an account that had it. MySQL gets the plaintext, which it
  * rewrites in its logs, and has no OR between plugins.
  */
-import { UserError } from '../../errors.js';
+import { UserError } from '../../lib/errors.js';
 import { quoteAccount, quoteString } from '../../mysql/sql-quote.js';
 import { MASK, nativePasswordHash } from './secrets.js';
 import type { Detection, Method, ResetOptions } from './types.js';

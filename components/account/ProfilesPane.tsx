@@ -1,0 +1,39 @@
+import { useMemo } from 'react';
+import { useAppDeps } from '../../hooks/context/app-context.js';
+import { useShellApi } from '../../hooks/context/shell-context.js';
+import {
+  profilesSpec,
+  type ProfileServices,
+} from '../../source/panes/account/profiles-spec.js';
+import type { PaneProps } from '../shell/pane-props.js';
+import { TablePane } from '../widgets/TablePane.js';
+
+/** Profiles from ~/.aws; Enter switches the session to the selected one. */
+export function ProfilesPane(props: PaneProps) {
+  const deps = useAppDeps();
+  const shell = useShellApi();
+  const services = useMemo<ProfileServices>(() => {
+    const entries = Object.entries(deps.config.config.profiles);
+    return {
+      profiles: deps.profiles,
+      readOnlyProfiles: new Set(
+        entries
+          .filter(([, settings]) => settings.readOnly === true)
+          .map(([name]) => name),
+      ),
+    };
+  }, [deps]);
+  return (
+    <TablePane
+      {...props}
+      spec={profilesSpec}
+      services={services}
+      emptyText="no profiles: run aws configure or aws configure sso"
+      onOpen={(row) => {
+        shell.switchProfile(row.name);
+        // Picked from a list opened from elsewhere: go back there.
+        shell.pop();
+      }}
+    />
+  );
+}

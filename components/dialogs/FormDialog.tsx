@@ -1,0 +1,161 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { useKeys } from '../../hooks/input/useKeys.js';
+import {
+  firstInvalid,
+  stepValue,
+  validateForm,
+  type FormSpec,
+  type FormValues,
+} from '../../source/lib/form.js';
+import { fitCell } from '../../source/table/table-layout.js';
+import { FormField } from './FormField.js';
+import { useTheme } from '../theme.js';
+
+export interface FormDialogProps {
+  readonly form: FormSpec;
+  readonly width: number;
+  readonly onSubmit: (values: FormValues) => void;
+  readonly onCancel: () => void;
+}
+
+/**
+ * Fields with labels and a message under each field that is wrong. Tab moves
+ * between fields; Space flips a switch; ←/→ change a choice (in a text field
+ * they move the cursor); Enter submits only when every field is valid.
+ */
+export function FormDialog({
+  form,
+  width,
+  onSubmit,
+  onCancel,
+}: FormDialogProps) {
+  const theme = useTheme();
+  const [values, setValues] = useState<FormValues>(() =>
+    Object.fromEntries(
+      form.fields.map((field) => [
+        field.name,
+        field.initial ??
+          (field.kind === 'choice' ? (field.choices?.[0] ?? '') : ''),
+      ]),
+    ),
+  );
+  const [focus, setFocus] = useState(0);
+  const [showErrors, setShowErrors] = useState(false);
+  // What Tab completion found when it could not pick one; shown under the field.
+  const [choices, setChoices] = useState('');
+  const errors = validateForm(form, values);
+  const inner = Math.max(20, width - 4);
+  const labelWidth = Math.min(
+    22,
+    Math.max(...form.fields.map((field) => field.label.length)) + 1,
+  );
+  const focused = form.fields[focus];
+
+  const step = (direction: 1 | -1) => {
+    if (!focused || (focused.kind ?? 'text') === 'text') return false;
+    setValues((current) => ({
+      ...current,
+      [focused.name]: stepValue(
+        focused,
+        current[focused.name] ?? '',
+        direction,
+      ),
+    }));
+    return true;
+  };
+
+  useKeys(
+    ['dialog'],
+    (command, key) => {
+      const count = form.fields.length;
+      switch (command) {
+        case 'dialog.cancel':
+          return onCancel();
+        case 'dialog.toggle':
+          return void step(1);
+        case 'dialog.next':
+        case 'dialog.previous': {
+          const direction = command === 'dialog.next' ? 1 : -1;
+          // ←/→ belong to the focused field: the cursor, or the choice.
+          if (key === 'left' || key === 'right') return void step(direction);
+          if (key === 'tab' && focused?.complete) {
+            const current = values[focused.name] ?? '';
+            const completion = focused.complete(current);
+            setChoices(completion.choices.join('  '));
+            if (completion.value !== current || completion.choices.length > 0) {
+              setValues((all) => ({
+                ...all,
+                [focused.name]: completion.value,
+              }));
+              return;
+            }
+          }
+          setChoices('');
+          return setFocus((current) => (current + direction + count) % count);
+        }
+        case 'dialog.accept': {
+          const invalid = firstInvalid(form, errors);
+          if (invalid === -1) return onSubmit(values);
+          setShowErrors(true);
+          return setFocus(invalid);
+        }
+      }
+    },
+    true,
+  );
+
+  return (
+    <Box
+      flexDirection="column"
+      borderStyle={theme.ascii ? 'classic' : 'round'}
+      borderColor={theme.ui.accent}
+      paddingX={1}
+      width={width}
+    >
+      <Text bold>{fitCell(form.title, inner)}</Text>
+      {form.fields.map((field, index) => {
+        const value = values[field.name] ?? '';
+        const error = errors[field.name];
+        return (
+          <FormField
+            key={field.name}
+            field={field}
+            value={value}
+            focused={index === focus}
+            note={index === focus && choices !== '' ? choices : undefined}
+            error={
+              error !== undefined &&
+              (showErrors || (value !== '' && field.kind !== 'toggle'))
+                ? error
+                : undefined
+            }
+            labelWidth={labelWidth}
+            width={inner}
+            onChange={(next) => {
+              setChoices('');
+              setValues((current) => ({ ...current, [field.name]: next }));
+            }}
+          />
+        );
+      })}
+      <Text color={theme.ui.muted}>
+        {fitCell(
+          [
+            'Tab next field',
+            focused?.kind === 'toggle'
+              ? 'Space flips'
+              : focused?.kind === 'choice'
+                ? '←/→ change'
+                : '',
+            `Enter ${form.submitLabel.toLowerCase()}`,
+            'Esc cancel',
+          ]
+            .filter(Boolean)
+            .join(` ${theme.glyphs.dot} `),
+          inner,
+        )}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,118 @@
+import { Box, Text } from 'ink';
+import { useMemo, useState } from 'react';
+import { useKeys } from '../../hooks/input/useKeys.js';
+import {
+  filterPickItems,
+  type PickRequest,
+} from '../../source/lib/pick-request.js';
+import { fitCell, scrollOffset } from '../../source/table/table-layout.js';
+import { TextInput } from '../widgets/TextInput.js';
+import { useTheme } from '../theme.js';
+
+export interface PickerDialogProps {
+  readonly request: PickRequest;
+  readonly width: number;
+  readonly height: number;
+  readonly onResolve: (id: string | undefined) => void;
+}
+
+/** Type to narrow the list, ↑/↓ to move, Enter to choose, Esc to cancel. */
+export function PickerDialog({
+  request,
+  width,
+  height,
+  onResolve,
+}: PickerDialogProps) {
+  const theme = useTheme();
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState(0);
+  const items = useMemo(
+    () => filterPickItems(request.items, query),
+    [request.items, query],
+  );
+  const index = Math.min(selected, Math.max(0, items.length - 1));
+  const listHeight = Math.max(1, height - 5);
+  const offset = scrollOffset(items.length, index, listHeight, 0);
+  const inner = Math.max(20, width - 4);
+
+  useKeys(
+    ['dialog'],
+    (command) => {
+      if (command === 'dialog.cancel') return onResolve(undefined);
+      if (command === 'dialog.scrollUp')
+        return setSelected(Math.max(0, index - 1));
+      if (command === 'dialog.scrollDown')
+        return setSelected(Math.min(items.length - 1, index + 1));
+      if (command === 'dialog.accept' && items[index])
+        return onResolve(items[index].id);
+    },
+    true,
+  );
+
+  const shown = items.slice(offset, offset + listHeight);
+  const labelWidth = Math.min(
+    inner - 2,
+    Math.max(10, ...shown.map((item) => item.label.length)),
+  );
+  return (
+    <Box
+      flexDirection="column"
+      borderStyle={theme.ascii ? 'classic' : 'round'}
+      borderColor={theme.ui.accent}
+      paddingX={1}
+      width={width}
+    >
+      <Text bold>
+        {fitCell(
+          `${request.title} (${items.length}/${request.items.length})`,
+          inner,
+          { ellipsis: theme.glyphs.ellipsis },
+        )}
+      </Text>
+      <Box>
+        <Text color={theme.ui.accent}>{'/ '}</Text>
+        <TextInput
+          value={query}
+          onChange={(value) => {
+            setQuery(value);
+            setSelected(0);
+          }}
+          isActive
+          placeholder="type to narrow"
+          width={inner - 2}
+        />
+      </Box>
+      {shown.length === 0 ? (
+        <Text color={theme.ui.muted}>
+          {fitCell(
+            request.items.length === 0
+              ? (request.empty ?? 'nothing to choose from')
+              : 'nothing matches',
+            inner,
+          )}
+        </Text>
+      ) : (
+        shown.map((item) => (
+          <Text key={item.id} inverse={item.id === items[index]?.id}>
+            {fitCell(item.label, labelWidth, {
+              ellipsis: theme.glyphs.ellipsis,
+            })}
+            <Text color={theme.ui.muted}>
+              {fitCell(` ${item.detail ?? ''}`, inner - labelWidth, {
+                ellipsis: theme.glyphs.ellipsis,
+              })}
+            </Text>
+          </Text>
+        ))
+      )}
+      <Text color={theme.ui.muted}>
+        {fitCell(
+          ['↑/↓ move', 'Enter chooses', 'Esc cancels']
+            .join(` ${theme.glyphs.dot} `)
+            .replace('↑/↓', theme.glyphs.upDown),
+          inner,
+        )}
+      </Text>
+    </Box>
+  );
+}

@@ -1,0 +1,111 @@
+import { Box, Text } from 'ink';
+import { useMemo, useState } from 'react';
+import { useKeys } from '../../hooks/input/useKeys.js';
+import type { Scope } from '../../source/keymap/index.js';
+import type { Cell, ResultColumn } from '../../source/mysql/mysql-types.js';
+import { cellText, gridWidths } from '../../source/panes/mysql/mysql-format.js';
+import {
+  LIST_MOVES,
+  moveCursor,
+  placeCursor,
+  START_CURSOR,
+} from '../../source/table/table-cursor.js';
+import { fitCell } from '../../source/table/table-layout.js';
+import { useTheme } from '../theme.js';
+
+export interface MysqlGridProps {
+  readonly columns: readonly ResultColumn[];
+  readonly rows: readonly (readonly Cell[])[];
+  readonly height: number;
+  readonly width: number;
+  readonly isActive: boolean;
+  /** The view's scope: its left/right commands end in `.left` / `.right`. */
+  readonly scope: Scope;
+  readonly onCommand?: (command: string) => void;
+}
+
+/**
+ * A result as a windowed grid: only visible rows render; ←/→ scroll wide rows
+ * a column at a time; NULL is dimmed, binary shows as hex.
+ */
+export function MysqlGrid(props: MysqlGridProps) {
+  const theme = useTheme();
+  const [cursor, setCursor] = useState(START_CURSOR);
+  const [first, setFirst] = useState(0);
+  const ids = useMemo(
+    () => props.rows.map((_, index) => String(index)),
+    [props.rows],
+  );
+  const bodyHeight = Math.max(1, props.height - 1);
+  const widths = useMemo(
+    () =>
+      gridWidths(
+        props.columns.map((column) => column.name),
+        props.rows,
+      ),
+    [props.columns, props.rows],
+  );
+  useKeys(
+    ['list', props.scope],
+    (command) => {
+      const move = LIST_MOVES[command];
+      if (move)
+        return setCursor((current) =>
+          moveCursor(current, ids, bodyHeight, move),
+        );
+      if (command.endsWith('.left'))
+        return setFirst((value) => Math.max(0, value - 1));
+      if (command.endsWith('.right'))
+        return setFirst((value) =>
+          Math.min(Math.max(0, props.columns.length - 1), value + 1),
+        );
+      props.onCommand?.(command);
+    },
+    props.isActive,
+  );
+  const { index, offset } = placeCursor(cursor, ids, bodyHeight);
+  // The columns that fit from the first one shown.
+  const shown: number[] = [];
+  let used = 0;
+  for (let column = first; column < props.columns.length; column++) {
+    const width = widths[column] ?? 4;
+    if (shown.length > 0 && used + width > props.width) break;
+    shown.push(column);
+    used += width + 1;
+  }
+  const more = first > 0 || (shown.at(-1) ?? 0) < props.columns.length - 1;
+  const cell = (column: number, text: string) =>
+    fitCell(text, Math.min(widths[column] ?? 4, props.width));
+  return (
+    <Box flexDirection="column" height={props.height}>
+      <Text bold wrap="truncate-end">
+        {shown
+          .map((column) => cell(column, props.columns[column]?.name ?? ''))
+          .join(' ')}
+        {more ? ` ${first > 0 ? '←' : ''}→` : ''}
+      </Text>
+      {ids.slice(offset, offset + bodyHeight).map((id) => (
+        <Text
+          key={id}
+          inverse={Number(id) === index && props.isActive}
+          wrap="truncate-end"
+        >
+          {shown.map((column, position) => {
+            const value = props.rows[Number(id)]?.[column] ?? null;
+            return (
+              <Text
+                key={column}
+                {...(value === null
+                  ? { color: theme.ui.muted, italic: true }
+                  : {})}
+              >
+                {cell(column, cellText(value))}
+                {position < shown.length - 1 ? ' ' : ''}
+              </Text>
+            );
+          })}
+        </Text>
+      ))}
+    </Box>
+  );
+}

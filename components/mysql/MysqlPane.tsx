@@ -1,0 +1,138 @@
+import { Box } from 'ink';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useShellApi } from '../../hooks/context/shell-context.js';
+import { useKeys } from '../../hooks/input/useKeys.js';
+import { useMysqlConnection } from '../../hooks/mysql/useMysqlConnection.js';
+import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
+import { oneOffForm } from '../../source/panes/mysql/mysql-dialogs.js';
+import {
+  parseOneOff,
+  stepView,
+  type MysqlView,
+} from '../../source/panes/mysql/mysql-format.js';
+import { MysqlConnectedViews } from './MysqlConnectedViews.js';
+import { MysqlConnectionsView } from './MysqlConnectionsView.js';
+import { MysqlHints } from './MysqlHints.js';
+import { MysqlTabs } from './MysqlTabs.js';
+import type { PaneProps } from '../shell/pane-props.js';
+
+/**
+ * MySQL over SSH: a connection line, the views as tabs, the view, and its
+ * keys. `at` (from the instances pane) is an SSH target to connect to once.
+ */
+export function MysqlPane(props: PaneProps) {
+  const shell = useShellApi();
+  const mysql = useMysqlConnection();
+  const { connection } = mysql;
+  const [view, showView] = useState<MysqlView>(
+    connection ? 'databases' : 'connections',
+  );
+  // The filter is the pane's; a view of other rows starts unfiltered.
+  const { setFilter } = shell;
+  const hasFilter = props.filter !== '';
+  const setView = useCallback(
+    (next: MysqlView | ((current: MysqlView) => MysqlView)) => {
+      if (hasFilter) setFilter('');
+      showView(next);
+    },
+    [hasFilter, setFilter],
+  );
+  const [database, setDatabase] = useState<string | undefined>();
+  const [table, setTable] = useState<string | undefined>();
+  const readOnly = connection?.guard.readOnly ?? shell.session.guard.readOnly;
+
+  // Opened for an instance: ask for the MySQL user, then connect.
+  const asked = useRef(false);
+  const { ask } = shell;
+  const { connect } = mysql;
+  useEffect(() => {
+    if (!props.at || asked.current) return;
+    asked.current = true;
+    void ask({
+      ...oneOffForm,
+      fields: oneOffForm.fields.map((field) =>
+        field.name === 'target' ? { ...field, initial: props.at } : field,
+      ),
+    }).then((values) => {
+      const target = values?.['target']?.trim();
+      const profile = target
+        ? parseOneOff(target, values?.['mysqlUser'] ?? 'root')
+        : undefined;
+      if (target && profile)
+        void connect(target, profile).then((ok) => ok && setView('databases'));
+    });
+  }, [props.at, ask, connect, setView]);
+
+  useKeys(
+    ['pane:mysql'],
+    (command) => {
+      if (command === 'mysql.nextView')
+        return setView((current) => stepView(current, 1));
+      if (command === 'mysql.previousView')
+        return setView((current) => stepView(current, -1));
+      if (command.startsWith('mysql.view.'))
+        setView(command.slice(11) as MysqlView);
+    },
+    props.isActive,
+  );
+
+  const bodyHeight = Math.max(3, props.height - 3);
+  return (
+    <Box flexDirection="column" height={props.height}>
+      <MysqlTabs
+        view={view}
+        connection={connection?.services.session.name}
+        state={mysql.state}
+        server={
+          mysql.identity
+            ? `${mysql.identity.flavour} ${mysql.identity.version}`
+            : undefined
+        }
+        readOnly={readOnly}
+        width={props.width}
+      />
+      <Box height={bodyHeight} flexDirection="column" overflow="hidden">
+        {view === 'connections' || !connection ? (
+          <MysqlConnectionsView
+            mysql={mysql}
+            height={bodyHeight}
+            width={props.width}
+            isActive={props.isActive}
+            filter={props.filter}
+            onConnected={() =>
+              setView(view === 'connections' ? 'databases' : view)
+            }
+          />
+        ) : (
+          <MysqlConnectedViews
+            key={connection.name}
+            connection={connection}
+            view={view}
+            database={database}
+            table={table}
+            height={bodyHeight}
+            width={props.width}
+            isActive={props.isActive}
+            filter={props.filter}
+            openDatabase={(name) => (
+              setDatabase(name),
+              setTable(undefined),
+              setView('tables')
+            )}
+            openTable={(name) => (setTable(name), setView('rows'))}
+          />
+        )}
+      </Box>
+      <MysqlHints
+        scopes={
+          view === 'connections' || !connection
+            ? [MYSQL_VIEW_SCOPE('connections')]
+            : view === 'query'
+              ? [MYSQL_VIEW_SCOPE('editor'), MYSQL_VIEW_SCOPE('query')]
+              : [MYSQL_VIEW_SCOPE(view)]
+        }
+        readOnly={readOnly}
+      />
+    </Box>
+  );
+}

@@ -1,0 +1,83 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { useKeys } from '../../hooks/input/useKeys.js';
+import type { MysqlQuery } from '../../hooks/mysql/useMysqlQuery.js';
+import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
+import type { QueryResult } from '../../source/mysql/query/query-console.js';
+import { wrapLines } from '../../source/lib/wrap-lines.js';
+import { MysqlEditor } from './MysqlEditor.js';
+import { MysqlGrid } from './MysqlGrid.js';
+import { useTheme } from '../theme.js';
+
+export interface MysqlQueryViewProps {
+  readonly query: MysqlQuery;
+  readonly height: number;
+  readonly width: number;
+  readonly isActive: boolean;
+}
+
+const EDITOR_LINES = 4;
+
+function summary(result: QueryResult | undefined): string {
+  if (!result) return 'type a statement; Enter runs it once it ends with ;';
+  const ms = `${Math.round(result.elapsedMs)} ms`;
+  if (result.kind === 'rows')
+    return `${result.rows.length} row${result.rows.length === 1 ? '' : 's'}${result.truncated ? ' (first 1000 only)' : ''} in ${ms}`;
+  return `${result.affectedRows} row${result.affectedRows === 1 ? '' : 's'} affected in ${ms}${result.warnings ? `, ${result.warnings} warning(s)` : ''}${result.info ? ` (${result.info})` : ''}`;
+}
+
+/** The SQL editor above the last good result; an error shows between them. */
+export function MysqlQueryView({
+  query,
+  height,
+  width,
+  isActive,
+}: MysqlQueryViewProps) {
+  const theme = useTheme();
+  const [editing, setEditing] = useState(true);
+  useKeys(
+    [MYSQL_VIEW_SCOPE('query')],
+    (command) => command === 'mysql.query.edit' && setEditing(true),
+    isActive && !editing,
+  );
+  const errorLines = query.error
+    ? wrapLines(`✕ ${query.error}`, width).slice(0, 2)
+    : [];
+  const status = query.running
+    ? 'running… Ctrl+C cancels (KILL QUERY)'
+    : summary(query.result);
+  const gridHeight = Math.max(
+    2,
+    height - EDITOR_LINES - 2 - 1 - errorLines.length,
+  );
+  const result = query.result;
+  return (
+    <Box flexDirection="column" height={height}>
+      <MysqlEditor
+        query={query}
+        lines={EDITOR_LINES}
+        width={width}
+        isActive={isActive && editing}
+        onLeave={() => setEditing(false)}
+      />
+      {errorLines.map((line) => (
+        <Text key={line} color={theme.tone('error')}>
+          {line}
+        </Text>
+      ))}
+      <Text color={theme.ui.muted} wrap="truncate-end">
+        {`${status}${editing ? ' · Esc: browse the result' : ''}`}
+      </Text>
+      {result?.kind === 'rows' ? (
+        <MysqlGrid
+          columns={result.columns}
+          rows={result.rows}
+          height={gridHeight}
+          width={width}
+          isActive={isActive && !editing}
+          scope={MYSQL_VIEW_SCOPE('query')}
+        />
+      ) : null}
+    </Box>
+  );
+}

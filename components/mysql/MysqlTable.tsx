@@ -1,0 +1,52 @@
+import { useMemo } from 'react';
+import type { Scope } from '../../source/keymap/index.js';
+import type { ColumnSpec } from '../../source/panes/types.js';
+import { buildRows } from '../../source/table/table-rows.js';
+import type { MysqlList } from '../../hooks/mysql/useMysqlList.js';
+import { TableView } from '../widgets/TableView.js';
+
+export interface MysqlTableProps<Row> {
+  readonly title: string;
+  readonly columns: readonly ColumnSpec<Row>[];
+  readonly rowId: (row: Row) => string;
+  readonly list: MysqlList<Row>;
+  readonly scope: Scope;
+  readonly filter: string;
+  readonly height: number;
+  readonly width: number;
+  readonly isActive: boolean;
+  readonly emptyText: string;
+  readonly onOpen?: (row: Row) => void;
+  readonly onCommand: (command: string, row: Row | undefined) => void;
+}
+
+/** A list of one MySQL view in the shared table widget (windowed, sortable, filterable). */
+export function MysqlTable<Row>(props: MysqlTableProps<Row>) {
+  const { columns, rowId, list } = props;
+  const rows = useMemo(
+    () => buildRows({ columns, rowId }, list.rows),
+    [columns, rowId, list.rows],
+  );
+  return (
+    <TableView
+      title={props.title}
+      columns={columns}
+      rows={rows}
+      filter={props.filter}
+      height={props.height}
+      width={props.width}
+      isActive={props.isActive}
+      scope={props.scope}
+      status={{
+        loading: list.loading && list.rows.length === 0,
+        refreshing: list.loading && list.rows.length > 0,
+        partial: false,
+        error: list.error,
+        updatedAt: list.updatedAt,
+      }}
+      emptyText={props.emptyText}
+      {...(props.onOpen ? { onOpen: props.onOpen } : {})}
+      onCommand={(command, row) => props.onCommand(command, row)}
+    />
+  );
+}

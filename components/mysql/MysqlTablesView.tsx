@@ -1,0 +1,58 @@
+import { useShellApi } from '../../hooks/context/shell-context.js';
+import { useMysqlList } from '../../hooks/mysql/useMysqlList.js';
+import { describeError } from '../../source/lib/errors.js';
+import type { TableRow } from '../../source/mysql/admin/tables.js';
+import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
+import type { MysqlConnection } from '../../source/session/mysql-connections.js';
+import { structureSections } from '../../source/panes/mysql/mysql-structure.js';
+import { tableColumns } from '../../source/panes/mysql/mysql-format.js';
+import { MysqlTable } from './MysqlTable.js';
+
+export interface MysqlTablesViewProps {
+  readonly connection: MysqlConnection;
+  readonly database: string;
+  readonly height: number;
+  readonly width: number;
+  readonly isActive: boolean;
+  readonly filter: string;
+  readonly onRows: (table: string) => void;
+}
+
+const rowId = (row: TableRow) => row.name;
+
+/** Tables of one database (estimates, no COUNT(*)); Enter shows the structure. */
+export function MysqlTablesView(props: MysqlTablesViewProps) {
+  const shell = useShellApi();
+  const { connection, database } = props;
+  const list = useMysqlList(
+    (signal) => connection.services.tables.list(database, signal),
+    `${connection.name}/${database}`,
+  );
+  const structure = (row: TableRow) =>
+    void connection.services.tables.structure(database, row.name).then(
+      (result) =>
+        shell.pushDetail(
+          `${database}.${row.name}`,
+          structureSections(row, result),
+        ),
+      (error: unknown) => shell.report('error', 'mysql', describeError(error)),
+    );
+  return (
+    <MysqlTable
+      title={`Tables of ${database}`}
+      columns={tableColumns}
+      rowId={rowId}
+      list={list}
+      scope={MYSQL_VIEW_SCOPE('tables')}
+      filter={props.filter}
+      height={props.height}
+      width={props.width}
+      isActive={props.isActive}
+      emptyText={`${database} has no tables`}
+      onOpen={structure}
+      onCommand={(command, row) => {
+        if (command === 'mysql.tables.rows' && row) props.onRows(row.name);
+      }}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+import { useMysqlChecklist } from '../../hooks/mysql/useMysqlChecklist.js';
+import { useMysqlList } from '../../hooks/mysql/useMysqlList.js';
+import { useMysqlUserActions } from '../../hooks/mysql/useMysqlUserActions.js';
+import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
+import type { AccountRow } from '../../source/mysql/admin/users.js';
+import type { MysqlConnection } from '../../source/session/mysql-connections.js';
+import {
+  accountId,
+  userColumns,
+} from '../../source/panes/mysql/mysql-format.js';
+import { MysqlChecklist } from './MysqlChecklist.js';
+import { MysqlTable } from './MysqlTable.js';
+
+export interface MysqlUsersViewProps {
+  readonly connection: MysqlConnection;
+  readonly database: string | undefined;
+  readonly height: number;
+  readonly width: number;
+  readonly isActive: boolean;
+  readonly filter: string;
+}
+
+/** Accounts with warnings; Enter shows the grants. */
+export function MysqlUsersView(props: MysqlUsersViewProps) {
+  const { connection } = props;
+  const list = useMysqlList(
+    (signal) => connection.services.users.list(signal),
+    connection.name,
+  );
+  const checklist = useMysqlChecklist();
+  const { onCommand, showGrants } = useMysqlUserActions(
+    connection,
+    list.reload,
+    checklist.choose,
+    props.database,
+  );
+  if (checklist.request)
+    return (
+      <MysqlChecklist
+        title={checklist.request.title}
+        items={checklist.request.items}
+        height={props.height}
+        width={props.width}
+        isActive={props.isActive}
+        onDone={checklist.request.resolve}
+      />
+    );
+  return (
+    <MysqlTable<AccountRow>
+      title="Users"
+      columns={userColumns}
+      rowId={accountId}
+      list={list}
+      scope={MYSQL_VIEW_SCOPE('users')}
+      filter={props.filter}
+      height={props.height}
+      width={props.width}
+      isActive={props.isActive}
+      emptyText="no accounts visible to this user"
+      onOpen={showGrants}
+      onCommand={onCommand}
+    />
+  );
+}

@@ -1,0 +1,46 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { useShellApi } from '../../hooks/context/shell-context.js';
+import { useObjectActions } from '../../hooks/s3/useObjectActions.js';
+import {
+  objectsSpec,
+  parsePlace,
+  placeUri,
+  type BrowsePlace,
+} from '../../source/panes/s3/objects-spec.js';
+import type { PaneProps } from '../shell/pane-props.js';
+import { TablePane } from '../widgets/TablePane.js';
+import { useTheme } from '../theme.js';
+
+/** One level of a bucket: prefixes like directories, then objects. */
+export function ObjectsPane(props: PaneProps) {
+  const theme = useTheme();
+  const place = useMemo(() => parsePlace(props.at), [props.at]);
+  if (!place)
+    return (
+      <Box height={props.height}>
+        <Text color={theme.tone('info')}>
+          Open a bucket first: :s3, then Enter on a bucket.
+        </Text>
+      </Box>
+    );
+  return <Browser {...props} place={place} />;
+}
+
+function Browser(props: PaneProps & { readonly place: BrowsePlace }) {
+  const shell = useShellApi();
+  const { place } = props;
+  const spec = useMemo(() => objectsSpec(place), [place]);
+  const actions = useObjectActions(place);
+  return (
+    <TablePane
+      {...props}
+      title={placeUri(place)}
+      spec={spec}
+      services={shell.session.services}
+      emptyText="nothing here; p uploads a file or a directory"
+      onOpen={actions.open}
+      onCommand={actions.onCommand}
+    />
+  );
+}

@@ -1,0 +1,78 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { useKeys } from '../../hooks/input/useKeys.js';
+import {
+  complete,
+  type CompletionContext,
+} from '../../source/shell/command-line.js';
+import { fitCell } from '../../source/table/table-layout.js';
+import { TextInput } from '../widgets/TextInput.js';
+import { useTheme } from '../theme.js';
+
+export interface CommandLineProps {
+  readonly width: number;
+  readonly completion: CompletionContext;
+  /** Earlier commands, oldest first. */
+  readonly history: readonly string[];
+  readonly onRun: (text: string) => void;
+  readonly onCancel: () => void;
+}
+
+/** The `:` prompt: Tab completes, ↑/↓ walk the history, candidates show beside it. */
+export function CommandLine({
+  width,
+  completion,
+  history,
+  onRun,
+  onCancel,
+}: CommandLineProps) {
+  const theme = useTheme();
+  const [text, setText] = useState('');
+  const [historyIndex, setHistoryIndex] = useState(history.length);
+
+  useKeys(
+    ['prompt'],
+    (command) => {
+      switch (command) {
+        case 'prompt.complete':
+          return setText(complete(text, completion).text);
+        case 'prompt.accept':
+          return onRun(text);
+        case 'prompt.cancel':
+          return onCancel();
+        case 'prompt.previous': {
+          const index = Math.max(0, historyIndex - 1);
+          setHistoryIndex(index);
+          return setText(history[index] ?? text);
+        }
+        case 'prompt.next': {
+          const index = Math.min(history.length, historyIndex + 1);
+          setHistoryIndex(index);
+          return setText(history[index] ?? '');
+        }
+      }
+    },
+    true,
+  );
+
+  const candidates = complete(text, completion).candidates;
+  const inputWidth = Math.max(10, Math.min(width - 20, text.length + 2));
+  const listWidth = Math.max(0, width - inputWidth - 4);
+  const list =
+    text === ''
+      ? ['Tab completes', 'Enter runs', 'Esc cancels'].join(
+          ` ${theme.glyphs.dot} `,
+        )
+      : candidates.slice(0, 12).join(' ');
+  return (
+    <Box>
+      <Text color={theme.ui.accent} bold>
+        :
+      </Text>
+      <TextInput value={text} onChange={setText} isActive width={inputWidth} />
+      <Text
+        color={theme.ui.muted}
+      >{`  ${fitCell(list, listWidth, { ellipsis: theme.glyphs.ellipsis })}`}</Text>
+    </Box>
+  );
+}

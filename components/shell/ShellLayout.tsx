@@ -1,0 +1,158 @@
+import { Box, Text } from 'ink';
+import { useAppDeps } from '../../hooks/context/app-context.js';
+import { useShellApi } from '../../hooks/context/shell-context.js';
+import type { Dialog } from '../../hooks/shell/useDialogs.js';
+import { useStore } from '../../hooks/context/useStore.js';
+import { useTerminalSize } from '../../hooks/input/useTerminalSize.js';
+import { KNOWN_REGIONS } from '../../source/aws/region-names.js';
+import type { Scope } from '../../source/keymap/index.js';
+import { findPane } from '../../source/panes/catalog.js';
+import { currentView, type View } from '../../source/shell/shell-state.js';
+import { CommandLine } from './CommandLine.js';
+import { DialogHost } from '../dialogs/DialogHost.js';
+import { bannerHeight, CredentialsBanner } from './CredentialsBanner.js';
+import { FilterLine } from './FilterLine.js';
+import { Footer, type FooterDialog } from './Footer.js';
+import { Header } from './Header.js';
+import { JobStrip, jobStripHeight } from './JobStrip.js';
+import { StatusLine } from './StatusLine.js';
+import { useTheme } from '../theme.js';
+import { ViewHost } from './ViewHost.js';
+
+export const MIN_COLUMNS = 40;
+export const MIN_ROWS = 10;
+const REGION_CODES = Object.keys(KNOWN_REGIONS);
+
+export interface ShellLayoutProps {
+  readonly profileLabel: string;
+  readonly dialog: Dialog | null;
+  readonly history: readonly string[];
+  readonly profileNames: readonly string[];
+  readonly onCommand: (text: string) => void;
+}
+
+/**
+ * Header, view, jobs, status or prompt, footer. The frame is one row shorter
+ * than the terminal: a frame as tall as the screen makes Ink redraw it all.
+ */
+export function ShellLayout({
+  profileLabel,
+  dialog,
+  history,
+  profileNames,
+  onCommand,
+}: ShellLayoutProps) {
+  const deps = useAppDeps();
+  const shell = useShellApi();
+  const theme = useTheme();
+  const { columns, rows } = useTerminalSize();
+  const jobs = useStore(deps.jobs);
+  const { state, session, identity } = shell;
+  const view = currentView(state);
+  const pane = view.kind === 'pane' ? view.pane : undefined;
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return (
+      <Text
+        color={theme.tone('warn')}
+      >{`opsdeck needs ${MIN_COLUMNS}x${MIN_ROWS} or more (now ${columns}x${rows}); q quits`}</Text>
+    );
+  }
+
+  const frameRows = rows - 1;
+  const width = columns;
+  const banner = bannerHeight(identity);
+  const jobRows = jobStripHeight(jobs);
+  const viewHeight = Math.max(3, frameRows - 3 - banner - jobRows);
+  const scopes: Scope[] = dialog
+    ? ['dialog']
+    : state.prompt
+      ? ['prompt']
+      : pane
+        ? ['global', findPane(pane)?.keys ?? 'table', `pane:${pane}`]
+        : ['global', 'list'];
+  const paneUnder = [...state.views]
+    .reverse()
+    .find(
+      (entry): entry is Extract<View, { kind: 'pane' }> =>
+        entry.kind === 'pane',
+    );
+
+  return (
+    <Box flexDirection="column" width={width} height={frameRows}>
+      <Header
+        settings={session.settings}
+        profileLabel={profileLabel}
+        identity={identity}
+        width={width}
+      />
+      <CredentialsBanner identity={identity} width={width} />
+      <Box height={viewHeight} flexDirection="column" overflow="hidden">
+        {dialog ? (
+          <DialogHost dialog={dialog} width={width} height={viewHeight} />
+        ) : null}
+        {/* Hidden, not unmounted, under a dialog, a detail view or the help:
+            the pane keeps its cursor, marks and data for when the user comes back. */}
+        <Box display={dialog ? 'none' : 'flex'} flexDirection="column">
+          {paneUnder ? (
+            <Box
+              display={view.kind === 'pane' ? 'flex' : 'none'}
+              flexDirection="column"
+            >
+              <ViewHost
+                view={paneUnder}
+                paneUnder={undefined}
+                height={viewHeight}
+                width={width}
+                isActive={view.kind === 'pane' && !dialog && !state.prompt}
+              />
+            </Box>
+          ) : null}
+          {view.kind === 'pane' ? null : (
+            <ViewHost
+              view={view}
+              paneUnder={paneUnder?.pane}
+              height={viewHeight}
+              width={width}
+              isActive={!dialog && !state.prompt}
+            />
+          )}
+        </Box>
+      </Box>
+      <JobStrip jobs={jobs} width={width} />
+      {state.prompt?.kind === 'command' ? (
+        <CommandLine
+          width={width}
+          history={history}
+          completion={{ profiles: profileNames, regions: REGION_CODES }}
+          onRun={onCommand}
+          onCancel={() => shell.closePrompt()}
+        />
+      ) : state.prompt?.kind === 'filter' ? (
+        <FilterLine
+          value={pane ? (state.filters[pane] ?? '') : ''}
+          width={width}
+          onChange={shell.setFilter}
+          onAccept={() => shell.closePrompt()}
+          onCancel={() => shell.closePrompt(true)}
+        />
+      ) : (
+        <StatusLine status={state.status} width={width} />
+      )}
+      <Footer
+        dialog={footerDialog(dialog)}
+        scopes={scopes}
+        width={width}
+        openLabel={pane ? findPane(pane)?.openLabel : undefined}
+        readOnly={session.settings.readOnly}
+      />
+    </Box>
+  );
+}
+
+function footerDialog(dialog: Dialog | null): FooterDialog | undefined {
+  if (!dialog) return undefined;
+  if (dialog.kind === 'confirm')
+    return dialog.request.level === 'typed' ? 'typed' : 'buttons';
+  return dialog.kind;
+}

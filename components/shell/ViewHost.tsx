@@ -1,0 +1,103 @@
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
+import { useAppDeps } from '../../hooks/context/app-context.js';
+import { useShellApi } from '../../hooks/context/shell-context.js';
+import { detailLines } from '../../source/shell/detail-lines.js';
+import { helpLines } from '../../source/shell/help-lines.js';
+import { displayKey, displayKeyAscii } from '../../source/keymap/index.js';
+import { findPane } from '../../source/panes/catalog.js';
+import type { View } from '../../source/shell/shell-state.js';
+import { PANE_COMPONENTS } from './pane-registry.js';
+import { ScrollView } from '../widgets/ScrollView.js';
+import { useTheme } from '../theme.js';
+
+/** From this width the help is laid out in two columns. */
+const WIDE_HELP = 160;
+
+export interface ViewHostProps {
+  readonly view: View;
+  /** The pane under a help overlay, for its own keys. */
+  readonly paneUnder: string | undefined;
+  readonly height: number;
+  readonly width: number;
+  readonly isActive: boolean;
+}
+
+/** Shows the view on top of the stack: a pane, a detail view or the help. */
+export function ViewHost({
+  view,
+  paneUnder,
+  height,
+  width,
+  isActive,
+}: ViewHostProps) {
+  const shell = useShellApi();
+  const { keymap } = useAppDeps();
+  const theme = useTheme();
+  const display = theme.ascii ? displayKeyAscii : displayKey;
+  const lines = useMemo(() => {
+    if (view.kind === 'help') {
+      return helpLines(
+        keymap,
+        display,
+        paneUnder ? `pane:${paneUnder}` : undefined,
+      ).map((line) => ({
+        text: line.text,
+        bold: line.heading ?? false,
+        ...(line.heading ? { tone: 'accent' as const } : {}),
+      }));
+    }
+    if (view.kind === 'detail') {
+      return detailLines(view.sections, width).map((line) => ({
+        text: line.text,
+        bold: line.heading ?? false,
+        ...(line.heading ? { tone: 'accent' as const } : {}),
+      }));
+    }
+    return [];
+  }, [view, keymap, display, paneUnder, width]);
+
+  if (view.kind === 'help')
+    return (
+      <ScrollView
+        title="Help (Esc closes)"
+        lines={lines}
+        height={height}
+        width={width}
+        isActive={isActive}
+        columns={width >= WIDE_HELP ? 2 : 1}
+      />
+    );
+  if (view.kind === 'detail')
+    return (
+      <ScrollView
+        title={`${view.title} (Esc back)`}
+        lines={lines}
+        height={height}
+        width={width}
+        isActive={isActive}
+      />
+    );
+
+  const Pane = PANE_COMPONENTS[view.pane];
+  const info = findPane(view.pane);
+  if (!Pane || !info) {
+    return (
+      <Box height={height}>
+        <Text color={theme.tone('error')}>{`no pane named ${view.pane}`}</Text>
+      </Box>
+    );
+  }
+  // Keyed by session: a profile or region switch remounts the pane empty.
+  return (
+    <Pane
+      key={`${shell.session.id}:${view.pane}:${view.at ?? ''}`}
+      title={info.title}
+      height={height}
+      width={width}
+      isActive={isActive}
+      filter={shell.state.filters[view.pane] ?? ''}
+      {...(view.at === undefined ? {} : { at: view.at })}
+    />
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * Pane names (source/panes/catalog.ts) to components. A new pane adds its
+ * catalog entry, its component and one line here; the shell is untouched.
+ */
+import type { ComponentType } from 'react';
+import { EbsCopyWizard } from '../wizards/EbsCopyWizard.js';
+import { BucketsPane } from '../s3/BucketsPane.js';
+import { EipsPane } from '../ec2/EipsPane.js';
+import { EventLogPane } from '../events/EventLogPane.js';
+import { InstancesPane } from '../ec2/InstancesPane.js';
+import { ObjectsPane } from '../s3/ObjectsPane.js';
+import { MigrationsPane } from '../wizards/MigrationsPane.js';
+import { MysqlPane } from '../mysql/MysqlPane.js';
+import type { PaneProps } from './pane-props.js';
+import { ProfilesPane } from '../account/ProfilesPane.js';
+import { RegionsPane } from '../account/RegionsPane.js';
+import { RootResetWizard } from '../wizards/RootResetWizard.js';
+import { SnapshotsPane } from '../ec2/SnapshotsPane.js';
+import { VolumesPane } from '../ec2/VolumesPane.js';
+
+export const PANE_COMPONENTS: Readonly<
+  Record<string, ComponentType<PaneProps>>
+> = {
+  instances: InstancesPane,
+  eips: EipsPane,
+  volumes: VolumesPane,
+  snapshots: SnapshotsPane,
+  buckets: BucketsPane,
+  objects: ObjectsPane,
+  'ebs-copy': EbsCopyWizard,
+  migrations: MigrationsPane,
+  mysql: MysqlPane,
+  'reset-root': RootResetWizard,
+  regions: RegionsPane,
+  profiles: ProfilesPane,
+  log: EventLogPane,
+};

@@ -1,0 +1,97 @@
+import { useMemo, useState } from 'react';
+import { useAppDeps } from '../../hooks/context/app-context.js';
+import { useListLoader } from '../../hooks/table/useListLoader.js';
+import { useShellApi } from '../../hooks/context/shell-context.js';
+import type {
+  PaneCommandContext,
+  TablePaneSpec,
+} from '../../source/panes/types.js';
+import { buildRows, type ShownRow } from '../../source/table/table-rows.js';
+import type { PaneProps } from '../shell/pane-props.js';
+import { TableView } from './TableView.js';
+
+export interface TablePaneProps<Row, Services> extends PaneProps {
+  readonly spec: TablePaneSpec<Row, Services>;
+  readonly services: Services;
+  readonly emptyText?: string;
+  readonly onOpen?: (row: Row) => void;
+  /** Replaces the detail view of `d` (a pane that looks more up first). */
+  readonly onDescribe?: (row: Row) => void;
+  readonly onCommand?: (
+    command: string,
+    context: PaneCommandContext<Row>,
+  ) => void;
+}
+
+/** A pane whose content is one list from a service: the common case. */
+export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
+  const { spec, services } = props;
+  const deps = useAppDeps();
+  const shell = useShellApi();
+  const list = useListLoader(
+    {
+      load: (cursor, signal) => spec.load(services, cursor, signal),
+      ...(spec.transitional
+        ? { transitional: (row: Row) => spec.transitional?.(row) ?? false }
+        : {}),
+      refresh: deps.config.config.ui.refresh,
+      inFlight: deps.inFlight,
+      onError: (message) => shell.report('error', spec.name, message),
+    },
+    shell.refreshToken,
+  );
+  // Rows of earlier pages are built once, not again with every page that follows.
+  const [cache] = useState(() => new WeakMap<object, ShownRow<Row>>());
+  const rows = useMemo(
+    () => buildRows(spec, list.rows, cache),
+    [spec, list.rows, cache],
+  );
+  const describe = (row: Row) =>
+    shell.pushDetail(`${props.title}: ${spec.rowId(row)}`, spec.describe(row));
+  return (
+    <TableView
+      title={props.title}
+      columns={spec.columns}
+      rows={rows}
+      filter={props.filter}
+      height={props.height}
+      width={props.width}
+      isActive={props.isActive}
+      scope={`pane:${spec.name}`}
+      status={{
+        loading: list.status === 'loading',
+        refreshing: list.refreshing,
+        partial: list.hasMore,
+        loadingMore: list.loadingMore,
+        note: list.note,
+        error: list.error,
+        updatedAt: list.updatedAt,
+      }}
+      {...(props.emptyText === undefined ? {} : { emptyText: props.emptyText })}
+      onDescribe={props.onDescribe ?? describe}
+      onMore={() => list.loader.loadMore()}
+      // Enter describes the row unless the pane gives it another meaning.
+      onOpen={props.onOpen ?? describe}
+      onCommand={(command, row, marked) => {
+        // Read-only mode refuses write keys here, before any dialog or call.
+        const binding = deps.keymap.binding(command);
+        if (binding?.write && shell.session.guard.readOnly) {
+          // The command's own short name: "stop", "snapshot", "tags".
+          const what = command.slice(command.indexOf('.') + 1);
+          shell.report(
+            'warn',
+            spec.name,
+            `read-only: ${what} is a write and was not sent (${shell.session.guard.reason})`,
+          );
+          return;
+        }
+        const targets = marked.length > 0 ? marked : row ? [row] : [];
+        props.onCommand?.(command, {
+          row,
+          targets,
+          refresh: () => list.loader.refresh(),
+        });
+      }}
+    />
+  );
+}

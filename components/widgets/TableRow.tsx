@@ -1,0 +1,53 @@
+import { Text } from 'ink';
+import { memo } from 'react';
+import { COLUMN_GAP, fitCell } from '../../source/table/table-layout.js';
+import type { Tone } from '../../source/panes/types.js';
+import { useTheme } from '../theme.js';
+
+export interface TableRowProps {
+  readonly cells: readonly string[];
+  readonly tones: readonly (Tone | undefined)[];
+  readonly widths: readonly number[];
+  readonly aligns: readonly ('left' | 'right' | undefined)[];
+  readonly selected: boolean;
+  readonly marked: boolean;
+}
+
+/** One table line: a marker column, then the cells cut to their widths. */
+export const TableRow = memo(function TableRow({
+  cells,
+  tones,
+  widths,
+  aligns,
+  selected,
+  marked,
+}: TableRowProps) {
+  const theme = useTheme();
+  const gap = ' '.repeat(COLUMN_GAP);
+  const parts: { text: string; tone: Tone | undefined }[] = [];
+  widths.forEach((width, index) => {
+    if (width <= 0) return;
+    const separator = parts.length > 0 ? gap : '';
+    parts.push({
+      text:
+        separator +
+        fitCell(cells[index] ?? '', width, {
+          align: aligns[index],
+          ellipsis: theme.glyphs.ellipsis,
+        }),
+      tone: tones[index],
+    });
+  });
+  return (
+    <Text inverse={selected} wrap="truncate-end">
+      <Text color={theme.ui.accent}>{marked ? theme.glyphs.mark : ' '}</Text>
+      {parts.map((part, index) => (
+        // Cells are positional: column N is always at index N.
+        // eslint-disable-next-line react/no-array-index-key
+        <Text key={index} color={selected ? undefined : theme.tone(part.tone)}>
+          {part.text}
+        </Text>
+      ))}
+    </Text>
+  );
+});

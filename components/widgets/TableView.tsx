@@ -1,0 +1,171 @@
+import { Box } from 'ink';
+import { useMemo, useState } from 'react';
+import { useKeys } from '../../hooks/input/useKeys.js';
+import { useShellApi } from '../../hooks/context/shell-context.js';
+import { parseFilter } from '../../source/table/filter.js';
+import type { Scope } from '../../source/keymap/index.js';
+import type { ColumnSpec } from '../../source/panes/types.js';
+import {
+  LIST_MOVES,
+  moveCursor,
+  placeCursor,
+  START_CURSOR,
+} from '../../source/table/table-cursor.js';
+import { fitColumns } from '../../source/table/table-layout.js';
+import {
+  toggleSort,
+  viewRows,
+  type ShownRow,
+  type TableSort,
+} from '../../source/table/table-rows.js';
+import { ResourceTable } from './ResourceTable.js';
+import { TableTitle, type TableStatus } from './TableTitle.js';
+import { useTheme } from '../theme.js';
+
+export interface TableViewProps<Row> {
+  readonly title: string;
+  readonly columns: readonly ColumnSpec<Row>[];
+  readonly rows: readonly ShownRow<Row>[];
+  readonly filter: string;
+  readonly height: number;
+  readonly width: number;
+  readonly isActive: boolean;
+  readonly status: TableStatus;
+  /** The pane's own key scope, `pane:<name>`. */
+  readonly scope?: Scope;
+  readonly emptyText?: string;
+  readonly onOpen?: (row: Row) => void;
+  readonly onDescribe?: (row: Row) => void;
+  readonly onMore?: () => void;
+  /** Pane-specific commands, with the selected row and the marked rows. */
+  readonly onCommand?: (
+    command: string,
+    row: Row | undefined,
+    marked: readonly Row[],
+  ) => void;
+}
+
+function emptyText(
+  status: TableStatus,
+  total: number,
+  empty: string | undefined,
+  ellipsis: string,
+): string {
+  if (status.loading) return `loading${ellipsis}`;
+  if (total > 0) return 'no row matches the filter (Esc clears it)';
+  if (status.error) return `could not load: ${status.error}`;
+  return empty ?? 'nothing here';
+}
+
+/** A windowed, sortable, filterable table with a cursor kept by row ID. */
+export function TableView<Row>(props: TableViewProps<Row>) {
+  const { columns, rows, filter, height, width, isActive, status, scope } =
+    props;
+  const shell = useShellApi();
+  const theme = useTheme();
+  const [cursor, setCursor] = useState(START_CURSOR);
+  const [sort, setSort] = useState<TableSort | undefined>(undefined);
+  const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+
+  const parsed = useMemo(() => parseFilter(filter), [filter]);
+  const shown = useMemo(
+    // A filter that does not parse shows every row; the title says why.
+    () =>
+      viewRows(rows, columns, parsed.ok ? parsed.predicate : () => true, sort),
+    [rows, columns, parsed, sort],
+  );
+  const ids = useMemo(() => shown.map((row) => row.id), [shown]);
+  const bodyHeight = Math.max(1, height - 2);
+  const { index, offset } = placeCursor(cursor, ids, bodyHeight);
+  const selected = shown[index];
+
+  // Widths come from every row, not the window, so columns do not jump while scrolling.
+  const cellTexts = useMemo(() => rows.map((row) => row.cells), [rows]);
+  const widths = useMemo(
+    () => fitColumns(columns, cellTexts, width - 1),
+    [columns, cellTexts, width],
+  );
+
+  const scopes: Scope[] = scope ? ['list', 'table', scope] : ['list', 'table'];
+  useKeys(
+    scopes,
+    (command, key) => {
+      const move = LIST_MOVES[command];
+      if (move)
+        return setCursor((current) =>
+          moveCursor(current, ids, bodyHeight, move),
+        );
+      switch (command) {
+        case 'table.open':
+          if (selected) props.onOpen?.(selected.row);
+          return;
+        case 'table.describe':
+          if (selected) props.onDescribe?.(selected.row);
+          return;
+        case 'table.sort': {
+          const column = Number(key) - 1;
+          if (column < columns.length)
+            setSort((current) => toggleSort(current, column));
+          return;
+        }
+        case 'table.mark': {
+          if (!selected) return;
+          setMarked((current) => {
+            const next = new Set(current);
+            if (next.has(selected.id)) next.delete(selected.id);
+            else next.add(selected.id);
+            return next;
+          });
+          setCursor((current) => moveCursor(current, ids, bodyHeight, 'down'));
+          return;
+        }
+        case 'table.more':
+          if (status.partial) props.onMore?.();
+          else shell.report('info', 'ui', 'the whole list is loaded');
+          return;
+        case 'table.copy':
+          if (selected) shell.copy(selected.id, selected.id);
+          return;
+        default:
+          props.onCommand?.(
+            command,
+            selected?.row,
+            shown.filter((row) => marked.has(row.id)).map((row) => row.row),
+          );
+      }
+    },
+    isActive,
+  );
+
+  const visible = shown.slice(offset, offset + bodyHeight);
+  return (
+    <Box flexDirection="column" height={height}>
+      <TableTitle
+        title={props.title}
+        total={rows.length}
+        shown={shown.length}
+        filter={filter}
+        filterError={parsed.ok ? undefined : parsed.error}
+        marked={marked.size}
+        status={status}
+        width={width}
+      />
+      <ResourceTable
+        titles={columns.map((column) => column.title)}
+        aligns={columns.map((column) => column.align)}
+        widths={widths}
+        lines={visible}
+        selectedId={selected?.id}
+        marked={marked}
+        sort={sort}
+        emptyText={emptyText(
+          status,
+          rows.length,
+          props.emptyText,
+          theme.glyphs.ellipsis,
+        )}
+        height={bodyHeight + 1}
+      />
+    </Box>
+  );
+}

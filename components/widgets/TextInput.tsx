@@ -1,0 +1,106 @@
+import { Text, type Key } from 'ink';
+import { useLayoutEffect, useState } from 'react';
+import { useInputEvent } from '../../hooks/input/useInputEvent.js';
+import { inputMode } from '../../source/terminal/input-mode.js';
+import { useTheme } from '../theme.js';
+
+export interface TextInputProps {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly isActive: boolean;
+  /** Shown as bullets: passwords, passphrases. */
+  readonly mask?: boolean;
+  readonly placeholder?: string;
+  /** Width the text may take; the view scrolls to keep the cursor in it. */
+  readonly width?: number;
+}
+
+/**
+ * One line of editable text. Enter, Esc, Tab and the vertical arrows belong
+ * to the parent (prompt or dialog); this handles editing only.
+ */
+export function TextInput({
+  value,
+  onChange,
+  isActive,
+  mask = false,
+  placeholder = '',
+  width = 60,
+}: TextInputProps) {
+  const theme = useTheme();
+  // The cursor belongs to the value it was placed in; a value set from outside
+  // (completion, history) puts the cursor at its end.
+  const [edit, setEdit] = useState({ cursor: value.length, value });
+  const cursor =
+    edit.value === value ? Math.min(edit.cursor, value.length) : value.length;
+  const setCursor = (next: number) => setEdit({ cursor: next, value });
+  const change = (next: string, nextCursor: number) => {
+    onChange(next);
+    setEdit({ cursor: nextCursor, value: next });
+  };
+
+  // While this field has the keyboard, typed and pasted text arrives in runs.
+  useLayoutEffect(
+    () => (isActive ? inputMode.enterText() : undefined),
+    [isActive],
+  );
+
+  useInputEvent((input: string, key: Key) => {
+    if (
+      key.return ||
+      key.escape ||
+      key.tab ||
+      key.upArrow ||
+      key.downArrow ||
+      key.pageUp ||
+      key.pageDown
+    )
+      return;
+    if (key.leftArrow) return setCursor(Math.max(0, cursor - 1));
+    if (key.rightArrow) return setCursor(Math.min(value.length, cursor + 1));
+    // Terminals send DEL for Backspace, which Ink reports as delete.
+    if (key.backspace || key.delete) {
+      if (cursor === 0) return;
+      return change(
+        value.slice(0, cursor - 1) + value.slice(cursor),
+        cursor - 1,
+      );
+    }
+    if (key.ctrl) {
+      if (input === 'a') return setCursor(0);
+      if (input === 'e') return setCursor(value.length);
+      if (input === 'u') return change(value.slice(cursor), 0);
+      if (input === 'k') return change(value.slice(0, cursor), cursor);
+      if (input === 'w') {
+        const start = value.slice(0, cursor).replace(/\S+\s*$/, '').length;
+        return change(value.slice(0, start) + value.slice(cursor), start);
+      }
+      return;
+    }
+    if (key.meta || input === '') return;
+    // Pasted text arrives in one piece; line breaks become spaces.
+    const text = input.replace(/[\r\n]+/g, ' ').replace(/\p{Cc}/gu, '');
+    change(
+      value.slice(0, cursor) + text + value.slice(cursor),
+      cursor + text.length,
+    );
+  }, isActive);
+
+  const shown = mask ? theme.glyphs.secret.repeat(value.length) : value;
+  if (shown === '' && !isActive)
+    return <Text color={theme.ui.muted}>{placeholder}</Text>;
+  const start = Math.max(0, cursor - width + 1);
+  const before = shown.slice(start, cursor);
+  const at = shown[cursor] ?? ' ';
+  const after = shown.slice(cursor + 1, start + width);
+  return (
+    <Text>
+      {before}
+      {isActive ? <Text inverse>{at}</Text> : at}
+      {after}
+      {shown === '' && placeholder ? (
+        <Text color={theme.ui.muted}>{placeholder}</Text>
+      ) : null}
+    </Text>
+  );
+}

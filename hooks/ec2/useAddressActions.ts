@@ -1,0 +1,156 @@
+import type { AddressRow } from '../../source/aws/ec2/types.js';
+import {
+  allocateRequest,
+  associateRequest,
+  disassociateRequest,
+  moveRequest,
+  releaseRequest,
+} from '../../source/panes/ec2/eip-dialogs.js';
+import type { PaneCommandContext } from '../../source/panes/types.js';
+import { useShellApi } from '../context/shell-context.js';
+import { usePickers } from './usePickers.js';
+import { useTagEditor } from './useTagEditor.js';
+import { useWriteAction } from '../actions/useWriteAction.js';
+
+const PICKABLE = new Set(['running', 'stopped', 'pending', 'stopping']);
+
+/** What the Elastic IP keys do. */
+export function useAddressActions(): (
+  command: string,
+  context: PaneCommandContext<AddressRow>,
+) => void {
+  const shell = useShellApi();
+  const write = useWriteAction();
+  const pickers = usePickers();
+  const editTags = useTagEditor();
+  const service = shell.session.services.addresses;
+  const region = shell.session.settings.region;
+
+  return (command, { row, refresh }) => {
+    void (async () => {
+      if (command === 'eips.allocate') {
+        const answer = await shell.confirm(allocateRequest(region));
+        if (answer.confirmed)
+          await write<{ allocationId: string; publicIp: string }>({
+            what: 'allocate an Elastic IP',
+            source: 'ec2',
+            dryRun: answer.options.dryRun === true,
+            call: () =>
+              service.allocate({}, { dryRun: answer.options.dryRun === true }),
+            done: (result) =>
+              `allocated ${result?.publicIp ?? ''} (${result?.allocationId ?? ''})`,
+            refresh,
+          });
+        return;
+      }
+      if (!row) return;
+      switch (command) {
+        case 'eips.associate': {
+          if (row.associationId)
+            return shell.report(
+              'warn',
+              'ec2',
+              `${row.publicIp} is on ${row.instanceName || row.instanceId} already: M moves it`,
+            );
+          const target = await pickers.instance(
+            `Associate ${row.publicIp} with`,
+            (instance) => PICKABLE.has(instance.state),
+            `no instance in ${region} to associate with`,
+          );
+          if (!target) return;
+          const answer = await shell.confirm(associateRequest(row, target));
+          if (answer.confirmed)
+            await write({
+              what: `associate ${row.publicIp} with ${target.name || target.id}`,
+              source: 'ec2',
+              dryRun: answer.options.dryRun === true,
+              call: () =>
+                service.associate(
+                  row.allocationId,
+                  { instanceId: target.id },
+                  { dryRun: answer.options.dryRun === true },
+                ),
+              refresh,
+            });
+          return;
+        }
+        case 'eips.move': {
+          if (!row.associationId)
+            return shell.report(
+              'warn',
+              'ec2',
+              `${row.publicIp} is not associated: A associates it`,
+            );
+          const target = await pickers.instance(
+            `Move ${row.publicIp} to`,
+            (instance) =>
+              PICKABLE.has(instance.state) && instance.id !== row.instanceId,
+            `no other instance in ${region}`,
+          );
+          if (!target) return;
+          const answer = await shell.confirm(moveRequest(row, target));
+          if (answer.confirmed)
+            await write<{ associationId: string; millis: number }>({
+              what: `move ${row.publicIp} to ${target.name || target.id}`,
+              source: 'ec2',
+              dryRun: answer.options.dryRun === true,
+              call: () =>
+                service.move(row.allocationId, target.id, {
+                  dryRun: answer.options.dryRun === true,
+                }),
+              done: (result) =>
+                `moved ${row.publicIp} to ${target.name || target.id} in ${result?.millis ?? '?'} ms`,
+              refresh,
+            });
+          return;
+        }
+        case 'eips.disassociate': {
+          if (!row.associationId)
+            return shell.report(
+              'warn',
+              'ec2',
+              `${row.publicIp} is not associated`,
+            );
+          const answer = await shell.confirm(disassociateRequest(row));
+          if (answer.confirmed)
+            await write({
+              what: `disassociate ${row.publicIp}`,
+              source: 'ec2',
+              dryRun: answer.options.dryRun === true,
+              call: () =>
+                service.disassociate(row.associationId, {
+                  dryRun: answer.options.dryRun === true,
+                }),
+              refresh,
+            });
+          return;
+        }
+        case 'eips.release': {
+          if (row.associationId)
+            return shell.report(
+              'warn',
+              'ec2',
+              `${row.publicIp} is on ${row.instanceName || row.instanceId}: U disassociates it first`,
+            );
+          const answer = await shell.confirm(releaseRequest(row));
+          if (answer.confirmed)
+            await write({
+              what: `release ${row.publicIp}`,
+              source: 'ec2',
+              dryRun: answer.options.dryRun === true,
+              call: () =>
+                service.release(row.allocationId, {
+                  dryRun: answer.options.dryRun === true,
+                }),
+              refresh,
+            });
+          return;
+        }
+        case 'eips.tags':
+          return editTags(row.publicIp, row.allocationId, row.tags, refresh);
+        case 'eips.copyIp':
+          return shell.copy(row.publicIp, row.publicIp);
+      }
+    })();
+  };
+}

@@ -1,0 +1,204 @@
+import type { InstanceRow } from '../../source/aws/ec2/types.js';
+import { isOn } from '../../source/lib/form.js';
+import {
+  imageForm,
+  imageRequest,
+  rebootRequest,
+  snapshotAllForm,
+  snapshotAllRequest,
+  startRequest,
+  stopRequest,
+  terminateRequest,
+} from '../../source/panes/ec2/instance-dialogs.js';
+import type { PaneCommandContext } from '../../source/panes/types.js';
+import { useShellApi } from '../context/shell-context.js';
+import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
+import { useSshConnect } from './useSshConnect.js';
+import { useTagEditor } from './useTagEditor.js';
+import { useWriteAction } from '../actions/useWriteAction.js';
+
+const label = (rows: readonly InstanceRow[]) =>
+  rows.length === 1 && rows[0]
+    ? rows[0].name || rows[0].id
+    : `${rows.length} instances`;
+
+/** What the instance keys do: ask, then call the service, then say how it went. */
+export function useInstanceActions(): (
+  command: string,
+  context: PaneCommandContext<InstanceRow>,
+) => void {
+  const shell = useShellApi();
+  const write = useWriteAction();
+  const connect = useSshConnect();
+  const editTags = useTagEditor();
+  const moveToRegion = useEbsCopyOpen();
+  const service = shell.session.services.instances;
+
+  return (command, { row, targets, refresh }) => {
+    const ids = targets.map((target) => target.id);
+    if (targets.length === 0) return;
+    const one = row ?? targets[0];
+    void (async () => {
+      switch (command) {
+        case 'instances.start': {
+          const answer = await shell.confirm(startRequest(targets));
+          if (answer.confirmed)
+            await write({
+              what: `start ${label(targets)}`,
+              source: 'ec2',
+              dryRun: answer.options.dryRun === true,
+              call: () =>
+                service.start(ids, { dryRun: answer.options.dryRun === true }),
+              refresh,
+            });
+          return;
+        }
+        case 'instances.stop': {
+          const answer = await shell.confirm(stopRequest(targets));
+          const force = answer.options.force === true;
+          if (answer.confirmed)
+            await write({
+              what: `${force ? 'force-stop' : 'stop'} ${label(targets)}`,
+              source: 'ec2',
+              dryRun: answer.options.dryRun === true,
+              call: () =>
+                service.stop(ids, {
+                  force,
+                  dryRun: answer.options.dryRun === true,
+                }),
+              refresh,
+            });
+          return;
+        }
+        case 'instances.reboot': {
+          const answer = await shell.confirm(rebootRequest(targets));
+          if (answer.confirmed)
+            await write({
+              what: `reboot ${label(targets)}`,
+              source: 'ec2',
+              dryRun: answer.options.dryRun === true,
+              call: () =>
+                service.reboot(ids, { dryRun: answer.options.dryRun === true }),
+              refresh,
+            });
+          return;
+        }
+        case 'instances.terminate': {
+          const answer = await shell.confirm(terminateRequest(targets));
+          if (answer.confirmed)
+            await write({
+              what: `terminate ${label(targets)}`,
+              source: 'ec2',
+              dryRun: answer.options.dryRun === true,
+              call: () =>
+                service.terminate(ids, {
+                  dryRun: answer.options.dryRun === true,
+                }),
+              refresh,
+            });
+          return;
+        }
+        case 'instances.image': {
+          if (!one) return;
+          const values = await shell.ask(imageForm(one, new Date()));
+          if (!values) return;
+          const name = values['name'] ?? '';
+          const noReboot = isOn(values, 'noReboot');
+          const answer = await shell.confirm(imageRequest(one, name, noReboot));
+          if (answer.confirmed)
+            await write<{ imageId: string }>({
+              what: `image ${name} of ${label([one])}`,
+              source: 'ec2',
+              dryRun: answer.options.dryRun === true,
+              call: () =>
+                service.createImage(
+                  one.id,
+                  { name, noReboot, description: values['description'] ?? '' },
+                  { dryRun: answer.options.dryRun === true },
+                ),
+              done: (result) =>
+                `image ${result?.imageId ?? ''} (${name}) started; progress in :snapshots`,
+            });
+          return;
+        }
+        case 'instances.snapshot': {
+          if (!one) return;
+          const values = await shell.ask(snapshotAllForm(one, new Date()));
+          if (!values) return;
+          const description = values['description'] ?? '';
+          const answer = await shell.confirm(
+            snapshotAllRequest(one, description),
+          );
+          if (answer.confirmed)
+            await write<{ snapshotIds: readonly string[] }>({
+              what: `snapshot the volumes of ${label([one])}`,
+              source: 'ec2',
+              dryRun: answer.options.dryRun === true,
+              call: () =>
+                service.snapshotAll(
+                  one.id,
+                  { description },
+                  { dryRun: answer.options.dryRun === true },
+                ),
+              done: (result) =>
+                `snapshots ${result?.snapshotIds.join(', ') ?? ''} started; :snapshots shows their progress`,
+            });
+          return;
+        }
+        case 'instances.tags':
+          if (one) await editTags(label([one]), one.id, one.tags, refresh);
+          return;
+        case 'instances.console': {
+          if (!one) return;
+          shell.report(
+            'info',
+            'ec2',
+            `reading the console output of ${label([one])}…`,
+          );
+          const output = await service
+            .consoleOutput(one.id)
+            .catch((error: unknown) => error as Error);
+          if (output instanceof Error)
+            return shell.report(
+              'error',
+              'ec2',
+              `console output of ${label([one])}: ${output.message}`,
+            );
+          const lines = output.split('\n');
+          shell.pushDetail(`console output of ${label([one])}`, [
+            {
+              title: `${lines.length} lines, newest last (G jumps to the end)`,
+              rows: lines.map((line) => ['', line] as const),
+            },
+          ]);
+          return;
+        }
+        case 'instances.copyIp': {
+          if (!one) return;
+          const ip = one.publicIp || one.privateIp;
+          if (ip)
+            shell.copy(ip, `${one.publicIp ? 'public' : 'private'} IP ${ip}`);
+          return;
+        }
+        case 'instances.connect':
+          if (one) await connect(one);
+          return;
+        case 'instances.mysql': {
+          const host = one?.publicDns || one?.publicIp;
+          if (host) return shell.openAt('mysql', host);
+          if (one)
+            shell.report(
+              'warn',
+              'mysql',
+              `${one.id} has no public DNS name or IP`,
+            );
+          return;
+        }
+        case 'instances.moveRegion':
+          if (one)
+            moveToRegion({ kind: 'instance', id: one.id, region: one.region });
+          return;
+      }
+    })();
+  };
+}

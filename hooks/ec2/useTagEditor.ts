@@ -1,0 +1,56 @@
+import { useCallback } from 'react';
+import type { Tags } from '../../source/aws/ec2/types.js';
+import {
+  tagChanges,
+  tagsForm,
+  tagsRequest,
+} from '../../source/panes/ec2/instance-dialogs.js';
+import { parseTagAssignments } from '../../source/panes/ec2/tags-input.js';
+import { useShellApi } from '../context/shell-context.js';
+import { useWriteAction } from '../actions/useWriteAction.js';
+
+/** `t` on any EC2 resource: edit the line of tags, confirm the changes, apply them. */
+export function useTagEditor(): (
+  what: string,
+  resourceId: string,
+  current: Tags,
+  refresh: () => void,
+) => Promise<void> {
+  const shell = useShellApi();
+  const write = useWriteAction();
+  const { ask, confirm, report, session } = shell;
+  return useCallback(
+    async (
+      what: string,
+      resourceId: string,
+      current: Tags,
+      refresh: () => void,
+    ) => {
+      const values = await ask(tagsForm(`Tags of ${what}`, current));
+      const parsed = values
+        ? parseTagAssignments(values['tags'] ?? '')
+        : undefined;
+      if (!parsed?.ok) return;
+      const changes = tagChanges(current, parsed.value);
+      if (changes.lines.length === 0)
+        return report('info', 'ec2', 'the tags are unchanged');
+      const answer = await confirm(tagsRequest(what, changes));
+      const dryRun = answer.options.dryRun === true;
+      if (answer.confirmed)
+        await write({
+          what: `tag ${what}`,
+          source: 'ec2',
+          dryRun,
+          call: () =>
+            session.services.instances.setTags(
+              [resourceId],
+              changes.add,
+              changes.remove,
+              { dryRun },
+            ),
+          refresh,
+        });
+    },
+    [ask, confirm, report, session, write],
+  );
+}

@@ -1,0 +1,90 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { describeError } from '../../source/lib/errors.js';
+import { classifyStatement } from '../../source/mysql/query/sql-statements.js';
+import type { QueryResult } from '../../source/mysql/query/query-console.js';
+import type { MysqlConnection } from '../../source/session/mysql-connections.js';
+import { consoleWriteRequest } from '../../source/panes/mysql/mysql-dialogs.js';
+import { useShellApi } from '../context/shell-context.js';
+
+export interface MysqlQuery {
+  readonly text: string;
+  readonly setText: (text: string) => void;
+  readonly running: boolean;
+  /** The last good result; an error does not replace it. */
+  readonly result: QueryResult | undefined;
+  readonly error: string | undefined;
+  readonly run: () => void;
+  readonly cancel: () => void;
+  readonly history: (step: 1 | -1) => void;
+}
+
+/**
+ * The query console's state: the text, one running statement, the last good
+ * result, the error in place. A statement that writes asks first; read-only
+ * mode refuses it before it is sent (the service refuses again).
+ */
+export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
+  const shell = useShellApi();
+  const [text, setText] = useState('');
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<QueryResult | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const historyIndex = useRef<number | undefined>(undefined);
+  const { console: sql } = connection.services;
+  // Earlier runs' statements, for ↑.
+  useEffect(() => {
+    void connection.history.load().catch(() => undefined);
+  }, [connection.history]);
+
+  const run = useCallback(() => {
+    const statement = text.trim();
+    if (statement === '' || running) return;
+    void (async () => {
+      const verdict = classifyStatement(statement);
+      if (!verdict.read) {
+        if (connection.guard.readOnly) {
+          setError(
+            `read-only: ${verdict.reason}; only reads run here (${connection.guard.reason})`,
+          );
+          return;
+        }
+        const answer = await shell.confirm(consoleWriteRequest(statement));
+        if (!answer.confirmed) return;
+      }
+      setRunning(true);
+      setError(undefined);
+      try {
+        const next = await sql.run(statement, { maxRows: 1000 });
+        setResult(next);
+        setError(undefined);
+        historyIndex.current = undefined;
+        setText('');
+      } catch (failure) {
+        setError(describeError(failure));
+      } finally {
+        setRunning(false);
+      }
+    })();
+  }, [text, running, connection.guard, shell, sql]);
+
+  const cancel = useCallback(() => {
+    void sql.cancel().then(
+      (sent) => sent && shell.report('info', 'mysql', 'KILL QUERY sent'),
+      (failure: unknown) =>
+        shell.report('error', 'mysql', describeError(failure)),
+    );
+  }, [sql, shell]);
+
+  const history = useCallback(
+    (step: 1 | -1) => {
+      const entries = connection.history.entries();
+      if (entries.length === 0) return;
+      const from = historyIndex.current ?? entries.length;
+      const next = Math.min(entries.length, Math.max(0, from + step));
+      historyIndex.current = next;
+      setText(entries[next] ?? '');
+    },
+    [connection.history],
+  );
+  return { text, setText, running, result, error, run, cancel, history };
+}

@@ -1,0 +1,108 @@
+import prettyBytes from 'pretty-bytes';
+import type { BucketRow } from '../../source/aws/s3/types.js';
+import { describeError } from '../../source/lib/errors.js';
+import { isEnabledRegion } from '../../source/aws/regions.js';
+import {
+  makeBucketForm,
+  makeBucketRequest,
+  purgeBucketRequest,
+  removeBucketRequest,
+} from '../../source/panes/s3/bucket-dialogs.js';
+import type { PaneCommandContext } from '../../source/panes/types.js';
+import { useShellApi } from '../context/shell-context.js';
+import { useS3Job } from '../actions/useS3Job.js';
+import { useS3Sync } from './useS3Sync.js';
+
+/** What the bucket keys do: mb, rb, rb --force, sync. */
+export function useBucketActions(): (
+  command: string,
+  context: PaneCommandContext<BucketRow>,
+) => void {
+  const shell = useShellApi();
+  const runJob = useS3Job();
+  const sync = useS3Sync();
+  const s3 = shell.session.services.s3;
+  const region = shell.session.settings.region;
+
+  return (command, { row, refresh }) => {
+    void (async () => {
+      switch (command) {
+        case 'buckets.make': {
+          const list = await shell.session.services.regions
+            .listRegions()
+            .catch(() => undefined);
+          const regions = (list?.rows ?? [])
+            .filter((candidate) => isEnabledRegion(candidate))
+            .map((candidate) => candidate.code);
+          const values = await shell.ask(makeBucketForm(regions, region));
+          if (!values) return;
+          const name = (values['name'] ?? '').trim();
+          const where = values['region'] ?? region;
+          const answer = await shell.confirm(makeBucketRequest(name, where));
+          if (!answer.confirmed) return;
+          try {
+            await s3.makeBucket(name, where);
+            shell.report('info', 's3', `made bucket ${name} in ${where}`);
+            refresh();
+          } catch (error) {
+            shell.report('error', 's3', `mb ${name}: ${describeError(error)}`);
+          }
+          return;
+        }
+        case 'buckets.remove': {
+          if (!row) return;
+          const answer = await shell.confirm(removeBucketRequest(row));
+          if (!answer.confirmed) return;
+          try {
+            await s3.removeBucket(row.name, new AbortController().signal);
+            shell.report('info', 's3', `removed bucket ${row.name}`);
+            refresh();
+          } catch (error) {
+            shell.report(
+              'error',
+              's3',
+              `rb ${row.name}: ${describeError(error)}`,
+            );
+          }
+          return;
+        }
+        case 'buckets.purge': {
+          if (!row) return;
+          // Count first, so the confirmation says what will go.
+          const contents = await runJob({
+            title: `count what is in ${row.name}`,
+            work: ({ signal, report }) =>
+              s3.bucketContents(row.name, signal, (counted) =>
+                report({ itemsDone: counted }),
+              ),
+          });
+          if (!contents) return;
+          const answer = await shell.confirm(purgeBucketRequest(contents));
+          if (!answer.confirmed) return;
+          await runJob({
+            title: `remove ${row.name} and everything in it`,
+            work: ({ signal, report }) =>
+              s3.purgeBucket(row.name, signal, (progress) =>
+                report({
+                  itemsDone: progress.deleted,
+                  itemsTotal: progress.total,
+                  bytesDone: progress.bytesDeleted,
+                  bytesTotal: contents.bytes,
+                }),
+              ),
+            done: (result) =>
+              result.bucketRemoved
+                ? `removed ${row.name}: ${result.deleted} versions (${prettyBytes(result.bytesDeleted, { binary: true })}), ${result.uploadsAborted} uploads aborted`
+                : `${row.name} is not removed: ${result.failed.length} keys could not be deleted, first ${result.failed[0]?.key ?? ''}: ${result.failed[0]?.message ?? ''}`,
+            warn: (result) => !result.bucketRemoved,
+            refresh,
+          });
+          return;
+        }
+        case 'buckets.sync':
+          if (row) sync(`s3://${row.name}/`, refresh);
+          return;
+      }
+    })();
+  };
+}

@@ -1,0 +1,193 @@
+import prettyBytes from 'pretty-bytes';
+import { describeError } from '../../source/lib/errors.js';
+import type { ProgressCounts } from '../../source/jobs/progress.js';
+import {
+  downloadForm,
+  objectDetailSections,
+  uploadForm,
+} from '../../source/panes/s3/object-dialogs.js';
+import {
+  placeText,
+  placeUri,
+  type BrowseEntry,
+  type BrowsePlace,
+} from '../../source/panes/s3/objects-spec.js';
+import { deleteObjectsRequest } from '../../source/panes/s3/bucket-dialogs.js';
+import { localPath } from '../../source/panes/s3/sync-dialogs.js';
+import type { PaneCommandContext } from '../../source/panes/types.js';
+import { useShellApi } from '../context/shell-context.js';
+import { useS3Job } from '../actions/useS3Job.js';
+import { syncSummary, useS3Sync } from './useS3Sync.js';
+
+function countsOf(progress: ProgressCounts): ProgressCounts {
+  const { bytesDone, bytesTotal, itemsDone, itemsTotal } = progress;
+  return { bytesDone, bytesTotal, itemsDone, itemsTotal };
+}
+
+/** The viewer reads this much of an object at most. */
+const VIEW_BYTES = 256 * 1024;
+const URL_SECONDS = 3600;
+
+/** What the object browser's keys do; Enter opens a prefix or describes an object. */
+export function useObjectActions(place: BrowsePlace): {
+  open: (entry: BrowseEntry) => void;
+  onCommand: (
+    command: string,
+    context: PaneCommandContext<BrowseEntry>,
+  ) => void;
+} {
+  const shell = useShellApi();
+  const runJob = useS3Job();
+  const sync = useS3Sync();
+  const { s3, s3Transfers: transfers } = shell.session.services;
+  const { bucket } = place;
+  const signal = () => new AbortController().signal;
+  const fail = (what: string) => (error: unknown) =>
+    shell.report('error', 's3', `${what}: ${describeError(error)}`);
+
+  const open = (entry: BrowseEntry) => {
+    if (entry.kind === 'prefix')
+      return shell.openAt('objects', `${bucket}/${entry.key}`);
+    void s3
+      .objectDetail(bucket, entry.key, signal())
+      .then((detail) =>
+        shell.pushDetail(entry.name, objectDetailSections(detail)),
+      )
+      .catch(fail(`describe ${entry.key}`));
+  };
+
+  const onCommand = (
+    command: string,
+    { row, targets, refresh }: PaneCommandContext<BrowseEntry>,
+  ) => {
+    void (async () => {
+      switch (command) {
+        case 'objects.up':
+          // The parent prefix is the view underneath (or the buckets at the top).
+          return shell.back();
+        case 'objects.get': {
+          if (!row) return;
+          const what = `s3://${bucket}/${row.key}`;
+          const values = await shell.ask(downloadForm(what, process.cwd()));
+          if (!values) return;
+          const dir = localPath(values['dir'] ?? '');
+          if (row.object) {
+            const object = row.object;
+            await runJob({
+              title: `download ${row.name}`,
+              work: ({ signal: jobSignal, report }) => {
+                let done = 0;
+                report({ bytesTotal: object.size, itemsTotal: 1 });
+                return transfers.getObject(
+                  bucket,
+                  object,
+                  dir,
+                  jobSignal,
+                  (count) => report({ bytesDone: (done += count) }),
+                );
+              },
+              done: (path) =>
+                `downloaded ${prettyBytes(object.size, { binary: true })} to ${path}`,
+            });
+            return;
+          }
+          await runJob({
+            title: `download ${what}`,
+            work: ({ signal: jobSignal, report }) =>
+              transfers.sync(
+                {
+                  source: { kind: 's3', bucket, prefix: row.key },
+                  destination: { kind: 'local', path: dir },
+                },
+                {
+                  signal: jobSignal,
+                  onProgress: (progress) => report(countsOf(progress)),
+                },
+              ),
+            done: syncSummary,
+            warn: (result) => result.failedCount > 0 || result.cancelled,
+          });
+          return;
+        }
+        case 'objects.put': {
+          const values = await shell.ask(uploadForm(placeUri(place)));
+          if (!values) return;
+          const path = localPath(values['path'] ?? '');
+          await runJob({
+            title: `upload ${path} to ${placeUri(place)}`,
+            work: ({ signal: jobSignal, report }) =>
+              transfers.put(path, bucket, place.prefix, {
+                signal: jobSignal,
+                onProgress: (progress) => report(countsOf(progress)),
+              }),
+            done: (result) =>
+              `uploaded ${result.items} (${prettyBytes(result.bytes, { binary: true })})${result.failed > 0 ? `, ${result.failed} failed` : ''}`,
+            warn: (result) => result.failed > 0,
+            refresh,
+          });
+          return;
+        }
+        case 'objects.sync':
+          return sync(placeUri(place), refresh);
+        case 'objects.view': {
+          if (!row?.object) return;
+          const text = await s3
+            .readText(bucket, row.key, VIEW_BYTES, signal())
+            .catch(
+              (error: unknown) => (fail(`view ${row.key}`)(error), undefined),
+            );
+          if (!text) return;
+          // A final newline ends the last line; it does not start another.
+          const lines = text.text.replace(/\n$/, '').split('\n');
+          shell.pushDetail(row.name, [
+            {
+              title: `${lines.length} lines${text.truncated ? `, the first ${prettyBytes(VIEW_BYTES, { binary: true })} only` : ''}`,
+              rows: lines.map((line) => ['', line] as const),
+            },
+          ]);
+          return;
+        }
+        case 'objects.url': {
+          if (!row?.object) return;
+          const url = await s3
+            .presignGet(bucket, row.key, URL_SECONDS)
+            .catch(
+              (error: unknown) => (fail(`URL of ${row.key}`)(error), undefined),
+            );
+          if (url) shell.copy(url, `a URL for ${row.name}, valid for 1 hour,`);
+          return;
+        }
+        case 'objects.delete': {
+          if (targets.length === 0) return;
+          const answer = await shell.confirm(
+            deleteObjectsRequest(place, targets),
+          );
+          if (!answer.confirmed) return;
+          await runJob({
+            title: `delete ${targets.length} in ${placeText(place)}`,
+            work: ({ signal: jobSignal, report }) =>
+              transfers.deleteUnder(
+                bucket,
+                targets
+                  .filter((entry) => entry.object)
+                  .map((entry) => entry.key),
+                targets
+                  .filter((entry) => !entry.object)
+                  .map((entry) => entry.key),
+                jobSignal,
+                (count) => report({ itemsDone: count }),
+              ),
+            done: (result) =>
+              result.failed.length > 0
+                ? `deleted ${result.deleted}; ${result.failed.length} refused, first ${result.failed[0]?.key ?? ''}: ${result.failed[0]?.message ?? ''}`
+                : `deleted ${result.deleted} objects`,
+            warn: (result) => result.failed.length > 0,
+            refresh,
+          });
+          return;
+        }
+      }
+    })();
+  };
+  return { open, onCommand };
+}

@@ -1,0 +1,109 @@
+import { useCallback } from 'react';
+import prettyBytes from 'pretty-bytes';
+import type { SyncResult, SyncSpec } from '../../source/s3sync/sync-spec.js';
+import {
+  endpointText,
+  newPlanTally,
+  planChanges,
+  planRequest,
+  syncForm,
+  syncSpecFrom,
+  tallyItem,
+} from '../../source/panes/s3/sync-dialogs.js';
+import { useShellApi } from '../context/shell-context.js';
+import { useS3Job } from '../actions/useS3Job.js';
+
+export function syncSummary(result: SyncResult): string {
+  const parts = [
+    result.dryRun ? 'dry run' : '',
+    `${result.uploaded} up`,
+    `${result.downloaded} down`,
+    `${result.deleted} deleted`,
+    `${result.planned.skip} unchanged`,
+    prettyBytes(result.bytes, { binary: true }),
+    result.failedCount > 0 ? `${result.failedCount} failed` : '',
+    result.deletesRefused ? `deletes refused: ${result.deletesRefused}` : '',
+    result.cancelled ? 'cancelled' : '',
+  ].filter(Boolean);
+  return `sync: ${parts.join(', ')} in ${result.seconds.toFixed(1)} s`;
+}
+
+/**
+ * The sync flow: the form, a dry run whose plan is the confirmation, then the
+ * real run as a job (Ctrl+C cancels it cleanly), then the summary.
+ */
+export function useS3Sync(): (remote: string, refresh?: () => void) => void {
+  const shell = useShellApi();
+  const runJob = useS3Job();
+  const transfers = shell.session.services.s3Transfers;
+  const readOnly = shell.session.guard;
+
+  return useCallback(
+    (remote: string, refresh?: () => void) => {
+      void (async () => {
+        const values = await shell.ask(syncForm(remote));
+        if (!values) return;
+        const planned: SyncSpec = syncSpecFrom(values, true);
+        const tally = newPlanTally();
+        const plan = await runJob({
+          title: `plan ${endpointText(planned.source)} → ${endpointText(planned.destination)}`,
+          work: ({ signal, report }) =>
+            transfers.sync(planned, {
+              signal,
+              onPlanned: (item) => {
+                tallyItem(tally, item);
+                report({ itemsDone: planChanges(tally) });
+              },
+            }),
+        });
+        if (!plan || plan.cancelled) return;
+        if (plan.deletesRefused)
+          shell.report('warn', 's3', `sync: ${plan.deletesRefused}`);
+        if (planChanges(tally) === 0)
+          return shell.report(
+            'info',
+            's3',
+            `sync: nothing to do, ${tally.counts.skip.items} unchanged`,
+          );
+        if (readOnly.readOnly)
+          return shell.report(
+            'warn',
+            's3',
+            `read-only: the plan above was not run (${readOnly.reason})`,
+          );
+        const answer = await shell.confirm(planRequest(planned, tally));
+        if (!answer.confirmed) return;
+        const spec: SyncSpec = { ...planned, dryRun: false };
+        const { upload, download } = tally.counts;
+        const totalItems = planChanges(tally);
+        const totalBytes = upload.bytes + download.bytes;
+        await runJob({
+          title: `sync ${endpointText(spec.source)} → ${endpointText(spec.destination)}`,
+          work: ({ signal, report }) =>
+            transfers.sync(spec, {
+              signal,
+              // The dry run already counted the whole plan; the run's own
+              // totals only grow as its planner streams.
+              onProgress: (progress) =>
+                report({
+                  bytesDone: progress.bytesDone,
+                  bytesTotal: Math.max(progress.bytesTotal ?? 0, totalBytes),
+                  itemsDone: progress.itemsDone,
+                  itemsTotal: Math.max(progress.itemsTotal ?? 0, totalItems),
+                }),
+              onDone: (item, error) => {
+                if (error) shell.report('error', 's3', `${item.rel}: ${error}`);
+              },
+            }),
+          done: syncSummary,
+          warn: (result) =>
+            result.failedCount > 0 ||
+            result.cancelled ||
+            result.deletesRefused !== undefined,
+          ...(refresh ? { refresh } : {}),
+        });
+      })();
+    },
+    [shell, runJob, transfers, readOnly],
+  );
+}

@@ -1,0 +1,166 @@
+import { useCallback, useMemo } from 'react';
+import { describeError, isAbortError } from '../../../source/lib/errors.js';
+import type {
+  Journal,
+  RunSummary,
+} from '../../../source/wizards/ebs-copy/types.js';
+import type { WizardState } from '../../../source/wizards/ebs-copy/views/wizard-state.js';
+import { useAppDeps } from '../../context/app-context.js';
+import { useShellApi } from '../../context/shell-context.js';
+import { useEbsCopyCleanup } from './useEbsCopyCleanup.js';
+import { useEbsCopyGuards } from './useEbsCopyGuards.js';
+
+type Review = Extract<WizardState, { step: 'review' }>;
+
+export interface EbsCopyRunControl {
+  /** Asks (y/N), writes the journal and starts the run as a job. */
+  readonly confirmAndStart: (state: Review) => Promise<void>;
+  readonly resume: (runId: string) => Promise<void>;
+  /** Cancels the running copy; false when none runs. */
+  readonly cancel: () => boolean;
+  /** Removes a finished run's leftovers, one typed confirmation each. */
+  readonly cleanup: (runId: string) => Promise<RunSummary | undefined>;
+}
+
+const SOURCE = 'ebs-copy';
+
+/**
+ * Runs of the region-copy wizard as jobs: the job strip shows them, Ctrl+C
+ * cancels them, and the wizard's store follows their events even while the
+ * wizard's screen is closed.
+ */
+export function useEbsCopyRun(): EbsCopyRunControl {
+  const deps = useAppDeps();
+  const { session, report, confirm } = useShellApi();
+  const service = session.services.ebsCopy;
+  const store = service.wizard;
+
+  const { refusedReadOnly, busy } = useEbsCopyGuards();
+
+  const launch = useCallback(
+    (journal: Journal) => {
+      const { runId } = journal;
+      const total = journal.plan.length;
+      let done = Object.values(journal.steps).filter(
+        (step) => step.status === 'done',
+      ).length;
+      store.dispatch({ type: 'started', journal });
+      const handle = deps.jobs.start(
+        // The run ID alone: the job strip gives a title 20 columns at 80.
+        runId,
+        async ({ signal, report: progress }) => {
+          progress({ itemsDone: done, itemsTotal: total });
+          const engine = await service.engine();
+          return engine.run(runId, {
+            signal,
+            onEvent: (event) => {
+              store.dispatch({ type: 'progress', event });
+              if (event.type === 'step-done')
+                progress({ itemsDone: (done += 1) });
+            },
+          });
+        },
+      );
+      store.setJob(handle.id);
+      handle.result.then(
+        (summary) => {
+          store.setJob(undefined);
+          store.dispatch({ type: 'finished', summary });
+          report('info', SOURCE, `region copy ${runId}: ${summary.state}`);
+        },
+        (error: unknown) => {
+          store.setJob(undefined);
+          const cancelled = isAbortError(error);
+          const message = cancelled
+            ? 'cancelled; the run stopped cleanly and can be resumed (r, or :migrations)'
+            : describeError(error);
+          store.dispatch({ type: 'failed', message, runId });
+          report(
+            cancelled ? 'warn' : 'error',
+            SOURCE,
+            cancelled
+              ? `region copy ${runId} cancelled; r or :migrations resumes it`
+              : `region copy ${runId}: ${message}`,
+          );
+        },
+      );
+    },
+    [deps.jobs, service, store, report],
+  );
+
+  const confirmAndStart = useCallback(
+    async (state: Review) => {
+      if (refusedReadOnly('the region copy') || busy()) return;
+      const warnings = state.preflight.problems
+        .filter((problem) => problem.severity === 'warning')
+        .map((problem) => `Acknowledge: ${problem.message}`);
+      const targets = state.plan.flatMap((step) =>
+        step.creates.map(
+          (resource) =>
+            `${resource.type} in ${resource.region}${resource.intermediate ? ' (intermediate)' : ''}`,
+        ),
+      );
+      const answer = await confirm({
+        level: 'yes-no',
+        title: `Copy ${state.request.source.id} to ${state.request.target.region}: ${targets.length} new resource${targets.length === 1 ? '' : 's'}`,
+        targets,
+        warnings: [
+          ...warnings,
+          'They cost money until removed. Nothing is deleted.',
+        ],
+        action: 'Start copy',
+      });
+      // The choices may have changed while the dialog was open.
+      if (!answer.confirmed || store.getSnapshot().state !== state) return;
+      try {
+        const engine = await service.engine();
+        launch(await engine.create(state.request, state.preflight));
+      } catch (error) {
+        report('error', SOURCE, `cannot start: ${describeError(error)}`);
+      }
+    },
+    [refusedReadOnly, busy, confirm, store, service, launch, report],
+  );
+
+  const resume = useCallback(
+    async (runId: string) => {
+      if (refusedReadOnly(`resuming ${runId}`) || busy()) return;
+      try {
+        const engine = await service.engine();
+        const journal = await engine.load(runId);
+        // Refused before the screen shows a run: another account's run must not start.
+        await engine.checkAccount(runId);
+        launch(journal);
+      } catch (error) {
+        // By name: the class's module brings the STS client, loaded with the engine.
+        if (error instanceof Error && error.name === 'AccountMismatchError')
+          store.dispatch({
+            type: 'failed',
+            message: describeError(error),
+            runId,
+          });
+        report(
+          'error',
+          SOURCE,
+          `cannot resume ${runId}: ${describeError(error)}`,
+        );
+      }
+    },
+    [refusedReadOnly, busy, service, launch, store, report],
+  );
+
+  const cleanup = useEbsCopyCleanup();
+
+  return useMemo(
+    () => ({
+      confirmAndStart,
+      resume,
+      cleanup,
+      cancel: () => {
+        const { jobId } = store.getSnapshot();
+        return jobId !== undefined && deps.jobs.cancel(jobId);
+      },
+    }),
+    [confirmAndStart, resume, cleanup, store, deps.jobs],
+  );
+}

@@ -1,0 +1,34 @@
+/** The AWS client factory for an s3 subcommand, from the global options and config. */
+import type { AwsClientFactory } from '../../aws/client-factory.js';
+import { commandClientFactory } from '../../aws/command-factory.js';
+import { createS3Service } from '../../aws/s3/s3-service.js';
+import type { S3Service } from '../../aws/s3/types.js';
+import { stateDir } from '../../config/paths.js';
+import { prepareStart, type CliOptions } from '../../start.js';
+import { join } from 'node:path';
+
+export interface S3Session {
+  readonly factory: AwsClientFactory;
+  readonly service: S3Service;
+  readonly region: string;
+  readonly journalDir: string;
+  readonly problems: readonly string[];
+  readonly close: () => void;
+}
+
+export async function openS3Session(
+  options: CliOptions,
+  env: NodeJS.ProcessEnv,
+): Promise<S3Session> {
+  const start = await prepareStart(options, env);
+  const settings = start.settings;
+  const factory = commandClientFactory(start);
+  return {
+    factory,
+    service: createS3Service(factory),
+    region: settings.region,
+    journalDir: join(stateDir(env), 's3-uploads'),
+    problems: start.config.problems,
+    close: () => factory.destroy(),
+  };
+}

@@ -1,0 +1,276 @@
+/** `opsdeck s3 sync`, `get` and `put`: the sync engine with a one-line summary. */
+import { stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import prettyBytes from 'pretty-bytes';
+import { createLimiter } from '../../aws/s3/limiter.js';
+import { s3Call, s3Context, s3ErrorCode } from '../../aws/s3/s3-errors.js';
+import { formatS3Uri, isS3Uri, parseS3Uri } from '../../aws/s3/s3-uri.js';
+import { isAbortError } from '../../lib/errors.js';
+import { downloadObject } from '../../s3sync/transfer/download-object.js';
+import type { FilterRule } from '../../s3sync/plan/filters.js';
+import { runSync } from '../../s3sync/sync.js';
+import type {
+  SyncEndpoint,
+  SyncResult,
+  SyncSpec,
+} from '../../s3sync/sync-spec.js';
+import type { CompareMode } from '../../s3sync/plan-types.js';
+import { MiB, uploadFile } from '../../s3sync/transfer/upload-file.js';
+import { createUploadJournal } from '../../s3sync/transfer/upload-journal.js';
+import {
+  EXIT_FAILED,
+  EXIT_OK,
+  UsageError,
+  progressReporter,
+  type CommandIo,
+} from './command-io.js';
+import type { S3Session } from './s3-session.js';
+
+export interface TransferOptions {
+  readonly json?: boolean;
+  readonly dryrun?: boolean;
+  readonly delete?: boolean;
+  readonly maxDelete?: number;
+  readonly allowEmptySource?: boolean;
+  readonly filters?: readonly FilterRule[];
+  readonly sizeOnly?: boolean;
+  readonly checksum?: boolean;
+  readonly exactTimestamps?: boolean;
+  readonly concurrency?: number;
+}
+
+function endpoint(value: string): SyncEndpoint {
+  if (!isS3Uri(value)) return { kind: 'local', path: value };
+  const { bucket, key } = parseS3Uri(value);
+  return { kind: 's3', bucket, prefix: key };
+}
+
+function compareMode(options: TransferOptions): CompareMode {
+  const chosen = [
+    options.sizeOnly && 'size-only',
+    options.checksum && 'checksum',
+    options.exactTimestamps && 'exact-timestamps',
+  ].filter(Boolean);
+  if (chosen.length > 1)
+    throw new UsageError(
+      `choose one of --size-only, --checksum, --exact-timestamps (got ${chosen.join(', ')})`,
+    );
+  return (chosen[0] as CompareMode | undefined) ?? 'default';
+}
+
+export function summaryLine(result: SyncResult): string {
+  const verb = result.dryRun ? 'would ' : '';
+  const parts = result.dryRun
+    ? [
+        `${verb}upload ${result.planned.upload}`,
+        `download ${result.planned.download}`,
+        `delete ${result.planned.delete}`,
+        `(${prettyBytes(result.plannedBytes)})`,
+      ]
+    : [
+        `uploaded ${result.uploaded}`,
+        `downloaded ${result.downloaded}`,
+        `deleted ${result.deleted}`,
+        `(${prettyBytes(result.bytes)})`,
+      ];
+  parts.push(`${result.planned.skip} unchanged or skipped`);
+  if (result.failedCount > 0) parts.push(`${result.failedCount} failed`);
+  if (result.warningCount > 0) parts.push(`${result.warningCount} warnings`);
+  if (result.deletesRefused)
+    parts.push(`deletes refused: ${result.deletesRefused}`);
+  if (result.cancelled) parts.push('cancelled');
+  return `${parts.join(', ')} in ${result.seconds.toFixed(1)} s`;
+}
+
+export async function syncCommand(
+  session: S3Session,
+  source: string,
+  destination: string,
+  options: TransferOptions,
+  io: CommandIo,
+): Promise<number> {
+  const spec: SyncSpec = {
+    source: endpoint(source),
+    destination: endpoint(destination),
+    mode: compareMode(options),
+    delete: options.delete === true,
+    ...(options.maxDelete === undefined
+      ? {}
+      : { maxDelete: options.maxDelete }),
+    allowEmptySource: options.allowEmptySource === true,
+    dryRun: options.dryrun === true,
+    filters: options.filters ?? [],
+    ...(options.concurrency === undefined
+      ? {}
+      : { concurrency: options.concurrency }),
+  };
+  if (spec.source.kind === spec.destination.kind)
+    throw new UsageError(
+      'sync goes between a local directory and s3://bucket/prefix (one side each)',
+    );
+  const remote =
+    spec.source.kind === 's3'
+      ? spec.source
+      : (spec.destination as { bucket: string });
+  const client = await session.factory.s3();
+  const result = await runSync(
+    spec,
+    {
+      client,
+      journal: createUploadJournal(session.journalDir),
+      context: (operation, bucket, key) =>
+        s3Context(session.factory, operation, bucket, key),
+    },
+    {
+      signal: io.signal,
+      ...(progressReporter(io) ? { onProgress: progressReporter(io) } : {}),
+      onPlanned: (item) => {
+        if (spec.dryRun && item.action !== 'skip' && !options.json)
+          io.out(
+            `(dryrun) ${item.action}: ${item.rel}${item.action === 'delete' ? '' : ` (${item.reason})`}`,
+          );
+      },
+      onWarning: (rel, message) => io.err(`warning: ${rel}: ${message}`),
+      onDone: (item, error) => {
+        if (error !== undefined)
+          io.err(`failed: ${item.action} ${item.rel}: ${error}`);
+      },
+    },
+  );
+  io.progress?.(undefined);
+  if (result.leftoverUploadsAborted > 0)
+    io.err(
+      `aborted ${result.leftoverUploadsAborted} multipart uploads left by an earlier run in s3://${remote.bucket}`,
+    );
+  if (result.deletesRefused) io.err(`opsdeck: ${result.deletesRefused}`);
+  io.out(options.json ? JSON.stringify(result) : summaryLine(result));
+  const failed =
+    result.failedCount > 0 ||
+    result.cancelled ||
+    (result.deletesRefused !== undefined && spec.delete === true);
+  return failed ? EXIT_FAILED : EXIT_OK;
+}
+
+export async function getCommand(
+  session: S3Session,
+  uri: string,
+  dir: string,
+  options: TransferOptions,
+  io: CommandIo,
+): Promise<number> {
+  const { bucket, key } = parseS3Uri(uri);
+  if (key !== '' && !key.endsWith('/')) {
+    const client = await session.factory.s3();
+    const { HeadObjectCommand } = await import('@aws-sdk/client-s3');
+    const head = await client
+      .send(new HeadObjectCommand({ Bucket: bucket, Key: key }), {
+        abortSignal: io.signal,
+      })
+      .catch((error: unknown) => {
+        if (
+          isAbortError(error) ||
+          !/^(NotFound|NoSuchKey)$/.test(s3ErrorCode(error))
+        )
+          throw error;
+        return undefined;
+      });
+    if (head !== undefined) {
+      const path = join(dir, basename(key));
+      const started = Date.now();
+      await s3Call(s3Context(session.factory, 'GetObject', bucket, key), () =>
+        downloadObject(
+          client,
+          bucket,
+          {
+            rel: basename(key),
+            key,
+            size: head.ContentLength ?? 0,
+            modifiedMs: head.LastModified?.getTime() ?? Date.now(),
+            etag: head.ETag,
+            storageClass: head.StorageClass,
+          },
+          path,
+          {
+            rangedThreshold: 16 * MiB,
+            partSize: 8 * MiB,
+            parts: createLimiter(8),
+          },
+          io.signal,
+          () => undefined,
+        ),
+      );
+      const summary = {
+        downloaded: 1,
+        key,
+        path,
+        bytes: head.ContentLength ?? 0,
+        seconds: (Date.now() - started) / 1000,
+      };
+      io.out(
+        options.json
+          ? JSON.stringify(summary)
+          : `downloaded 1 (${prettyBytes(summary.bytes)}) to ${path} in ${summary.seconds.toFixed(1)} s`,
+      );
+      return EXIT_OK;
+    }
+  }
+  return syncCommand(
+    session,
+    formatS3Uri(bucket, key),
+    dir,
+    { ...options, delete: false },
+    io,
+  );
+}
+
+export async function putCommand(
+  session: S3Session,
+  path: string,
+  uri: string,
+  options: TransferOptions,
+  io: CommandIo,
+): Promise<number> {
+  const { bucket, key } = parseS3Uri(uri);
+  const stats = await stat(path).catch(() => undefined);
+  if (stats?.isDirectory())
+    return syncCommand(
+      session,
+      path,
+      formatS3Uri(bucket, key),
+      { ...options, delete: false },
+      io,
+    );
+  if (!stats?.isFile())
+    throw new UsageError(`${path} is neither a file nor a directory`);
+  const target = key === '' || key.endsWith('/') ? key + basename(path) : key;
+  const started = Date.now();
+  const client = await session.factory.s3();
+  await s3Call(s3Context(session.factory, 'PutObject', bucket, target), () =>
+    uploadFile(
+      client,
+      bucket,
+      target,
+      { rel: basename(path), path, size: stats.size, mtimeMs: stats.mtimeMs },
+      {
+        multipartThreshold: 16 * MiB,
+        partSize: 8 * MiB,
+        partsPerFile: 4,
+        journal: createUploadJournal(session.journalDir),
+      },
+      io.signal,
+      () => undefined,
+    ),
+  );
+  const summary = {
+    uploaded: 1,
+    key: target,
+    bytes: stats.size,
+    seconds: (Date.now() - started) / 1000,
+  };
+  io.out(
+    options.json
+      ? JSON.stringify(summary)
+      : `uploaded 1 (${prettyBytes(stats.size)}) to ${formatS3Uri(bucket, target)} in ${summary.seconds.toFixed(1)} s`,
+  );
+  return EXIT_OK;
+}

@@ -1,0 +1,67 @@
+import type { RegionRow } from '../../aws/regions.js';
+import type { SessionServices } from '../../session/session.js';
+import type { TablePaneSpec, Tone } from '../types.js';
+
+function optInTone(row: RegionRow): Tone | undefined {
+  if (row.optIn === 'not-opted-in') return 'muted';
+  if (row.optIn === 'unknown') return 'warn';
+  return undefined;
+}
+
+export const regionsSpec: TablePaneSpec<
+  RegionRow,
+  Pick<SessionServices, 'regions'>
+> = {
+  name: 'regions',
+  columns: [
+    { id: 'region', title: 'REGION', value: (row) => row.code, min: 9 },
+    {
+      id: 'name',
+      title: 'NAME',
+      value: (row) => row.name,
+      grow: 1,
+      growMax: 32,
+      min: 8,
+      priority: 2,
+    },
+    {
+      id: 'status',
+      title: 'OPT-IN',
+      value: (row) => row.optIn,
+      tone: optInTone,
+      min: 7,
+      priority: 1,
+    },
+    {
+      id: 'endpoint',
+      title: 'ENDPOINT',
+      value: (row) => row.endpoint,
+      grow: 1,
+      growMax: 48,
+      min: 10,
+      priority: 3,
+    },
+  ],
+  rowId: (row) => row.code,
+  describe: (row) => [
+    {
+      title: row.code,
+      rows: [
+        ['Region', row.code],
+        ['Name', row.name || '(not in the built-in list)'],
+        ['Opt-in status', row.optIn],
+        ['EC2 endpoint', row.endpoint],
+      ],
+    },
+  ],
+  async load(services, _cursor, signal) {
+    const list = await services.regions.listRegions(signal);
+    return {
+      rows: list.rows,
+      note:
+        list.fallbackReason === undefined
+          ? undefined
+          : `built-in list: ${list.fallbackReason}`,
+    };
+  },
+};

@@ -1,0 +1,305 @@
+/** How the MySQL pane shows things: views, header, cells, table columns. Pure. */
+import prettyBytes from 'pretty-bytes';
+import stringWidth from 'string-width';
+import type { DatabaseRow } from '../../mysql/admin/databases.js';
+import type { Cell, MysqlState } from '../../mysql/mysql-types.js';
+import type { MysqlConnectionProfile } from '../../mysql/profile-schema.js';
+import type { ProcessRow } from '../../mysql/admin/server-status.js';
+import type { TableRow } from '../../mysql/admin/tables.js';
+import type { AccountRow } from '../../mysql/admin/users.js';
+import type { ColumnSpec } from '../types.js';
+import { numberColumn } from '../../table/number-column.js';
+
+export const MYSQL_VIEWS = [
+  'connections',
+  'server',
+  'databases',
+  'tables',
+  'rows',
+  'query',
+  'users',
+] as const;
+export type MysqlView = (typeof MYSQL_VIEWS)[number];
+
+export const VIEW_TITLES: Record<MysqlView, string> = {
+  connections: 'Connections',
+  server: 'Server',
+  databases: 'Databases',
+  tables: 'Tables',
+  rows: 'Rows',
+  query: 'Query',
+  users: 'Users',
+};
+
+/** The view after (or before) this one, wrapping around. */
+export function stepView(view: MysqlView, step: 1 | -1): MysqlView {
+  const index = MYSQL_VIEWS.indexOf(view);
+  const next = (index + step + MYSQL_VIEWS.length) % MYSQL_VIEWS.length;
+  return MYSQL_VIEWS[next] ?? 'connections';
+}
+
+/** How a connection state reads in the pane's header. */
+export function stateLabel(state: MysqlState): string {
+  switch (state) {
+    case 'idle':
+      return 'not connected yet';
+    case 'connecting':
+      return 'connecting…';
+    case 'connected':
+      return 'connected';
+    case 'disconnected':
+      return 'DISCONNECTED: the next action reconnects';
+    case 'closed':
+      return 'closed';
+  }
+}
+
+export const NULL_TEXT = 'NULL';
+
+/** One cell as text: NULL distinct (the grid dims it), binary as hex. */
+export function cellText(cell: Cell, limit = 200): string {
+  if (cell === null) return NULL_TEXT;
+  if (typeof cell === 'string') return cell.replace(/[\r\n\t]+/g, ' ');
+  const hex = `0x${cell.hex.slice(0, limit)}`;
+  return cell.hex.length > limit ? `${hex}… (${cell.bytes} B)` : hex;
+}
+
+/** Column widths of a result from its titles and cells, each at most `max`. */
+export function gridWidths(
+  titles: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  max = 32,
+): number[] {
+  return titles.map((title, index) => {
+    let width = Math.max(4, stringWidth(title));
+    for (const row of rows) {
+      const cell = row[index];
+      if (cell === undefined) continue;
+      width = Math.max(width, stringWidth(cellText(cell, 40)));
+      if (width >= max) return max;
+    }
+    return width;
+  });
+}
+
+/** "user@host[:port]" as a one-off connection profile with MySQL root on 127.0.0.1:3306. */
+export function parseOneOff(
+  text: string,
+  mysqlUser = 'root',
+): MysqlConnectionProfile | undefined {
+  const match = /^(?:([^@\s]+)@)?([^:@\s]+)(?::(\d{1,5}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, user, host, port] = match;
+  if (host === undefined) return undefined;
+  const portNumber = port === undefined ? undefined : Number(port);
+  if (portNumber !== undefined && (portNumber < 1 || portNumber > 65535))
+    return undefined;
+  return {
+    ssh: {
+      host,
+      ...(user === undefined ? {} : { user }),
+      ...(portNumber === undefined ? {} : { port: portNumber }),
+    },
+    mysql: { user: mysqlUser, askPassword: true },
+  };
+}
+
+/** "admin@db1:22 → root at 127.0.0.1:3306" for the connections list. */
+export function profileSummary(profile: MysqlConnectionProfile): string {
+  const ssh = `${profile.ssh.user ? `${profile.ssh.user}@` : ''}${profile.ssh.host}${profile.ssh.port ? `:${profile.ssh.port}` : ''}`;
+  const target = profile.mysql.socket
+    ? profile.mysql.socket
+    : `${profile.mysql.host ?? '127.0.0.1'}:${profile.mysql.port ?? 3306}`;
+  const jump = profile.ssh.jump ? ` via ${profile.ssh.jump}` : '';
+  return `${ssh}${jump} → ${profile.mysql.user} at ${target}`;
+}
+
+const bytes = (value: number) =>
+  prettyBytes(value, { maximumFractionDigits: 1 });
+
+export interface ConnectionRow {
+  readonly name: string;
+  readonly profile: MysqlConnectionProfile;
+  readonly state: string;
+}
+
+export const connectionColumns: readonly ColumnSpec<ConnectionRow>[] = [
+  {
+    id: 'name',
+    title: 'NAME',
+    value: (row) => row.name,
+    min: 8,
+    grow: 1,
+    growMax: 24,
+  },
+  {
+    id: 'target',
+    title: 'SSH → MYSQL',
+    value: (row) => profileSummary(row.profile),
+    min: 20,
+    grow: 3,
+  },
+  {
+    id: 'state',
+    title: 'STATE',
+    value: (row) => row.state,
+    min: 9,
+    priority: 2,
+  },
+];
+
+export const databaseColumns: readonly ColumnSpec<DatabaseRow>[] = [
+  { id: 'name', title: 'DATABASE', value: (row) => row.name, min: 10, grow: 2 },
+  {
+    id: 'tables',
+    title: 'TABLES',
+    value: (row) => String(row.tables),
+    sortValue: (row) => row.tables,
+    align: 'right',
+    min: 6,
+  },
+  {
+    id: 'size',
+    title: 'SIZE',
+    value: (row) => bytes(row.bytes),
+    sortValue: (row) => row.bytes,
+    align: 'right',
+    min: 8,
+  },
+  {
+    id: 'collation',
+    title: 'COLLATION',
+    value: (row) => row.collation,
+    min: 10,
+    grow: 1,
+    priority: 2,
+  },
+];
+
+export const tableColumns: readonly ColumnSpec<TableRow>[] = [
+  { id: 'name', title: 'TABLE', value: (row) => row.name, min: 10, grow: 2 },
+  {
+    id: 'engine',
+    title: 'ENGINE',
+    value: (row) => row.engine || row.kind,
+    min: 6,
+    priority: 3,
+  },
+  numberColumn({
+    id: 'rows',
+    title: '~ROWS',
+    number: (row) => row.estimatedRows,
+    min: 6,
+  }),
+  numberColumn({
+    id: 'data',
+    title: 'DATA',
+    number: (row) => row.dataBytes,
+    format: bytes,
+    min: 8,
+  }),
+  numberColumn({
+    id: 'index',
+    title: 'INDEX',
+    number: (row) => row.indexBytes,
+    format: bytes,
+    min: 8,
+    priority: 2,
+  }),
+];
+
+export const accountId = (row: { user: string; host: string }) =>
+  `${row.user}@${row.host}`;
+
+/** Short words for the list; Enter shows the whole message with the grants. */
+const WARNING_LABELS: Record<AccountRow['warnings'][number]['kind'], string> = {
+  'global-privileges': 'global privs',
+  'open-without-password': '% without password',
+};
+
+export const userColumns: readonly ColumnSpec<AccountRow>[] = [
+  {
+    id: 'account',
+    title: 'USER@HOST',
+    value: accountId,
+    min: 14,
+    grow: 1,
+    growMax: 36,
+  },
+  {
+    id: 'plugin',
+    title: 'AUTH',
+    value: (row) => row.plugin.replace(/_password$/, '') || '-',
+    min: 6,
+    priority: 3,
+  },
+  {
+    id: 'password',
+    title: 'PASSWORD',
+    value: (row) => (row.hasPassword ? 'yes' : 'NONE'),
+    tone: (row) => (row.hasPassword ? undefined : 'warn'),
+    min: 8,
+    priority: 2,
+  },
+  {
+    id: 'warning',
+    title: 'WARNING',
+    value: (row) =>
+      row.warnings.map((warning) => WARNING_LABELS[warning.kind]).join('; '),
+    tone: (row) => (row.warnings.length > 0 ? 'warn' : undefined),
+    min: 10,
+    grow: 3,
+  },
+];
+
+export const processColumns: readonly ColumnSpec<ProcessRow>[] = [
+  numberColumn({ id: 'id', title: 'ID', number: (row) => row.id, min: 4 }),
+  {
+    id: 'user',
+    title: 'USER',
+    value: (row) => row.user,
+    min: 6,
+    growMax: 16,
+    grow: 1,
+  },
+  {
+    id: 'db',
+    title: 'DB',
+    value: (row) => row.database ?? '',
+    min: 4,
+    priority: 3,
+  },
+  {
+    id: 'command',
+    title: 'CMD',
+    value: (row) => row.command,
+    min: 5,
+    priority: 2,
+  },
+  numberColumn({
+    id: 'time',
+    title: 'SEC',
+    number: (row) => row.seconds,
+    min: 4,
+  }),
+  {
+    id: 'info',
+    title: 'QUERY',
+    value: (row) => row.info ?? row.state,
+    min: 10,
+    grow: 3,
+  },
+];
+
+export function formatUptime(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  return days > 0
+    ? `${days}d ${hours}h`
+    : hours > 0
+      ? `${hours}h ${minutes}m`
+      : `${minutes}m ${seconds % 60}s`;
+}
+
+export { bytes as formatBytes };

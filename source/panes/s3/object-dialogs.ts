@@ -1,0 +1,93 @@
+/** What the object browser asks: where a download goes, what to upload. Pure. */
+import prettyBytes from 'pretty-bytes';
+import type { ObjectDetail } from '../../aws/s3/types.js';
+import { completePath } from '../../lib/path-completion.js';
+import type { FormSpec } from '../../lib/form.js';
+import type { DetailSection } from '../types.js';
+import { formatTime } from '../ec2/ec2-format.js';
+
+export function downloadForm(what: string, cwd: string): FormSpec {
+  return {
+    title: `Download ${what}`,
+    submitLabel: 'Download',
+    fields: [
+      {
+        name: 'dir',
+        label: 'To directory',
+        initial: cwd,
+        hint: 'Tab completes; created when missing; files land under a temporary name, then are renamed',
+        complete: (value) => completePath(value),
+        validate: (value) =>
+          value.trim() === '' ? 'a directory on this machine' : undefined,
+      },
+    ],
+  };
+}
+
+export function uploadForm(where: string): FormSpec {
+  return {
+    title: `Upload to ${where}`,
+    submitLabel: 'Upload',
+    fields: [
+      {
+        name: 'path',
+        label: 'File or dir',
+        placeholder: '/var/log/app.log or ~/site',
+        hint: 'Tab completes; a directory goes up whole, under its own name',
+        complete: (value) => completePath(value),
+        validate: (value) =>
+          value.trim() === ''
+            ? 'a file or directory on this machine'
+            : undefined,
+      },
+    ],
+  };
+}
+
+export function objectDetailSections(detail: ObjectDetail): DetailSection[] {
+  return [
+    {
+      title: `s3://${detail.bucket}/${detail.key}`,
+      rows: [
+        [
+          'Size',
+          `${prettyBytes(detail.size, { binary: true })} (${detail.size} bytes)`,
+        ],
+        ['Modified', formatTime(detail.modified)],
+        ['Content type', detail.contentType ?? '-'],
+        ['Storage class', detail.storageClass ?? 'STANDARD'],
+        ['ETag', detail.etag ?? '-'],
+        ['Version', detail.versionId ?? '(not versioned)'],
+      ],
+    },
+    {
+      title: 'Metadata',
+      rows:
+        Object.keys(detail.metadata).length > 0
+          ? Object.entries(detail.metadata)
+          : [['(none)', '']],
+    },
+    {
+      title: 'Tags',
+      rows:
+        detail.tags === undefined
+          ? [['(could not be read)', '']]
+          : Object.keys(detail.tags).length > 0
+            ? Object.entries(detail.tags)
+            : [['(none)', '']],
+    },
+    {
+      title: `Versions${detail.moreVersions ? ' (newest page only)' : ''}`,
+      rows:
+        detail.versions.length > 0
+          ? detail.versions.map(
+              (version) =>
+                [
+                  version.versionId,
+                  `${version.deleteMarker ? 'delete marker' : prettyBytes(version.size, { binary: true })}  ${formatTime(version.modified)}${version.isLatest ? '  latest' : ''}`,
+                ] as const,
+            )
+          : [['(none)', '']],
+    },
+  ];
+}

@@ -1,0 +1,50 @@
+/** Detail sections as wrapped lines for a scrolling view. Pure. */
+import stringWidth from 'string-width';
+import type { DetailSection } from '../panes/types.js';
+
+export interface DetailLine {
+  readonly text: string;
+  readonly heading?: boolean;
+}
+
+/** "Key   value" lines; long values wrap under themselves, never off screen. */
+export function detailLines(
+  sections: readonly DetailSection[],
+  width: number,
+): DetailLine[] {
+  const lines: DetailLine[] = [];
+  for (const section of sections) {
+    if (lines.length > 0) lines.push({ text: '' });
+    lines.push({ text: section.title, heading: true });
+    const keyWidth = Math.min(
+      28,
+      Math.max(0, ...section.rows.map(([key]) => stringWidth(key))) + 2,
+    );
+    const valueWidth = Math.max(10, width - keyWidth - 2);
+    for (const [key, value] of section.rows) {
+      const pieces = wrap(value === '' ? '-' : value, valueWidth);
+      pieces.forEach((piece, index) => {
+        const label = index === 0 ? key : '';
+        lines.push({ text: `  ${label.padEnd(keyWidth)}${piece}` });
+      });
+    }
+  }
+  return lines;
+}
+
+function wrap(text: string, width: number): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let rest = paragraph;
+    while (stringWidth(rest) > width) {
+      let cut = width;
+      while (cut > 0 && stringWidth(rest.slice(0, cut)) > width) cut--;
+      const space = rest.lastIndexOf(' ', cut);
+      if (space > width / 2) cut = space;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut).replace(/^ /, '');
+    }
+    out.push(rest);
+  }
+  return out;
+}

@@ -1,0 +1,214 @@
+/**
+ * A console wired to in-memory services: sessions whose identity and regions
+ * depend on the profile and region, so tests can tell which session answered.
+ */
+import type { AppDeps } from '../../../hooks/context/app-context.js';
+import type { CallerIdentity } from '../../../source/aws/identity.js';
+import type { ProfileRow } from '../../../source/aws/profiles.js';
+import type { RegionList, RegionRow } from '../../../source/aws/regions.js';
+import { defaultConfig } from '../../../source/config/defaults.js';
+import type { Config } from '../../../source/config/schema.js';
+import { createEventLog } from '../../../source/events/event-log.js';
+import { createInFlight } from '../../../source/jobs/in-flight.js';
+import { createJobRunner } from '../../../source/jobs/job-runner.js';
+import { keymap } from '../../../source/keymap/index.js';
+import { createWriteGuard } from '../../../source/safety/read-only.js';
+import type { Session } from '../../../source/session/session.js';
+import { createFakeEc2, type FakeEc2 } from './fake-ec2.js';
+import { createFakeS3, type FakeS3 } from './fake-s3.js';
+import { createFakeEbsCopy, type FakeEbsCopy } from './fake-ebs-copy.js';
+import { createFakeMysql, type FakeMysql } from './fake-mysql.js';
+import { createFakeRootReset, type FakeRootReset } from './fake-root-reset.js';
+import { createRootResetService } from '../../../source/wizards/root-reset/console-service.js';
+import { createEbsCopyService } from '../../../source/wizards/ebs-copy/console-service.js';
+import {
+  resolveStartSettings,
+  type SessionSettings,
+  type SettingsInputs,
+} from '../../../source/session/session-settings.js';
+
+export const ACCOUNTS: Record<string, string> = {
+  dev: '111111111111',
+  prod: '222222222222',
+};
+
+export interface FakeOptions {
+  readonly profile?: string;
+  readonly region?: string;
+  readonly config?: Config;
+  readonly configProblems?: string[];
+  readonly readOnly?: boolean;
+  readonly profiles?: ProfileRow[];
+  /** Replaces the identity answer; throw to simulate a credentials problem. */
+  readonly whoAmI?: (settings: SessionSettings) => Promise<CallerIdentity>;
+  /** Delays the region list, to catch a switch while a fetch is in flight. */
+  readonly regionDelayMs?: (settings: SessionSettings) => number;
+  /** The EC2 every session of this console sees. */
+  readonly ec2?: FakeEc2;
+  /** The region-copy engine every session sees. */
+  readonly ebsCopy?: FakeEbsCopy;
+  /** The S3 every session sees. */
+  readonly s3?: FakeS3;
+  /** The MySQL connections every session sees. */
+  readonly mysql?: FakeMysql;
+  /** The root-password reset engine every session sees. */
+  readonly rootReset?: FakeRootReset;
+}
+
+/** Region rows name their session, so a stale row is recognisable. */
+export function regionRows(settings: SessionSettings): RegionRow[] {
+  return ['eu-west-1', 'us-east-1', 'us-west-2'].map((code) => ({
+    code,
+    name: `${settings.profile ?? 'default'}@${settings.region}`,
+    optIn: 'opt-in-not-required',
+    endpoint: `ec2.${code}.amazonaws.com`,
+  }));
+}
+
+export function fakeDeps(options: FakeOptions = {}): AppDeps & {
+  sessions: Session[];
+  closed: number[];
+  ec2: FakeEc2;
+  ebsCopy: FakeEbsCopy;
+  s3: FakeS3;
+  mysql: FakeMysql;
+  rootReset: FakeRootReset;
+  terminalRuns: string[];
+} {
+  const ec2 = options.ec2 ?? createFakeEc2();
+  const ebsCopy = options.ebsCopy ?? createFakeEbsCopy();
+  const s3 = options.s3 ?? createFakeS3();
+  const mysql = options.mysql ?? createFakeMysql();
+  const rootReset = options.rootReset ?? createFakeRootReset();
+  // Run-wide, like the real one: a profile switch keeps the wizard.
+  const rootResetService = createRootResetService({
+    loadEngine: () => Promise.resolve(rootReset.engine),
+  });
+  const events = createEventLog();
+  const config = options.config ?? defaultConfig();
+  const sessions: Session[] = [];
+  const closed: number[] = [];
+  const terminalRuns: string[] = [];
+  const inputs: SettingsInputs = {
+    options: {
+      profile: options.profile ?? 'dev',
+      region: options.region ?? 'us-east-1',
+      readOnly: options.readOnly,
+    },
+    config,
+    configBroken: (options.configProblems ?? []).length > 0,
+    configPath: '/home/ops/.config/opsdeck/config.yaml',
+    env: {},
+    awsRegionOf: (profile) => (profile === 'prod' ? 'eu-west-1' : undefined),
+  };
+  let nextId = 1;
+  const deps = {
+    keymap,
+    events,
+    jobs: createJobRunner({ batchMs: 0 }),
+    inFlight: createInFlight(),
+    profiles: {
+      listProfiles: () =>
+        Promise.resolve(
+          options.profiles ?? [
+            {
+              name: 'dev',
+              kind: 'keys' as const,
+              region: 'us-east-1',
+              source: 'access keys',
+              files: 'credentials',
+            },
+            {
+              name: 'prod',
+              kind: 'role' as const,
+              region: 'eu-west-1',
+              source: 'arn:aws:iam::222222222222:role/ops via dev',
+              files: 'config',
+            },
+          ],
+        ),
+    },
+    config: {
+      path: inputs.configPath,
+      config,
+      problems: options.configProblems ?? [],
+      exists: true,
+    },
+    env: {},
+    initialSettings: resolveStartSettings(inputs),
+    settingsInputs: inputs,
+    sessions,
+    closed,
+    ec2,
+    ebsCopy,
+    s3,
+    mysql,
+    rootReset,
+    terminalRuns,
+    // ssh is recorded, not run; the key of the fake instances exists.
+    runInTerminal: (command: string, args: readonly string[]) => (
+      terminalRuns.push([command, ...args].join(' ')),
+      0
+    ),
+    home: '/home/ops',
+    fileExists: (path: string) => path === '/home/ops/.ssh/ops-key.pem',
+    openSession(settings: SessionSettings): Session {
+      let isClosed = false;
+      const id = nextId++;
+      const session: Session = {
+        id,
+        settings,
+        guard: createWriteGuard(settings.readOnly, settings.readOnlyReason),
+        services: {
+          identity: {
+            whoAmI: () =>
+              options.whoAmI
+                ? options.whoAmI(settings)
+                : Promise.resolve({
+                    account:
+                      ACCOUNTS[settings.profile ?? 'dev'] ?? '000000000000',
+                    arn: `arn:aws:iam::${ACCOUNTS[settings.profile ?? 'dev'] ?? '0'}:user/${settings.profile ?? 'dev'}-ops`,
+                    userId: 'AIDAFAKE',
+                  }),
+          },
+          regions: {
+            listRegions: (signal?: AbortSignal) =>
+              new Promise<RegionList>((resolve, reject) => {
+                const timer = setTimeout(
+                  () =>
+                    isClosed
+                      ? reject(new Error('session closed'))
+                      : resolve({ rows: regionRows(settings) }),
+                  options.regionDelayMs?.(settings) ?? 0,
+                );
+                signal?.addEventListener('abort', () => {
+                  clearTimeout(timer);
+                  reject(
+                    Object.assign(new Error('aborted'), { name: 'AbortError' }),
+                  );
+                });
+              }),
+          },
+          instances: ec2.instances,
+          addresses: ec2.addresses,
+          volumes: ec2.volumes,
+          snapshots: ec2.snapshots,
+          s3: s3.s3,
+          s3Transfers: s3.transfers,
+          mysql: mysql.connections,
+          rootReset: rootResetService,
+          ebsCopy: createEbsCopyService({
+            loadEngine: () => Promise.resolve(ebsCopy),
+          }),
+        },
+        close: () => {
+          isClosed = true;
+          closed.push(id);
+        },
+      };
+      sessions.push(session);
+      return session;
+    },
+  };
+  return deps;
+}

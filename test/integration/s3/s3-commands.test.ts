@@ -1,0 +1,142 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  runS3Command,
+  type S3CommandName,
+  type S3CommandOptions,
+} from '../../../source/commands/s3/s3-command.js';
+import { allKeys, moto, uniqueBucket, useS3Workspace } from './s3-lab.js';
+
+describe.skipIf(!moto.info)(
+  `opsdeck s3 subcommands against moto${moto.missing}`,
+  () => {
+    const space = useS3Workspace('commands');
+    const { direct } = space;
+    const env = () => ({
+      ...process.env,
+      OPSDECK_CONFIG: moto.info?.opsdeckConfigFile,
+      OPSDECK_STATE_DIR: join(space.work, 'state'),
+    });
+    async function run(
+      name: S3CommandName,
+      args: string[],
+      options: Partial<S3CommandOptions> = {},
+      prompt?: string,
+    ) {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runS3Command(
+        name,
+        args,
+        { profile: 'lab', endpointUrl: moto.info?.endpoint, ...options },
+        {
+          out: (line) => out.push(line),
+          err: (line) => err.push(line),
+          signal: new AbortController().signal,
+          ...(prompt === undefined
+            ? {}
+            : { prompt: () => Promise.resolve(prompt) }),
+        },
+        env(),
+      );
+      return { code, out, err };
+    }
+
+    it('mb, put, sync --dryrun/--json, get, ls and rb --force with exit codes', async () => {
+      const bucket = uniqueBucket('cli');
+      const made = await run('mb', [`s3://${bucket}`]);
+      expect(made.err).toEqual([]);
+      expect(made).toMatchObject({
+        code: 0,
+        out: [`make_bucket: ${bucket} (us-east-1)`],
+      });
+      expect((await run('mb', ['s3://Bad_Name'])).code).toBe(1);
+      const dir = join(space.work, 'src');
+      mkdirSync(join(dir, 'logs'), { recursive: true });
+      writeFileSync(join(dir, 'a.txt'), 'a');
+      writeFileSync(join(dir, 'logs', 'x.log'), 'x');
+      const dry = await run('sync', [dir, `s3://${bucket}/site`], {
+        dryrun: true,
+        filters: [{ type: 'exclude', pattern: '*.log' }],
+      });
+      expect(dry.code).toBe(0);
+      expect(dry.out).toEqual([
+        '(dryrun) upload: a.txt (new)',
+        expect.stringMatching(
+          /^would upload 1, download 0, delete 0/,
+        ) as string,
+      ]);
+      expect(await allKeys(direct, bucket)).toEqual([]);
+      const real = await run('sync', [dir, `s3://${bucket}/site`], {
+        json: true,
+      });
+      expect(real.code).toBe(0);
+      expect(JSON.parse(real.out[0] ?? '{}')).toMatchObject({
+        uploaded: 2,
+        failedCount: 0,
+      });
+      expect(
+        (await run('put', [join(dir, 'a.txt'), `s3://${bucket}/single/`])).code,
+      ).toBe(0);
+      expect(await allKeys(direct, bucket)).toEqual([
+        'single/a.txt',
+        'site/a.txt',
+        'site/logs/x.log',
+      ]);
+      const ls = await run('ls', [`s3://${bucket}/site/`]);
+      expect(ls.out.map((line) => line.trim().split(/\s+/).at(-1))).toEqual([
+        'site/logs/',
+        'site/a.txt',
+      ]);
+      const got = await run('get', [
+        `s3://${bucket}/site/logs/x.log`,
+        join(space.work, 'got'),
+      ]);
+      expect(got.code).toBe(0);
+      expect(readFileSync(join(space.work, 'got', 'x.log'), 'utf8')).toBe('x');
+      // Usage errors exit 2; refusals exit 1.
+      expect(
+        (await run('sync', [dir, join(space.work, 'elsewhere')])).code,
+      ).toBe(2);
+      expect(
+        (
+          await run('sync', [dir, `s3://${bucket}/site`], {
+            sizeOnly: true,
+            checksum: true,
+          })
+        ).code,
+      ).toBe(2);
+      const noTty = await run('rb', [`s3://${bucket}`], { force: true });
+      expect(noTty.code).toBe(2);
+      expect(noTty.err.join('\n')).toMatch(/removes 3 objects.*\n.*pass --yes/);
+      expect((await run('rb', [`s3://${bucket}`])).err.join('\n')).toMatch(
+        /not empty: 3 objects/,
+      );
+      expect(
+        (await run('rb', [`s3://${bucket}`], { force: true }, 'wrong-name'))
+          .code,
+      ).toBe(1);
+      expect(await allKeys(direct, bucket)).toHaveLength(3);
+      const removed = await run('rb', [`s3://${bucket}`], {
+        force: true,
+        yes: true,
+      });
+      expect(removed.code).toBe(0);
+      expect(removed.out[0]).toMatch(/^remove_bucket: .* \(deleted 3 versions/);
+      expect((await run('ls', [`s3://${bucket}`])).err.join('\n')).toMatch(
+        `bucket ${bucket} does not exist`,
+      );
+    });
+
+    it('refuses writes with --read-only', async () => {
+      const result = await run('mb', [`s3://${uniqueBucket('ro')}`], {
+        readOnly: true,
+      });
+      expect(result.code).toBe(1);
+      expect(result.err.join('\n')).toMatch(
+        /read-only: s3:CreateBucket was not sent/,
+      );
+    });
+  },
+);

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ALL_BINDINGS,
+  SCOPE_STACKS,
+  createKeymap,
+  findConflicts,
+  keyName,
+  type KeyFlags,
+} from '../../../source/keymap/index.js';
+import { findPane } from '../../../source/panes/catalog.js';
+
+const none: KeyFlags = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+};
+
+describe('keymap', () => {
+  it.each(Object.entries(SCOPE_STACKS))(
+    'binds no key twice in the %s stack',
+    (_name, scopes) => {
+      expect(findConflicts(ALL_BINDINGS, scopes)).toEqual([]);
+    },
+  );
+
+  const paneScopes = [
+    ...new Set(
+      ALL_BINDINGS.map((binding) => binding.scope).filter((scope) =>
+        scope.startsWith('pane:'),
+      ),
+    ),
+  ];
+
+  it.each(paneScopes)('binds no key twice with the %s keys', (scope) => {
+    // A pane that is not a table (a wizard) takes the list keys only.
+    const shared =
+      findPane(scope.slice(5))?.keys === 'list'
+        ? SCOPE_STACKS.detail
+        : SCOPE_STACKS.pane;
+    expect(findConflicts(ALL_BINDINGS, [...shared, scope])).toEqual([]);
+  });
+
+  it('has the EC2 panes in it', () => {
+    expect(paneScopes).toEqual(
+      expect.arrayContaining([
+        'pane:instances',
+        'pane:eips',
+        'pane:volumes',
+        'pane:snapshots',
+      ]),
+    );
+  });
+
+  it('finds a conflict when one is introduced', () => {
+    const broken = [
+      ...ALL_BINDINGS,
+      {
+        command: 'table.other',
+        keys: ['j'],
+        scope: 'table' as const,
+        description: 'x',
+      },
+    ];
+    expect(findConflicts(broken, SCOPE_STACKS.pane)).toEqual([
+      'j: list.down and table.other',
+    ]);
+  });
+
+  it('gives every binding a description and at least one key', () => {
+    for (const binding of ALL_BINDINGS) {
+      expect(binding.description.length, binding.command).toBeGreaterThan(1);
+      expect(binding.keys.length, binding.command).toBeGreaterThan(0);
+    }
+  });
+
+  it('resolves keys in scope order and ignores other scopes', () => {
+    const keymap = createKeymap();
+    expect(keymap.resolve('j', ['global', 'list'])).toBe('list.down');
+    expect(keymap.resolve('j', ['global'])).toBeUndefined();
+    expect(keymap.resolve('escape', ['prompt'])).toBe('prompt.cancel');
+    expect(keymap.resolve('escape', ['global', 'list'])).toBe('shell.back');
+    expect(keymap.resolve('3', ['table'])).toBe('table.sort');
+    expect(keymap.resolve(undefined, ['global'])).toBeUndefined();
+  });
+
+  it('names Ink key events', () => {
+    expect(keyName('j', none)).toBe('j');
+    expect(keyName('G', { ...none, shift: true })).toBe('G');
+    expect(keyName('c', { ...none, ctrl: true })).toBe('ctrl+c');
+    expect(keyName('', { ...none, downArrow: true })).toBe('down');
+    expect(keyName('', { ...none, tab: true, shift: true })).toBe('shift+tab');
+    expect(keyName('', { ...none, return: true })).toBe('enter');
+    expect(keyName(' ', none)).toBe('space');
+    // A paste is not a key press.
+    expect(keyName('jjj', none)).toBeUndefined();
+  });
+});
