@@ -16,7 +16,12 @@ export default tseslint.config(
       globals: globals.node,
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['eslint.config.js', 'build.mjs', 'bench/*.mjs'],
+          allowDefaultProject: [
+            'eslint.config.js',
+            '.dependency-cruiser.cjs',
+            'build.mjs',
+            'bench/*.mjs',
+          ],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -47,47 +52,7 @@ export default tseslint.config(
     files: ['components/**/*.tsx', 'hooks/**/*.ts', 'hooks/**/*.tsx'],
     rules: { 'react-hooks/exhaustive-deps': 'error' },
   },
-  {
-    // The arrow points one way: components -> hooks -> source.
-    files: ['source/**/*.ts', 'source/**/*.tsx'],
-    ignores: ['source/cli.tsx', 'source/console.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                'react',
-                'ink',
-                'ink-*',
-                '**/components/**',
-                '**/hooks/**',
-              ],
-              message:
-                'source/ holds no UI: keep React and Ink in components/ and hooks/.',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: ['components/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@aws-sdk/*', 'ssh2', 'mysql2', 'mysql2/*'],
-              message: 'Components reach services only through hooks.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // Layers and import rules live in .dependency-cruiser.cjs (npm run lint).
   {
     files: ['test/**/*.ts', 'test/**/*.tsx'],
     plugins: { vitest },
@@ -103,7 +68,12 @@ export default tseslint.config(
   },
   {
     // Plain JavaScript scripts: no types to check against.
-    files: ['bench/**/*.mjs', 'build.mjs', 'eslint.config.js'],
+    files: [
+      'bench/**/*.mjs',
+      'build.mjs',
+      'eslint.config.js',
+      '.dependency-cruiser.cjs',
+    ],
     ...tseslint.configs.disableTypeChecked,
   },
   {

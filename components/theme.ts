@@ -4,7 +4,7 @@
  * --ascii swaps every non-ASCII glyph, for terminals and fonts that lack them.
  */
 import { createContext, useContext } from 'react';
-import type { Tone } from '../source/panes/types.js';
+import type { Tone } from '../source/lib/view-types.js';
 
 export interface Glyphs {
   readonly rule: string;

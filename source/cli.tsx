@@ -22,7 +22,7 @@ import type {
   S3CommandName,
   S3CommandOptions,
 } from './commands/s3/s3-command.js';
-import type { CliOptions } from './start.js';
+import type { CliOptions } from './session/start.js';
 import { packageVersion } from './version.js';
 
 async function runConsole(options: CliOptions): Promise<number> {
@@ -46,7 +46,7 @@ async function runConsole(options: CliOptions): Promise<number> {
   }
   try {
     const [{ prepareStart }, { createConsole }] = await Promise.all([
-      import('./start.js'),
+      import('./session/start.js'),
       import('./console.js'),
     ]);
     const start = await prepareStart(options, process.env);

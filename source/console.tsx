@@ -16,7 +16,7 @@ import {
   openMysqlConnections,
   openRootReset,
 } from './session/session.js';
-import type { Start } from './start.js';
+import type { Start } from './session/start.js';
 import { inputMode } from './terminal/input-mode.js';
 import { PacedInput } from './terminal/paced-input.js';
 import { runSuspended } from './terminal/suspend.js';

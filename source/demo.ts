@@ -9,7 +9,7 @@ import {
   stopScriptedMariaDb,
 } from './lab/scripted-mariadb.js';
 import { LAB_MYSQL } from './lab/seed/seed-mysql.js';
-import type { CliOptions } from './start.js';
+import type { CliOptions } from './session/start.js';
 
 const RESET_TARGET = 'reset-target';
 

@@ -8,7 +8,6 @@ import {
   type ConfirmOption,
   type ConfirmRequest,
 } from '../../source/safety/confirm.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { displayKey } from '../../source/keymap/index.js';
 import {
   lineCount,
@@ -19,6 +18,7 @@ import { useAppDeps } from '../../hooks/context/app-context.js';
 import { ConfirmOptions } from './ConfirmOptions.js';
 import { TextInput } from '../widgets/TextInput.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface ConfirmDialogProps {
   readonly request: ConfirmRequest;

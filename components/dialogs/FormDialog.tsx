@@ -8,9 +8,9 @@ import {
   type FormSpec,
   type FormValues,
 } from '../../source/lib/form.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { FormField } from './FormField.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface FormDialogProps {
   readonly form: FormSpec;

@@ -1,10 +1,10 @@
 import { Box, Text } from 'ink';
 import type { FormField as Field } from '../../source/lib/form.js';
 import { YES } from '../../source/lib/form.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { wrapLines } from '../../source/lib/wrap-lines.js';
 import { TextInput } from '../widgets/TextInput.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface FormFieldProps {
   readonly field: Field;

@@ -5,9 +5,10 @@ import {
   filterPickItems,
   type PickRequest,
 } from '../../source/lib/pick-request.js';
-import { fitCell, scrollOffset } from '../../source/table/table-layout.js';
+import { scrollOffset } from '../../source/table/table-layout.js';
 import { TextInput } from '../widgets/TextInput.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface PickerDialogProps {
   readonly request: PickRequest;

@@ -3,10 +3,11 @@ import { useAppDeps } from '../../hooks/context/app-context.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useStore } from '../../hooks/context/useStore.js';
 import type { LogEvent } from '../../source/events/event-log.js';
-import type { ColumnSpec, Tone } from '../../source/panes/types.js';
 import { buildRows } from '../../source/table/table-rows.js';
 import type { PaneProps } from '../shell/pane-props.js';
 import { TableView } from '../widgets/TableView.js';
+import type { Tone } from '../../source/lib/view-types.js';
+import type { ColumnSpec } from '../../source/table/table-spec.js';
 
 const LEVEL_TONES: Record<LogEvent['level'], Tone | undefined> = {
   info: undefined,

@@ -4,8 +4,8 @@ import { useInputEvent } from '../../hooks/input/useInputEvent.js';
 import type { MysqlQuery } from '../../hooks/mysql/useMysqlQuery.js';
 import { keyName } from '../../source/keymap/index.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface MysqlEditorProps {
   readonly query: MysqlQuery;

@@ -10,8 +10,8 @@ import {
   placeCursor,
   START_CURSOR,
 } from '../../source/table/table-cursor.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface MysqlGridProps {
   readonly columns: readonly ResultColumn[];

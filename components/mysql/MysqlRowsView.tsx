@@ -2,9 +2,9 @@ import { Box, Text } from 'ink';
 import { useMysqlPager } from '../../hooks/mysql/useMysqlPager.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { MysqlGrid } from './MysqlGrid.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface MysqlRowsViewProps {
   readonly connection: MysqlConnection;

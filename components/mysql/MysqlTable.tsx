@@ -1,9 +1,9 @@
 import { useMemo } from 'react';
 import type { Scope } from '../../source/keymap/index.js';
-import type { ColumnSpec } from '../../source/panes/types.js';
 import { buildRows } from '../../source/table/table-rows.js';
 import type { MysqlList } from '../../hooks/mysql/useMysqlList.js';
 import { TableView } from '../widgets/TableView.js';
+import type { ColumnSpec } from '../../source/table/table-spec.js';
 
 export interface MysqlTableProps<Row> {
   readonly title: string;

@@ -1,5 +1,4 @@
 import { Box, Text } from 'ink';
-import { fitCell } from '../../source/table/table-layout.js';
 import type { MysqlState } from '../../source/mysql/mysql-types.js';
 import {
   MYSQL_VIEWS,
@@ -8,6 +7,7 @@ import {
   type MysqlView,
 } from '../../source/panes/mysql/mysql-format.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface MysqlTabsProps {
   readonly view: MysqlView;

@@ -5,9 +5,9 @@ import {
   complete,
   type CompletionContext,
 } from '../../source/shell/command-line.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { TextInput } from '../widgets/TextInput.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface CommandLineProps {
   readonly width: number;

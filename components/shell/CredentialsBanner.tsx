@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { IdentityState } from '../../hooks/shell/useIdentity.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface CredentialsBannerProps {
   readonly identity: IdentityState;

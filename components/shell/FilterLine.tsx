@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import { parseFilter } from '../../source/table/filter.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { TextInput } from '../widgets/TextInput.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface FilterLineProps {
   readonly value: string;

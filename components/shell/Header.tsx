@@ -2,8 +2,8 @@ import { Text } from 'ink';
 import type { IdentityState } from '../../hooks/shell/useIdentity.js';
 import { shortPrincipal } from '../../source/aws/identity.js';
 import type { SessionSettings } from '../../source/session/session-settings.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface HeaderProps {
   readonly settings: SessionSettings;

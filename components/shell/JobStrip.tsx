@@ -3,7 +3,7 @@ import type { JobView } from '../../source/jobs/job-runner.js';
 import { ProgressBar } from '../widgets/ProgressBar.js';
 import { useTheme } from '../theme.js';
 
-export const MAX_JOB_LINES = 2;
+const MAX_JOB_LINES = 2;
 
 /** Lines the strip takes for these jobs, so the shell can size the pane. */
 export function jobStripHeight(jobs: readonly JobView[]): number {

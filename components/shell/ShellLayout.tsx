@@ -6,7 +6,7 @@ import { useStore } from '../../hooks/context/useStore.js';
 import { useTerminalSize } from '../../hooks/input/useTerminalSize.js';
 import { KNOWN_REGIONS } from '../../source/aws/region-names.js';
 import type { Scope } from '../../source/keymap/index.js';
-import { findPane } from '../../source/panes/catalog.js';
+import { findPane } from '../../source/shell/pane-catalog.js';
 import { currentView, type View } from '../../source/shell/shell-state.js';
 import { CommandLine } from './CommandLine.js';
 import { DialogHost } from '../dialogs/DialogHost.js';
@@ -19,8 +19,8 @@ import { StatusLine } from './StatusLine.js';
 import { useTheme } from '../theme.js';
 import { ViewHost } from './ViewHost.js';
 
-export const MIN_COLUMNS = 40;
-export const MIN_ROWS = 10;
+const MIN_COLUMNS = 40;
+const MIN_ROWS = 10;
 const REGION_CODES = Object.keys(KNOWN_REGIONS);
 
 export interface ShellLayoutProps {

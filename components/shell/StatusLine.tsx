@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import type { Status } from '../../source/shell/shell-state.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface StatusLineProps {
   readonly status: Status | null;

@@ -5,7 +5,7 @@ import { useShellApi } from '../../hooks/context/shell-context.js';
 import { detailLines } from '../../source/shell/detail-lines.js';
 import { helpLines } from '../../source/shell/help-lines.js';
 import { displayKey, displayKeyAscii } from '../../source/keymap/index.js';
-import { findPane } from '../../source/panes/catalog.js';
+import { findPane } from '../../source/shell/pane-catalog.js';
 import type { View } from '../../source/shell/shell-state.js';
 import { PANE_COMPONENTS } from './pane-registry.js';
 import { ScrollView } from '../widgets/ScrollView.js';

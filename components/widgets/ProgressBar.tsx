@@ -3,8 +3,8 @@ import {
   describeProgress,
   type ProgressSnapshot,
 } from '../../source/jobs/progress.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface ProgressBarProps {
   readonly title: string;

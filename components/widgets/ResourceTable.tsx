@@ -1,9 +1,10 @@
 import { Box, Text } from 'ink';
-import { COLUMN_GAP, fitCell } from '../../source/table/table-layout.js';
+import { COLUMN_GAP } from '../../source/table/table-layout.js';
 import type { TableSort } from '../../source/table/table-rows.js';
-import type { Tone } from '../../source/panes/types.js';
 import { TableRow } from './TableRow.js';
 import { useTheme } from '../theme.js';
+import type { Tone } from '../../source/lib/view-types.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface TableLine {
   readonly id: string;

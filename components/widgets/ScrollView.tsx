@@ -3,10 +3,10 @@ import { useMemo, useState } from 'react';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import { LIST_MOVES } from '../../source/table/table-cursor.js';
 import { moveSelection } from '../../source/table/table-layout.js';
-import type { Tone } from '../../source/panes/types.js';
-import { fitCell } from '../../source/table/table-layout.js';
 import { twoColumns } from '../../source/lib/two-columns.js';
 import { useTheme } from '../theme.js';
+import type { Tone } from '../../source/lib/view-types.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface ScrollLine {
   readonly text: string;

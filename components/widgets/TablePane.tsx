@@ -2,13 +2,13 @@ import { useMemo, useState } from 'react';
 import { useAppDeps } from '../../hooks/context/app-context.js';
 import { useListLoader } from '../../hooks/table/useListLoader.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
-import type {
-  PaneCommandContext,
-  TablePaneSpec,
-} from '../../source/panes/types.js';
 import { buildRows, type ShownRow } from '../../source/table/table-rows.js';
 import type { PaneProps } from '../shell/pane-props.js';
 import { TableView } from './TableView.js';
+import type {
+  PaneCommandContext,
+  TablePaneSpec,
+} from '../../source/table/table-spec.js';
 
 export interface TablePaneProps<Row, Services> extends PaneProps {
   readonly spec: TablePaneSpec<Row, Services>;

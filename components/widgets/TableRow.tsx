@@ -1,8 +1,9 @@
 import { Text } from 'ink';
 import { memo } from 'react';
-import { COLUMN_GAP, fitCell } from '../../source/table/table-layout.js';
-import type { Tone } from '../../source/panes/types.js';
+import { COLUMN_GAP } from '../../source/table/table-layout.js';
 import { useTheme } from '../theme.js';
+import type { Tone } from '../../source/lib/view-types.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface TableRowProps {
   readonly cells: readonly string[];

@@ -1,6 +1,6 @@
 import { Text } from 'ink';
-import { fitCell } from '../../source/table/table-layout.js';
 import { useTheme } from '../theme.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface TableStatus {
   readonly loading: boolean;

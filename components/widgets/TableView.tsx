@@ -4,7 +4,6 @@ import { useKeys } from '../../hooks/input/useKeys.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { parseFilter } from '../../source/table/filter.js';
 import type { Scope } from '../../source/keymap/index.js';
-import type { ColumnSpec } from '../../source/panes/types.js';
 import {
   LIST_MOVES,
   moveCursor,
@@ -21,6 +20,7 @@ import {
 import { ResourceTable } from './ResourceTable.js';
 import { TableTitle, type TableStatus } from './TableTitle.js';
 import { useTheme } from '../theme.js';
+import type { ColumnSpec } from '../../source/table/table-spec.js';
 
 export interface TableViewProps<Row> {
   readonly title: string;

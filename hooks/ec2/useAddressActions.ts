@@ -6,11 +6,11 @@ import {
   moveRequest,
   releaseRequest,
 } from '../../source/panes/ec2/eip-dialogs.js';
-import type { PaneCommandContext } from '../../source/panes/types.js';
 import { useShellApi } from '../context/shell-context.js';
 import { usePickers } from './usePickers.js';
 import { useTagEditor } from './useTagEditor.js';
 import { useWriteAction } from '../actions/useWriteAction.js';
+import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 const PICKABLE = new Set(['running', 'stopped', 'pending', 'stopping']);
 

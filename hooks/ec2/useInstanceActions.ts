@@ -10,12 +10,12 @@ import {
   stopRequest,
   terminateRequest,
 } from '../../source/panes/ec2/instance-dialogs.js';
-import type { PaneCommandContext } from '../../source/panes/types.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
 import { useSshConnect } from './useSshConnect.js';
 import { useTagEditor } from './useTagEditor.js';
 import { useWriteAction } from '../actions/useWriteAction.js';
+import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 const label = (rows: readonly InstanceRow[]) =>
   rows.length === 1 && rows[0]

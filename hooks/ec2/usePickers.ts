@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import type { InstanceRow } from '../../source/aws/ec2/types.js';
 import { isEnabledRegion } from '../../source/aws/regions.js';
 import { describeError } from '../../source/lib/errors.js';
+import { useCancellable } from '../actions/useCancellable.js';
 import { useShellApi } from '../context/shell-context.js';
 
 /** Pages read for a picker at the most: 10 pages are 2,000 instances. */
@@ -20,6 +21,7 @@ export interface Pickers {
 
 export function usePickers(): Pickers {
   const shell = useShellApi();
+  const cancellable = useCancellable();
   const { report, pick, session } = shell;
   const instance = useCallback(
     async (
@@ -31,9 +33,8 @@ export function usePickers(): Pickers {
       try {
         let cursor: string | undefined;
         for (let page = 0; page < MAX_PAGES; page++) {
-          const result = await session.services.instances.list(
-            cursor,
-            new AbortController().signal,
+          const result = await cancellable((signal) =>
+            session.services.instances.list(cursor, signal),
           );
           rows.push(...result.rows);
           cursor = result.next;
@@ -59,7 +60,7 @@ export function usePickers(): Pickers {
       });
       return candidates.find((row) => row.id === id);
     },
-    [session, pick, report],
+    [session, pick, report, cancellable],
   );
   const region = useCallback(
     async (title: string) => {

@@ -8,12 +8,12 @@ import {
   volumeFromSnapshotForm,
   volumeFromSnapshotRequest,
 } from '../../source/panes/ec2/snapshot-dialogs.js';
-import type { PaneCommandContext } from '../../source/panes/types.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
 import { usePickers } from './usePickers.js';
 import { useTagEditor } from './useTagEditor.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';
+import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 /** What the snapshot keys do. */
 export function useSnapshotActions(): (

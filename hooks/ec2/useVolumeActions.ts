@@ -1,6 +1,5 @@
 import type { VolumeRow } from '../../source/aws/ec2/types.js';
 import { describeError } from '../../source/lib/errors.js';
-import type { PaneCommandContext } from '../../source/panes/types.js';
 import {
   attachForm,
   attachRequest,
@@ -23,6 +22,7 @@ import {
   useConfirmedWrite,
   useWriteAction,
 } from '../actions/useWriteAction.js';
+import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 /** What the volume keys do. */
 export function useVolumeActions(): (

@@ -4,7 +4,7 @@ import type {
   MysqlState,
   ServerIdentity,
 } from '../../source/mysql/mysql-types.js';
-import type { MysqlConnectionProfile } from '../../source/mysql/profile-schema.js';
+import type { MysqlConnectionProfile } from '../../source/config/mysql-profile-schema.js';
 import {
   hostKeyRequest,
   secretForm,

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError } from '../../source/lib/errors.js';
-import type { PageRequest, RowPage } from '../../source/mysql/rows-pager.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
 import { useShellApi } from '../context/shell-context.js';
+import type { PageRequest, RowPage } from '../../source/mysql/row-page.js';
 
 export interface MysqlPager {
   readonly page: RowPage | undefined;

@@ -8,10 +8,11 @@ import {
   purgeBucketRequest,
   removeBucketRequest,
 } from '../../source/panes/s3/bucket-dialogs.js';
-import type { PaneCommandContext } from '../../source/panes/types.js';
+import { useCancellable } from '../actions/useCancellable.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useS3Job } from '../actions/useS3Job.js';
 import { useS3Sync } from './useS3Sync.js';
+import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 /** What the bucket keys do: mb, rb, rb --force, sync. */
 export function useBucketActions(): (
@@ -19,6 +20,7 @@ export function useBucketActions(): (
   context: PaneCommandContext<BucketRow>,
 ) => void {
   const shell = useShellApi();
+  const cancellable = useCancellable();
   const runJob = useS3Job();
   const sync = useS3Sync();
   const s3 = shell.session.services.s3;
@@ -54,7 +56,7 @@ export function useBucketActions(): (
           const answer = await shell.confirm(removeBucketRequest(row));
           if (!answer.confirmed) return;
           try {
-            await s3.removeBucket(row.name, new AbortController().signal);
+            await cancellable((signal) => s3.removeBucket(row.name, signal));
             shell.report('info', 's3', `removed bucket ${row.name}`);
             refresh();
           } catch (error) {

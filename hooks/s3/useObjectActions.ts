@@ -14,10 +14,11 @@ import {
 } from '../../source/panes/s3/objects-spec.js';
 import { deleteObjectsRequest } from '../../source/panes/s3/bucket-dialogs.js';
 import { localPath } from '../../source/panes/s3/sync-dialogs.js';
-import type { PaneCommandContext } from '../../source/panes/types.js';
 import { useShellApi } from '../context/shell-context.js';
+import { useCancellable } from '../actions/useCancellable.js';
 import { useS3Job } from '../actions/useS3Job.js';
 import { syncSummary, useS3Sync } from './useS3Sync.js';
+import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 function countsOf(progress: ProgressCounts): ProgressCounts {
   const { bytesDone, bytesTotal, itemsDone, itemsTotal } = progress;
@@ -41,15 +42,14 @@ export function useObjectActions(place: BrowsePlace): {
   const sync = useS3Sync();
   const { s3, s3Transfers: transfers } = shell.session.services;
   const { bucket } = place;
-  const signal = () => new AbortController().signal;
+  const cancellable = useCancellable();
   const fail = (what: string) => (error: unknown) =>
     shell.report('error', 's3', `${what}: ${describeError(error)}`);
 
   const open = (entry: BrowseEntry) => {
     if (entry.kind === 'prefix')
       return shell.openAt('objects', `${bucket}/${entry.key}`);
-    void s3
-      .objectDetail(bucket, entry.key, signal())
+    void cancellable((signal) => s3.objectDetail(bucket, entry.key, signal))
       .then((detail) =>
         shell.pushDetail(entry.name, objectDetailSections(detail)),
       )
@@ -131,11 +131,11 @@ export function useObjectActions(place: BrowsePlace): {
           return sync(placeUri(place), refresh);
         case 'objects.view': {
           if (!row?.object) return;
-          const text = await s3
-            .readText(bucket, row.key, VIEW_BYTES, signal())
-            .catch(
-              (error: unknown) => (fail(`view ${row.key}`)(error), undefined),
-            );
+          const text = await cancellable((signal) =>
+            s3.readText(bucket, row.key, VIEW_BYTES, signal),
+          ).catch(
+            (error: unknown) => (fail(`view ${row.key}`)(error), undefined),
+          );
           if (!text) return;
           // A final newline ends the last line; it does not start another.
           const lines = text.text.replace(/\n$/, '').split('\n');

@@ -1,7 +1,7 @@
 import { useCallback, useRef } from 'react';
 
 /** A second Ctrl+C within this many milliseconds quits. */
-export const QUIT_WINDOW_MS = 2000;
+const QUIT_WINDOW_MS = 2000;
 
 export interface InterruptOptions {
   /** Cancels whatever runs; returns how many things it stopped. */

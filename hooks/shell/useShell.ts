@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { DetailSection } from '../../source/panes/types.js';
 import {
   initialShellState,
   shellReducer,
@@ -7,6 +6,7 @@ import {
   type StatusLevel,
 } from '../../source/shell/shell-state.js';
 import { useAppDeps } from '../context/app-context.js';
+import type { DetailSection } from '../../source/lib/view-types.js';
 
 /** How long a status message stays, by level (errors stay longer). */
 const STATUS_MS: Record<StatusLevel, number> = {

@@ -36,7 +36,7 @@ export interface FactoryDeps {
 }
 
 /** The text parts of what the SDK passes its logger; objects (requests) are left out. */
-export function logText(parts: readonly unknown[]): string {
+function logText(parts: readonly unknown[]): string {
   return parts
     .map((part) =>
       typeof part === 'string'

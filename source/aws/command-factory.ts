@@ -1,20 +1,30 @@
-/** The AWS clients of a subcommand: the start's profile, region and read-only mode, a log of its own. */
+/** The AWS clients of a subcommand: its profile, region and read-only mode, a log of its own. */
 import { createEventLog } from '../events/event-log.js';
 import { createWriteGuard } from '../safety/read-only.js';
-import type { Start } from '../start.js';
 import {
   createAwsClientFactory,
   type AwsClientFactory,
 } from './client-factory.js';
 
-export function commandClientFactory(start: Start): AwsClientFactory {
-  const { settings } = start;
+/** What a subcommand's clients are made from: the resolved session settings. */
+export interface CommandClientSettings {
+  readonly profile?: string | undefined;
+  readonly region: string;
+  readonly endpoint?: string | undefined;
+  readonly readOnly: boolean;
+  readonly readOnlyReason: string;
+}
+
+export function commandClientFactory(
+  settings: CommandClientSettings,
+  maxAttempts: number,
+): AwsClientFactory {
   return createAwsClientFactory(
     {
       profile: settings.profile,
       region: settings.region,
       endpoint: settings.endpoint,
-      maxAttempts: start.config.config.aws.maxAttempts,
+      maxAttempts,
     },
     {
       guard: createWriteGuard(settings.readOnly, settings.readOnlyReason),

@@ -97,12 +97,3 @@ export async function profileExists(profile: string): Promise<boolean> {
   });
   return profile in configFile || profile in credentialsFile;
 }
-
-/** The region a profile sets in ~/.aws/config, if any. */
-export async function profileRegion(
-  profile: string | undefined,
-): Promise<string | undefined> {
-  const { configFile } = await loadSharedConfigFiles({ ignoreCache: true });
-  const region = configFile[profile ?? 'default']?.['region'];
-  return region === '' ? undefined : region;
-}

@@ -21,7 +21,7 @@ export interface RegionLister {
   readonly listRegions: (signal?: AbortSignal) => Promise<RegionList>;
 }
 
-export function fallbackRegions(): RegionRow[] {
+function fallbackRegions(): RegionRow[] {
   return Object.entries(KNOWN_REGIONS).map(([code, name]) => ({
     code,
     name,

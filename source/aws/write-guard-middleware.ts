@@ -36,7 +36,7 @@ const TARGET_FIELDS = [
   'KeyName',
 ];
 
-export function describeTarget(input: unknown): string {
+function describeTarget(input: unknown): string {
   if (input === null || typeof input !== 'object') return '';
   const record = input as Record<string, unknown>;
   const parts: string[] = [];

@@ -3,7 +3,7 @@ import { describeError } from '../lib/errors.js';
 import { createEventLog } from '../events/event-log.js';
 import { createSessionOpener } from '../session/session.js';
 import { profileLabel } from '../session/session-settings.js';
-import { prepareStart, type CliOptions } from '../start.js';
+import { prepareStart, type CliOptions } from '../session/start.js';
 
 export async function runWhoAmI(
   options: CliOptions & { json?: boolean },

@@ -3,11 +3,11 @@
  * `readonly:` for `readOnly:` must not silently drop a safety setting.
  */
 import { z } from 'zod';
-import { mysqlSettingsSchema } from '../mysql/profile-schema.js';
+import { mysqlSettingsSchema } from './mysql-profile-schema.js';
 
 const seconds = z.number().min(0).max(3600);
 
-export const profileSettingsSchema = z.strictObject({
+const profileSettingsSchema = z.strictObject({
   /** Blocks every write for this profile, like --read-only. */
   readOnly: z.boolean().optional(),
   /** Region to open with when this profile is chosen. */
@@ -60,4 +60,3 @@ export const configSchema = z.strictObject({
 });
 
 export type Config = z.infer<typeof configSchema>;
-export type ProfileSettings = z.infer<typeof profileSettingsSchema>;

@@ -5,7 +5,6 @@ import type { AwsCredentialIdentity } from '@smithy/types';
 
 export const LAB_ACCOUNT = '123456789012';
 export const LAB_PROD_ACCOUNT = '210987654321';
-export const LAB_REGIONS = ['us-east-1', 'eu-west-1'] as const;
 
 /** moto accepts any key; these name the lab's default account. Not secrets. */
 export const LAB_CREDENTIALS: AwsCredentialIdentity = {

@@ -15,7 +15,7 @@ export interface DirEntry {
 
 export type ReadDir = (path: string) => readonly DirEntry[];
 
-export const readLocalDir: ReadDir = (path) => {
+const readLocalDir: ReadDir = (path) => {
   try {
     return readdirSync(path, { withFileTypes: true }).map((entry) => ({
       name: entry.name,

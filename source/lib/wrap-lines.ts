@@ -3,7 +3,7 @@
  * "…" at 80 columns hides the part that matters. Pure; widths in cells.
  */
 import stringWidth from 'string-width';
-import { fitCell } from '../table/table-layout.js';
+import { fitCell } from './fit-cell.js';
 
 /**
  * Lines of at most `width` cells. The first line starts with `first`, the

@@ -20,7 +20,7 @@ export class ConnectionLostError extends UserError {
   override readonly name = 'ConnectionLostError';
 }
 
-export function isConnectionLost(error: unknown): boolean {
+function isConnectionLost(error: unknown): boolean {
   const failure = error as MysqlDriverError;
   return (
     error instanceof ConnectionLostError ||

@@ -32,13 +32,14 @@ import {
   type RestoreOptions,
   type RestoreResult,
 } from './dump/restore.js';
-import { createRowPager, type RowPager } from './rows-pager.js';
+import { createRowPager } from './rows-pager.js';
 import {
   createServerService,
   type ServerService,
 } from './admin/server-status.js';
 import { createTableService, type TableService } from './admin/tables.js';
 import { createUserService, type UserService } from './admin/users.js';
+import type { RowPager } from './row-page.js';
 
 export interface MysqlServices {
   readonly ssh: SshSession;

@@ -12,12 +12,6 @@ export interface MysqlTarget {
   readonly askPassword?: boolean | undefined;
 }
 
-export const DEFAULT_ENDPOINT: MysqlEndpoint = {
-  kind: 'tcp',
-  host: '127.0.0.1',
-  port: 3306,
-};
-
 /**
  * One value for display: null is SQL NULL (show it distinctly), a string is
  * text (numbers, dates and JSON arrive as text), `hex` is binary data.

@@ -2,8 +2,8 @@
 import { UserError } from '../lib/errors.js';
 import { count, toCell, toColumn } from './cells.js';
 import type { MysqlSession } from './mysql-session.js';
-import type { PageCursor, PageRequest, RowPage } from './rows-pager.js';
 import { quoteString } from './sql-quote.js';
+import type { PageCursor, PageRequest, RowPage } from './row-page.js';
 
 /** Above this estimate, "last page" of a table without a key would need a long COUNT(*). */
 const COUNT_LIMIT = 1_000_000;

@@ -7,45 +7,9 @@ import { UserError } from '../lib/errors.js';
 import { literalFor, text, toCell, toColumn } from './cells.js';
 import { offsetPage } from './rows-offset.js';
 import type { MysqlSession } from './mysql-session.js';
-import type { Cell, ResultColumn } from './mysql-types.js';
 import { quoteId, quoteString, quoteTable } from './sql-quote.js';
-
-/** Opaque to the UI: hand back what a page gave. */
-export type PageCursor =
-  | {
-      readonly kind: 'key';
-      readonly values: readonly unknown[];
-      readonly columns: readonly ResultColumn[];
-    }
-  | { readonly kind: 'offset'; readonly offset: number };
-
-export type PageRequest =
-  | { readonly at: 'first' | 'last' }
-  | { readonly after: PageCursor }
-  | { readonly before: PageCursor };
-
-export interface RowPage {
-  readonly columns: readonly ResultColumn[];
-  readonly rows: readonly (readonly Cell[])[];
-  readonly mode: 'keyset' | 'offset';
-  readonly primaryKey: readonly string[];
-  readonly hasPrevious: boolean;
-  readonly hasNext: boolean;
-  /** Cursors for the rows at the top and the bottom of this page. */
-  readonly first: PageCursor | undefined;
-  readonly last: PageCursor | undefined;
-  /** Offset mode: the position of the first row. */
-  readonly offset: number | undefined;
-}
-
-export interface RowPager {
-  readonly page: (
-    database: string,
-    table: string,
-    request: PageRequest,
-    options?: { limit?: number; signal?: AbortSignal },
-  ) => Promise<RowPage>;
-}
+import type { ResultColumn } from './mysql-types.js';
+import type { PageCursor, RowPager } from './row-page.js';
 
 function keyCondition(
   keys: readonly string[],

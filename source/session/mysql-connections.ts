@@ -6,7 +6,7 @@
  */
 import type { EventLog } from '../events/event-log.js';
 import type { MysqlServices } from '../mysql/mysql-services.js';
-import type { MysqlConnectionProfile } from '../mysql/profile-schema.js';
+import type { MysqlConnectionProfile } from '../config/mysql-profile-schema.js';
 import type { QueryHistory } from '../mysql/query/query-history.js';
 import { createWriteGuard, type WriteGuard } from '../safety/read-only.js';
 import type { SshPrompts } from '../ssh/ssh-types.js';

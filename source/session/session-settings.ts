@@ -32,7 +32,7 @@ export interface SettingsInputs {
   readonly awsRegionOf: (profile: string | undefined) => string | undefined;
 }
 
-export const FALLBACK_REGION = 'us-east-1';
+const FALLBACK_REGION = 'us-east-1';
 
 export function resolveStartSettings(inputs: SettingsInputs): SessionSettings {
   const { options, config, env } = inputs;

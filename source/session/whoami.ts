@@ -1,8 +1,8 @@
 /** The `:whoami` view: identity, where calls go, and how to fix a problem. */
 import { NO_CREDENTIALS_HELP } from '../aws/aws-errors.js';
 import type { CallerIdentity } from '../aws/identity.js';
-import type { DetailSection } from '../panes/types.js';
 import type { SessionSettings } from './session-settings.js';
+import type { DetailSection } from '../lib/view-types.js';
 
 export interface WhoAmIInput {
   readonly settings: SessionSettings;

@@ -6,7 +6,7 @@
  *   :region [CODE]      pick a region, or switch to CODE
  *   :whoami  :help  :quit
  */
-import { PANES, findPane } from '../panes/catalog.js';
+import { PANES, findPane } from './pane-catalog.js';
 
 export type ParsedCommand =
   | { kind: 'pane'; pane: string; filter?: string }
@@ -48,7 +48,7 @@ export const BUILTINS: readonly Builtin[] = [
 ];
 
 /** Every word the command line accepts first, names before aliases. */
-export function commandWords(): string[] {
+function commandWords(): string[] {
   const names = [
     ...PANES.map((pane) => pane.name),
     ...BUILTINS.map((builtin) => builtin.name),

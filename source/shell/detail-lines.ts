@@ -1,6 +1,6 @@
 /** Detail sections as wrapped lines for a scrolling view. Pure. */
 import stringWidth from 'string-width';
-import type { DetailSection } from '../panes/types.js';
+import type { DetailSection } from '../lib/view-types.js';
 
 export interface DetailLine {
   readonly text: string;

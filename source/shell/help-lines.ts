@@ -4,7 +4,7 @@
  */
 import { BUILTINS } from './command-line.js';
 import type { Binding, Keymap, Scope } from '../keymap/index.js';
-import { PANES } from '../panes/catalog.js';
+import { PANES } from './pane-catalog.js';
 
 export interface HelpLine {
   readonly text: string;

@@ -1,9 +1,4 @@
-/**
- * The shell's navigation state as a reducer: a stack of views, the prompt at
- * the bottom, a filter per pane, the status line. Pure, so every transition
- * is tested without rendering.
- */
-import type { DetailSection } from '../panes/types.js';
+import type { DetailSection } from '../lib/view-types.js';
 
 export type View =
   | {

@@ -16,7 +16,7 @@ import {
 import { hostToken } from './host-pattern.js';
 import type { SshHop, SshPrompts } from './ssh-types.js';
 
-export class HostKeyError extends UserError {
+class HostKeyError extends UserError {
   override readonly name = 'HostKeyError';
 }
 

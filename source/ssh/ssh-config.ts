@@ -125,7 +125,7 @@ function matchCriteria(args: readonly string[], alias: string): boolean {
 }
 
 /** `~` and the `%` tokens ssh_config allows in paths. */
-export function expandTokens(
+function expandTokens(
   value: string,
   tokens: { host: string; user: string; port: number; alias: string },
   home = homedir(),

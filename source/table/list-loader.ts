@@ -7,7 +7,7 @@
  */
 import { describeError, isAbortError } from '../lib/errors.js';
 import type { InFlight } from '../jobs/in-flight.js';
-import type { Page } from '../panes/types.js';
+import type { Page } from '../lib/view-types.js';
 
 export interface ListSnapshot<Row> {
   readonly status: 'loading' | 'ready' | 'error';

@@ -1,6 +1,6 @@
 /** A column of numbers: right-aligned, sorted by value, shown as the format says. */
 import type { ColumnLayoutSpec } from './table-layout.js';
-import type { ColumnSpec } from '../panes/types.js';
+import type { ColumnSpec } from './table-spec.js';
 
 export function numberColumn<Row>(
   spec: ColumnLayoutSpec & {

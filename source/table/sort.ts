@@ -6,7 +6,7 @@ const collator = new Intl.Collator('en', {
 
 export type SortDirection = 'asc' | 'desc';
 
-export function compareValues(a: string | number, b: string | number): number {
+function compareValues(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return collator.compare(String(a), String(b));
 }

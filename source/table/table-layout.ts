@@ -3,7 +3,6 @@
  * column is, how a cell is cut to fit. Widths are measured with string-width
  * so wide characters (CJK, emoji) never break the grid.
  */
-import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 
 export interface ColumnLayoutSpec {
@@ -127,25 +126,6 @@ export function fitColumns(
     spare -= given;
   }
   return widths;
-}
-
-/** Cuts text to width with an ellipsis and pads it, measured by display width. */
-export function fitCell(
-  text: string,
-  width: number,
-  options: { align?: 'left' | 'right'; ellipsis?: string } = {},
-): string {
-  if (width <= 0) return '';
-  const clean = text.replace(/[\r\n\t]+/g, ' ');
-  const cut =
-    stringWidth(clean) > width
-      ? cliTruncate(clean, width, {
-          position: 'end',
-          truncationCharacter: options.ellipsis ?? '…',
-        })
-      : clean;
-  const pad = ' '.repeat(Math.max(0, width - stringWidth(cut)));
-  return options.align === 'right' ? pad + cut : cut + pad;
 }
 
 /**

@@ -3,8 +3,9 @@
  * then filtered and sorted. Pure.
  */
 import type { FilterableRow, RowPredicate } from './filter.js';
-import type { ColumnSpec, TablePaneSpec, Tone } from '../panes/types.js';
 import { sortBy, type SortDirection } from './sort.js';
+import type { Tone } from '../lib/view-types.js';
+import type { ColumnSpec, TablePaneSpec } from './table-spec.js';
 
 export interface ShownRow<Row> extends FilterableRow {
   readonly id: string;

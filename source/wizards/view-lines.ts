@@ -1,6 +1,5 @@
-/** The lines wizard screens are made of, and text wrapped into them. Pure. */
-import type { Tone } from '../panes/types.js';
 import { wrapLines } from '../lib/wrap-lines.js';
+import type { Tone } from '../lib/view-types.js';
 
 export interface ViewLine {
   readonly text: string;

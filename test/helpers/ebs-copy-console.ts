@@ -9,7 +9,7 @@ import { lines, type Rendered } from './render.js';
 
 export const VOL = 'vol-0aaaaaaaaaaaaaaa1';
 
-export const volume = (id: string, name: string): VolumeRow => ({
+const volume = (id: string, name: string): VolumeRow => ({
   id,
   name,
   size: 100,

@@ -9,7 +9,7 @@ export const rootOverTcp = (port: number, password: string) =>
 export const rootOverSocket = (socketPath: string) =>
   canLogIn({ socketPath, user: 'root' });
 
-export async function canLogIn(options: ConnectionOptions): Promise<boolean> {
+async function canLogIn(options: ConnectionOptions): Promise<boolean> {
   try {
     const connection = await createConnection(options);
     await connection.end();

@@ -10,7 +10,7 @@ import {
 import { KEYS } from './keys.js';
 import { lines, type Rendered, type Size } from './render.js';
 
-export function resetConfig(): Config {
+function resetConfig(): Config {
   return {
     ...defaultConfig(),
     mysql: {

@@ -16,6 +16,7 @@ import {
   sourceItems,
 } from '../../../source/wizards/ebs-copy/source-items.js';
 import { sourceLabel } from '../../../source/wizards/ebs-copy/views/wizard-view.js';
+import { useCancellable } from '../../actions/useCancellable.js';
 import { useShellApi } from '../../context/shell-context.js';
 
 export interface EbsCopyChoices {
@@ -33,6 +34,7 @@ const SOURCE = 'ebs-copy';
 /** The wizard's choices, each through a picker or a form over the wizard's screen. */
 export function useEbsCopyChoices(): EbsCopyChoices {
   const { session, pick, ask, report } = useShellApi();
+  const cancellable = useCancellable();
   const service = session.services.ebsCopy;
   const store = service.wizard;
   const region = session.settings.region;
@@ -104,7 +106,9 @@ export function useEbsCopyChoices(): EbsCopyChoices {
     } else {
       let items: PickItem[];
       try {
-        items = await sourceItems(session.services, kind);
+        items = await cancellable((signal) =>
+          sourceItems(session.services, kind, signal),
+        );
       } catch (error) {
         return failed(`cannot list the ${kind}s`, error);
       }
@@ -118,7 +122,16 @@ export function useEbsCopyChoices(): EbsCopyChoices {
     const source: CopySource = { kind, id, region };
     store.dispatch({ type: 'choose-source', source });
     await pickTarget();
-  }, [pick, ask, region, session.services, store, pickTarget, failed]);
+  }, [
+    pick,
+    ask,
+    region,
+    session.services,
+    store,
+    pickTarget,
+    failed,
+    cancellable,
+  ]);
 
   const editOptions = useCallback(async () => {
     const { state } = store.getSnapshot();

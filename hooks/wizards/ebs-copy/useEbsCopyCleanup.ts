@@ -1,8 +1,8 @@
 import { useCallback } from 'react';
 import { describeError } from '../../../source/lib/errors.js';
-import type { RunSummary } from '../../../source/wizards/ebs-copy/types.js';
 import { useShellApi } from '../../context/shell-context.js';
 import { useEbsCopyGuards } from './useEbsCopyGuards.js';
+import type { RunSummary } from '../../../source/wizards/ebs-copy/run-types.js';
 
 const SOURCE = 'ebs-copy';
 

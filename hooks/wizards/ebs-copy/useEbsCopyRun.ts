@@ -1,14 +1,14 @@
 import { useCallback, useMemo } from 'react';
 import { describeError, isAbortError } from '../../../source/lib/errors.js';
-import type {
-  Journal,
-  RunSummary,
-} from '../../../source/wizards/ebs-copy/types.js';
 import type { WizardState } from '../../../source/wizards/ebs-copy/views/wizard-state.js';
 import { useAppDeps } from '../../context/app-context.js';
 import { useShellApi } from '../../context/shell-context.js';
 import { useEbsCopyCleanup } from './useEbsCopyCleanup.js';
 import { useEbsCopyGuards } from './useEbsCopyGuards.js';
+import type {
+  Journal,
+  RunSummary,
+} from '../../../source/wizards/ebs-copy/run-types.js';
 
 type Review = Extract<WizardState, { step: 'review' }>;
 

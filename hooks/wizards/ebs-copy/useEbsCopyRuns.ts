@@ -1,10 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import { describeError } from '../../../source/lib/errors.js';
-import type { PaneCommandContext } from '../../../source/panes/types.js';
 import { summarySections } from '../../../source/panes/wizards/migrations-spec.js';
-import type { RunListing } from '../../../source/wizards/ebs-copy/types.js';
 import { useShellApi } from '../../context/shell-context.js';
 import { useEbsCopyRun } from './useEbsCopyRun.js';
+import type { PaneCommandContext } from '../../../source/table/table-spec.js';
+import type { RunListing } from '../../../source/wizards/ebs-copy/run-types.js';
 
 export interface EbsCopyRuns {
   readonly showSummary: (row: RunListing) => void;

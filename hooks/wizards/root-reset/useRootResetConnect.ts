@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { UserError } from '../../../source/lib/errors.js';
-import type { MysqlConnectionProfile } from '../../../source/mysql/profile-schema.js';
+import type { MysqlConnectionProfile } from '../../../source/config/mysql-profile-schema.js';
 import {
   hostKeyRequest,
   secretForm,

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { MysqlConnectionProfile } from '../../../source/mysql/profile-schema.js';
+import type { MysqlConnectionProfile } from '../../../source/config/mysql-profile-schema.js';
 import { useShellApi } from '../../context/shell-context.js';
 import { useRootResetConnect } from './useRootResetConnect.js';
 

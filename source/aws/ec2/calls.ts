@@ -36,7 +36,7 @@ export function isPerTargetError(error: unknown): boolean {
 }
 
 /** Current state per instance ID, best effort (an empty map when the lookup fails). */
-export async function instanceStates(
+async function instanceStates(
   client: EC2Client,
   ids: readonly string[],
 ): Promise<Map<string, string>> {

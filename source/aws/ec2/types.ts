@@ -1,8 +1,4 @@
-/**
- * The EC2 service layer's contract: plain domain rows (no SDK types leak out)
- * and small interfaces per resource. Panes depend on these, never on the SDK.
- */
-import type { Page } from '../../panes/types.js';
+import type { Page } from '../../lib/view-types.js';
 
 export type Tags = Readonly<Record<string, string>>;
 

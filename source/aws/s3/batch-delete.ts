@@ -8,7 +8,7 @@ import { isAbortError } from '../../lib/errors.js';
 import { createLimiter, sleep } from './limiter.js';
 import { isRetryableS3Error, toS3Error, type S3Context } from './s3-errors.js';
 
-export const DELETE_BATCH = 1000;
+const DELETE_BATCH = 1000;
 
 export interface BatchDeleteOptions {
   readonly signal: AbortSignal;

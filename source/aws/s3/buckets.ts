@@ -8,7 +8,7 @@ import { s3Call, s3Context } from './s3-errors.js';
 import type { BucketRow } from './types.js';
 
 /** GetBucketLocation answers '' (or nothing) for us-east-1 and 'EU' for the oldest eu-west-1 buckets. */
-export function regionFromLocation(location: string | undefined): string {
+function regionFromLocation(location: string | undefined): string {
   if (location === undefined || location === '') return 'us-east-1';
   if (location === 'EU') return 'eu-west-1';
   return location;

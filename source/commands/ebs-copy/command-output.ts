@@ -1,12 +1,12 @@
 /** What `opsdeck ebs-copy` prints: problems and plan, progress lines, runs, the summary. */
 import type { CommandIo } from '../command-io.js';
+import type { Preflight } from '../../wizards/ebs-copy/types.js';
 import type {
   PlanStep,
-  Preflight,
   RunEvent,
   RunListing,
   RunSummary,
-} from '../../wizards/ebs-copy/types.js';
+} from '../../wizards/ebs-copy/run-types.js';
 
 export function printPlan(
   preflight: Preflight,
@@ -85,7 +85,7 @@ export function printSummary(
 }
 
 /** One line per step for text output: "2. Copy the snapshot to ... -> creates snapshot (ap-southeast-2)". */
-export function describePlan(steps: readonly PlanStep[]): string[] {
+function describePlan(steps: readonly PlanStep[]): string[] {
   return steps.map((step, index) => {
     const creates = step.creates
       .map(

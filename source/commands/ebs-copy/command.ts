@@ -7,7 +7,7 @@
 import { commandClientFactory } from '../../aws/command-factory.js';
 import { stateDir } from '../../config/paths.js';
 import { describeError } from '../../lib/errors.js';
-import { prepareStart, type CliOptions } from '../../start.js';
+import { prepareStart, type CliOptions } from '../../session/start.js';
 import { processIo, type CommandIo } from '../command-io.js';
 import {
   requestFromFlags,
@@ -25,7 +25,7 @@ import {
   createJournalStore,
   journalDir,
 } from '../../wizards/ebs-copy/run/journal.js';
-import type { RunSummary } from '../../wizards/ebs-copy/types.js';
+import type { RunSummary } from '../../wizards/ebs-copy/run-types.js';
 
 export interface EbsCopyOptions extends CliOptions, EbsCopyFlags {
   readonly yes?: boolean;
@@ -42,7 +42,10 @@ export async function runEbsCopy(
   const start = await prepareStart(options, process.env);
   for (const problem of start.config.problems) io.err(`opsdeck: ${problem}`);
   const { settings } = start;
-  const factory = commandClientFactory(start);
+  const factory = commandClientFactory(
+    start.settings,
+    start.config.config.aws.maxAttempts,
+  );
   const engine = createEbsCopyEngine({
     factory,
     journals: createJournalStore(journalDir(stateDir(process.env))),

@@ -7,7 +7,7 @@ import type {
   RunEvent,
 } from '../../wizards/root-reset/types.js';
 
-export function managerLabel(detection: Detection): string {
+function managerLabel(detection: Detection): string {
   const manager = detection.manager;
   if (manager.kind === 'systemd') return `systemd unit ${manager.unit}`;
   if (manager.kind === 'sysv') return `init script ${manager.script}`;

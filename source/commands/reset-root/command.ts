@@ -11,7 +11,7 @@ import { sshTargetOf, mysqlTargetOf } from '../../mysql/connection-profile.js';
 import { defaultSshEnvironment } from '../../mysql/mysql-services.js';
 import { createWriteGuard } from '../../safety/read-only.js';
 import { createSshSession } from '../../ssh/ssh-session.js';
-import { prepareStart, type CliOptions } from '../../start.js';
+import { prepareStart, type CliOptions } from '../../session/start.js';
 import { processIo, type CommandIo } from '../command-io.js';
 import { askHidden, sshPrompts, stdinLines } from './command-input.js';
 import {

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline/promises';
 import { describeError, isAbortError } from '../../lib/errors.js';
 import type { FilterRule } from '../../s3sync/plan/filters.js';
-import type { CliOptions } from '../../start.js';
+import type { CliOptions } from '../../session/start.js';
 import { lsCommand, mbCommand, rbCommand } from './bucket-commands.js';
 import {
   EXIT_FAILED,

@@ -4,7 +4,7 @@ import { commandClientFactory } from '../../aws/command-factory.js';
 import { createS3Service } from '../../aws/s3/s3-service.js';
 import type { S3Service } from '../../aws/s3/types.js';
 import { stateDir } from '../../config/paths.js';
-import { prepareStart, type CliOptions } from '../../start.js';
+import { prepareStart, type CliOptions } from '../../session/start.js';
 import { join } from 'node:path';
 
 export interface S3Session {
@@ -22,7 +22,10 @@ export async function openS3Session(
 ): Promise<S3Session> {
   const start = await prepareStart(options, env);
   const settings = start.settings;
-  const factory = commandClientFactory(start);
+  const factory = commandClientFactory(
+    start.settings,
+    start.config.config.aws.maxAttempts,
+  );
   return {
     factory,
     service: createS3Service(factory),

@@ -58,7 +58,7 @@ function compareMode(options: TransferOptions): CompareMode {
   return (chosen[0] as CompareMode | undefined) ?? 'default';
 }
 
-export function summaryLine(result: SyncResult): string {
+function summaryLine(result: SyncResult): string {
   const verb = result.dryRun ? 'would ' : '';
   const parts = result.dryRun
     ? [

@@ -26,7 +26,7 @@ export const LAB_BUCKETS = {
 
 export const LOG_KEY_COUNT = 1200;
 
-export function logKeys(): string[] {
+function logKeys(): string[] {
   const keys: string[] = [];
   for (let index = 0; index < LOG_KEY_COUNT; index++) {
     const day = String((index % 30) + 1).padStart(2, '0');

@@ -1,5 +1,5 @@
 import type { ProfileLister, ProfileRow } from '../../aws/profiles.js';
-import type { TablePaneSpec } from '../types.js';
+import type { TablePaneSpec } from '../../table/table-spec.js';
 
 export interface ProfileServices {
   readonly profiles: ProfileLister;

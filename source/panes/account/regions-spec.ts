@@ -1,6 +1,7 @@
 import type { RegionRow } from '../../aws/regions.js';
 import type { SessionServices } from '../../session/session.js';
-import type { TablePaneSpec, Tone } from '../types.js';
+import type { Tone } from '../../lib/view-types.js';
+import type { TablePaneSpec } from '../../table/table-spec.js';
 
 function optInTone(row: RegionRow): Tone | undefined {
   if (row.optIn === 'not-opted-in') return 'muted';

@@ -1,6 +1,7 @@
 /** Words and tones shared by the EC2 panes. Pure. */
 import type { Tags } from '../../aws/ec2/types.js';
-import type { ColumnSpec, Tone } from '../types.js';
+import type { Tone } from '../../lib/view-types.js';
+import type { ColumnSpec } from '../../table/table-spec.js';
 
 /** "45s", "12m", "5h", "3d", "7w", "2y": compact and sortable by eye. */
 export function formatAge(

@@ -3,7 +3,7 @@ import type { AddressRow, InstanceRow } from '../../aws/ec2/types.js';
 import { DRY_RUN_OPTION, type ConfirmRequest } from '../../safety/confirm.js';
 import { nameAndId } from './ec2-format.js';
 
-export function addressLabel(row: AddressRow): string {
+function addressLabel(row: AddressRow): string {
   return `${row.publicIp.padEnd(15)} ${row.allocationId}${row.instanceId ? `  on ${nameAndId(row.instanceName, row.instanceId)}` : '  not associated'}`;
 }
 

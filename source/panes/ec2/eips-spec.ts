@@ -1,10 +1,10 @@
 import type { AddressRow } from '../../aws/ec2/types.js';
 import type { SessionServices } from '../../session/session.js';
 import { formatTags, nameAndId, tagRows } from './ec2-format.js';
-import type { TablePaneSpec } from '../types.js';
+import type { TablePaneSpec } from '../../table/table-spec.js';
 
 /** What a sysadmin should notice about an address: money spent for nothing. */
-export function addressFlag(row: AddressRow): string {
+function addressFlag(row: AddressRow): string {
   if (!row.associationId) return 'idle: billed hourly';
   if (row.instanceState === 'stopped') return 'on a stopped instance: billed';
   return '';

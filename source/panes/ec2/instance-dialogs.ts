@@ -9,7 +9,7 @@ import { checkDescription, checkImageName } from '../../aws/ec2/validate.js';
 import { DRY_RUN_OPTION, type ConfirmRequest } from '../../safety/confirm.js';
 import { formatTagAssignments, parseTagAssignments } from './tags-input.js';
 
-export function targetLabel(row: InstanceRow): string {
+function targetLabel(row: InstanceRow): string {
   return `${(row.name || '-').padEnd(16)} ${row.id}  ${row.state}`;
 }
 

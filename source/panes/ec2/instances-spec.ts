@@ -7,7 +7,8 @@ import {
   tagRows,
   TRANSITIONAL_INSTANCE_STATES,
 } from './ec2-format.js';
-import type { DetailSection, TablePaneSpec } from '../types.js';
+import type { DetailSection } from '../../lib/view-types.js';
+import type { TablePaneSpec } from '../../table/table-spec.js';
 
 export const instancesSpec: TablePaneSpec<
   InstanceRow,

@@ -16,7 +16,7 @@ import {
 import { DRY_RUN_OPTION, type ConfirmRequest } from '../../safety/confirm.js';
 import { VOLUME_TYPES } from './volume-dialogs.js';
 
-export function snapshotLabel(row: SnapshotRow): string {
+function snapshotLabel(row: SnapshotRow): string {
   return `${row.id}  ${row.size} GiB  ${row.state}${row.description ? `  ${row.description}` : ''}`;
 }
 

@@ -1,8 +1,9 @@
 import type { SnapshotRow } from '../../aws/ec2/types.js';
 import type { SessionServices } from '../../session/session.js';
 import { ageColumn, formatTime, tagRows } from './ec2-format.js';
-import type { TablePaneSpec, Tone } from '../types.js';
 import { numberColumn } from '../../table/number-column.js';
+import type { Tone } from '../../lib/view-types.js';
+import type { TablePaneSpec } from '../../table/table-spec.js';
 
 function stateTone(state: string): Tone | undefined {
   if (state === 'completed') return 'ok';

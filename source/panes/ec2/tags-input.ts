@@ -47,16 +47,6 @@ export function parseTagAssignments(text: string): ParsedTags<Tags> {
   return { ok: true, value: tags };
 }
 
-export function parseTagKeys(text: string): ParsedTags<string[]> {
-  const { list, error } = words(text);
-  if (error) return { ok: false, error };
-  for (const key of list) {
-    const problem = keyProblem(key);
-    if (problem) return { ok: false, error: problem };
-  }
-  return { ok: true, value: list };
-}
-
 /** Tags as they would be typed to set them again: quotes where a value has spaces. */
 export function formatTagAssignments(tags: Tags): string {
   return Object.entries(tags)

@@ -28,7 +28,7 @@ import { nameAndId } from './ec2-format.js';
 
 export const VOLUME_TYPES = Object.keys(VOLUME_SIZES);
 
-export function volumeLabel(row: VolumeRow): string {
+function volumeLabel(row: VolumeRow): string {
   return `${row.id}  ${row.size} GiB ${row.type}  ${row.az}${row.name ? `  ${row.name}` : ''}`;
 }
 
@@ -151,7 +151,7 @@ export function createVolumeRequest(spec: VolumeSpec): ConfirmRequest {
 }
 
 /** The devices an instance uses now, so a free one can be suggested and a taken one refused. */
-export function usedDevices(instance: InstanceRow): string[] {
+function usedDevices(instance: InstanceRow): string[] {
   return instance.blockDevices.map((device) => device.device);
 }
 

@@ -1,13 +1,14 @@
 import type { VolumeRow } from '../../aws/ec2/types.js';
 import type { SessionServices } from '../../session/session.js';
 import { ageColumn, formatTime, tagRows } from './ec2-format.js';
-import type { TablePaneSpec, Tone } from '../types.js';
 import { numberColumn } from '../../table/number-column.js';
+import type { Tone } from '../../lib/view-types.js';
+import type { TablePaneSpec } from '../../table/table-spec.js';
 
 const WEEK_MS = 7 * 86400 * 1000;
 
 /** Available and older than a week: probably forgotten, and billed. */
-export function volumeFlags(row: VolumeRow, now: Date = new Date()): string {
+function volumeFlags(row: VolumeRow, now: Date = new Date()): string {
   const flags: string[] = [];
   if (
     row.state === 'available' &&

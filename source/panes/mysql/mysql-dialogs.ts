@@ -14,7 +14,7 @@ import {
 import type { ConfirmRequest } from '../../safety/confirm.js';
 import { accountId } from './mysql-format.js';
 
-export const CUSTOM_HOST = 'custom';
+const CUSTOM_HOST = 'custom';
 
 export function hostKeyRequest(question: HostKeyQuestion): ConfirmRequest {
   const where =

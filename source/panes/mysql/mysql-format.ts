@@ -3,12 +3,12 @@ import prettyBytes from 'pretty-bytes';
 import stringWidth from 'string-width';
 import type { DatabaseRow } from '../../mysql/admin/databases.js';
 import type { Cell, MysqlState } from '../../mysql/mysql-types.js';
-import type { MysqlConnectionProfile } from '../../mysql/profile-schema.js';
+import type { MysqlConnectionProfile } from '../../config/mysql-profile-schema.js';
 import type { ProcessRow } from '../../mysql/admin/server-status.js';
 import type { TableRow } from '../../mysql/admin/tables.js';
 import type { AccountRow } from '../../mysql/admin/users.js';
-import type { ColumnSpec } from '../types.js';
 import { numberColumn } from '../../table/number-column.js';
+import type { ColumnSpec } from '../../table/table-spec.js';
 
 export const MYSQL_VIEWS = [
   'connections',
@@ -54,7 +54,7 @@ export function stateLabel(state: MysqlState): string {
   }
 }
 
-export const NULL_TEXT = 'NULL';
+const NULL_TEXT = 'NULL';
 
 /** One cell as text: NULL distinct (the grid dims it), binary as hex. */
 export function cellText(cell: Cell, limit = 200): string {
@@ -105,7 +105,7 @@ export function parseOneOff(
 }
 
 /** "admin@db1:22 → root at 127.0.0.1:3306" for the connections list. */
-export function profileSummary(profile: MysqlConnectionProfile): string {
+function profileSummary(profile: MysqlConnectionProfile): string {
   const ssh = `${profile.ssh.user ? `${profile.ssh.user}@` : ''}${profile.ssh.host}${profile.ssh.port ? `:${profile.ssh.port}` : ''}`;
   const target = profile.mysql.socket
     ? profile.mysql.socket

@@ -1,7 +1,7 @@
 /** A table's structure as detail sections: summary, columns, indexes, CREATE TABLE. Pure. */
 import type { TableRow, TableStructure } from '../../mysql/admin/tables.js';
 import { formatBytes } from './mysql-format.js';
-import type { DetailSection } from '../types.js';
+import type { DetailSection } from '../../lib/view-types.js';
 
 export function structureSections(
   row: TableRow,

@@ -62,7 +62,7 @@ export function removeBucketRequest(row: BucketRow): ConfirmRequest {
   };
 }
 
-export function contentLines(contents: BucketContents): string[] {
+function contentLines(contents: BucketContents): string[] {
   return [
     `${contents.objects} current objects`,
     ...(contents.versioned

@@ -1,7 +1,7 @@
 import type { BucketRow } from '../../aws/s3/types.js';
 import type { SessionServices } from '../../session/session.js';
 import { ageColumn, formatTime } from '../ec2/ec2-format.js';
-import type { TablePaneSpec } from '../types.js';
+import type { TablePaneSpec } from '../../table/table-spec.js';
 
 export const bucketsSpec: TablePaneSpec<
   BucketRow,

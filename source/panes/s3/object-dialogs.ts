@@ -3,8 +3,8 @@ import prettyBytes from 'pretty-bytes';
 import type { ObjectDetail } from '../../aws/s3/types.js';
 import { completePath } from '../../lib/path-completion.js';
 import type { FormSpec } from '../../lib/form.js';
-import type { DetailSection } from '../types.js';
 import { formatTime } from '../ec2/ec2-format.js';
+import type { DetailSection } from '../../lib/view-types.js';
 
 export function downloadForm(what: string, cwd: string): FormSpec {
   return {

@@ -6,7 +6,7 @@ import prettyBytes from 'pretty-bytes';
 import type { ObjectRow } from '../../aws/s3/types.js';
 import type { SessionServices } from '../../session/session.js';
 import { formatTime } from '../ec2/ec2-format.js';
-import type { TablePaneSpec } from '../types.js';
+import type { TablePaneSpec } from '../../table/table-spec.js';
 
 export interface BrowseEntry {
   readonly kind: 'prefix' | 'object';
@@ -37,17 +37,6 @@ export function placeText(place: BrowsePlace): string {
 
 export function placeUri(place: BrowsePlace): string {
   return `s3://${place.bucket}/${place.prefix}`;
-}
-
-/** The place one level up, or undefined at the top of the bucket. */
-export function parentPlace(place: BrowsePlace): BrowsePlace | undefined {
-  if (place.prefix === '') return undefined;
-  const trimmed = place.prefix.slice(0, -1);
-  const slash = trimmed.lastIndexOf('/');
-  return {
-    bucket: place.bucket,
-    prefix: slash === -1 ? '' : trimmed.slice(0, slash + 1),
-  };
 }
 
 const PAGE_SIZE = 1000;

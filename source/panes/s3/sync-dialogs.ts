@@ -21,7 +21,7 @@ import type {
   PlanItem,
 } from '../../s3sync/plan-types.js';
 
-export const DIRECTIONS = ['local to S3', 'S3 to local'] as const;
+const DIRECTIONS = ['local to S3', 'S3 to local'] as const;
 const MODES: Readonly<Record<string, CompareMode>> = {
   'size and time': 'default',
   'size only': 'size-only',

@@ -4,16 +4,17 @@
  * apart from the load, which reads the journals through the service.
  */
 import { formatAge, formatTime } from '../ec2/ec2-format.js';
-import type { DetailSection, TablePaneSpec, Tone } from '../types.js';
 import type { EbsCopyService } from '../../wizards/ebs-copy/console-service.js';
+import { KIND_LABELS } from '../../wizards/ebs-copy/views/wizard-view.js';
+import type { DetailSection, Tone } from '../../lib/view-types.js';
+import type { TablePaneSpec } from '../../table/table-spec.js';
 import type {
   RunListing,
   RunState,
   RunSummary,
-} from '../../wizards/ebs-copy/types.js';
-import { KIND_LABELS } from '../../wizards/ebs-copy/views/wizard-view.js';
+} from '../../wizards/ebs-copy/run-types.js';
 
-export function runStateTone(state: RunState): Tone | undefined {
+function runStateTone(state: RunState): Tone | undefined {
   switch (state) {
     case 'done':
       return 'ok';

@@ -13,7 +13,7 @@ import { compareKeys } from './key-order.js';
 import type { LocalEntry } from '../plan-types.js';
 
 /** Our temporary download names: `.name.opsdeck-1a2b3c4d.partial`. */
-export const PARTIAL_PATTERN = /^\..*\.opsdeck-[0-9a-f]{8}\.partial$/s;
+const PARTIAL_PATTERN = /^\..*\.opsdeck-[0-9a-f]{8}\.partial$/s;
 
 export interface WalkReport {
   /** True when some directory or file could not be read: the listing is not the whole truth. */

@@ -29,7 +29,7 @@ export interface DownloadSettings {
   readonly directories?: Set<string>;
 }
 
-export function partialName(path: string): string {
+function partialName(path: string): string {
   // Keep within the 255-byte name limit.
   const name = basename(path).slice(0, 200);
   return join(

@@ -11,7 +11,7 @@ import type { LocalEntry } from '../plan-types.js';
 
 export const MiB = 1024 * 1024;
 /** Objects are marked so a listing of their metadata shows who wrote them. */
-export const SYNC_MARK = 'opsdeck-sync';
+const SYNC_MARK = 'opsdeck-sync';
 const MAX_PARTS = 10_000;
 
 export interface UploadSettings {
@@ -23,7 +23,7 @@ export interface UploadSettings {
 }
 
 /** The part size for `size` bytes: the setting, grown in whole MiB to stay within 10,000 parts. */
-export function partSizeFor(size: number, wanted: number): number {
+function partSizeFor(size: number, wanted: number): number {
   const minimum = Math.ceil(size / MAX_PARTS / MiB) * MiB;
   return Math.max(wanted, minimum, 5 * MiB);
 }

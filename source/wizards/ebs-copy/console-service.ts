@@ -8,14 +8,14 @@
  */
 import { createSnapshotStore } from '../snapshot-store.js';
 import type { EbsCopyEngine } from './engine.js';
-import type { RunListing } from './types.js';
 import {
   initialState,
   nextState,
-  type StepView,
   type WizardEvent,
   type WizardState,
 } from './views/wizard-state.js';
+import type { RunListing } from './run-types.js';
+import type { StepView } from './views/step-views.js';
 
 export interface WizardSnapshot {
   readonly state: WizardState;
@@ -42,9 +42,7 @@ export interface EbsCopyService {
   readonly wizard: WizardStore;
 }
 
-export function createWizardStore(
-  state: WizardState = initialState(),
-): WizardStore {
+function createWizardStore(state: WizardState = initialState()): WizardStore {
   const store = createSnapshotStore<WizardSnapshot>({ state });
   const { set } = store;
   return {

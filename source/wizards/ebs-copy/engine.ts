@@ -16,15 +16,8 @@ import { runJournal, type RunOptions } from './run/runner.js';
 import { newRunId } from './tags.js';
 import { enabledRegions, zonesOf } from './checks/target-checks.js';
 import { placementIn, type Placement } from './checks/target-placement.js';
-import type {
-  CopyRequest,
-  Journal,
-  PlanStep,
-  Preflight,
-  RunListing,
-  RunSummary,
-  SourceFacts,
-} from './types.js';
+import type { CopyRequest, Preflight, SourceFacts } from './types.js';
+import type { Journal, PlanStep, RunListing, RunSummary } from './run-types.js';
 
 export interface EbsCopyEngine {
   /** Enabled regions other than `except`, for the target picker. */

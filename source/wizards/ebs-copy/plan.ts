@@ -1,5 +1,6 @@
 /** The plan: which steps a request takes, and what each creates. Pure. */
-import type { CopyRequest, PlanStep, SourceFacts } from './types.js';
+import type { CopyRequest, SourceFacts } from './types.js';
+import type { PlanStep } from './run-types.js';
 
 export function buildPlan(
   request: CopyRequest,

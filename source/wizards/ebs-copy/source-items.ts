@@ -1,8 +1,11 @@
-/** What the wizard's source picker offers: the kinds of source, and the resources of a kind. */
-import type { Page } from '../../panes/types.js';
 import type { PickItem } from '../../lib/pick-request.js';
-import type { SessionServices } from '../../session/session.js';
+import type {
+  InstanceRow,
+  SnapshotRow,
+  VolumeRow,
+} from '../../aws/ec2/types.js';
 import type { SourceKind } from './types.js';
+import type { Page } from '../../lib/view-types.js';
 
 /** Pages read for the source picker at the most. */
 const MAX_PAGES = 10;
@@ -22,13 +25,26 @@ export const KINDS: readonly PickItem[] = [
   { id: 'image', label: 'An AMI', detail: 'copy it (type its ID)' },
 ];
 
+/** A list read a page at a time, as the EC2 services give them. */
+interface Lister<Row> {
+  list(cursor: string | undefined, signal: AbortSignal): Promise<Page<Row>>;
+}
+
+/** The lists the source picker reads; the session's EC2 services fit. */
+export interface SourceListers {
+  readonly instances: Lister<InstanceRow>;
+  readonly volumes: Lister<VolumeRow>;
+  readonly snapshots: Lister<SnapshotRow>;
+}
+
 async function readAll<Row>(
-  list: (cursor: string | undefined, signal: AbortSignal) => Promise<Page<Row>>,
+  lister: Lister<Row>,
+  signal: AbortSignal,
 ): Promise<Row[]> {
   const rows: Row[] = [];
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const result = await list(cursor, new AbortController().signal);
+    const result = await lister.list(cursor, signal);
     rows.push(...result.rows);
     cursor = result.next;
     if (cursor === undefined) break;
@@ -37,12 +53,13 @@ async function readAll<Row>(
 }
 
 export async function sourceItems(
-  services: SessionServices,
+  listers: SourceListers,
   kind: Exclude<SourceKind, 'image'>,
+  signal: AbortSignal,
 ): Promise<PickItem[]> {
   if (kind === 'instance')
     return (
-      (await readAll((c, s) => services.instances.list(c, s)))
+      (await readAll(listers.instances, signal))
         // Gone or going: nothing left to copy.
         .filter((row) => !['terminated', 'shutting-down'].includes(row.state))
         .map((row) => ({
@@ -52,18 +69,14 @@ export async function sourceItems(
         }))
     );
   if (kind === 'volume')
-    return (await readAll((c, s) => services.volumes.list(c, s))).map(
-      (row) => ({
-        id: row.id,
-        label: row.name || row.id,
-        detail: `${row.id} ${row.size} GiB ${row.type} ${row.state} ${row.az}`,
-      }),
-    );
-  return (await readAll((c, s) => services.snapshots.list(c, s))).map(
-    (row) => ({
+    return (await readAll(listers.volumes, signal)).map((row) => ({
       id: row.id,
       label: row.name || row.id,
-      detail: `${row.id} ${row.size} GiB ${row.state}`,
-    }),
-  );
+      detail: `${row.id} ${row.size} GiB ${row.type} ${row.state} ${row.az}`,
+    }));
+  return (await readAll(listers.snapshots, signal)).map((row) => ({
+    id: row.id,
+    label: row.name || row.id,
+    detail: `${row.id} ${row.size} GiB ${row.state}`,
+  }));
 }

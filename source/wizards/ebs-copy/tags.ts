@@ -9,10 +9,11 @@ import type {
   Tag,
   TagSpecification,
 } from '@aws-sdk/client-ec2';
-import type { StepKind, TagChoice } from './types.js';
+import type { TagChoice } from './types.js';
+import type { StepKind } from './run-types.js';
 
 export const MIGRATION_TAG = 'opsdeck:migration';
-export const STEP_TAG = 'opsdeck:migration-step';
+const STEP_TAG = 'opsdeck:migration-step';
 /** On a copy: the snapshot or image it copies. */
 export const SOURCE_TAG = 'opsdeck:source';
 /** On a recreated security group: the group it copies. */

@@ -107,6 +107,3 @@ export interface Preflight {
   /** False while any problem is a blocker. */
   readonly ok: boolean;
 }
-
-// The run's side of the contract, here too so callers import one module.
-export type * from './run-types.js';

@@ -5,7 +5,7 @@
  * wizard's state, and the live parts the state must not hold: the SSH
  * session, the detected server and the new password (memory only).
  */
-import type { MysqlConnectionProfile } from '../../mysql/profile-schema.js';
+import type { MysqlConnectionProfile } from '../../config/mysql-profile-schema.js';
 import type { SshSession } from '../../ssh/ssh-session-types.js';
 import type { SshPrompts } from '../../ssh/ssh-types.js';
 import type {
@@ -71,7 +71,7 @@ export interface RootResetService {
   readonly close: () => Promise<void>;
 }
 
-export function createRootResetStore(
+function createRootResetStore(
   state: WizardState = initialState(),
 ): RootResetStore {
   const store = createSnapshotStore<WizardSnapshot>({ state });

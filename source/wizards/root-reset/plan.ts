@@ -6,7 +6,7 @@ import { resetSql } from './sql.js';
 import type { Detection, Method, Plan, ResetOptions } from './types.js';
 
 /** The least invasive method the detection allows. */
-export function defaultMethod(detection: Detection): Method {
+function defaultMethod(detection: Detection): Method {
   return detection.access ? 'session' : 'init-file';
 }
 

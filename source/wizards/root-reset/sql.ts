@@ -23,7 +23,7 @@ function versionAtLeast(
 }
 
 /** `'user'@'host'` */
-export function accountName(options: ResetOptions): string {
+function accountName(options: ResetOptions): string {
   return quoteAccount(options, ESCAPES);
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { PANE_COMPONENTS } from '../../../components/shell/pane-registry.js';
-import { PANES } from '../../../source/panes/catalog.js';
+import { PANES } from '../../../source/shell/pane-catalog.js';
 
 import { openConsole } from '../../helpers/console.js';
 import { KEYS } from '../../helpers/keys.js';

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { TablePane } from '../../../components/widgets/TablePane.js';
-import type { Page, TablePaneSpec } from '../../../source/panes/types.js';
 import { KEYS } from '../../helpers/keys.js';
 import { withProviders } from '../../helpers/providers.js';
 import { lines, renderAt } from '../../helpers/render.js';
+import type { Page } from '../../../source/lib/view-types.js';
+import type { TablePaneSpec } from '../../../source/table/table-spec.js';
 
 interface Instance {
   readonly id: string;

@@ -27,7 +27,7 @@ import {
   type SettingsInputs,
 } from '../../../source/session/session-settings.js';
 
-export const ACCOUNTS: Record<string, string> = {
+const ACCOUNTS: Record<string, string> = {
   dev: '111111111111',
   prod: '222222222222',
 };
@@ -56,7 +56,7 @@ export interface FakeOptions {
 }
 
 /** Region rows name their session, so a stale row is recognisable. */
-export function regionRows(settings: SessionSettings): RegionRow[] {
+function regionRows(settings: SessionSettings): RegionRow[] {
   return ['eu-west-1', 'us-east-1', 'us-west-2'].map((code) => ({
     code,
     name: `${settings.profile ?? 'default'}@${settings.region}`,

@@ -8,14 +8,16 @@ import type { EbsCopyEngine } from '../../../source/wizards/ebs-copy/engine.js';
 import type { RunOptions } from '../../../source/wizards/ebs-copy/run/runner.js';
 import type {
   CopyRequest,
+  Problem,
+  SourceFacts,
+} from '../../../source/wizards/ebs-copy/types.js';
+import type {
   CreatedResource,
   Journal,
   PlanStep,
-  Problem,
   RunEvent,
   RunSummary,
-  SourceFacts,
-} from '../../../source/wizards/ebs-copy/types.js';
+} from '../../../source/wizards/ebs-copy/run-types.js';
 
 export interface FakeEbsCopy extends EbsCopyEngine {
   /** Problems the next pre-flights find. */

@@ -16,7 +16,6 @@ import type {
 } from '../../../source/mysql/mysql-types.js';
 import type { QueryResult } from '../../../source/mysql/query/query-console.js';
 import { createQueryHistory } from '../../../source/mysql/query/query-history.js';
-import type { RowPage } from '../../../source/mysql/rows-pager.js';
 import { classifyStatement } from '../../../source/mysql/query/sql-statements.js';
 import type { Account, AccountRow } from '../../../source/mysql/admin/users.js';
 import { accountWarnings } from '../../../source/mysql/admin/user-warnings.js';
@@ -28,6 +27,7 @@ import {
 import { createEventLog } from '../../../source/events/event-log.js';
 import type { HostKeyQuestion } from '../../../source/ssh/ssh-types.js';
 import type { WriteGuard } from '../../../source/safety/read-only.js';
+import type { RowPage } from '../../../source/mysql/row-page.js';
 
 export interface FakeTable {
   readonly columns: readonly ResultColumn[];

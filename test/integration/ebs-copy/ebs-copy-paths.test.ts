@@ -21,10 +21,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEbsCopyEngine } from '../../../source/wizards/ebs-copy/engine.js';
 import { createJournalStore } from '../../../source/wizards/ebs-copy/run/journal.js';
-import type {
-  CopyRequest,
-  RunEvent,
-} from '../../../source/wizards/ebs-copy/types.js';
+import type { CopyRequest } from '../../../source/wizards/ebs-copy/types.js';
 import {
   COPY_REGION,
   WRITE_REGION,
@@ -34,6 +31,7 @@ import {
   runMarker,
   useLabProfiles,
 } from '../ec2/ec2-lab.js';
+import type { RunEvent } from '../../../source/wizards/ebs-copy/run-types.js';
 
 const tags = (list: Tag[] | undefined): Record<string, string> =>
   Object.fromEntries(

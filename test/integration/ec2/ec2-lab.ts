@@ -115,7 +115,7 @@ export async function watchSends(
 }
 
 /** Names of the commands sent so far ("AttachVolumeCommand", ...). */
-export function sentCommands(spy: SendSpy): string[] {
+function sentCommands(spy: SendSpy): string[] {
   return spy.mock.calls.map(([command]) => command.constructor.name);
 }
 

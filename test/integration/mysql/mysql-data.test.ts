@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQueryConsole } from '../../../source/mysql/query/query-console.js';
 import { createQueryHistory } from '../../../source/mysql/query/query-history.js';
-import {
-  createRowPager,
-  type RowPage,
-} from '../../../source/mysql/rows-pager.js';
+import { createRowPager } from '../../../source/mysql/rows-pager.js';
 import { quoteId, quoteTable } from '../../../source/mysql/sql-quote.js';
 import { createDatabaseService } from '../../../source/mysql/admin/databases.js';
 import { marker, openLabMysql, type LabMysql } from './mysql-lab.js';
 import { mariadb, sshd } from '../ssh/ssh-lab.js';
+import type { RowPage } from '../../../source/mysql/row-page.js';
 
 const ready = sshd.info && mariadb.info;
 const ROWS = 100_000;

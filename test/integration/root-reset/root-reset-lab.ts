@@ -32,7 +32,7 @@ import { openLabSsh, sshd } from '../ssh/ssh-lab.js';
 export { sshd };
 export const OLD_PASSWORD = 'old-Pa55word';
 
-export async function startResetServer(
+async function startResetServer(
   socketLogin: boolean,
 ): Promise<ScriptedMariaDb> {
   const found = findMariaDb();
@@ -44,7 +44,7 @@ export async function startResetServer(
   });
 }
 
-export function removeServerDir(server: ScriptedMariaDb): void {
+function removeServerDir(server: ScriptedMariaDb): void {
   rmSync(server.dir, { recursive: true, force: true });
 }
 

@@ -1,7 +1,6 @@
 /** Helpers for the SSH and MySQL tests: private homes, agents, a private sshd. */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import {
-  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -152,11 +151,6 @@ export async function privateSshd(): Promise<
         `${readFileSync(authorizedKeys, 'utf8')}${readFileSync(pubPath, 'utf8')}`,
       ),
   };
-}
-
-export function copyFile(from: string, to: string): string {
-  copyFileSync(from, to);
-  return to;
 }
 
 /** A session to the lab's sshd as its user, in a home of its own that knows the lab's host key. */

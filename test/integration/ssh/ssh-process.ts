@@ -18,7 +18,7 @@ function parentOf(pid: number): number | undefined {
 }
 
 /** The pid and every descendant, found through /proc. */
-export function processTree(root: number): number[] {
+function processTree(root: number): number[] {
   const all = readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .map(Number);

@@ -18,15 +18,13 @@ import {
   carriedTags,
   clientToken,
 } from '../../../source/wizards/ebs-copy/tags.js';
-import type {
-  Journal,
-  Preflight,
-} from '../../../source/wizards/ebs-copy/types.js';
+import type { Preflight } from '../../../source/wizards/ebs-copy/types.js';
 import {
   canConfirm,
   initialState,
   nextState,
 } from '../../../source/wizards/ebs-copy/views/wizard-state.js';
+import type { Journal } from '../../../source/wizards/ebs-copy/run-types.js';
 
 describe('the wizard state machine', () => {
   it('goes from source to review, and shows a run step by step', () => {

@@ -8,12 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type {
-  CopyRequest,
-  Journal,
-} from '../../../source/wizards/ebs-copy/types.js';
+import type { CopyRequest } from '../../../source/wizards/ebs-copy/types.js';
 import { seedSource, worldEngine, type Thing } from './ebs-copy-world.js';
 import { useWorld } from './ebs-copy-use-world.js';
+import type { Journal } from '../../../source/wizards/ebs-copy/run-types.js';
 
 const lab = useWorld('resume');
 

@@ -1,12 +1,10 @@
 /** Progress, failed copies and waits that time out, on the mocked EC2. */
 import { describe, expect, it } from 'vitest';
 import { describeError } from '../../../source/lib/errors.js';
-import type {
-  CopyRequest,
-  RunEvent,
-} from '../../../source/wizards/ebs-copy/types.js';
+import type { CopyRequest } from '../../../source/wizards/ebs-copy/types.js';
 import { failure, seedSource, worldEngine } from './ebs-copy-world.js';
 import { useWorld } from './ebs-copy-use-world.js';
+import type { RunEvent } from '../../../source/wizards/ebs-copy/run-types.js';
 
 const lab = useWorld('runs');
 

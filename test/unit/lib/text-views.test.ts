@@ -7,7 +7,7 @@ import {
   displayKey,
   keymap,
 } from '../../../source/keymap/index.js';
-import { PANES } from '../../../source/panes/catalog.js';
+import { PANES } from '../../../source/shell/pane-catalog.js';
 
 describe('help', () => {
   it('lists the keys of the pane on screen and every general key, from the keymap', () => {

@@ -7,7 +7,7 @@ import {
   keyName,
   type KeyFlags,
 } from '../../../source/keymap/index.js';
-import { findPane } from '../../../source/panes/catalog.js';
+import { findPane } from '../../../source/shell/pane-catalog.js';
 
 const none: KeyFlags = {
   upArrow: false,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ALL_BINDINGS } from '../../../source/keymap/index.js';
-import { PANES } from '../../../source/panes/catalog.js';
+import { PANES } from '../../../source/shell/pane-catalog.js';
 
 const readme = readFileSync(
   new URL('../../../README.md', import.meta.url),

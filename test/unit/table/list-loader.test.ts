@@ -4,7 +4,7 @@ import {
   createListLoader,
   type ListLoaderOptions,
 } from '../../../source/table/list-loader.js';
-import type { Page } from '../../../source/panes/types.js';
+import type { Page } from '../../../source/lib/view-types.js';
 
 interface Row {
   readonly id: string;

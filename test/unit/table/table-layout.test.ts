@@ -7,12 +7,12 @@ import {
 } from '../../../source/table/table-cursor.js';
 import {
   COLUMN_GAP,
-  fitCell,
   fitColumns,
   moveSelection,
   reselect,
   scrollOffset,
 } from '../../../source/table/table-layout.js';
+import { fitCell } from '../../../source/lib/fit-cell.js';
 
 const columns = [
   { title: 'ID', min: 4 },

@@ -8,7 +8,7 @@ import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { AwsClientFactory } from '../../../aws/client-factory.js';
 import { toAwsError } from '../../../aws/aws-errors.js';
 import { isAbortError, UserError } from '../../../lib/errors.js';
-import type { Journal } from '../types.js';
+import type { Journal } from '../run-types.js';
 
 export class AccountMismatchError extends UserError {
   override readonly name = 'AccountMismatchError';

@@ -14,7 +14,7 @@ export class ProductCodeError extends UserError {
   override readonly name = 'ProductCodeError';
 }
 
-export function productCodeBlock(message: string): boolean {
+function productCodeBlock(message: string): boolean {
   return /product ?code|marketplace/i.test(message);
 }
 

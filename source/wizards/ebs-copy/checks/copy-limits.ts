@@ -14,9 +14,9 @@ import { blocker, warning, type ChecksContext } from './problems.js';
 import type { CopyRequest, Problem } from '../types.js';
 
 /** Concurrent snapshot copies AWS allows into one region. */
-export const SNAPSHOT_COPY_LIMIT = 20;
+const SNAPSHOT_COPY_LIMIT = 20;
 /** Concurrent image copies AWS allows into one region (50 before 2023, at most 25 from one source region). */
-export const IMAGE_COPY_LIMIT = 100;
+const IMAGE_COPY_LIMIT = 100;
 /** Above this share of the limit, a warning: other copies may take the rest first. */
 const NEAR = 0.8;
 

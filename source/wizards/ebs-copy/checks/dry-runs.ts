@@ -21,7 +21,8 @@ import { dryRunAnswers, type DryRun } from './dry-run-answers.js';
 import { encryptionFields } from '../steps/steps-volume.js';
 import { imageSnapshotIds } from '../run/waits.js';
 import type { ChecksContext as Context } from './problems.js';
-import type { CopyRequest, PlanStep, Problem, SourceFacts } from '../types.js';
+import type { CopyRequest, Problem, SourceFacts } from '../types.js';
+import type { PlanStep } from '../run-types.js';
 
 /** A snapshot of the volume to dry-run CopySnapshot with, when one exists. */
 async function someSnapshotOf(

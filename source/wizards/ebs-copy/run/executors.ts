@@ -12,7 +12,7 @@ import {
   createVolume,
   snapshotSource,
 } from '../steps/steps-volume.js';
-import type { StepKind } from '../types.js';
+import type { StepKind } from '../run-types.js';
 
 export const EXECUTORS: Readonly<
   Record<StepKind, (context: StepContext) => Promise<void>>

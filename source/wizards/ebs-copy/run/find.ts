@@ -20,7 +20,7 @@ import {
   stepFilters,
   tagMap,
 } from '../tags.js';
-import type { StepKind } from '../types.js';
+import type { StepKind } from '../run-types.js';
 
 async function stepSnapshots(
   client: EC2Client,

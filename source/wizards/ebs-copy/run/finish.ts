@@ -11,7 +11,7 @@ import type { AwsClientFactory } from '../../../aws/client-factory.js';
 import { ec2Call, ec2Context } from '../../../aws/ec2/ec2-errors.js';
 import { UserError } from '../../../lib/errors.js';
 import type { JournalStore } from './journal.js';
-import type { CreatedResource, Journal, RunSummary } from '../types.js';
+import type { CreatedResource, Journal, RunSummary } from '../run-types.js';
 
 function created(journal: Journal): CreatedResource[] {
   return journal.plan.flatMap((step) => journal.steps[step.id]?.created ?? []);

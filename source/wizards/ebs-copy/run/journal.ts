@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../../../lib/errors.js';
 import { isRunId } from '../tags.js';
-import type { Journal, RunListing } from '../types.js';
 import { processAlive } from '../../../lib/process-alive.js';
+import type { Journal, RunListing } from '../run-types.js';
 
 export interface JournalStore {
   readonly dir: string;

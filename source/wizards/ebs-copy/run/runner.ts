@@ -11,7 +11,7 @@ import type { JournalStore } from './journal.js';
 import type { PollSettings } from './poll.js';
 import { buildStepContext } from './step-context.js';
 import { clientToken } from '../tags.js';
-import type { Journal, RunEvent, StepRecord } from '../types.js';
+import type { Journal, RunEvent, StepRecord } from '../run-types.js';
 
 export interface RunOptions {
   readonly signal?: AbortSignal;

@@ -4,16 +4,15 @@ import type { AwsClientFactory } from '../../../aws/client-factory.js';
 import { ec2Context, type Ec2Context } from '../../../aws/ec2/ec2-errors.js';
 import type { PollRound, PollSettings } from './poll.js';
 import { carriedTags, clientToken, runTags } from '../tags.js';
+import type { CopyRequest, SourceFacts } from '../types.js';
 import type {
-  CopyRequest,
   CreatedResource,
   Journal,
   PlanStep,
   RunEvent,
-  SourceFacts,
   StepKind,
   StepRecord,
-} from '../types.js';
+} from '../run-types.js';
 
 export interface StepContext {
   readonly runId: string;

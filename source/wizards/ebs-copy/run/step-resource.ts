@@ -5,7 +5,7 @@
  * call, whose ID is journalled at once, before any wait.
  */
 import type { StepContext } from './step-context.js';
-import type { ResourceType } from '../types.js';
+import type { ResourceType } from '../run-types.js';
 
 export async function stepResource(
   ctx: StepContext,

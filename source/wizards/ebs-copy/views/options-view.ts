@@ -16,7 +16,7 @@ import { checkKmsKeyId } from '../checks/kms-key.js';
 import { attachFields, subnetField } from './placement-fields.js';
 import type { Placement } from '../checks/target-placement.js';
 import type { Consistency } from '../types.js';
-import type { Draft } from './wizard-state.js';
+import type { Draft } from './draft.js';
 
 const ENCRYPTION = ['keep', 'default', 'kms'] as const;
 const TAGS = ['all', 'none', 'only'] as const;

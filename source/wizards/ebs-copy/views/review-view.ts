@@ -3,8 +3,9 @@
  * run and finish screens' lines are in run-view.ts. Pure.
  */
 import { wrapLines } from '../../../lib/wrap-lines.js';
-import type { CopyRequest, PlanStep, Preflight, Problem } from '../types.js';
+import type { CopyRequest, Preflight, Problem } from '../types.js';
 import type { ViewGlyphs, ViewLine } from './wizard-view.js';
+import type { PlanStep } from '../run-types.js';
 
 const plural = (count: number, word: string) =>
   `${count} ${word}${count === 1 ? '' : 's'}`;
@@ -23,7 +24,7 @@ export function wrapped(
 }
 
 /** Blockers first, then warnings, then notes; each with what to do. */
-export function problemLines(
+function problemLines(
   problems: readonly Problem[],
   width: number,
   glyphs: ViewGlyphs,
@@ -69,10 +70,7 @@ export function problemLines(
 }
 
 /** Each step and the resources it creates, intermediates marked. */
-export function planLines(
-  plan: readonly PlanStep[],
-  width: number,
-): ViewLine[] {
+function planLines(plan: readonly PlanStep[], width: number): ViewLine[] {
   const lines: ViewLine[] = [
     { text: `Plan: ${plural(plan.length, 'step')}`, bold: true },
   ];

@@ -1,8 +1,8 @@
 /** Lines of the run and finish screens: the live step list and the summary. Pure. */
 import { wrapped } from './review-view.js';
-import type { CreatedResource, RunSummary } from '../types.js';
 import type { ViewGlyphs, ViewLine } from './wizard-view.js';
-import type { StepView } from './wizard-state.js';
+import type { CreatedResource, RunSummary } from '../run-types.js';
+import type { StepView } from './step-views.js';
 
 function bar(percent: number, size: number, glyphs: ViewGlyphs): string {
   const filled = Math.round((Math.max(0, Math.min(100, percent)) / 100) * size);

@@ -1,5 +1,4 @@
-/** The run screen's list of steps: from a journal, then moved on by run events. Pure. */
-import type { Journal, RunEvent, StepKind } from '../types.js';
+import type { Journal, RunEvent, StepKind } from '../run-types.js';
 
 export interface StepView {
   readonly id: StepKind;

@@ -6,20 +6,8 @@
  */
 import { DEFAULT_INSTANCE_OPTIONS, requestOf, type Draft } from './draft.js';
 import { applyRunEvent, stepViews, type StepView } from './step-views.js';
-import type {
-  CopyRequest,
-  CopySource,
-  Journal,
-  PlanStep,
-  Preflight,
-  RunEvent,
-  RunSummary,
-} from '../types.js';
-
-export type { Draft } from './draft.js';
-export { DEFAULT_INSTANCE_OPTIONS, requestOf } from './draft.js';
-export type { StepView } from './step-views.js';
-export { stepViews } from './step-views.js';
+import type { CopyRequest, CopySource, Preflight } from '../types.js';
+import type { Journal, PlanStep, RunEvent, RunSummary } from '../run-types.js';
 
 export type WizardState =
   | { readonly step: 'source' | 'target' | 'options'; readonly draft: Draft }

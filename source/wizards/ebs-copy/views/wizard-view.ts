@@ -3,7 +3,7 @@
  * far, and what each key does next. Pure; the screens render these lines.
  */
 import { wrapLines } from '../../../lib/wrap-lines.js';
-import { toneLines, type ViewLine } from '../../view-lines.js';
+import type { ViewLine } from '../../view-lines.js';
 import { MIGRATION_TAG } from '../tags.js';
 import type {
   Consistency,
@@ -12,7 +12,8 @@ import type {
   InstanceOptions,
   TagChoice,
 } from '../types.js';
-import type { Draft, WizardState } from './wizard-state.js';
+import type { WizardState } from './wizard-state.js';
+import type { Draft } from './draft.js';
 
 export type { ViewGlyphs, ViewLine } from '../../view-lines.js';
 
@@ -48,7 +49,7 @@ export function sourceLabel(source: CopySource): string {
   return `${KIND_LABELS[source.kind]} ${source.id} in ${source.region}`;
 }
 
-export function encryptionLabel(encryption: Encryption): string {
+function encryptionLabel(encryption: Encryption): string {
   switch (encryption.mode) {
     case 'keep':
       return 'as the source (an encrypted source uses the target default key)';
@@ -59,7 +60,7 @@ export function encryptionLabel(encryption: Encryption): string {
   }
 }
 
-export function tagsLabel(tags: TagChoice): string {
+function tagsLabel(tags: TagChoice): string {
   const plus = `plus ${MIGRATION_TAG}=<run ID>`;
   switch (tags.mode) {
     case 'all':
@@ -72,7 +73,7 @@ export function tagsLabel(tags: TagChoice): string {
 }
 
 /** What each way of imaging a running instance costs; NoReboot's risk said plainly. */
-export const CONSISTENCY_TEXT: Readonly<Record<Consistency, string>> = {
+const CONSISTENCY_TEXT: Readonly<Record<Consistency, string>> = {
   reboot:
     'reboot once while imaging: a consistent image, about a minute of downtime',
   'stop-first':
@@ -171,9 +172,4 @@ export function nextHint(
         ? 'Enter checks again; s, t and o change the choices.'
         : `r resumes ${state.runId}: done steps are skipped and nothing is created twice. n starts a new copy.`;
   }
-}
-
-/** A hint wrapped into muted lines, after a blank line. */
-export function hintLines(text: string, width: number): ViewLine[] {
-  return [{ text: '' }, ...toneLines(text, width, 'muted')];
 }

@@ -16,7 +16,7 @@ export interface DetectInput {
 
 type Facts = Map<string, string[]>;
 
-export function parseFacts(text: string): Facts {
+function parseFacts(text: string): Facts {
   const facts: Facts = new Map();
   for (const line of text.split('\n')) {
     const at = line.indexOf('=');

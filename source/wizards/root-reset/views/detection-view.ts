@@ -1,8 +1,7 @@
-/** Lines of the server screen: what detection found, label by label. Pure. */
-import type { Tone } from '../../../panes/types.js';
 import { wrapLines } from '../../../lib/wrap-lines.js';
 import type { ViewGlyphs, ViewLine } from '../../view-lines.js';
 import type { Access, Detection, Manager } from '../types.js';
+import type { Tone } from '../../../lib/view-types.js';
 
 const LABEL = 14;
 
@@ -23,7 +22,7 @@ export function flavourName(detection: Detection): string {
   return detection.flavour === 'mariadb' ? 'MariaDB' : 'MySQL';
 }
 
-export function managerLabel(manager: Manager): string {
+function managerLabel(manager: Manager): string {
   switch (manager.kind) {
     case 'systemd':
       return `systemd unit ${manager.unit}${manager.optsInExecStart ? '' : ' (takes no $MYSQLD_OPTS)'}`;
@@ -34,7 +33,7 @@ export function managerLabel(manager: Manager): string {
   }
 }
 
-export function accessLabel(access: Access | undefined): string {
+function accessLabel(access: Access | undefined): string {
   switch (access?.kind) {
     case undefined:
       return 'none found: changing the password needs a restart';

@@ -8,7 +8,7 @@ import type { Problem, RunView, StepView } from './wizard-state.js';
 
 const wrap = toneLines;
 
-export function stepLines(
+function stepLines(
   steps: readonly StepView[],
   width: number,
   glyphs: ViewGlyphs,
@@ -38,7 +38,7 @@ export function stepLines(
 }
 
 /** The last `rows` rows of the remote output, wrapped (the newest matter). */
-export function outputLines(
+function outputLines(
   output: readonly string[],
   width: number,
   rows: number,

@@ -4,15 +4,15 @@
  */
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ParsedIniData } from '@smithy/types';
-import { loadConfig, type LoadedConfig } from './config/load.js';
-import { configFilePath, stateDir } from './config/paths.js';
-import { DEFAULT_PANE, findPane } from './panes/catalog.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { configFilePath, stateDir } from '../config/paths.js';
+import { DEFAULT_PANE, findPane } from '../shell/pane-catalog.js';
 import {
   resolveStartSettings,
   type SessionSettings,
   type SettingsInputs,
   type StartOptions,
-} from './session/session-settings.js';
+} from './session-settings.js';
 import { join } from 'node:path';
 
 export interface CliOptions extends StartOptions {

@@ -3,10 +3,8 @@
  * describe a row. The shell and the table widget do the rest (windowing,
  * sort, filter, selection, refresh, detail view).
  */
-import type { ColumnLayoutSpec } from '../table/table-layout.js';
-
-/** Semantic colour of a cell; the theme decides what it looks like. */
-export type Tone = 'ok' | 'warn' | 'error' | 'muted' | 'accent' | 'info';
+import type { DetailSection, Page, Tone } from '../lib/view-types.js';
+import type { ColumnLayoutSpec } from './table-layout.js';
 
 export interface ColumnSpec<Row> extends ColumnLayoutSpec {
   /** Lower-case name for `key=value` filters. */
@@ -15,19 +13,6 @@ export interface ColumnSpec<Row> extends ColumnLayoutSpec {
   readonly sortValue?: (row: Row) => string | number;
   readonly align?: 'left' | 'right';
   readonly tone?: (row: Row) => Tone | undefined;
-}
-
-export interface DetailSection {
-  readonly title: string;
-  readonly rows: readonly (readonly [string, string])[];
-}
-
-export interface Page<Row> {
-  readonly rows: readonly Row[];
-  /** Present when there is more to load. */
-  readonly next?: string | undefined;
-  /** A reason the list is known to be incomplete or approximate (shown in the title). */
-  readonly note?: string | undefined;
 }
 
 /** What a pane's own command acts on. */

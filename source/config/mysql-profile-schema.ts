@@ -18,7 +18,7 @@ const sshTargetSchema = z.strictObject({
   jump: z.string().min(1).optional(),
 });
 
-export const mysqlConnectionSchema = z.strictObject({
+const mysqlConnectionSchema = z.strictObject({
   ssh: sshTargetSchema,
   /** MySQL as seen from the SSH host: 127.0.0.1:3306 unless set. */
   mysql: z
