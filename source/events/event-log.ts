@@ -4,6 +4,7 @@
  * Messages are built by opsdeck's own code from names and IDs, never from
  * request bodies, so no secret reaches it.
  */
+import { createStore } from '../lib/store.js';
 export type EventLevel = 'info' | 'warn' | 'error' | 'write';
 
 export interface LogEvent {
@@ -33,8 +34,7 @@ export function createEventLog(
 ): EventLog {
   const capacity = options.capacity ?? 1000;
   const now = options.now ?? (() => new Date());
-  const listeners = new Set<() => void>();
-  let events: readonly LogEvent[] = [];
+  const store = createStore<readonly LogEvent[]>([]);
   let nextId = 1;
   return {
     record(level, source, message) {
@@ -45,23 +45,21 @@ export function createEventLog(
         source,
         message,
       };
+      const events = store.getSnapshot();
       const kept =
         events.length >= capacity
           ? events.slice(events.length - capacity + 1)
           : events;
-      events = [...kept, event];
+      store.setQuietly([...kept, event]);
       try {
         options.sink?.(event);
       } catch {
         // A full disk must not take the console down; the event is still in memory.
       }
-      for (const listener of listeners) listener();
+      store.notify();
       return event;
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => events,
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
   };
 }

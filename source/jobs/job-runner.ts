@@ -12,6 +12,7 @@ import {
   type ProgressSnapshot,
   type RateSample,
 } from './progress.js';
+import { createStore } from '../lib/store.js';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -57,16 +58,15 @@ export function createJobRunner(
 ): JobRunner {
   const now = options.now ?? Date.now;
   const batchMs = options.batchMs ?? 50;
-  const listeners = new Set<() => void>();
   const controllers = new Map<number, AbortController>();
-  let jobs: readonly JobView[] = [];
+  const store = createStore<readonly JobView[]>([]);
   let nextId = 1;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const emit = () => {
     if (timer) clearTimeout(timer);
     timer = undefined;
-    for (const listener of listeners) listener();
+    store.notify();
   };
   const emitSoon = () => {
     timer ??= setTimeout(emit, batchMs);
@@ -76,7 +76,9 @@ export function createJobRunner(
     change: (job: JobView) => JobView,
     immediate: boolean,
   ) => {
-    jobs = jobs.map((job) => (job.id === id ? change(job) : job));
+    store.setQuietly(
+      store.getSnapshot().map((job) => (job.id === id ? change(job) : job)),
+    );
     if (immediate) emit();
     else emitSoon();
   };
@@ -88,8 +90,8 @@ export function createJobRunner(
       controllers.set(id, controller);
       const samples: RateSample[] = [];
       let counts: ProgressCounts = { bytesDone: 0, itemsDone: 0 };
-      jobs = [
-        ...jobs,
+      store.setQuietly([
+        ...store.getSnapshot(),
         {
           id,
           title,
@@ -97,7 +99,7 @@ export function createJobRunner(
           progress: snapshot(counts, 0),
           startedAt: now(),
         },
-      ];
+      ]);
       emit();
 
       const context: JobContext = {
@@ -149,13 +151,12 @@ export function createJobRunner(
       return count;
     },
     running: () => controllers.size,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => jobs,
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
     clearFinished() {
-      jobs = jobs.filter((job) => job.state === 'running');
+      store.setQuietly(
+        store.getSnapshot().filter((job) => job.state === 'running'),
+      );
       emit();
     },
   };

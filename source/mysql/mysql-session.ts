@@ -24,11 +24,12 @@ export type {
 } from './mysql-session-types.js';
 import type { LiteralMode } from './sql-quote.js';
 import { text, type DriverField } from './cells.js';
+import { createStore } from '../lib/store.js';
 
 export function createMysqlSession(options: MysqlSessionOptions): MysqlSession {
   const { ssh, target, guard, events } = options;
   const name = `${target.user} at ${endpointName(target)} via ${ssh.name}`;
-  const listeners = new Set<() => void>();
+  const changes = createStore(undefined);
   const extras = new Set<MysqlLink>();
   let link: MysqlLink | undefined;
   let connecting: Promise<MysqlLink> | undefined;
@@ -38,7 +39,7 @@ export function createMysqlSession(options: MysqlSessionOptions): MysqlSession {
   let mode: LiteralMode = { noBackslashEscapes: false };
   let lastError: UserError | undefined;
   let closed = false;
-  const notify = () => listeners.forEach((listener) => listener());
+  const notify = changes.notify;
   const unsubscribeSsh = ssh.subscribe(notify);
 
   async function askPassword(): Promise<string | undefined> {
@@ -147,10 +148,7 @@ export function createMysqlSession(options: MysqlSessionOptions): MysqlSession {
       return 'idle';
     },
     lastError: () => lastError ?? ssh.lastError(),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: changes.subscribe,
     connect: async (signal) => {
       await adminLink(signal);
     },

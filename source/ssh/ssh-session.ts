@@ -14,6 +14,7 @@ import { runExec } from './ssh-exec.js';
 import { resolveHops } from './ssh-resolve.js';
 import type { SshHop, SshState } from './ssh-types.js';
 import type { SshSession, SshSessionOptions } from './ssh-session-types.js';
+import { createStore } from '../lib/store.js';
 
 export type { SshSession, SshSessionOptions } from './ssh-session-types.js';
 
@@ -22,7 +23,7 @@ export function createSshSession(options: SshSessionOptions): SshSession {
   const targetHop = hops[hops.length - 1] as SshHop;
   const name = hopName(targetHop);
   const keys: KeyCache = new Map();
-  const listeners = new Set<() => void>();
+  const changes = createStore(undefined);
   const channels = new Set<ClientChannel>();
   let clients: Client[] = [];
   let state: SshState = 'idle';
@@ -33,7 +34,7 @@ export function createSshSession(options: SshSessionOptions): SshSession {
   const setState = (next: SshState, error?: UserError) => {
     state = next;
     if (error) lastError = error;
-    for (const listener of listeners) listener();
+    changes.notify();
   };
 
   const dropAll = () => {
@@ -154,10 +155,7 @@ export function createSshSession(options: SshSessionOptions): SshSession {
     state: () => state,
     lastError: () => lastError,
     generation: () => generation,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe: changes.subscribe,
     connect,
     forwardOut: (host, port, signal) =>
       channelOf(

@@ -8,6 +8,7 @@
 import { describeError, isAbortError } from '../lib/errors.js';
 import type { InFlight } from '../jobs/in-flight.js';
 import type { Page } from '../lib/view-types.js';
+import { createStore } from '../lib/store.js';
 
 export interface ListSnapshot<Row> {
   readonly status: 'loading' | 'ready' | 'error';
@@ -48,14 +49,13 @@ export function createListLoader<Row>(
   options: ListLoaderOptions<Row>,
 ): ListLoader<Row> {
   const now = options.now ?? Date.now;
-  const listeners = new Set<() => void>();
-  let snapshot: ListSnapshot<Row> = {
+  const store = createStore<ListSnapshot<Row>>({
     status: 'loading',
     rows: [],
     hasMore: false,
     loadingMore: false,
     refreshing: false,
-  };
+  });
   let pages: { rows: readonly Row[]; next?: string | undefined }[] = [];
   let busy = false;
   let pendingRefresh = false;
@@ -63,10 +63,8 @@ export function createListLoader<Row>(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
 
-  const publish = (change: Partial<ListSnapshot<Row>>) => {
-    snapshot = { ...snapshot, ...change };
-    for (const listener of listeners) listener();
-  };
+  const publish = (change: Partial<ListSnapshot<Row>>) =>
+    store.update((snapshot) => ({ ...snapshot, ...change }));
 
   const schedule = () => {
     if (timer) clearTimeout(timer);
@@ -74,7 +72,7 @@ export function createListLoader<Row>(
     if (stopped) return;
     const changing =
       options.transitional !== undefined &&
-      snapshot.rows.some(options.transitional);
+      store.getSnapshot().rows.some(options.transitional);
     const seconds = changing ? options.refresh.fast : options.refresh.slow;
     if (seconds > 0)
       timer = setTimeout(() => void run('refresh'), seconds * 1000);
@@ -107,7 +105,7 @@ export function createListLoader<Row>(
         if (stopped) return;
         pages = [...pages, { rows: page.rows, next: page.next }];
       } else {
-        publish({ refreshing: snapshot.status !== 'loading' });
+        publish({ refreshing: store.getSnapshot().status !== 'loading' });
         // Reload as many pages as the user had, so a refresh never shrinks the view.
         const wanted = Math.max(1, pages.length);
         const fresh: typeof pages = [];
@@ -136,7 +134,7 @@ export function createListLoader<Row>(
           loadingMore: false,
           refreshing: false,
           status: pages.length > 0 ? 'ready' : 'error',
-          error: pages.length > 0 ? snapshot.error : 'cancelled',
+          error: pages.length > 0 ? store.getSnapshot().error : 'cancelled',
         });
         return;
       }
@@ -184,10 +182,7 @@ export function createListLoader<Row>(
       if (timer) clearTimeout(timer);
       controller?.abort();
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => snapshot,
+    subscribe: store.subscribe,
+    getSnapshot: store.getSnapshot,
   };
 }

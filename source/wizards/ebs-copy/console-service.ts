@@ -6,7 +6,7 @@
  * and coming back loses nothing, and a run keeps reporting while the
  * screen is closed.
  */
-import { createSnapshotStore } from '../snapshot-store.js';
+import { createStore } from '../../lib/store.js';
 import type { EbsCopyEngine } from './engine.js';
 import {
   initialState,
@@ -43,7 +43,7 @@ export interface EbsCopyService {
 }
 
 function createWizardStore(state: WizardState = initialState()): WizardStore {
-  const store = createSnapshotStore<WizardSnapshot>({ state });
+  const store = createStore<WizardSnapshot>({ state });
   const { set } = store;
   return {
     getSnapshot: store.getSnapshot,

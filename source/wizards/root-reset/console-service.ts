@@ -16,7 +16,7 @@ import type {
   runReset,
   sudoPasswordNeeded,
 } from './reset-service.js';
-import { createSnapshotStore } from '../snapshot-store.js';
+import { createStore } from '../../lib/store.js';
 import {
   initialState,
   nextState,
@@ -74,7 +74,7 @@ export interface RootResetService {
 function createRootResetStore(
   state: WizardState = initialState(),
 ): RootResetStore {
-  const store = createSnapshotStore<WizardSnapshot>({ state });
+  const store = createStore<WizardSnapshot>({ state });
   const { set } = store;
   return {
     getSnapshot: store.getSnapshot,
