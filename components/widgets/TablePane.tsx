@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useReadOnlyRefusal } from '../../hooks/actions/useReadOnlyRefusal.js';
 import { useAppDeps } from '../../hooks/context/app-context.js';
 import { useListLoader } from '../../hooks/table/useListLoader.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
@@ -28,6 +29,7 @@ export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
   const { spec, services } = props;
   const deps = useAppDeps();
   const shell = useShellApi();
+  const refuse = useReadOnlyRefusal();
   const list = useListLoader(
     {
       load: (cursor, signal) => spec.load(services, cursor, signal),
@@ -74,17 +76,7 @@ export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
       onOpen={props.onOpen ?? describe}
       onCommand={(command, row, marked) => {
         // Read-only mode refuses write keys here, before any dialog or call.
-        const binding = deps.keymap.binding(command);
-        if (binding?.write && shell.session.guard.readOnly) {
-          // The command's own short name: "stop", "snapshot", "tags".
-          const what = command.slice(command.indexOf('.') + 1);
-          shell.report(
-            'warn',
-            spec.name,
-            `read-only: ${what} is a write and was not sent (${shell.session.guard.reason})`,
-          );
-          return;
-        }
+        if (refuse.command(command, spec.name)) return;
         const targets = marked.length > 0 ? marked : row ? [row] : [];
         props.onCommand?.(command, {
           row,

@@ -1,14 +1,17 @@
 import { useCallback } from 'react';
-import type { BulkOutcome, Outcome } from '../../source/aws/ec2/types.js';
 import { describeError } from '../../source/lib/errors.js';
 import type { ConfirmRequest } from '../../source/safety/confirm.js';
+import type {
+  BulkOutcome,
+  Outcome,
+} from '../../source/safety/write-outcome.js';
 import { useShellApi } from '../context/shell-context.js';
 
 export interface WriteAction<T> {
   /** "stop web-1", "move 3.3.3.3 to web-2": used in every message. */
   readonly what: string;
+  /** The event log's source: 'ec2', 'mysql'. */
   readonly source: string;
-  readonly dryRun: boolean;
   readonly call: () => Promise<Outcome<T> | BulkOutcome>;
   /** The message after success; default "<what>: done". */
   readonly done?: (result: T | undefined) => string;
@@ -16,17 +19,30 @@ export interface WriteAction<T> {
   readonly refresh?: () => void;
 }
 
+/** The switches of a confirmation, as the user left them. */
+export interface WriteSwitches {
+  readonly dryRun: boolean;
+  readonly force: boolean;
+}
+
+/** A call whose answer is its result: a write without a dry run. */
+export const resultOf =
+  <T>(call: () => Promise<T>) =>
+  async (): Promise<Outcome<T>> => ({ result: await call() });
+
 function isBulk<T>(outcome: Outcome<T> | BulkOutcome): outcome is BulkOutcome {
   return 'succeeded' in outcome;
 }
 
 /**
  * Runs a write the user confirmed and says how it went: the dry-run verdict,
- * what succeeded and what failed and why (bulk), or the error. Never throws.
+ * what succeeded and what failed and why (bulk), or the error. Never throws;
+ * true when the write was made.
  */
-export function useWriteAction(): <T>(action: WriteAction<T>) => Promise<void> {
-  const shell = useShellApi();
-  const { report } = shell;
+export function useWriteAction(): <T>(
+  action: WriteAction<T>,
+) => Promise<boolean> {
+  const { report } = useShellApi();
   return useCallback(
     async <T>(action: WriteAction<T>) => {
       const { what, source } = action;
@@ -50,7 +66,7 @@ export function useWriteAction(): <T>(action: WriteAction<T>) => Promise<void> {
               source,
               `dry run: ${what} would be refused: ${dryRun.reason ?? 'not allowed'}`,
             );
-          return;
+          return false;
         }
         if (isBulk(outcome)) {
           for (const failure of outcome.failed)
@@ -77,8 +93,10 @@ export function useWriteAction(): <T>(action: WriteAction<T>) => Promise<void> {
           );
         }
         action.refresh?.();
+        return true;
       } catch (error) {
         report('error', source, `${what}: ${describeError(error)}`);
+        return false;
       }
     },
     [report],
@@ -86,23 +104,28 @@ export function useWriteAction(): <T>(action: WriteAction<T>) => Promise<void> {
 }
 
 /**
- * Asks with a confirmation, then runs the write with the dry-run switch as
- * the user left it. Nothing is sent when the answer is no.
+ * Asks with a confirmation, then runs the write with the switches (dry run,
+ * force) as the user left them. Nothing is sent when the answer is no.
  */
 export function useConfirmedWrite(): <T>(
   request: ConfirmRequest,
-  action: (dryRun: boolean) => WriteAction<T>,
-) => Promise<void> {
-  const shell = useShellApi();
+  action: (switches: WriteSwitches) => WriteAction<T>,
+) => Promise<boolean> {
+  const { confirm } = useShellApi();
   const write = useWriteAction();
-  const { confirm } = shell;
   return useCallback(
     async <T>(
       request: ConfirmRequest,
-      action: (dryRun: boolean) => WriteAction<T>,
+      action: (switches: WriteSwitches) => WriteAction<T>,
     ) => {
       const answer = await confirm(request);
-      if (answer.confirmed) await write(action(answer.options.dryRun === true));
+      if (!answer.confirmed) return false;
+      return write(
+        action({
+          dryRun: answer.options.dryRun === true,
+          force: answer.options.force === true,
+        }),
+      );
     },
     [confirm, write],
   );

@@ -9,7 +9,7 @@ import {
 import { useShellApi } from '../context/shell-context.js';
 import { usePickers } from './usePickers.js';
 import { useTagEditor } from './useTagEditor.js';
-import { useWriteAction } from '../actions/useWriteAction.js';
+import { useConfirmedWrite } from '../actions/useWriteAction.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 const PICKABLE = new Set(['running', 'stopped', 'pending', 'stopping']);
@@ -20,7 +20,7 @@ export function useAddressActions(): (
   context: PaneCommandContext<AddressRow>,
 ) => void {
   const shell = useShellApi();
-  const write = useWriteAction();
+  const confirmedWrite = useConfirmedWrite();
   const pickers = usePickers();
   const editTags = useTagEditor();
   const service = shell.session.services.addresses;
@@ -29,18 +29,17 @@ export function useAddressActions(): (
   return (command, { row, refresh }) => {
     void (async () => {
       if (command === 'eips.allocate') {
-        const answer = await shell.confirm(allocateRequest(region));
-        if (answer.confirmed)
-          await write<{ allocationId: string; publicIp: string }>({
+        await confirmedWrite<{ allocationId: string; publicIp: string }>(
+          allocateRequest(region),
+          ({ dryRun }) => ({
             what: 'allocate an Elastic IP',
             source: 'ec2',
-            dryRun: answer.options.dryRun === true,
-            call: () =>
-              service.allocate({}, { dryRun: answer.options.dryRun === true }),
+            call: () => service.allocate({}, { dryRun }),
             done: (result) =>
               `allocated ${result?.publicIp ?? ''} (${result?.allocationId ?? ''})`,
             refresh,
-          });
+          }),
+        );
         return;
       }
       if (!row) return;
@@ -58,20 +57,17 @@ export function useAddressActions(): (
             `no instance in ${region} to associate with`,
           );
           if (!target) return;
-          const answer = await shell.confirm(associateRequest(row, target));
-          if (answer.confirmed)
-            await write({
-              what: `associate ${row.publicIp} with ${target.name || target.id}`,
-              source: 'ec2',
-              dryRun: answer.options.dryRun === true,
-              call: () =>
-                service.associate(
-                  row.allocationId,
-                  { instanceId: target.id },
-                  { dryRun: answer.options.dryRun === true },
-                ),
-              refresh,
-            });
+          await confirmedWrite(associateRequest(row, target), ({ dryRun }) => ({
+            what: `associate ${row.publicIp} with ${target.name || target.id}`,
+            source: 'ec2',
+            call: () =>
+              service.associate(
+                row.allocationId,
+                { instanceId: target.id },
+                { dryRun },
+              ),
+            refresh,
+          }));
           return;
         }
         case 'eips.move': {
@@ -88,20 +84,17 @@ export function useAddressActions(): (
             `no other instance in ${region}`,
           );
           if (!target) return;
-          const answer = await shell.confirm(moveRequest(row, target));
-          if (answer.confirmed)
-            await write<{ associationId: string; millis: number }>({
+          await confirmedWrite<{ associationId: string; millis: number }>(
+            moveRequest(row, target),
+            ({ dryRun }) => ({
               what: `move ${row.publicIp} to ${target.name || target.id}`,
               source: 'ec2',
-              dryRun: answer.options.dryRun === true,
-              call: () =>
-                service.move(row.allocationId, target.id, {
-                  dryRun: answer.options.dryRun === true,
-                }),
+              call: () => service.move(row.allocationId, target.id, { dryRun }),
               done: (result) =>
                 `moved ${row.publicIp} to ${target.name || target.id} in ${result?.millis ?? '?'} ms`,
               refresh,
-            });
+            }),
+          );
           return;
         }
         case 'eips.disassociate': {
@@ -111,18 +104,12 @@ export function useAddressActions(): (
               'ec2',
               `${row.publicIp} is not associated`,
             );
-          const answer = await shell.confirm(disassociateRequest(row));
-          if (answer.confirmed)
-            await write({
-              what: `disassociate ${row.publicIp}`,
-              source: 'ec2',
-              dryRun: answer.options.dryRun === true,
-              call: () =>
-                service.disassociate(row.associationId, {
-                  dryRun: answer.options.dryRun === true,
-                }),
-              refresh,
-            });
+          await confirmedWrite(disassociateRequest(row), ({ dryRun }) => ({
+            what: `disassociate ${row.publicIp}`,
+            source: 'ec2',
+            call: () => service.disassociate(row.associationId, { dryRun }),
+            refresh,
+          }));
           return;
         }
         case 'eips.release': {
@@ -132,18 +119,12 @@ export function useAddressActions(): (
               'ec2',
               `${row.publicIp} is on ${row.instanceName || row.instanceId}: U disassociates it first`,
             );
-          const answer = await shell.confirm(releaseRequest(row));
-          if (answer.confirmed)
-            await write({
-              what: `release ${row.publicIp}`,
-              source: 'ec2',
-              dryRun: answer.options.dryRun === true,
-              call: () =>
-                service.release(row.allocationId, {
-                  dryRun: answer.options.dryRun === true,
-                }),
-              refresh,
-            });
+          await confirmedWrite(releaseRequest(row), ({ dryRun }) => ({
+            what: `release ${row.publicIp}`,
+            source: 'ec2',
+            call: () => service.release(row.allocationId, { dryRun }),
+            refresh,
+          }));
           return;
         }
         case 'eips.tags':

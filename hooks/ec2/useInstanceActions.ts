@@ -14,7 +14,7 @@ import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
 import { useSshConnect } from './useSshConnect.js';
 import { useTagEditor } from './useTagEditor.js';
-import { useWriteAction } from '../actions/useWriteAction.js';
+import { useConfirmedWrite } from '../actions/useWriteAction.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 const label = (rows: readonly InstanceRow[]) =>
@@ -28,7 +28,7 @@ export function useInstanceActions(): (
   context: PaneCommandContext<InstanceRow>,
 ) => void {
   const shell = useShellApi();
-  const write = useWriteAction();
+  const confirmedWrite = useConfirmedWrite();
   const connect = useSshConnect();
   const editTags = useTagEditor();
   const moveToRegion = useEbsCopyOpen();
@@ -40,85 +40,60 @@ export function useInstanceActions(): (
     const one = row ?? targets[0];
     void (async () => {
       switch (command) {
-        case 'instances.start': {
-          const answer = await shell.confirm(startRequest(targets));
-          if (answer.confirmed)
-            await write({
-              what: `start ${label(targets)}`,
-              source: 'ec2',
-              dryRun: answer.options.dryRun === true,
-              call: () =>
-                service.start(ids, { dryRun: answer.options.dryRun === true }),
-              refresh,
-            });
+        case 'instances.start':
+          await confirmedWrite(startRequest(targets), ({ dryRun }) => ({
+            what: `start ${label(targets)}`,
+            source: 'ec2',
+            call: () => service.start(ids, { dryRun }),
+            refresh,
+          }));
           return;
-        }
-        case 'instances.stop': {
-          const answer = await shell.confirm(stopRequest(targets));
-          const force = answer.options.force === true;
-          if (answer.confirmed)
-            await write({
-              what: `${force ? 'force-stop' : 'stop'} ${label(targets)}`,
-              source: 'ec2',
-              dryRun: answer.options.dryRun === true,
-              call: () =>
-                service.stop(ids, {
-                  force,
-                  dryRun: answer.options.dryRun === true,
-                }),
-              refresh,
-            });
+        case 'instances.stop':
+          await confirmedWrite(stopRequest(targets), ({ dryRun, force }) => ({
+            what: `${force ? 'force-stop' : 'stop'} ${label(targets)}`,
+            source: 'ec2',
+            call: () => service.stop(ids, { force, dryRun }),
+            refresh,
+          }));
           return;
-        }
-        case 'instances.reboot': {
-          const answer = await shell.confirm(rebootRequest(targets));
-          if (answer.confirmed)
-            await write({
-              what: `reboot ${label(targets)}`,
-              source: 'ec2',
-              dryRun: answer.options.dryRun === true,
-              call: () =>
-                service.reboot(ids, { dryRun: answer.options.dryRun === true }),
-              refresh,
-            });
+        case 'instances.reboot':
+          await confirmedWrite(rebootRequest(targets), ({ dryRun }) => ({
+            what: `reboot ${label(targets)}`,
+            source: 'ec2',
+            call: () => service.reboot(ids, { dryRun }),
+            refresh,
+          }));
           return;
-        }
-        case 'instances.terminate': {
-          const answer = await shell.confirm(terminateRequest(targets));
-          if (answer.confirmed)
-            await write({
-              what: `terminate ${label(targets)}`,
-              source: 'ec2',
-              dryRun: answer.options.dryRun === true,
-              call: () =>
-                service.terminate(ids, {
-                  dryRun: answer.options.dryRun === true,
-                }),
-              refresh,
-            });
+        case 'instances.terminate':
+          await confirmedWrite(terminateRequest(targets), ({ dryRun }) => ({
+            what: `terminate ${label(targets)}`,
+            source: 'ec2',
+            call: () => service.terminate(ids, { dryRun }),
+            refresh,
+          }));
           return;
-        }
         case 'instances.image': {
           if (!one) return;
           const values = await shell.ask(imageForm(one, new Date()));
           if (!values) return;
           const name = values['name'] ?? '';
           const noReboot = isOn(values, 'noReboot');
-          const answer = await shell.confirm(imageRequest(one, name, noReboot));
-          if (answer.confirmed)
-            await write<{ imageId: string }>({
+          const description = values['description'] ?? '';
+          await confirmedWrite<{ imageId: string }>(
+            imageRequest(one, name, noReboot),
+            ({ dryRun }) => ({
               what: `image ${name} of ${label([one])}`,
               source: 'ec2',
-              dryRun: answer.options.dryRun === true,
               call: () =>
                 service.createImage(
                   one.id,
-                  { name, noReboot, description: values['description'] ?? '' },
-                  { dryRun: answer.options.dryRun === true },
+                  { name, noReboot, description },
+                  { dryRun },
                 ),
               done: (result) =>
                 `image ${result?.imageId ?? ''} (${name}) started; progress in :snapshots`,
-            });
+            }),
+          );
           return;
         }
         case 'instances.snapshot': {
@@ -126,23 +101,17 @@ export function useInstanceActions(): (
           const values = await shell.ask(snapshotAllForm(one, new Date()));
           if (!values) return;
           const description = values['description'] ?? '';
-          const answer = await shell.confirm(
+          await confirmedWrite<{ snapshotIds: readonly string[] }>(
             snapshotAllRequest(one, description),
-          );
-          if (answer.confirmed)
-            await write<{ snapshotIds: readonly string[] }>({
+            ({ dryRun }) => ({
               what: `snapshot the volumes of ${label([one])}`,
               source: 'ec2',
-              dryRun: answer.options.dryRun === true,
               call: () =>
-                service.snapshotAll(
-                  one.id,
-                  { description },
-                  { dryRun: answer.options.dryRun === true },
-                ),
+                service.snapshotAll(one.id, { description }, { dryRun }),
               done: (result) =>
                 `snapshots ${result?.snapshotIds.join(', ') ?? ''} started; :snapshots shows their progress`,
-            });
+            }),
+          );
           return;
         }
         case 'instances.tags':

@@ -60,7 +60,7 @@ export function useSnapshotActions(): (
           const size = wholeNumber(values['size'] ?? '');
           await confirmedWrite<{ volumeId: string }>(
             volumeFromSnapshotRequest(row, zone, type, size),
-            (dryRun) => ({
+            ({ dryRun }) => ({
               what: `create a volume from ${name}`,
               source: 'ec2',
               dryRun,
@@ -83,7 +83,7 @@ export function useSnapshotActions(): (
           if (!values) return;
           await confirmedWrite<{ snapshotId: string; region: string }>(
             copyRequest(row, target, values),
-            (dryRun) => ({
+            ({ dryRun }) => ({
               what: `copy ${name} to ${target}`,
               source: 'ec2',
               dryRun,
@@ -105,7 +105,7 @@ export function useSnapshotActions(): (
           return;
         }
         case 'snapshots.delete': {
-          await confirmedWrite(deleteSnapshotRequest(row), (dryRun) => ({
+          await confirmedWrite(deleteSnapshotRequest(row), ({ dryRun }) => ({
             what: `delete ${name}`,
             source: 'ec2',
             dryRun,

@@ -7,7 +7,7 @@ import {
 } from '../../source/panes/ec2/instance-dialogs.js';
 import { parseTagAssignments } from '../../source/panes/ec2/tags-input.js';
 import { useShellApi } from '../context/shell-context.js';
-import { useWriteAction } from '../actions/useWriteAction.js';
+import { useConfirmedWrite } from '../actions/useWriteAction.js';
 
 /** `t` on any EC2 resource: edit the line of tags, confirm the changes, apply them. */
 export function useTagEditor(): (
@@ -17,8 +17,8 @@ export function useTagEditor(): (
   refresh: () => void,
 ) => Promise<void> {
   const shell = useShellApi();
-  const write = useWriteAction();
-  const { ask, confirm, report, session } = shell;
+  const confirmedWrite = useConfirmedWrite();
+  const { ask, report, session } = shell;
   return useCallback(
     async (
       what: string,
@@ -34,23 +34,19 @@ export function useTagEditor(): (
       const changes = tagChanges(current, parsed.value);
       if (changes.lines.length === 0)
         return report('info', 'ec2', 'the tags are unchanged');
-      const answer = await confirm(tagsRequest(what, changes));
-      const dryRun = answer.options.dryRun === true;
-      if (answer.confirmed)
-        await write({
-          what: `tag ${what}`,
-          source: 'ec2',
-          dryRun,
-          call: () =>
-            session.services.instances.setTags(
-              [resourceId],
-              changes.add,
-              changes.remove,
-              { dryRun },
-            ),
-          refresh,
-        });
+      await confirmedWrite(tagsRequest(what, changes), ({ dryRun }) => ({
+        what: `tag ${what}`,
+        source: 'ec2',
+        call: () =>
+          session.services.instances.setTags(
+            [resourceId],
+            changes.add,
+            changes.remove,
+            { dryRun },
+          ),
+        refresh,
+      }));
     },
-    [ask, confirm, report, session, write],
+    [ask, confirmedWrite, report, session],
   );
 }

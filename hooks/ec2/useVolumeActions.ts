@@ -18,10 +18,7 @@ import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
 import { usePickers } from './usePickers.js';
 import { useTagEditor } from './useTagEditor.js';
-import {
-  useConfirmedWrite,
-  useWriteAction,
-} from '../actions/useWriteAction.js';
+import { useConfirmedWrite } from '../actions/useWriteAction.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 /** What the volume keys do. */
@@ -30,7 +27,6 @@ export function useVolumeActions(): (
   context: PaneCommandContext<VolumeRow>,
 ) => void {
   const shell = useShellApi();
-  const write = useWriteAction();
   const confirmedWrite = useConfirmedWrite();
   const pickers = usePickers();
   const editTags = useTagEditor();
@@ -58,10 +54,9 @@ export function useVolumeActions(): (
         const spec = volumeSpecFrom(values);
         await confirmedWrite<{ volumeId: string }>(
           createVolumeRequest(spec),
-          (dryRun) => ({
+          ({ dryRun }) => ({
             what: `create a volume in ${spec.az}`,
             source: 'ec2',
-            dryRun,
             call: () => service.create(spec, { dryRun }),
             done: (result) => `created ${result?.volumeId ?? ''}`,
             refresh,
@@ -92,10 +87,9 @@ export function useVolumeActions(): (
           if (!device) return;
           await confirmedWrite(
             attachRequest(row, instance, device),
-            (dryRun) => ({
+            ({ dryRun }) => ({
               what: `attach ${name} to ${instance.name || instance.id} as ${device}`,
               source: 'ec2',
-              dryRun,
               call: () =>
                 service.attach(row.id, instance.id, device, { dryRun }),
               refresh,
@@ -106,17 +100,12 @@ export function useVolumeActions(): (
         case 'volumes.detach': {
           if (row.attachments.length === 0)
             return shell.report('warn', 'ec2', `${name} is not attached`);
-          const answer = await shell.confirm(detachRequest(row));
-          const dryRun = answer.options.dryRun === true;
-          const force = answer.options.force === true;
-          if (answer.confirmed)
-            await write({
-              what: `${force ? 'force-detach' : 'detach'} ${name}`,
-              source: 'ec2',
-              dryRun,
-              call: () => service.detach(row.id, { force }, { dryRun }),
-              refresh,
-            });
+          await confirmedWrite(detachRequest(row), ({ dryRun, force }) => ({
+            what: `${force ? 'force-detach' : 'detach'} ${name}`,
+            source: 'ec2',
+            call: () => service.detach(row.id, { force }, { dryRun }),
+            refresh,
+          }));
           return;
         }
         case 'volumes.snapshot': {
@@ -125,10 +114,9 @@ export function useVolumeActions(): (
           const description = values['description'] ?? '';
           await confirmedWrite<{ snapshotId: string }>(
             volumeSnapshotRequest(row, description),
-            (dryRun) => ({
+            ({ dryRun }) => ({
               what: `snapshot ${name}`,
               source: 'ec2',
-              dryRun,
               call: () =>
                 service.snapshot(
                   row.id,
@@ -147,10 +135,9 @@ export function useVolumeActions(): (
           const { change, lines } = volumeChange(row, values);
           if (lines.length === 0)
             return shell.report('info', 'ec2', `${name} is unchanged`);
-          await confirmedWrite(modifyRequest(row, lines), (dryRun) => ({
+          await confirmedWrite(modifyRequest(row, lines), ({ dryRun }) => ({
             what: `modify ${name}`,
             source: 'ec2',
-            dryRun,
             call: () => service.modify(row.id, change, { dryRun }),
             refresh,
           }));
@@ -163,10 +150,9 @@ export function useVolumeActions(): (
               'ec2',
               `${name} is attached: u detaches it first`,
             );
-          await confirmedWrite(deleteVolumeRequest(row), (dryRun) => ({
+          await confirmedWrite(deleteVolumeRequest(row), ({ dryRun }) => ({
             what: `delete ${name}`,
             source: 'ec2',
-            dryRun,
             call: () => service.delete(row.id, { dryRun }),
             refresh,
           }));

@@ -10,7 +10,7 @@ import {
 } from '../../source/panes/s3/bucket-dialogs.js';
 import { useCancellable } from '../actions/useCancellable.js';
 import { useShellApi } from '../context/shell-context.js';
-import { useS3Job } from '../actions/useS3Job.js';
+import { useJob } from '../actions/useJob.js';
 import { useS3Sync } from './useS3Sync.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
@@ -21,7 +21,7 @@ export function useBucketActions(): (
 ) => void {
   const shell = useShellApi();
   const cancellable = useCancellable();
-  const runJob = useS3Job();
+  const runJob = useJob();
   const sync = useS3Sync();
   const s3 = shell.session.services.s3;
   const region = shell.session.settings.region;
@@ -72,6 +72,7 @@ export function useBucketActions(): (
           if (!row) return;
           // Count first, so the confirmation says what will go.
           const contents = await runJob({
+            source: 's3',
             title: `count what is in ${row.name}`,
             work: ({ signal, report }) =>
               s3.bucketContents(row.name, signal, (counted) =>
@@ -82,6 +83,7 @@ export function useBucketActions(): (
           const answer = await shell.confirm(purgeBucketRequest(contents));
           if (!answer.confirmed) return;
           await runJob({
+            source: 's3',
             title: `remove ${row.name} and everything in it`,
             work: ({ signal, report }) =>
               s3.purgeBucket(row.name, signal, (progress) =>

@@ -16,7 +16,7 @@ import { deleteObjectsRequest } from '../../source/panes/s3/bucket-dialogs.js';
 import { localPath } from '../../source/panes/s3/sync-dialogs.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useCancellable } from '../actions/useCancellable.js';
-import { useS3Job } from '../actions/useS3Job.js';
+import { useJob } from '../actions/useJob.js';
 import { syncSummary, useS3Sync } from './useS3Sync.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
@@ -38,7 +38,7 @@ export function useObjectActions(place: BrowsePlace): {
   ) => void;
 } {
   const shell = useShellApi();
-  const runJob = useS3Job();
+  const runJob = useJob();
   const sync = useS3Sync();
   const { s3, s3Transfers: transfers } = shell.session.services;
   const { bucket } = place;
@@ -74,6 +74,7 @@ export function useObjectActions(place: BrowsePlace): {
           if (row.object) {
             const object = row.object;
             await runJob({
+              source: 's3',
               title: `download ${row.name}`,
               work: ({ signal: jobSignal, report }) => {
                 let done = 0;
@@ -92,6 +93,7 @@ export function useObjectActions(place: BrowsePlace): {
             return;
           }
           await runJob({
+            source: 's3',
             title: `download ${what}`,
             work: ({ signal: jobSignal, report }) =>
               transfers.sync(
@@ -114,6 +116,7 @@ export function useObjectActions(place: BrowsePlace): {
           if (!values) return;
           const path = localPath(values['path'] ?? '');
           await runJob({
+            source: 's3',
             title: `upload ${path} to ${placeUri(place)}`,
             work: ({ signal: jobSignal, report }) =>
               transfers.put(path, bucket, place.prefix, {
@@ -164,6 +167,7 @@ export function useObjectActions(place: BrowsePlace): {
           );
           if (!answer.confirmed) return;
           await runJob({
+            source: 's3',
             title: `delete ${targets.length} in ${placeText(place)}`,
             work: ({ signal: jobSignal, report }) =>
               transfers.deleteUnder(

@@ -11,7 +11,8 @@ import {
   tallyItem,
 } from '../../source/panes/s3/sync-dialogs.js';
 import { useShellApi } from '../context/shell-context.js';
-import { useS3Job } from '../actions/useS3Job.js';
+import { useJob } from '../actions/useJob.js';
+import { useReadOnlyRefusal } from '../actions/useReadOnlyRefusal.js';
 
 export function syncSummary(result: SyncResult): string {
   const parts = [
@@ -34,9 +35,9 @@ export function syncSummary(result: SyncResult): string {
  */
 export function useS3Sync(): (remote: string, refresh?: () => void) => void {
   const shell = useShellApi();
-  const runJob = useS3Job();
+  const runJob = useJob();
   const transfers = shell.session.services.s3Transfers;
-  const readOnly = shell.session.guard;
+  const refuse = useReadOnlyRefusal();
 
   return useCallback(
     (remote: string, refresh?: () => void) => {
@@ -46,6 +47,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         const planned: SyncSpec = syncSpecFrom(values, true);
         const tally = newPlanTally();
         const plan = await runJob({
+          source: 's3',
           title: `plan ${endpointText(planned.source)} → ${endpointText(planned.destination)}`,
           work: ({ signal, report }) =>
             transfers.sync(planned, {
@@ -65,12 +67,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
             's3',
             `sync: nothing to do, ${tally.counts.skip.items} unchanged`,
           );
-        if (readOnly.readOnly)
-          return shell.report(
-            'warn',
-            's3',
-            `read-only: the plan above was not run (${readOnly.reason})`,
-          );
+        if (refuse.work('the plan above was not run', 's3')) return;
         const answer = await shell.confirm(planRequest(planned, tally));
         if (!answer.confirmed) return;
         const spec: SyncSpec = { ...planned, dryRun: false };
@@ -78,6 +75,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         const totalItems = planChanges(tally);
         const totalBytes = upload.bytes + download.bytes;
         await runJob({
+          source: 's3',
           title: `sync ${endpointText(spec.source)} → ${endpointText(spec.destination)}`,
           work: ({ signal, report }) =>
             transfers.sync(spec, {
@@ -104,6 +102,6 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         });
       })();
     },
-    [shell, runJob, transfers, readOnly],
+    [shell, runJob, transfers, refuse],
   );
 }

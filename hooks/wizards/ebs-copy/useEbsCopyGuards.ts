@@ -1,4 +1,5 @@
 import { useCallback, useMemo } from 'react';
+import { useReadOnlyRefusal } from '../../actions/useReadOnlyRefusal.js';
 import { useShellApi } from '../../context/shell-context.js';
 
 export interface EbsCopyGuards {
@@ -14,19 +15,11 @@ const SOURCE = 'ebs-copy';
 export function useEbsCopyGuards(): EbsCopyGuards {
   const { session, report } = useShellApi();
   const store = session.services.ebsCopy.wizard;
-  const { guard } = session;
+  const refuse = useReadOnlyRefusal();
 
   const refusedReadOnly = useCallback(
-    (what: string) => {
-      if (!guard.readOnly) return false;
-      report(
-        'warn',
-        SOURCE,
-        `read-only: ${what} was not started (${guard.reason})`,
-      );
-      return true;
-    },
-    [guard, report],
+    (what: string) => refuse.work(`${what} was not started`, SOURCE),
+    [refuse],
   );
 
   const busy = useCallback(() => {

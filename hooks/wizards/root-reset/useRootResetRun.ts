@@ -12,6 +12,7 @@ import { earlierPending } from '../../../source/wizards/root-reset/views/screen-
 import type { Plan } from '../../../source/wizards/root-reset/types.js';
 import { problemOf } from '../../../source/wizards/root-reset/views/wizard-state.js';
 import { useAppDeps } from '../../context/app-context.js';
+import { useReadOnlyRefusal } from '../../actions/useReadOnlyRefusal.js';
 import { useShellApi } from '../../context/shell-context.js';
 
 export interface RootResetRun {
@@ -34,6 +35,7 @@ const SOURCE = 'reset-root';
 export function useRootResetRun(): RootResetRun {
   const deps = useAppDeps();
   const { session, ask, confirm, report } = useShellApi();
+  const refuse = useReadOnlyRefusal();
   const service = session.services.rootReset;
   const store = service.wizard;
 
@@ -177,13 +179,8 @@ export function useRootResetRun(): RootResetRun {
   const confirmAndStart = useCallback(async () => {
     const { state, jobId } = store.getSnapshot();
     if (state.step !== 'plan' || jobId !== undefined) return;
-    const writes = guard();
-    if (writes.readOnly)
-      return report(
-        'warn',
-        SOURCE,
-        `read-only: the root password reset was not started (${writes.reason})`,
-      );
+    if (refuse.work('the root password reset was not started', SOURCE, guard()))
+      return;
     if (earlierPending(state))
       return report(
         'warn',
@@ -194,7 +191,7 @@ export function useRootResetRun(): RootResetRun {
     // The choices may have changed while the dialog was open.
     if (!answer.confirmed || store.getSnapshot().state !== state) return;
     launch(state.plan);
-  }, [store, guard, report, confirm, launch]);
+  }, [store, guard, refuse, report, confirm, launch]);
 
   const askStop = useCallback(async () => {
     const { state, jobId } = store.getSnapshot();

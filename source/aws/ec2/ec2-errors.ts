@@ -11,7 +11,8 @@ import {
 } from '../../lib/errors.js';
 import { AwsError, mappedCall, toAwsError } from '../aws-errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
-import type { DryRunResult, Outcome, WriteOptions } from './types.js';
+import type { WriteOptions } from './types.js';
+import type { DryRunResult, Outcome } from "../../safety/write-outcome.js";
 
 export interface Ec2Context {
   readonly profile: string | undefined;

@@ -18,8 +18,9 @@ import {
 import { createInstanceDetails } from './instance-details.js';
 import { createInstanceWrites } from './instance-writes.js';
 import { toInstanceRow } from './rows.js';
-import type { BulkOutcome, InstanceService, WriteOptions } from './types.js';
+import type { InstanceService, WriteOptions } from './types.js';
 import { checkInstanceIds } from './validate.js';
+import type { BulkOutcome } from "../../safety/write-outcome.js";
 
 type BulkOperation =
   'StartInstances' | 'StopInstances' | 'RebootInstances' | 'TerminateInstances';

@@ -1,4 +1,8 @@
 import type { Page } from '../../lib/view-types.js';
+import type {
+  BulkOutcome,
+  Outcome,
+} from '../../safety/write-outcome.js';
 
 export type Tags = Readonly<Record<string, string>>;
 
@@ -120,23 +124,6 @@ export interface SecurityGroupRules {
 /** Every write takes this; with dryRun, EC2 is asked whether the call would be allowed. */
 export interface WriteOptions {
   readonly dryRun?: boolean;
-}
-
-export interface DryRunResult {
-  readonly allowed: boolean;
-  /** Why not, when not allowed ("permission denied for ec2:StopInstances", ...). */
-  readonly reason?: string;
-}
-
-/** A write's answer: its result, or only the dry-run verdict. */
-export type Outcome<T> =
-  { readonly dryRun: DryRunResult } | { readonly result: T };
-
-/** Bulk actions report per target: one bad instance must not hide the others' results. */
-export interface BulkOutcome {
-  readonly dryRun?: DryRunResult;
-  readonly succeeded: readonly string[];
-  readonly failed: readonly { readonly id: string; readonly message: string }[];
 }
 
 export interface InstanceService {

@@ -13,11 +13,11 @@ import {
 } from '@aws-sdk/client-ec2';
 import { expect, vi, type MockInstance } from 'vitest';
 import { createAwsClientFactory } from '../../../source/aws/client-factory.js';
-import type { Outcome } from '../../../source/aws/ec2/types.js';
 import { createEventLog } from '../../../source/events/event-log.js';
 import { LAB_CREDENTIALS } from '../../../source/lab/lab-aws.js';
 import { createWriteGuard } from '../../../source/safety/read-only.js';
 import { labPart } from '../../helpers/lab.js';
+import type { Outcome } from "../../../source/safety/write-outcome.js";
 
 export const moto = labPart('moto');
 export const WRITE_REGION = 'us-west-2';
