@@ -12,7 +12,7 @@ import {
 import { AwsError, mappedCall, toAwsError } from '../aws-errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import type { WriteOptions } from './types.js';
-import type { DryRunResult, Outcome } from "../../safety/write-outcome.js";
+import type { DryRunResult, Outcome } from '../../safety/write-outcome.js';
 
 export interface Ec2Context {
   readonly profile: string | undefined;

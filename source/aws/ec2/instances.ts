@@ -20,7 +20,7 @@ import { createInstanceWrites } from './instance-writes.js';
 import { toInstanceRow } from './rows.js';
 import type { InstanceService, WriteOptions } from './types.js';
 import { checkInstanceIds } from './validate.js';
-import type { BulkOutcome } from "../../safety/write-outcome.js";
+import type { BulkOutcome } from '../../safety/write-outcome.js';
 
 type BulkOperation =
   'StartInstances' | 'StopInstances' | 'RebootInstances' | 'TerminateInstances';

@@ -1,8 +1,5 @@
 import type { Page } from '../../lib/view-types.js';
-import type {
-  BulkOutcome,
-  Outcome,
-} from '../../safety/write-outcome.js';
+import type { BulkOutcome, Outcome } from '../../safety/write-outcome.js';
 
 export type Tags = Readonly<Record<string, string>>;
 

@@ -12,7 +12,7 @@ import type {
   VolumeRow,
   VolumeService,
 } from '../../../source/aws/ec2/types.js';
-import type { BulkOutcome } from "../../../source/safety/write-outcome.js";
+import type { BulkOutcome } from '../../../source/safety/write-outcome.js';
 
 export interface FakeEc2 {
   readonly instances: InstanceService;

@@ -17,7 +17,7 @@ import { createEventLog } from '../../../source/events/event-log.js';
 import { LAB_CREDENTIALS } from '../../../source/lab/lab-aws.js';
 import { createWriteGuard } from '../../../source/safety/read-only.js';
 import { labPart } from '../../helpers/lab.js';
-import type { Outcome } from "../../../source/safety/write-outcome.js";
+import type { Outcome } from '../../../source/safety/write-outcome.js';
 
 export const moto = labPart('moto');
 export const WRITE_REGION = 'us-west-2';
