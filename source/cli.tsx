@@ -136,13 +136,15 @@ program
     (name: S3CommandName) =>
     async (...received: unknown[]) => {
       const command = received.at(-1) as Command;
-      const { runS3Command, processIo } =
-        await import('./commands/s3/s3-command.js');
+      const [{ runS3Command }, { processIo }] = await Promise.all([
+        import('./commands/s3/s3-command.js'),
+        import('./commands/command-io.js'),
+      ]);
       process.exitCode = await runS3Command(
         name,
         command.args,
         command.optsWithGlobals<S3CommandOptions>(),
-        processIo(console.log, console.error),
+        processIo({ cancelOnInterrupt: true }),
       );
     };
   const count = (value: string) => {

@@ -19,8 +19,8 @@ export interface JobSpec<T> {
   readonly work: (context: JobContext) => Promise<T>;
   /** Told the job's ID as soon as it is in the job strip. */
   readonly started?: (jobId: number) => void;
-  /** The status line when it ends well; undefined says nothing. */
-  readonly done?: (result: T) => string | undefined;
+  /** The status line when it ends (info, or warn per `warn`); undefined says nothing. */
+  readonly done?: (result: T) => string | JobNote | undefined;
   /** Warn instead of info when the result is only partly good. */
   readonly warn?: (result: T) => boolean;
   /**
@@ -45,9 +45,10 @@ export function useJob(): <T>(spec: JobSpec<T>) => Promise<T | undefined> {
       spec.started?.(handle.id);
       try {
         const result = await handle.result;
-        const text = spec.done?.(result);
-        if (text)
-          report(spec.warn?.(result) ? 'warn' : 'info', spec.source, text);
+        const said = spec.done?.(result);
+        if (typeof said === 'string')
+          report(spec.warn?.(result) ? 'warn' : 'info', spec.source, said);
+        else if (said) report(said.level, spec.source, said.text);
         return result;
       } catch (error) {
         const cancelled = isAbortError(error);

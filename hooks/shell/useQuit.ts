@@ -1,6 +1,7 @@
 import { useApp } from 'ink';
 import { useCallback } from 'react';
 import { useAppDeps } from '../context/app-context.js';
+import { quitRequest } from '../../source/shell/shell-dialogs.js';
 import type { DialogControl } from './useDialogs.js';
 
 export interface QuitControl {
@@ -23,13 +24,9 @@ export function useQuit(confirm: DialogControl['confirm']): QuitControl {
       .getSnapshot()
       .filter((job) => job.state === 'running');
     if (running.length === 0) return quit();
-    void confirm({
-      level: 'yes-no',
-      title: `${running.length} job${running.length === 1 ? ' is' : 's are'} still running`,
-      targets: running.map((job) => job.title),
-      warnings: ['Quitting cancels them; they clean up what they started.'],
-      action: 'Quit',
-    }).then((answer) => answer.confirmed && quit());
+    void confirm(quitRequest(running.map((job) => job.title))).then(
+      (answer) => answer.confirmed && quit(),
+    );
   }, [deps, confirm, quit]);
   return { quit, requestQuit };
 }

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { describeError } from '../../../source/lib/errors.js';
 import { useShellApi } from '../../context/shell-context.js';
+import { deleteLeftoverRequest } from '../../../source/wizards/ebs-copy/views/dialogs.js';
 import { useEbsCopyGuards } from './useEbsCopyGuards.js';
 import type { RunSummary } from '../../../source/wizards/ebs-copy/run-types.js';
 
@@ -27,16 +28,7 @@ export function useEbsCopyCleanup(): (
         if (summary.leftovers.length === 0)
           report('info', SOURCE, `${runId} left nothing behind to remove`);
         for (const resource of summary.leftovers) {
-          const answer = await confirm({
-            level: 'typed',
-            title: `Delete ${resource.type} ${resource.id} in ${resource.region}`,
-            targets: [`${resource.type} ${resource.id}, made by run ${runId}`],
-            warnings: [
-              'The copy in the target does not need it. Deleting cannot be undone.',
-            ],
-            expected: resource.id,
-            action: 'Delete',
-          });
+          const answer = await confirm(deleteLeftoverRequest(resource, runId));
           if (!answer.confirmed) {
             report('info', SOURCE, `kept ${resource.type} ${resource.id}`);
             continue;

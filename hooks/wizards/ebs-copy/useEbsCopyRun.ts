@@ -1,5 +1,7 @@
 import { useCallback, useMemo } from 'react';
-import { describeError, isAbortError } from '../../../source/lib/errors.js';
+import { describeError } from '../../../source/lib/errors.js';
+import { startCopyRequest } from '../../../source/wizards/ebs-copy/views/dialogs.js';
+import { useJob } from '../../actions/useJob.js';
 import type { WizardState } from '../../../source/wizards/ebs-copy/views/wizard-state.js';
 import { useAppDeps } from '../../context/app-context.js';
 import { useShellApi } from '../../context/shell-context.js';
@@ -36,6 +38,7 @@ export function useEbsCopyRun(): EbsCopyRunControl {
   const store = service.wizard;
 
   const { refusedReadOnly, busy } = useEbsCopyGuards();
+  const runJob = useJob();
 
   const launch = useCallback(
     (journal: Journal) => {
@@ -45,10 +48,12 @@ export function useEbsCopyRun(): EbsCopyRunControl {
         (step) => step.status === 'done',
       ).length;
       store.dispatch({ type: 'started', journal });
-      const handle = deps.jobs.start(
+      void runJob({
         // The run ID alone: the job strip gives a title 20 columns at 80.
-        runId,
-        async ({ signal, report: progress }) => {
+        title: runId,
+        source: SOURCE,
+        started: (jobId) => store.setJob(jobId),
+        work: async ({ signal, report: progress }) => {
           progress({ itemsDone: done, itemsTotal: total });
           const engine = await service.engine();
           return engine.run(runId, {
@@ -60,56 +65,33 @@ export function useEbsCopyRun(): EbsCopyRunControl {
             },
           });
         },
-      );
-      store.setJob(handle.id);
-      handle.result.then(
-        (summary) => {
+        done: (summary) => {
           store.setJob(undefined);
           store.dispatch({ type: 'finished', summary });
-          report('info', SOURCE, `region copy ${runId}: ${summary.state}`);
+          return `region copy ${runId}: ${summary.state}`;
         },
-        (error: unknown) => {
+        failed: (error, cancelled) => {
           store.setJob(undefined);
-          const cancelled = isAbortError(error);
           const message = cancelled
             ? 'cancelled; the run stopped cleanly and can be resumed (r, or :migrations)'
             : describeError(error);
           store.dispatch({ type: 'failed', message, runId });
-          report(
-            cancelled ? 'warn' : 'error',
-            SOURCE,
-            cancelled
-              ? `region copy ${runId} cancelled; r or :migrations resumes it`
-              : `region copy ${runId}: ${message}`,
-          );
+          return cancelled
+            ? {
+                level: 'warn',
+                text: `region copy ${runId} cancelled; r or :migrations resumes it`,
+              }
+            : { level: 'error', text: `region copy ${runId}: ${message}` };
         },
-      );
+      });
     },
-    [deps.jobs, service, store, report],
+    [runJob, service, store],
   );
 
   const confirmAndStart = useCallback(
     async (state: Review) => {
       if (refusedReadOnly('the region copy') || busy()) return;
-      const warnings = state.preflight.problems
-        .filter((problem) => problem.severity === 'warning')
-        .map((problem) => `Acknowledge: ${problem.message}`);
-      const targets = state.plan.flatMap((step) =>
-        step.creates.map(
-          (resource) =>
-            `${resource.type} in ${resource.region}${resource.intermediate ? ' (intermediate)' : ''}`,
-        ),
-      );
-      const answer = await confirm({
-        level: 'yes-no',
-        title: `Copy ${state.request.source.id} to ${state.request.target.region}: ${targets.length} new resource${targets.length === 1 ? '' : 's'}`,
-        targets,
-        warnings: [
-          ...warnings,
-          'They cost money until removed. Nothing is deleted.',
-        ],
-        action: 'Start copy',
-      });
+      const answer = await confirm(startCopyRequest(state));
       // The choices may have changed while the dialog was open.
       if (!answer.confirmed || store.getSnapshot().state !== state) return;
       try {

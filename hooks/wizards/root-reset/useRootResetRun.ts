@@ -12,6 +12,7 @@ import { earlierPending } from '../../../source/wizards/root-reset/views/screen-
 import type { Plan } from '../../../source/wizards/root-reset/types.js';
 import { problemOf } from '../../../source/wizards/root-reset/views/wizard-state.js';
 import { useAppDeps } from '../../context/app-context.js';
+import { useJob } from '../../actions/useJob.js';
 import { useReadOnlyRefusal } from '../../actions/useReadOnlyRefusal.js';
 import { useShellApi } from '../../context/shell-context.js';
 
@@ -36,6 +37,7 @@ export function useRootResetRun(): RootResetRun {
   const deps = useAppDeps();
   const { session, ask, confirm, report } = useShellApi();
   const refuse = useReadOnlyRefusal();
+  const runJob = useJob();
   const service = session.services.rootReset;
   const store = service.wizard;
 
@@ -103,9 +105,11 @@ export function useRootResetRun(): RootResetRun {
             ),
           );
       };
-      const handle = deps.jobs.start(
-        `reset root ${link.name}`,
-        async ({ signal, report: progress }) => {
+      void runJob({
+        title: `reset root ${link.name}`,
+        source: SOURCE,
+        started: (jobId) => store.setJob(jobId),
+        work: async ({ signal, report: progress }) => {
           progress({ itemsDone: 0, itemsTotal: total });
           // Cancelling stops the remote script; the run is followed to its end.
           signal.addEventListener(
@@ -141,39 +145,33 @@ export function useRootResetRun(): RootResetRun {
             },
           );
         },
-      );
-      store.setJob(handle.id);
-      handle.result.then(
-        (result) => {
+        done: (result) => {
           link.password = undefined;
           store.setJob(undefined);
           store.dispatch({ type: 'ended', end: { kind: 'result', result } });
           const { ok, serverState, password: now } = result.remote;
-          report(
-            ok ? 'info' : stopping ? 'warn' : 'error',
-            SOURCE,
-            ok
+          return {
+            level: ok ? 'info' : stopping ? 'warn' : 'error',
+            text: ok
               ? `root password reset on ${plan.detection.host}: done`
               : `root password reset on ${plan.detection.host} ${stopping ? 'stopped' : 'failed'}; the server is ${serverState}, password ${now}`,
-          );
+          };
         },
-        (error: unknown) => {
+        failed: (error) => {
           link.password = undefined;
           store.setJob(undefined);
-          const problem = problemOf(error);
           store.dispatch({
             type: 'ended',
-            end: { kind: work ? 'lost' : 'error', problem },
+            end: { kind: work ? 'lost' : 'error', problem: problemOf(error) },
           });
-          report(
-            'error',
-            SOURCE,
-            `root password reset: ${describeError(error)}`,
-          );
+          return {
+            level: 'error',
+            text: `root password reset: ${describeError(error)}`,
+          };
         },
-      );
+      });
     },
-    [deps, service, store, report, guard],
+    [deps, runJob, service, store, report, guard],
   );
 
   const confirmAndStart = useCallback(async () => {

@@ -6,6 +6,7 @@ import type {
   Encryption,
   TagChoice,
 } from '../../wizards/ebs-copy/types.js';
+import { UsageError } from '../command-io.js';
 
 export interface EbsCopyFlags {
   readonly instance?: string;
@@ -27,10 +28,6 @@ export interface EbsCopyFlags {
   readonly subnet?: string;
   readonly registerSnapshots?: boolean;
   readonly timeout?: string;
-}
-
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
 }
 
 export function requestFromFlags(

@@ -8,12 +8,8 @@ import { commandClientFactory } from '../../aws/command-factory.js';
 import { stateDir } from '../../config/paths.js';
 import { describeError } from '../../lib/errors.js';
 import { prepareStart, type CliOptions } from '../../session/start.js';
-import { processIo, type CommandIo } from '../command-io.js';
-import {
-  requestFromFlags,
-  UsageError,
-  type EbsCopyFlags,
-} from './command-args.js';
+import { processIo, UsageError, type CommandIo } from '../command-io.js';
+import { requestFromFlags, type EbsCopyFlags } from './command-args.js';
 import {
   printPlan,
   printRuns,

@@ -10,7 +10,7 @@ import {
   EXIT_OK,
   EXIT_USAGE,
   type CommandIo,
-} from './command-io.js';
+} from '../command-io.js';
 import type { S3Session } from './s3-session.js';
 
 const stamp = (date: Date | undefined) =>
@@ -119,7 +119,7 @@ export async function rbCommand(
     `rb --force s3://${bucket} removes ${describeContents(contents)}, then the bucket.`,
   );
   if (!options.yes) {
-    if (!io.prompt) {
+    if (!io.interactive) {
       io.err(
         'opsdeck: rb --force needs a typed confirmation; without a terminal pass --yes to confirm.',
       );

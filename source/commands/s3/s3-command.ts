@@ -2,7 +2,6 @@
  * `opsdeck s3 <ls|mb|rb|get|put|sync>`: for scripts, cron and benchmarks.
  * Exit 0 when everything was done, 1 when anything failed, 2 on usage errors.
  */
-import { createInterface } from 'node:readline/promises';
 import { describeError, isAbortError } from '../../lib/errors.js';
 import type { FilterRule } from '../../s3sync/plan/filters.js';
 import type { CliOptions } from '../../session/start.js';
@@ -11,9 +10,8 @@ import {
   EXIT_FAILED,
   EXIT_USAGE,
   UsageError,
-  terminalProgress,
   type CommandIo,
-} from './command-io.js';
+} from '../command-io.js';
 import { openS3Session } from './s3-session.js';
 import {
   getCommand,
@@ -94,39 +92,4 @@ export async function runS3Command(
   } finally {
     session.close();
   }
-}
-
-/** The process's terminal as a CommandIo; Ctrl+C cancels, a second one quits. */
-export function processIo(
-  print: (line: string) => void,
-  printError: (line: string) => void,
-): CommandIo {
-  const controller = new AbortController();
-  process.once('SIGINT', () => {
-    printError('cancelling (Ctrl+C again to quit at once)');
-    controller.abort();
-    process.once('SIGINT', () => process.exit(130));
-  });
-  const stderr = process.stderr;
-  return {
-    out: print,
-    err: printError,
-    signal: controller.signal,
-    ...(stderr.isTTY ? { progress: terminalProgress(stderr) } : {}),
-    ...(process.stdin.isTTY
-      ? {
-          prompt: async (question: string) => {
-            const reader = createInterface({
-              input: process.stdin,
-              output: stderr,
-            });
-            try {
-              return await reader.question(question);
-            } finally {
-              reader.close();
-            }
-          },
-        }
-      : {}),
-  };
 }

@@ -23,7 +23,7 @@ import {
   UsageError,
   progressReporter,
   type CommandIo,
-} from './command-io.js';
+} from '../command-io.js';
 import type { S3Session } from './s3-session.js';
 
 export interface TransferOptions {

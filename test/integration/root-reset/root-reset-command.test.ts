@@ -2,26 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CommandIo } from '../../../source/commands/command-io.js';
+import { capturedIo } from '../../helpers/command-io.js';
 import {
   runResetRoot,
   type ResetRootOptions,
 } from '../../../source/commands/reset-root/command.js';
 import { labTarget, sshd } from '../ssh/ssh-lab.js';
 import { OLD_PASSWORD, tcpLogin, useResetServer } from './root-reset-lab.js';
-
-function captureIo(): CommandIo & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout,
-    stderr,
-    out: (line) => stdout.push(line),
-    err: (line) => stderr.push(line),
-    interactive: false,
-    ask: () => Promise.resolve(false),
-  };
-}
 
 describe.skipIf(!sshd.info)(`opsdeck reset-root${sshd.missing}`, () => {
   const lab = useResetServer();
@@ -46,7 +33,7 @@ describe.skipIf(!sshd.info)(`opsdeck reset-root${sshd.missing}`, () => {
   afterEach(() => vi.unstubAllEnvs());
 
   const run = (options: Partial<ResetRootOptions>, stdin = '', name = 'db') => {
-    const io = captureIo();
+    const io = capturedIo();
     return runResetRoot(
       name,
       { config, ...options },

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { capturedIo } from '../../helpers/command-io.js';
 import {
   runS3Command,
   type S3CommandName,
@@ -24,23 +25,15 @@ describe.skipIf(!moto.info)(
       options: Partial<S3CommandOptions> = {},
       prompt?: string,
     ) {
-      const out: string[] = [];
-      const err: string[] = [];
+      const io = capturedIo(prompt === undefined ? {} : { typed: prompt });
       const code = await runS3Command(
         name,
         args,
         { profile: 'lab', endpointUrl: moto.info?.endpoint, ...options },
-        {
-          out: (line) => out.push(line),
-          err: (line) => err.push(line),
-          signal: new AbortController().signal,
-          ...(prompt === undefined
-            ? {}
-            : { prompt: () => Promise.resolve(prompt) }),
-        },
+        io,
         env(),
       );
-      return { code, out, err };
+      return { code, out: io.stdout, err: io.stderr };
     }
 
     it('mb, put, sync --dryrun/--json, get, ls and rb --force with exit codes', async () => {

@@ -6,6 +6,7 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { capturedIo } from '../../helpers/command-io.js';
 import { describeError } from '../../../source/lib/errors.js';
 import { runEbsCopy } from '../../../source/commands/ebs-copy/command.js';
 import { createJournalStore } from '../../../source/wizards/ebs-copy/run/journal.js';
@@ -86,7 +87,7 @@ describe('a run under another account', () => {
     process.env['OPSDECK_STATE_DIR'] = lab.dir;
     const { runId } = await plannedRun(join(lab.dir, 'migrations'));
     switchAccount('210987654321');
-    const err: string[] = [];
+    const io = capturedIo();
     const code = await runEbsCopy(
       {
         resume: runId,
@@ -94,15 +95,10 @@ describe('a run under another account', () => {
         profile: 'ops',
         config: join(lab.dir, 'none.yaml'),
       },
-      {
-        out: () => undefined,
-        err: (line) => err.push(line),
-        interactive: false,
-        ask: () => Promise.resolve(false),
-      },
+      io,
     );
     expect(code).toBe(1);
-    expect(err.join('\n')).toContain(
+    expect(io.stderr.join('\n')).toContain(
       `opsdeck ebs-copy: run ${runId} belongs to account 123456789012, but profile ops is account 210987654321`,
     );
     expect(lab.world.writes).toEqual([]);

@@ -3,10 +3,8 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import {
-  requestFromFlags,
-  UsageError,
-} from '../../../source/commands/ebs-copy/command-args.js';
+import { requestFromFlags } from '../../../source/commands/ebs-copy/command-args.js';
+import { UsageError } from '../../../source/commands/command-io.js';
 import { imageDifferences } from '../../../source/wizards/ebs-copy/checks/image-attributes.js';
 import { createJournalStore } from '../../../source/wizards/ebs-copy/run/journal.js';
 import {
