@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import { useMysqlConnection } from '../../hooks/mysql/useMysqlConnection.js';
-import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
+import { mysqlViewScopes } from '../../source/keymap/live-scopes.js';
 import { oneOffForm } from '../../source/panes/mysql/mysql-dialogs.js';
 import {
   parseOneOff,
@@ -124,13 +124,7 @@ export function MysqlPane(props: PaneProps) {
         )}
       </Box>
       <MysqlHints
-        scopes={
-          view === 'connections' || !connection
-            ? [MYSQL_VIEW_SCOPE('connections')]
-            : view === 'query'
-              ? [MYSQL_VIEW_SCOPE('editor'), MYSQL_VIEW_SCOPE('query')]
-              : [MYSQL_VIEW_SCOPE(view)]
-        }
+        scopes={mysqlViewScopes(view, connection !== undefined)}
         readOnly={readOnly}
       />
     </Box>

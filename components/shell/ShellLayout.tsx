@@ -5,7 +5,7 @@ import type { Dialog } from '../../hooks/shell/useDialogs.js';
 import { useStore } from '../../hooks/context/useStore.js';
 import { useTerminalSize } from '../../hooks/input/useTerminalSize.js';
 import { KNOWN_REGIONS } from '../../source/aws/region-names.js';
-import type { Scope } from '../../source/keymap/index.js';
+import { liveScopes } from '../../source/keymap/live-scopes.js';
 import { findPane } from '../../source/shell/pane-catalog.js';
 import { currentView, type View } from '../../source/shell/shell-state.js';
 import { CommandLine } from './CommandLine.js';
@@ -64,13 +64,15 @@ export function ShellLayout({
   const banner = bannerHeight(identity);
   const jobRows = jobStripHeight(jobs);
   const viewHeight = Math.max(3, frameRows - 3 - banner - jobRows);
-  const scopes: Scope[] = dialog
-    ? ['dialog']
-    : state.prompt
-      ? ['prompt']
-      : pane
-        ? ['global', findPane(pane)?.keys ?? 'table', `pane:${pane}`]
-        : ['global', 'list'];
+  const scopes = liveScopes(
+    dialog
+      ? { kind: 'dialog' }
+      : state.prompt
+        ? { kind: 'prompt' }
+        : pane
+          ? { kind: 'pane', pane, keys: findPane(pane)?.keys ?? 'table' }
+          : { kind: 'view' },
+  );
   const paneUnder = [...state.views]
     .reverse()
     .find(

@@ -4,6 +4,7 @@ import { useKeys } from '../../hooks/input/useKeys.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { parseFilter } from '../../source/table/filter.js';
 import type { Scope } from '../../source/keymap/index.js';
+import { tableScopes } from '../../source/keymap/live-scopes.js';
 import {
   LIST_MOVES,
   moveCursor,
@@ -86,9 +87,8 @@ export function TableView<Row>(props: TableViewProps<Row>) {
     [columns, cellTexts, width],
   );
 
-  const scopes: Scope[] = scope ? ['list', 'table', scope] : ['list', 'table'];
   useKeys(
-    scopes,
+    tableScopes(scope),
     (command, key) => {
       const move = LIST_MOVES[command];
       if (move)

@@ -12,11 +12,13 @@ import { connectHop, hopName } from './ssh-connect.js';
 import { DisconnectedError, tunnelError } from './ssh-errors.js';
 import { runExec } from './ssh-exec.js';
 import { resolveHops } from './ssh-resolve.js';
-import type { SshHop, SshState } from './ssh-types.js';
-import type { SshSession, SshSessionOptions } from './ssh-session-types.js';
+import type {
+  SshHop,
+  SshState,
+  SshSession,
+  SshSessionOptions,
+} from './ssh-types.js';
 import { createStore } from '../lib/store.js';
-
-export type { SshSession, SshSessionOptions } from './ssh-session-types.js';
 
 export function createSshSession(options: SshSessionOptions): SshSession {
   const hops: SshHop[] = resolveHops(options.target, options.environment);
@@ -208,3 +210,5 @@ export function createSshSession(options: SshSessionOptions): SshSession {
     },
   };
 }
+
+export { type SshSession, type SshSessionOptions } from './ssh-types.js';

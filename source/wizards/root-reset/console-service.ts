@@ -6,8 +6,7 @@
  * session, the detected server and the new password (memory only).
  */
 import type { MysqlConnectionProfile } from '../../config/mysql-profile-schema.js';
-import type { SshSession } from '../../ssh/ssh-session-types.js';
-import type { SshPrompts } from '../../ssh/ssh-types.js';
+import type { SshPrompts, SshSession } from '../../ssh/ssh-types.js';
 import type {
   cancelRun,
   Connected,

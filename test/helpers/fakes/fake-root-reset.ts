@@ -6,10 +6,10 @@
  * It refuses in read-only mode through the guard, like the real one.
  */
 import { UserError } from '../../../source/lib/errors.js';
-import type { SshSession } from '../../../source/ssh/ssh-session-types.js';
 import type {
   HostKeyQuestion,
   SshPrompts,
+  SshSession,
 } from '../../../source/ssh/ssh-types.js';
 import type { RootResetEngine } from '../../../source/wizards/root-reset/console-service.js';
 import type { Connected } from '../../../source/wizards/root-reset/reset-service.js';

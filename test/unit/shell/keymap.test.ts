@@ -7,6 +7,11 @@ import {
   keyName,
   type KeyFlags,
 } from '../../../source/keymap/index.js';
+import {
+  liveScopes,
+  mysqlViewScopes,
+  tableScopes,
+} from '../../../source/keymap/live-scopes.js';
 import { findPane } from '../../../source/shell/pane-catalog.js';
 
 const none: KeyFlags = {
@@ -49,6 +54,28 @@ describe('keymap', () => {
         ? SCOPE_STACKS.detail
         : SCOPE_STACKS.pane;
     expect(findConflicts(ALL_BINDINGS, [...shared, scope])).toEqual([]);
+  });
+
+  it('makes live together only scopes the conflict check covers', () => {
+    expect(liveScopes({ kind: 'dialog' })).toEqual(SCOPE_STACKS.dialog);
+    expect(liveScopes({ kind: 'prompt' })).toEqual(SCOPE_STACKS.prompt);
+    expect(liveScopes({ kind: 'view' })).toEqual(SCOPE_STACKS.detail);
+    const table = new Set([
+      ...liveScopes({ kind: 'pane', pane: 'instances', keys: 'table' }),
+      ...tableScopes('pane:instances'),
+    ]);
+    expect([...table].sort()).toEqual(
+      [...SCOPE_STACKS.pane, 'pane:instances'].sort(),
+    );
+    expect(
+      liveScopes({ kind: 'pane', pane: 'ebs-copy', keys: 'list' }),
+    ).toEqual([...SCOPE_STACKS.detail, 'pane:ebs-copy']);
+    expect(mysqlViewScopes('rows', true)).toEqual(['pane:mysql/rows']);
+    expect(mysqlViewScopes('rows', false)).toEqual(['pane:mysql/connections']);
+    expect(mysqlViewScopes('query', true)).toEqual([
+      'pane:mysql/editor',
+      'pane:mysql/query',
+    ]);
   });
 
   it('has the EC2 panes in it', () => {
