@@ -8,20 +8,18 @@
  * measures it. The flag only works on the command line, hence the shebang.
  */
 import './boot.js';
+import { Command, CommanderError, Option } from 'commander';
 import {
-  Command,
-  CommanderError,
-  InvalidArgumentError,
-  Option,
-} from 'commander';
-import { parseEndpoint, parsePane, parseRegion } from './cli-arguments.js';
+  parseEndpoint,
+  parsePane,
+  parseRegion,
+} from './commands/cli-arguments.js';
 import { describeError } from './lib/errors.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON } from './terminal/screen.js';
 import type { Lab } from './lab/lab.js';
-import type {
-  S3CommandName,
-  S3CommandOptions,
-} from './commands/s3/s3-command.js';
+import { registerEbsCopyCommand } from './commands/ebs-copy/ebs-copy-cli.js';
+import { registerResetRootCommand } from './commands/reset-root/reset-root-cli.js';
+import { registerS3Commands } from './commands/s3/s3-cli.js';
 import type { CliOptions } from './session/start.js';
 import { packageVersion } from './version.js';
 
@@ -125,111 +123,7 @@ program
     );
   });
 
-{
-  // s3 subcommands: the flags users of aws s3 already know.
-  const s3 = program
-    .command('s3')
-    .description(
-      'S3 buckets and objects for scripts: ls, mb, rb, get, put, sync',
-    );
-  const run =
-    (name: S3CommandName) =>
-    async (...received: unknown[]) => {
-      const command = received.at(-1) as Command;
-      const [{ runS3Command }, { processIo }] = await Promise.all([
-        import('./commands/s3/s3-command.js'),
-        import('./commands/command-io.js'),
-      ]);
-      process.exitCode = await runS3Command(
-        name,
-        command.args,
-        command.optsWithGlobals<S3CommandOptions>(),
-        processIo({ cancelOnInterrupt: true }),
-      );
-    };
-  const count = (value: string) => {
-    const number = Number(value);
-    if (!Number.isInteger(number) || number < 0)
-      throw new InvalidArgumentError(`"${value}" is not a whole number.`);
-    return number;
-  };
-  const transfer = (command: Command) => {
-    // --exclude and --include share one list so their order is kept.
-    const rules: { type: 'exclude' | 'include'; pattern: string }[] = [];
-    const rule = (type: 'exclude' | 'include') => (pattern: string) => {
-      rules.push({ type, pattern });
-      return rules;
-    };
-    return command
-      .option('--dryrun', 'print the plan, change nothing')
-      .option(
-        '--exclude <glob>',
-        'leave out matching paths (repeatable)',
-        rule('exclude'),
-      )
-      .option(
-        '--include <glob>',
-        'take matching paths back in (repeatable; the last matching rule wins)',
-        rule('include'),
-      )
-      .option('--size-only', 'compare sizes only')
-      .option('--checksum', 'compare contents (MD5 and multipart ETags)')
-      .option('--exact-timestamps', 'download when times differ at all')
-      .option('--concurrency <n>', 'files in flight (default 16)', count)
-      .option('--json', 'machine-readable summary')
-      .action(run(command.name() as S3CommandName));
-  };
-  s3.command('ls')
-    .argument('[uri]', 's3://bucket[/prefix]; no argument lists the buckets')
-    .option('--recursive', 'every key under the prefix, not one level')
-    .option('--json', 'one JSON object per line')
-    .action(run('ls'));
-  s3.command('mb')
-    .argument('<uri>', 's3://bucket')
-    .description('make a bucket in --region')
-    .option('--json', 'machine-readable output')
-    .action(run('mb'));
-  s3.command('rb')
-    .argument('<uri>', 's3://bucket')
-    .description(
-      'remove a bucket; --force empties it first (every version, delete marker and pending upload)',
-    )
-    .option('--force', 'delete everything in the bucket first')
-    .option('--yes', 'confirm --force without typing the name (for scripts)')
-    .option('--json', 'machine-readable output')
-    .action(run('rb'));
-  transfer(
-    s3
-      .command('get')
-      .argument('<uri>', 's3://bucket/key or s3://bucket[/prefix]')
-      .argument('[dir]', 'local directory', '.')
-      .description('download an object or everything under a prefix'),
-  );
-  transfer(
-    s3
-      .command('put')
-      .argument('<path>', 'local file or directory')
-      .argument('<uri>', 's3://bucket[/prefix]')
-      .description('upload a file or a directory'),
-  );
-  transfer(
-    s3
-      .command('sync')
-      .argument('<source>', 'local directory or s3://bucket[/prefix]')
-      .argument('<destination>', 'local directory or s3://bucket[/prefix]')
-      .description('make the destination match the source')
-      .option(
-        '--delete',
-        'delete what the source does not have (after every transfer succeeded)',
-      )
-      .option(
-        '--max-delete <n>',
-        'delete nothing when more than n deletions are planned',
-        count,
-      )
-      .option('--allow-empty-source', 'let --delete act on an empty source'),
-  );
-}
+registerS3Commands(program);
 
 program
   .command('lab')
@@ -243,83 +137,8 @@ program
     process.exitCode = await runLabCommand(options);
   });
 
-program
-  .command('ebs-copy')
-  .description(
-    'copy an instance, volume, snapshot or AMI to another region (resumable)',
-  )
-  .option('--instance <id>', 'copy a whole instance (image, then copy)')
-  .option('--volume <id>', 'copy a volume (snapshot, copy, create)')
-  .option('--snapshot <id>', 'copy a snapshot')
-  .option('--image <id>', 'copy an AMI')
-  .option('--to <region>', 'target region', parseRegion)
-  .option(
-    '--source-region <region>',
-    'source region (default: --region)',
-    parseRegion,
-  )
-  .option('--az <zone>', 'target availability zone (volume, launch)')
-  .option(
-    '--encrypt <key>',
-    'encrypt with "default" or a KMS key of the target',
-  )
-  .option('--tags <keys>', 'tags to carry: all (default), none, or k1,k2')
-  .option(
-    '--volume-type <type>',
-    "type of the new volume (default: the source's)",
-  )
-  .option('--attach <instance:device>', 'attach the new volume')
-  .option(
-    '--consistency <mode>',
-    'running instance: reboot, no-reboot, stop-first',
-  )
-  .option('--launch', 'launch the copied instance in the target')
-  .option('--no-key', 'do not import the key pair')
-  .option('--no-security-groups', 'do not recreate the security groups')
-  .option('--elastic-ip', 'allocate and associate a new Elastic IP')
-  .option('--subnet <id>', 'target subnet for the launch')
-  .option(
-    '--register-snapshots',
-    'copy the snapshots and register the image (when CopyImage is refused)',
-  )
-  .option('--timeout <minutes>', 'longest wait for one step (default 360)')
-  .option('--resume <run>', 'resume a run from its journal')
-  .option('--list', 'list runs and their state')
-  .option('--cleanup <run>', 'remove the leftovers of a finished run')
-  .option('-y, --yes', 'create without asking (needed without a terminal)')
-  .option('--json', 'machine-readable result')
-  .action(async (options: object, command: Command) => {
-    const { runEbsCopy } = await import('./commands/ebs-copy/command.js');
-    process.exitCode = await runEbsCopy({
-      ...command.optsWithGlobals<CliOptions>(),
-      ...options,
-    });
-  });
-
-program
-  .command('reset-root')
-  .description(
-    "reset a lost MySQL/MariaDB root password on a connection's host over SSH",
-  )
-  .argument('<connection>', 'a MySQL connection profile (mysql.connections)')
-  .option(
-    '--method <method>',
-    'session, init-file or skip-grant-tables (default: the least invasive)',
-  )
-  .option('--account <user@host>', 'the account (default root@localhost)')
-  .option('--no-socket-login', 'remove unix_socket from the account (MariaDB)')
-  .option('--password-stdin', 'read the new password from the first stdin line')
-  .option('--sudo-password-stdin', 'read the sudo password from the next line')
-  .option('--detect', 'show what was found and change nothing')
-  .option('-y, --yes', 'run without asking (needed without a terminal)')
-  .option('--json', 'machine-readable result')
-  .action(async (connection: string, options: object, command: Command) => {
-    const { runResetRoot } = await import('./commands/reset-root/command.js');
-    process.exitCode = await runResetRoot(connection, {
-      ...command.optsWithGlobals<CliOptions>(),
-      ...options,
-    });
-  });
+registerEbsCopyCommand(program);
+registerResetRootCommand(program);
 
 try {
   await program.parseAsync();

@@ -1,13 +1,9 @@
 import { useCallback } from 'react';
 import type { Tags } from '../../source/aws/ec2/types.js';
-import {
-  tagChanges,
-  tagsForm,
-  tagsRequest,
-} from '../../source/panes/ec2/instance-dialogs.js';
 import { parseTagAssignments } from '../../source/panes/ec2/tags-input.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';
+import { tagChanges, tagsForm, tagsRequest } from "../../source/panes/ec2/tag-dialogs.js";
 
 /** `t` on any EC2 resource: edit the line of tags, confirm the changes, apply them. */
 export function useTagEditor(): (

@@ -3,16 +3,10 @@ import { describeError } from '../../source/lib/errors.js';
 import {
   attachForm,
   attachRequest,
-  createVolumeForm,
-  createVolumeRequest,
   deleteVolumeRequest,
   detachRequest,
-  modifyForm,
-  modifyRequest,
-  volumeChange,
   volumeSnapshotForm,
-  volumeSnapshotRequest,
-  volumeSpecFrom,
+  volumeSnapshotRequest
 } from '../../source/panes/ec2/volume-dialogs.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
@@ -20,6 +14,8 @@ import { usePickers } from './usePickers.js';
 import { useTagEditor } from './useTagEditor.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
+import { modifyForm, modifyRequest, volumeChange } from "../../source/panes/ec2/volume-modify-dialogs.js";
+import { createVolumeForm, createVolumeRequest, volumeSpecFrom } from "../../source/panes/ec2/volume-create-dialogs.js";
 
 /** What the volume keys do. */
 export function useVolumeActions(): (

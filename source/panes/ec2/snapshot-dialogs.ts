@@ -14,7 +14,7 @@ import {
   type FormValues,
 } from '../../lib/form.js';
 import { DRY_RUN_OPTION, type ConfirmRequest } from '../../safety/confirm.js';
-import { VOLUME_TYPES } from './volume-dialogs.js';
+import { VOLUME_TYPES } from './volume-create-dialogs.js';
 
 function snapshotLabel(row: SnapshotRow): string {
   return `${row.id}  ${row.size} GiB  ${row.state}${row.description ? `  ${row.description}` : ''}`;

@@ -1,7 +1,7 @@
 /** Validation of command-line values, with messages that say what is expected. */
 import { InvalidArgumentError } from 'commander';
-import { isRegionCode } from './aws/region-names.js';
-import { PANES, findPane } from './shell/pane-catalog.js';
+import { isRegionCode } from '../aws/region-names.js';
+import { PANES, findPane } from '../shell/pane-catalog.js';
 
 export function parseRegion(value: string): string {
   if (!isRegionCode(value))
