@@ -5,13 +5,15 @@ import type { MysqlConnectionControl } from '../../hooks/mysql/useMysqlConnectio
 import type { MysqlList } from '../../hooks/mysql/useMysqlList.js';
 import { useRootResetOpen } from '../../hooks/wizards/root-reset/useRootResetOpen.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
-import { oneOffForm } from '../../source/panes/mysql/mysql-dialogs.js';
+import {
+  oneOffForm,
+  parseOneOff,
+} from '../../source/panes/mysql/mysql-dialogs.js';
 import {
   connectionColumns,
-  parseOneOff,
-  stateLabel,
   type ConnectionRow,
-} from '../../source/panes/mysql/mysql-format.js';
+} from '../../source/panes/mysql/mysql-columns.js';
+import { stateLabel } from '../../source/panes/mysql/mysql-views.js';
 import { MysqlTable } from './MysqlTable.js';
 
 export interface MysqlConnectionsViewProps {

@@ -3,7 +3,7 @@ import { useMysqlList } from '../../hooks/mysql/useMysqlList.js';
 import type { DatabaseRow } from '../../source/mysql/admin/databases.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import { databaseColumns } from '../../source/panes/mysql/mysql-format.js';
+import { databaseColumns } from '../../source/panes/mysql/mysql-columns.js';
 import { MysqlTable } from './MysqlTable.js';
 
 export interface MysqlDatabasesViewProps {

@@ -4,12 +4,14 @@ import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import { useMysqlConnection } from '../../hooks/mysql/useMysqlConnection.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
-import { oneOffForm } from '../../source/panes/mysql/mysql-dialogs.js';
 import {
+  oneOffFormAt,
   parseOneOff,
+} from '../../source/panes/mysql/mysql-dialogs.js';
+import {
   stepView,
   type MysqlView,
-} from '../../source/panes/mysql/mysql-format.js';
+} from '../../source/panes/mysql/mysql-views.js';
 import { MysqlConnectedViews } from './MysqlConnectedViews.js';
 import { MysqlConnectionsView } from './MysqlConnectionsView.js';
 import { MysqlHints } from './MysqlHints.js';
@@ -48,12 +50,7 @@ export function MysqlPane(props: PaneProps) {
   useEffect(() => {
     if (!props.at || asked.current) return;
     asked.current = true;
-    void ask({
-      ...oneOffForm,
-      fields: oneOffForm.fields.map((field) =>
-        field.name === 'target' ? { ...field, initial: props.at } : field,
-      ),
-    }).then((values) => {
+    void ask(oneOffFormAt(props.at)).then((values) => {
       const target = values?.['target']?.trim();
       const profile = target
         ? parseOneOff(target, values?.['mysqlUser'] ?? 'root')

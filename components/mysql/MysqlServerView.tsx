@@ -13,9 +13,9 @@ import type { MysqlConnection } from '../../source/session/mysql-connections.js'
 import {
   killForm,
   killRequest,
-} from '../../source/panes/mysql/mysql-dialogs.js';
+} from '../../source/panes/mysql/server-dialogs.js';
 import { serverLines } from '../../source/panes/mysql/mysql-server-lines.js';
-import { processColumns } from '../../source/panes/mysql/mysql-format.js';
+import { processColumns } from '../../source/panes/mysql/mysql-columns.js';
 import { MysqlTable } from './MysqlTable.js';
 
 export interface MysqlServerViewProps {

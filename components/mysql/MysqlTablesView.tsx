@@ -5,7 +5,7 @@ import type { TableRow } from '../../source/mysql/admin/tables.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
 import { structureSections } from '../../source/panes/mysql/mysql-structure.js';
-import { tableColumns } from '../../source/panes/mysql/mysql-format.js';
+import { tableColumns } from '../../source/panes/mysql/mysql-columns.js';
 import { MysqlTable } from './MysqlTable.js';
 
 export interface MysqlTablesViewProps {

@@ -4,10 +4,8 @@ import { useMysqlUserActions } from '../../hooks/mysql/useMysqlUserActions.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { AccountRow } from '../../source/mysql/admin/users.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import {
-  accountId,
-  userColumns,
-} from '../../source/panes/mysql/mysql-format.js';
+import { userColumns } from '../../source/panes/mysql/mysql-columns.js';
+import { accountId } from '../../source/panes/mysql/mysql-format.js';
 import { MysqlChecklist } from './MysqlChecklist.js';
 import { MysqlTable } from './MysqlTable.js';
 

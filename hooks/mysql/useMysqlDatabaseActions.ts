@@ -5,11 +5,13 @@ import type { DatabaseRow } from '../../source/mysql/admin/databases.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
 import {
   createDatabaseForm,
+  createDatabaseRequest,
   dropDatabaseRequest,
   dumpForm,
+  newDatabaseFrom,
   restoreForm,
   restoreRequest,
-} from '../../source/panes/mysql/mysql-dialogs.js';
+} from '../../source/panes/mysql/database-dialogs.js';
 import { formatBytes } from '../../source/panes/mysql/mysql-format.js';
 import { useAppDeps } from '../context/app-context.js';
 import { useShellApi } from '../context/shell-context.js';
@@ -41,22 +43,15 @@ export function useMysqlDatabaseActions(
           if (!charsets) return;
           const values = await shell.ask(createDatabaseForm(charsets));
           if (!values) return;
-          const name = (values['name'] ?? '').trim();
-          const collation = (values['collation'] ?? '').trim();
-          const answer = await shell.confirm({
-            level: 'yes-no',
-            title: `Create database ${name}`,
-            targets: [
-              `${name} (${values['charset'] ?? ''}${collation ? `, ${collation}` : ''})`,
-            ],
-            action: 'Create',
-          });
+          const database = newDatabaseFrom(values);
+          const { name, charset, collation } = database;
+          const answer = await shell.confirm(createDatabaseRequest(database));
           if (!answer.confirmed) return;
           await write(
             `create database ${name}`,
             () =>
               databases.create(name, {
-                ...(values['charset'] ? { charset: values['charset'] } : {}),
+                ...(charset ? { charset } : {}),
                 ...(collation ? { collation } : {}),
               }),
             reload,

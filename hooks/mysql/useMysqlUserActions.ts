@@ -9,10 +9,14 @@ import type { MysqlConnection } from '../../source/session/mysql-connections.js'
 import {
   accountFrom,
   createUserForm,
+  createUserRequest,
   dropUserRequest,
+  grantsSections,
   grantTargetForm,
   passwordForm,
-} from '../../source/panes/mysql/mysql-dialogs.js';
+  privilegesRequest,
+  privilegesTitle,
+} from '../../source/panes/mysql/user-dialogs.js';
 import { accountId } from '../../source/panes/mysql/mysql-format.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useMysqlRefuse } from './useMysqlRefuse.js';
@@ -57,7 +61,7 @@ export function useMysqlUserActions(
     };
     const where = table ? `${on.database}.${table}` : `${on.database}.*`;
     const privileges = await choose(
-      `${verb} on ${where} ${verb === 'Grant' ? 'to' : 'from'} ${accountId(row)}`,
+      privilegesTitle(row, verb, where),
       table ? TABLE_PRIVILEGES : DATABASE_PRIVILEGES,
     );
     if (!privileges || privileges.length === 0) return undefined;
@@ -67,20 +71,10 @@ export function useMysqlUserActions(
   const showGrants = (row: AccountRow) =>
     void users.showGrants(row).then(
       (grants) =>
-        shell.pushDetail(`Grants of ${accountId(row)}`, [
-          { title: 'SHOW GRANTS', rows: grants.map((grant) => ['', grant]) },
-          ...(row.warnings.length > 0
-            ? [
-                {
-                  title: 'Warnings',
-                  rows: row.warnings.map((warning): [string, string] => [
-                    '!',
-                    warning.message,
-                  ]),
-                },
-              ]
-            : []),
-        ]),
+        shell.pushDetail(
+          `Grants of ${accountId(row)}`,
+          grantsSections(row, grants),
+        ),
       (error: unknown) => shell.report('error', 'mysql', describeError(error)),
     );
 
@@ -92,15 +86,7 @@ export function useMysqlUserActions(
           const values = await shell.ask(createUserForm);
           if (!values) return;
           const account = accountFrom(values);
-          const answer = await shell.confirm({
-            level: 'yes-no',
-            title: `Create user ${accountId(account)}`,
-            targets: [accountId(account)],
-            ...(account.host === '%'
-              ? { warnings: ['% lets it log in from any host.'] }
-              : {}),
-            action: 'Create',
-          });
+          const answer = await shell.confirm(createUserRequest(account));
           if (answer.confirmed)
             await write(
               `create user ${accountId(account)}`,
@@ -126,14 +112,9 @@ export function useMysqlUserActions(
           const verb = command === 'mysql.users.grant' ? 'Grant' : 'Revoke';
           const chosen = await target(row, verb);
           if (!chosen) return;
-          const answer = await shell.confirm({
-            level: 'yes-no',
-            title: `${verb} on ${chosen.where}`,
-            targets: [
-              `${chosen.privileges.join(', ')} ${verb === 'Grant' ? 'to' : 'from'} ${accountId(row)}`,
-            ],
-            action: verb,
-          });
+          const answer = await shell.confirm(
+            privilegesRequest(row, verb, chosen.where, chosen.privileges),
+          );
           if (!answer.confirmed) return;
           await write(
             `${verb.toLowerCase()} ${chosen.privileges.join(', ')} on ${chosen.where}`,
