@@ -1,9 +1,12 @@
 import { Box, Text } from 'ink';
 import { useEffect, useState } from 'react';
+import { useReadOnlyRefusal } from '../../hooks/actions/useReadOnlyRefusal.js';
+import {
+  resultOf,
+  useConfirmedWrite,
+} from '../../hooks/actions/useWriteAction.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useMysqlList } from '../../hooks/mysql/useMysqlList.js';
-import { useMysqlRefuse } from '../../hooks/mysql/useMysqlRefuse.js';
-import { useMysqlWrite } from '../../hooks/mysql/useMysqlWrite.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type {
   ProcessRow,
@@ -34,8 +37,8 @@ export function MysqlServerView(props: MysqlServerViewProps) {
   const shell = useShellApi();
   const { connection } = props;
   const [summary, setSummary] = useState<ServerSummary | undefined>();
-  const refuse = useMysqlRefuse(connection.guard);
-  const write = useMysqlWrite();
+  const refuse = useReadOnlyRefusal();
+  const confirmedWrite = useConfirmedWrite();
   const list = useMysqlList(
     (signal) => connection.services.server.processes(signal),
     connection.name,
@@ -74,20 +77,21 @@ export function MysqlServerView(props: MysqlServerViewProps) {
         isActive={props.isActive}
         emptyText="no processes"
         onCommand={(command, row) => {
-          if (command !== 'mysql.server.kill' || !row || refuse(command))
-            return;
+          if (command !== 'mysql.server.kill' || !row) return;
+          if (refuse.command(command, 'mysql', connection.guard)) return;
           void (async () => {
             const values = await shell.ask(killForm);
             if (!values) return;
             const what =
               values['what'] === 'connection' ? 'connection' : 'query';
-            const answer = await shell.confirm(killRequest(row, what));
-            if (answer.confirmed)
-              await write(
-                `kill ${what} ${row.id}`,
-                () => connection.services.server.kill(row.id, what),
-                list.reload,
-              );
+            await confirmedWrite(killRequest(row, what), () => ({
+              what: `kill ${what} ${row.id}`,
+              source: 'mysql',
+              call: resultOf(() =>
+                connection.services.server.kill(row.id, what),
+              ),
+              refresh: list.reload,
+            }));
           })();
         }}
       />
