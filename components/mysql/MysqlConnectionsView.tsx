@@ -2,7 +2,6 @@ import { useMemo } from 'react';
 import { useAppDeps } from '../../hooks/context/app-context.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import type { MysqlConnectionControl } from '../../hooks/mysql/useMysqlConnection.js';
-import type { MysqlList } from '../../hooks/mysql/useMysqlList.js';
 import { useRootResetOpen } from '../../hooks/wizards/root-reset/useRootResetOpen.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import {
@@ -14,6 +13,7 @@ import {
   type ConnectionRow,
 } from '../../source/panes/mysql/mysql-columns.js';
 import { stateLabel } from '../../source/panes/mysql/mysql-views.js';
+import type { ListSnapshot } from '../../source/table/list-loader-types.js';
 import { MysqlTable } from './MysqlTable.js';
 
 export interface MysqlConnectionsViewProps {
@@ -57,12 +57,13 @@ export function MysqlConnectionsView(props: MysqlConnectionsViewProps) {
       });
     return [...configured, ...oneOff];
   }, [profiles, registry, current, mysql.state]);
-  const list: MysqlList<ConnectionRow> = {
+  // Nothing to load: the rows are the config's and this run's.
+  const list: ListSnapshot<ConnectionRow> = {
+    status: 'ready',
     rows,
-    loading: false,
-    error: undefined,
-    updatedAt: undefined,
-    reload: () => undefined,
+    hasMore: false,
+    loadingMore: false,
+    refreshing: false,
   };
   const connect = (name: string, row: ConnectionRow) =>
     void mysql

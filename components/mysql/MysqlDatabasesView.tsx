@@ -24,7 +24,9 @@ export function MysqlDatabasesView(props: MysqlDatabasesViewProps) {
     (signal) => connection.services.databases.list(signal),
     connection.name,
   );
-  const onCommand = useMysqlDatabaseActions(connection, list.reload);
+  const onCommand = useMysqlDatabaseActions(connection, () =>
+    list.loader.refresh(),
+  );
   return (
     <MysqlTable
       title="Databases"

@@ -90,7 +90,7 @@ export function MysqlServerView(props: MysqlServerViewProps) {
               call: resultOf(() =>
                 connection.services.server.kill(row.id, what),
               ),
-              refresh: list.reload,
+              refresh: () => list.loader.refresh(),
             }));
           })();
         }}

@@ -28,7 +28,7 @@ export function MysqlUsersView(props: MysqlUsersViewProps) {
   const checklist = useMysqlChecklist();
   const { onCommand, showGrants } = useMysqlUserActions(
     connection,
-    list.reload,
+    () => list.loader.refresh(),
     checklist.choose,
     props.database,
   );
