@@ -1,13 +1,10 @@
 import { Box } from 'ink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useKeys } from '../../hooks/input/useKeys.js';
+import { useMysqlConnectAt } from '../../hooks/mysql/useMysqlConnectAt.js';
 import { useMysqlConnection } from '../../hooks/mysql/useMysqlConnection.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
-import {
-  oneOffFormAt,
-  parseOneOff,
-} from '../../source/panes/mysql/mysql-dialogs.js';
 import {
   stepView,
   type MysqlView,
@@ -44,21 +41,8 @@ export function MysqlPane(props: PaneProps) {
   const readOnly = connection?.guard.readOnly ?? shell.session.guard.readOnly;
 
   // Opened for an instance: ask for the MySQL user, then connect.
-  const asked = useRef(false);
-  const { ask } = shell;
-  const { connect } = mysql;
-  useEffect(() => {
-    if (!props.at || asked.current) return;
-    asked.current = true;
-    void ask(oneOffFormAt(props.at)).then((values) => {
-      const target = values?.['target']?.trim();
-      const profile = target
-        ? parseOneOff(target, values?.['mysqlUser'] ?? 'root')
-        : undefined;
-      if (target && profile)
-        void connect(target, profile).then((ok) => ok && setView('databases'));
-    });
-  }, [props.at, ask, connect, setView]);
+  const showDatabases = useCallback(() => setView('databases'), [setView]);
+  useMysqlConnectAt(props.at, mysql.connect, showDatabases);
 
   useKeys(
     ['pane:mysql'],
@@ -78,7 +62,7 @@ export function MysqlPane(props: PaneProps) {
     <Box flexDirection="column" height={props.height}>
       <MysqlTabs
         view={view}
-        connection={connection?.services.session.name}
+        connection={mysql.sessionName}
         state={mysql.state}
         server={
           mysql.identity

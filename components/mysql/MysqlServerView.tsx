@@ -1,24 +1,10 @@
 import { Box, Text } from 'ink';
-import { useEffect, useState } from 'react';
-import { useReadOnlyRefusal } from '../../hooks/actions/useReadOnlyRefusal.js';
-import {
-  resultOf,
-  useConfirmedWrite,
-} from '../../hooks/actions/useWriteAction.js';
-import { useShellApi } from '../../hooks/context/shell-context.js';
-import { useMysqlList } from '../../hooks/mysql/useMysqlList.js';
+import { useMysqlServer } from '../../hooks/mysql/useMysqlServer.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
-import type {
-  ProcessRow,
-  ServerSummary,
-} from '../../source/mysql/admin/server-status.js';
+import type { ProcessRow } from '../../source/mysql/admin/server-status.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import {
-  killForm,
-  killRequest,
-} from '../../source/panes/mysql/server-dialogs.js';
-import { serverLines } from '../../source/panes/mysql/mysql-server-lines.js';
 import { processColumns } from '../../source/panes/mysql/mysql-columns.js';
+import { serverLines } from '../../source/panes/mysql/mysql-server-lines.js';
 import { MysqlTable } from './MysqlTable.js';
 
 export interface MysqlServerViewProps {
@@ -30,34 +16,11 @@ export interface MysqlServerViewProps {
 }
 
 const rowId = (row: ProcessRow) => String(row.id);
-const SUMMARY_MS = 5000;
 
 /** Server figures (polled; QPS from two samples) over the process list. */
 export function MysqlServerView(props: MysqlServerViewProps) {
-  const shell = useShellApi();
-  const { connection } = props;
-  const [summary, setSummary] = useState<ServerSummary | undefined>();
-  const refuse = useReadOnlyRefusal();
-  const confirmedWrite = useConfirmedWrite();
-  const list = useMysqlList(
-    (signal) => connection.services.server.processes(signal),
-    connection.name,
-  );
-  const { report } = shell;
-  useEffect(() => {
-    const controller = new AbortController();
-    const sample = () =>
-      void connection.services.server
-        .summary({ signal: controller.signal })
-        .then(
-          (next) => !controller.signal.aborted && setSummary(next),
-          () => undefined,
-        );
-    sample();
-    const timer = setInterval(sample, SUMMARY_MS);
-    return () => (controller.abort(), clearInterval(timer));
-  }, [connection, report]);
-  const lines = serverLines(summary, props.width);
+  const server = useMysqlServer(props.connection);
+  const lines = serverLines(server.summary, props.width);
   return (
     <Box flexDirection="column" height={props.height}>
       {lines.map((line) => (
@@ -69,31 +32,14 @@ export function MysqlServerView(props: MysqlServerViewProps) {
         title="Processes"
         columns={processColumns}
         rowId={rowId}
-        list={list}
+        list={server.processes}
         scope={MYSQL_VIEW_SCOPE('server')}
         filter={props.filter}
         height={Math.max(3, props.height - lines.length)}
         width={props.width}
         isActive={props.isActive}
         emptyText="no processes"
-        onCommand={(command, row) => {
-          if (command !== 'mysql.server.kill' || !row) return;
-          if (refuse.command(command, 'mysql', connection.guard)) return;
-          void (async () => {
-            const values = await shell.ask(killForm);
-            if (!values) return;
-            const what =
-              values['what'] === 'connection' ? 'connection' : 'query';
-            await confirmedWrite(killRequest(row, what), () => ({
-              what: `kill ${what} ${row.id}`,
-              source: 'mysql',
-              call: resultOf(() =>
-                connection.services.server.kill(row.id, what),
-              ),
-              refresh: () => list.loader.refresh(),
-            }));
-          })();
-        }}
+        onCommand={server.onCommand}
       />
     </Box>
   );
