@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { useMysqlQuery } from '../../hooks/mysql/useMysqlQuery.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import type { MysqlView } from '../../source/panes/mysql/mysql-format.js';
+import type { MysqlView } from '../../source/panes/mysql/mysql-views.js';
 import { MysqlDatabasesView } from './MysqlDatabasesView.js';
 import { MysqlQueryView } from './MysqlQueryView.js';
 import { MysqlRowsView } from './MysqlRowsView.js';

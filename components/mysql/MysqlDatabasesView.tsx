@@ -1,9 +1,8 @@
-import { useMysqlDatabaseActions } from '../../hooks/mysql/useMysqlDatabaseActions.js';
-import { useMysqlList } from '../../hooks/mysql/useMysqlList.js';
+import { useMysqlDatabases } from '../../hooks/mysql/useMysqlDatabases.js';
 import type { DatabaseRow } from '../../source/mysql/admin/databases.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import { databaseColumns } from '../../source/panes/mysql/mysql-format.js';
+import { databaseColumns } from '../../source/panes/mysql/mysql-columns.js';
 import { MysqlTable } from './MysqlTable.js';
 
 export interface MysqlDatabasesViewProps {
@@ -19,12 +18,7 @@ const rowId = (row: DatabaseRow) => row.name;
 
 /** Databases with table counts and sizes; Enter lists the tables. */
 export function MysqlDatabasesView(props: MysqlDatabasesViewProps) {
-  const { connection } = props;
-  const list = useMysqlList(
-    (signal) => connection.services.databases.list(signal),
-    connection.name,
-  );
-  const onCommand = useMysqlDatabaseActions(connection, list.reload);
+  const { list, onCommand } = useMysqlDatabases(props.connection);
   return (
     <MysqlTable
       title="Databases"

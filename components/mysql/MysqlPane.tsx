@@ -1,15 +1,14 @@
 import { Box } from 'ink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useKeys } from '../../hooks/input/useKeys.js';
+import { useMysqlConnectAt } from '../../hooks/mysql/useMysqlConnectAt.js';
 import { useMysqlConnection } from '../../hooks/mysql/useMysqlConnection.js';
 import { mysqlViewScopes } from '../../source/keymap/live-scopes.js';
-import { oneOffForm } from '../../source/panes/mysql/mysql-dialogs.js';
 import {
-  parseOneOff,
   stepView,
   type MysqlView,
-} from '../../source/panes/mysql/mysql-format.js';
+} from '../../source/panes/mysql/mysql-views.js';
 import { MysqlConnectedViews } from './MysqlConnectedViews.js';
 import { MysqlConnectionsView } from './MysqlConnectionsView.js';
 import { MysqlHints } from './MysqlHints.js';
@@ -42,26 +41,8 @@ export function MysqlPane(props: PaneProps) {
   const readOnly = connection?.guard.readOnly ?? shell.session.guard.readOnly;
 
   // Opened for an instance: ask for the MySQL user, then connect.
-  const asked = useRef(false);
-  const { ask } = shell;
-  const { connect } = mysql;
-  useEffect(() => {
-    if (!props.at || asked.current) return;
-    asked.current = true;
-    void ask({
-      ...oneOffForm,
-      fields: oneOffForm.fields.map((field) =>
-        field.name === 'target' ? { ...field, initial: props.at } : field,
-      ),
-    }).then((values) => {
-      const target = values?.['target']?.trim();
-      const profile = target
-        ? parseOneOff(target, values?.['mysqlUser'] ?? 'root')
-        : undefined;
-      if (target && profile)
-        void connect(target, profile).then((ok) => ok && setView('databases'));
-    });
-  }, [props.at, ask, connect, setView]);
+  const showDatabases = useCallback(() => setView('databases'), [setView]);
+  useMysqlConnectAt(props.at, mysql.connect, showDatabases);
 
   useKeys(
     ['pane:mysql'],
@@ -81,7 +62,7 @@ export function MysqlPane(props: PaneProps) {
     <Box flexDirection="column" height={props.height}>
       <MysqlTabs
         view={view}
-        connection={connection?.services.session.name}
+        connection={mysql.sessionName}
         state={mysql.state}
         server={
           mysql.identity

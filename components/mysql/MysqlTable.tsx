@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Scope } from '../../source/keymap/index.js';
 import { buildRows } from '../../source/table/table-rows.js';
-import type { MysqlList } from '../../hooks/mysql/useMysqlList.js';
+import type { ListSnapshot } from '../../source/table/list-loader-types.js';
 import { TableView } from '../widgets/TableView.js';
 import type { ColumnSpec } from '../../source/table/table-spec.js';
 
@@ -9,7 +9,7 @@ export interface MysqlTableProps<Row> {
   readonly title: string;
   readonly columns: readonly ColumnSpec<Row>[];
   readonly rowId: (row: Row) => string;
-  readonly list: MysqlList<Row>;
+  readonly list: ListSnapshot<Row>;
   readonly scope: Scope;
   readonly filter: string;
   readonly height: number;
@@ -23,6 +23,8 @@ export interface MysqlTableProps<Row> {
 /** A list of one MySQL view in the shared table widget (windowed, sortable, filterable). */
 export function MysqlTable<Row>(props: MysqlTableProps<Row>) {
   const { columns, rowId, list } = props;
+  // Loading the first rows, or again over the rows shown.
+  const busy = list.status === 'loading' || list.refreshing;
   const rows = useMemo(
     () => buildRows({ columns, rowId }, list.rows),
     [columns, rowId, list.rows],
@@ -38,8 +40,8 @@ export function MysqlTable<Row>(props: MysqlTableProps<Row>) {
       isActive={props.isActive}
       scope={props.scope}
       status={{
-        loading: list.loading && list.rows.length === 0,
-        refreshing: list.loading && list.rows.length > 0,
+        loading: busy && list.rows.length === 0,
+        refreshing: busy && list.rows.length > 0,
         partial: false,
         error: list.error,
         updatedAt: list.updatedAt,

@@ -1,11 +1,8 @@
-import { useShellApi } from '../../hooks/context/shell-context.js';
-import { useMysqlList } from '../../hooks/mysql/useMysqlList.js';
-import { describeError } from '../../source/lib/errors.js';
+import { useMysqlTables } from '../../hooks/mysql/useMysqlTables.js';
 import type { TableRow } from '../../source/mysql/admin/tables.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import { structureSections } from '../../source/panes/mysql/mysql-structure.js';
-import { tableColumns } from '../../source/panes/mysql/mysql-format.js';
+import { tableColumns } from '../../source/panes/mysql/mysql-columns.js';
 import { MysqlTable } from './MysqlTable.js';
 
 export interface MysqlTablesViewProps {
@@ -22,21 +19,8 @@ const rowId = (row: TableRow) => row.name;
 
 /** Tables of one database (estimates, no COUNT(*)); Enter shows the structure. */
 export function MysqlTablesView(props: MysqlTablesViewProps) {
-  const shell = useShellApi();
-  const { connection, database } = props;
-  const list = useMysqlList(
-    (signal) => connection.services.tables.list(database, signal),
-    `${connection.name}/${database}`,
-  );
-  const structure = (row: TableRow) =>
-    void connection.services.tables.structure(database, row.name).then(
-      (result) =>
-        shell.pushDetail(
-          `${database}.${row.name}`,
-          structureSections(row, result),
-        ),
-      (error: unknown) => shell.report('error', 'mysql', describeError(error)),
-    );
+  const { database } = props;
+  const { list, structure } = useMysqlTables(props.connection, database);
   return (
     <MysqlTable
       title={`Tables of ${database}`}

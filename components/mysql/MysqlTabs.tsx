@@ -5,7 +5,7 @@ import {
   stateLabel,
   VIEW_TITLES,
   type MysqlView,
-} from '../../source/panes/mysql/mysql-format.js';
+} from '../../source/panes/mysql/mysql-views.js';
 import { useTheme } from '../theme.js';
 import { fitCell } from '../../source/lib/fit-cell.js';
 

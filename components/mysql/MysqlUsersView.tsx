@@ -1,13 +1,9 @@
-import { useMysqlChecklist } from '../../hooks/mysql/useMysqlChecklist.js';
-import { useMysqlList } from '../../hooks/mysql/useMysqlList.js';
-import { useMysqlUserActions } from '../../hooks/mysql/useMysqlUserActions.js';
+import { useMysqlUsers } from '../../hooks/mysql/useMysqlUsers.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { AccountRow } from '../../source/mysql/admin/users.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import {
-  accountId,
-  userColumns,
-} from '../../source/panes/mysql/mysql-format.js';
+import { userColumns } from '../../source/panes/mysql/mysql-columns.js';
+import { accountId } from '../../source/panes/mysql/mysql-format.js';
 import { MysqlChecklist } from './MysqlChecklist.js';
 import { MysqlTable } from './MysqlTable.js';
 
@@ -22,27 +18,17 @@ export interface MysqlUsersViewProps {
 
 /** Accounts with warnings; Enter shows the grants. */
 export function MysqlUsersView(props: MysqlUsersViewProps) {
-  const { connection } = props;
-  const list = useMysqlList(
-    (signal) => connection.services.users.list(signal),
-    connection.name,
-  );
-  const checklist = useMysqlChecklist();
-  const { onCommand, showGrants } = useMysqlUserActions(
-    connection,
-    list.reload,
-    checklist.choose,
-    props.database,
-  );
-  if (checklist.request)
+  const users = useMysqlUsers(props.connection, props.database);
+  const { checklist } = users;
+  if (checklist)
     return (
       <MysqlChecklist
-        title={checklist.request.title}
-        items={checklist.request.items}
+        title={checklist.title}
+        items={checklist.items}
         height={props.height}
         width={props.width}
         isActive={props.isActive}
-        onDone={checklist.request.resolve}
+        onDone={checklist.resolve}
       />
     );
   return (
@@ -50,15 +36,15 @@ export function MysqlUsersView(props: MysqlUsersViewProps) {
       title="Users"
       columns={userColumns}
       rowId={accountId}
-      list={list}
+      list={users.list}
       scope={MYSQL_VIEW_SCOPE('users')}
       filter={props.filter}
       height={props.height}
       width={props.width}
       isActive={props.isActive}
       emptyText="no accounts visible to this user"
-      onOpen={showGrants}
-      onCommand={onCommand}
+      onOpen={users.showGrants}
+      onCommand={users.onCommand}
     />
   );
 }

@@ -17,6 +17,8 @@ export interface MysqlConnectionControl {
   /** The worse of the SSH and MySQL states: a dropped tunnel reads "disconnected". */
   readonly state: MysqlState;
   readonly identity: ServerIdentity | undefined;
+  /** "root at 127.0.0.1:3306 via db1": the MySQL session's name. */
+  readonly sessionName: string | undefined;
   readonly connect: (
     name: string,
     profile: MysqlConnectionProfile,
@@ -96,5 +98,12 @@ export function useMysqlConnection(): MysqlConnectionControl {
     },
     [registry, report],
   );
-  return { connection, state, identity, connect, close };
+  return {
+    connection,
+    state,
+    identity,
+    sessionName: services?.session.name,
+    connect,
+    close,
+  };
 }

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError } from '../../source/lib/errors.js';
-import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import { useShellApi } from '../context/shell-context.js';
 import type { PageRequest, RowPage } from '../../source/mysql/row-page.js';
+import type { MysqlConnection } from '../../source/session/mysql-connections.js';
+import { useAppDeps } from '../context/app-context.js';
+import { useShellApi } from '../context/shell-context.js';
+import { useListLoader } from '../table/useListLoader.js';
 
 export interface MysqlPager {
   readonly page: RowPage | undefined;
@@ -13,73 +13,73 @@ export interface MysqlPager {
   readonly go: (where: 'first' | 'last' | 'next' | 'previous') => void;
 }
 
-/** One table's rows a page at a time; the last good page stays on an error. */
+/** Where a page is: what the pager asks for, and the number it shows. */
+interface PageAt {
+  readonly request: PageRequest;
+  readonly position: number;
+}
+
+const FIRST: PageAt = { request: { at: 'first' }, position: 1 };
+
+/**
+ * One table's rows a page at a time, through the shared list loader as a
+ * pager: its one row is the page on screen, which stays on an error. Ctrl+R
+ * and a new page size go back to the first page.
+ */
 export function useMysqlPager(
   connection: MysqlConnection,
   database: string,
   table: string,
   limit: number,
 ): MysqlPager {
+  const { inFlight } = useAppDeps();
   const { report, refreshToken } = useShellApi();
-  const [page, setPage] = useState<RowPage | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | undefined>();
-  const [position, setPosition] = useState(1);
-  const inFlight = useRef<AbortController | undefined>(undefined);
-  const current = useRef<RowPage | undefined>(undefined);
-
-  const load = useCallback(
-    (request: PageRequest, nextPosition: number) => {
-      inFlight.current?.abort();
-      const controller = new AbortController();
-      inFlight.current = controller;
-      setLoading(true);
-      connection.services.rows
-        .page(database, table, request, { limit, signal: controller.signal })
-        .then(
-          (next) => {
-            if (controller.signal.aborted) return;
-            current.current = next;
-            setPage(next);
-            setPosition(nextPosition);
-            setError(undefined);
-            setLoading(false);
-          },
-          (failure: unknown) => {
-            if (controller.signal.aborted) return;
-            const message = describeError(failure);
-            setError(message);
-            setLoading(false);
-            report('error', 'mysql', message);
-          },
-        );
+  const list = useListLoader<RowPage, PageAt>(
+    {
+      load: async (at, signal) => ({
+        rows: [
+          await connection.services.rows.page(
+            database,
+            table,
+            (at ?? FIRST).request,
+            { limit, signal },
+          ),
+        ],
+      }),
+      refresh: { fast: 0, slow: 0 },
+      inFlight,
+      onError: (message) => report('error', 'mysql', message),
     },
-    [connection, database, table, limit, report],
+    refreshToken,
+    `${connection.name}/${database}/${table}/${limit}`,
   );
-
-  useEffect(() => {
-    // The first page of a newly chosen table is the effect's whole purpose.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    load({ at: 'first' }, 1);
-    return () => inFlight.current?.abort();
-  }, [load, refreshToken]);
-
-  const go = useCallback(
-    (where: 'first' | 'last' | 'next' | 'previous') => {
-      const shown = current.current;
-      if (where === 'first') return load({ at: 'first' }, 1);
-      if (where === 'last') return load({ at: 'last' }, -1);
-      if (!shown) return;
-      if (where === 'next') {
-        if (!shown.hasNext || !shown.last)
-          return report('info', 'mysql', 'this is the last page');
-        return load({ after: shown.last }, position + 1);
-      }
-      if (!shown.hasPrevious || !shown.first)
-        return report('info', 'mysql', 'this is the first page');
-      load({ before: shown.first }, position - 1);
-    },
-    [load, position, report],
-  );
-  return { page, loading, error, position, go };
+  const page = list.rows[0];
+  const position = (list.at ?? FIRST).position;
+  const go = (where: 'first' | 'last' | 'next' | 'previous') => {
+    if (where === 'first') return list.loader.goTo(FIRST);
+    if (where === 'last')
+      return list.loader.goTo({ request: { at: 'last' }, position: -1 });
+    if (!page) return;
+    if (where === 'next') {
+      if (!page.hasNext || !page.last)
+        return report('info', 'mysql', 'this is the last page');
+      return list.loader.goTo({
+        request: { after: page.last },
+        position: position + 1,
+      });
+    }
+    if (!page.hasPrevious || !page.first)
+      return report('info', 'mysql', 'this is the first page');
+    list.loader.goTo({
+      request: { before: page.first },
+      position: position - 1,
+    });
+  };
+  return {
+    page,
+    loading: list.status === 'loading' || list.refreshing,
+    error: list.error,
+    position,
+    go,
+  };
 }

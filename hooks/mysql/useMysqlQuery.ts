@@ -3,7 +3,7 @@ import { describeError } from '../../source/lib/errors.js';
 import { classifyStatement } from '../../source/mysql/query/sql-statements.js';
 import type { QueryResult } from '../../source/mysql/query/query-console.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import { consoleWriteRequest } from '../../source/panes/mysql/mysql-dialogs.js';
+import { consoleWriteRequest } from '../../source/panes/mysql/server-dialogs.js';
 import { useShellApi } from '../context/shell-context.js';
 
 export interface MysqlQuery {

@@ -6,22 +6,37 @@ import {
   type GrantTarget,
 } from '../../source/mysql/admin/users.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
+import { accountId } from '../../source/panes/mysql/mysql-format.js';
 import {
   accountFrom,
   createUserForm,
+  createUserRequest,
   dropUserRequest,
+  grantsSections,
   grantTargetForm,
   passwordForm,
-} from '../../source/panes/mysql/mysql-dialogs.js';
-import { accountId } from '../../source/panes/mysql/mysql-format.js';
+  privilegesRequest,
+  privilegesTitle,
+  type GrantVerb,
+} from '../../source/panes/mysql/user-dialogs.js';
+import { useCancellable } from '../actions/useCancellable.js';
+import { useReadOnlyRefusal } from '../actions/useReadOnlyRefusal.js';
+import {
+  resultOf,
+  useConfirmedWrite,
+  useWriteAction,
+} from '../actions/useWriteAction.js';
 import { useShellApi } from '../context/shell-context.js';
-import { useMysqlRefuse } from './useMysqlRefuse.js';
-import { useMysqlWrite } from './useMysqlWrite.js';
 
 type Choose = (
   title: string,
   items: readonly string[],
 ) => Promise<string[] | undefined>;
+
+export interface MysqlUserActions {
+  readonly onCommand: (command: string, row: AccountRow | undefined) => void;
+  readonly showGrants: (row: AccountRow) => void;
+}
 
 /** What the user keys do: create, password, grant/revoke from a checklist, show grants, drop. */
 export function useMysqlUserActions(
@@ -29,23 +44,22 @@ export function useMysqlUserActions(
   reload: () => void,
   choose: Choose,
   database: string | undefined,
-): {
-  onCommand: (command: string, row: AccountRow | undefined) => void;
-  showGrants: (row: AccountRow) => void;
-} {
+): MysqlUserActions {
   const shell = useShellApi();
-  const write = useMysqlWrite();
-  const refuse = useMysqlRefuse(connection.guard);
+  const refuse = useReadOnlyRefusal();
+  const write = useWriteAction();
+  const confirmedWrite = useConfirmedWrite();
+  const cancellable = useCancellable();
   const { users, databases } = connection.services;
+  const reportError = (error: unknown) =>
+    shell.report('error', 'mysql', describeError(error));
 
-  const target = async (row: AccountRow, verb: 'Grant' | 'Revoke') => {
-    const names = await databases.list().then(
+  /** Where and which privileges: a form, then a checklist. */
+  const target = async (row: AccountRow, verb: GrantVerb) => {
+    const names = await cancellable((signal) => databases.list(signal)).then(
       (rows) =>
         rows.filter((entry) => !entry.system).map((entry) => entry.name),
-      (error: unknown) => (
-        shell.report('error', 'mysql', describeError(error)),
-        undefined
-      ),
+      (error: unknown) => (reportError(error), undefined),
     );
     if (!names) return undefined;
     const values = await shell.ask(grantTargetForm(row, verb, names, database));
@@ -57,107 +71,86 @@ export function useMysqlUserActions(
     };
     const where = table ? `${on.database}.${table}` : `${on.database}.*`;
     const privileges = await choose(
-      `${verb} on ${where} ${verb === 'Grant' ? 'to' : 'from'} ${accountId(row)}`,
+      privilegesTitle(row, verb, where),
       table ? TABLE_PRIVILEGES : DATABASE_PRIVILEGES,
     );
     if (!privileges || privileges.length === 0) return undefined;
     return { on, where, privileges };
   };
 
-  const showGrants = (row: AccountRow) =>
-    void users.showGrants(row).then(
-      (grants) =>
-        shell.pushDetail(`Grants of ${accountId(row)}`, [
-          { title: 'SHOW GRANTS', rows: grants.map((grant) => ['', grant]) },
-          ...(row.warnings.length > 0
-            ? [
-                {
-                  title: 'Warnings',
-                  rows: row.warnings.map((warning): [string, string] => [
-                    '!',
-                    warning.message,
-                  ]),
-                },
-              ]
-            : []),
-        ]),
-      (error: unknown) => shell.report('error', 'mysql', describeError(error)),
+  const create = async () => {
+    const values = await shell.ask(createUserForm);
+    if (!values) return;
+    const account = accountFrom(values);
+    await confirmedWrite(createUserRequest(account), () => ({
+      what: `create user ${accountId(account)}`,
+      source: 'mysql',
+      call: resultOf(() => users.create(account, values['password'])),
+      refresh: reload,
+    }));
+  };
+
+  const setPassword = async (row: AccountRow) => {
+    const values = await shell.ask(passwordForm(row));
+    if (!values) return;
+    await write({
+      what: `set the password of ${accountId(row)}`,
+      source: 'mysql',
+      call: resultOf(() => users.setPassword(row, values['password'] ?? '')),
+      refresh: reload,
+    });
+  };
+
+  const changePrivileges = async (row: AccountRow, verb: GrantVerb) => {
+    const chosen = await target(row, verb);
+    if (!chosen) return;
+    const { on, where, privileges } = chosen;
+    await confirmedWrite(
+      privilegesRequest(row, verb, where, privileges),
+      () => ({
+        what: `${verb.toLowerCase()} ${privileges.join(', ')} on ${where}`,
+        source: 'mysql',
+        call: resultOf(() =>
+          verb === 'Grant'
+            ? users.grant(row, privileges, on)
+            : users.revoke(row, privileges, on),
+        ),
+        refresh: reload,
+      }),
     );
+  };
+
+  const showGrants = (row: AccountRow) =>
+    void users
+      .showGrants(row)
+      .then(
+        (grants) =>
+          shell.pushDetail(
+            `Grants of ${accountId(row)}`,
+            grantsSections(row, grants),
+          ),
+        reportError,
+      );
 
   const onCommand = (command: string, row: AccountRow | undefined) => {
-    if (refuse(command)) return;
-    void (async () => {
-      switch (command) {
-        case 'mysql.users.create': {
-          const values = await shell.ask(createUserForm);
-          if (!values) return;
-          const account = accountFrom(values);
-          const answer = await shell.confirm({
-            level: 'yes-no',
-            title: `Create user ${accountId(account)}`,
-            targets: [accountId(account)],
-            ...(account.host === '%'
-              ? { warnings: ['% lets it log in from any host.'] }
-              : {}),
-            action: 'Create',
-          });
-          if (answer.confirmed)
-            await write(
-              `create user ${accountId(account)}`,
-              () => users.create(account, values['password']),
-              reload,
-            );
-          return;
-        }
-        case 'mysql.users.password': {
-          if (!row) return;
-          const values = await shell.ask(passwordForm(row));
-          if (values)
-            await write(
-              `set the password of ${accountId(row)}`,
-              () => users.setPassword(row, values['password'] ?? ''),
-              reload,
-            );
-          return;
-        }
-        case 'mysql.users.grant':
-        case 'mysql.users.revoke': {
-          if (!row) return;
-          const verb = command === 'mysql.users.grant' ? 'Grant' : 'Revoke';
-          const chosen = await target(row, verb);
-          if (!chosen) return;
-          const answer = await shell.confirm({
-            level: 'yes-no',
-            title: `${verb} on ${chosen.where}`,
-            targets: [
-              `${chosen.privileges.join(', ')} ${verb === 'Grant' ? 'to' : 'from'} ${accountId(row)}`,
-            ],
-            action: verb,
-          });
-          if (!answer.confirmed) return;
-          await write(
-            `${verb.toLowerCase()} ${chosen.privileges.join(', ')} on ${chosen.where}`,
-            () =>
-              verb === 'Grant'
-                ? users.grant(row, chosen.privileges, chosen.on)
-                : users.revoke(row, chosen.privileges, chosen.on),
-            reload,
-          );
-          return;
-        }
-        case 'mysql.users.drop': {
-          if (!row) return;
-          const answer = await shell.confirm(dropUserRequest(row));
-          if (answer.confirmed)
-            await write(
-              `drop user ${accountId(row)}`,
-              () => users.drop(row),
-              reload,
-            );
-          return;
-        }
-      }
-    })();
+    if (refuse.command(command, 'mysql', connection.guard)) return;
+    if (command === 'mysql.users.create') return void create();
+    if (!row) return;
+    switch (command) {
+      case 'mysql.users.password':
+        return void setPassword(row);
+      case 'mysql.users.grant':
+        return void changePrivileges(row, 'Grant');
+      case 'mysql.users.revoke':
+        return void changePrivileges(row, 'Revoke');
+      case 'mysql.users.drop':
+        return void confirmedWrite(dropUserRequest(row), () => ({
+          what: `drop user ${accountId(row)}`,
+          source: 'mysql',
+          call: resultOf(() => users.drop(row)),
+          refresh: reload,
+        }));
+    }
   };
   return { onCommand, showGrants };
 }

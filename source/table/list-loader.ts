@@ -1,69 +1,48 @@
 /**
  * Loads a paged list for a pane and keeps it fresh, outside React:
  * - the first page is published as soon as it arrives; more pages on demand;
+ * - or, as a pager, one page at a time: goTo shows the page at a cursor;
  * - polling is fast while a row is transitional, slow otherwise, off at 0;
- * - fetches never overlap; a refresh asked for during one runs after it;
+ * - fetches never overlap; a refresh asked for during one runs after it,
+ *   while a reload or goTo drops the fetch in flight (its answer is stale);
  * - on error the last good rows stay and the error is reported.
  */
 import { describeError, isAbortError } from '../lib/errors.js';
-import type { InFlight } from '../jobs/in-flight.js';
-import type { Page } from '../lib/view-types.js';
 import { createStore } from '../lib/store.js';
+import type {
+  ListLoader,
+  ListLoaderOptions,
+  ListSnapshot,
+} from './list-loader-types.js';
 
-export interface ListSnapshot<Row> {
-  readonly status: 'loading' | 'ready' | 'error';
-  readonly rows: readonly Row[];
-  /** More pages exist; the list is partial. */
-  readonly hasMore: boolean;
-  readonly loadingMore: boolean;
-  readonly refreshing: boolean;
-  readonly note?: string | undefined;
-  /** The last fetch failed; rows are from the one before. */
-  readonly error?: string | undefined;
-  readonly updatedAt?: number | undefined;
-}
+type Work<Cursor> =
+  | { readonly kind: 'refresh' }
+  | { readonly kind: 'more' }
+  | { readonly kind: 'goto'; readonly cursor: Cursor };
 
-export interface ListLoaderOptions<Row> {
-  readonly load: (
-    cursor: string | undefined,
-    signal: AbortSignal,
-  ) => Promise<Page<Row>>;
-  transitional?: (row: Row) => boolean;
-  /** Seconds; 0 turns that polling off. */
-  readonly refresh: { readonly fast: number; readonly slow: number };
-  readonly inFlight?: InFlight;
-  onError?: (message: string) => void;
-  now?: () => number;
-}
-
-export interface ListLoader<Row> {
-  readonly start: () => void;
-  readonly refresh: () => void;
-  readonly loadMore: () => void;
-  readonly stop: () => void;
-  readonly subscribe: (listener: () => void) => () => void;
-  readonly getSnapshot: () => ListSnapshot<Row>;
-}
-
-export function createListLoader<Row>(
-  options: ListLoaderOptions<Row>,
-): ListLoader<Row> {
+export function createListLoader<Row, Cursor = string>(
+  options: ListLoaderOptions<Row, Cursor>,
+): ListLoader<Row, Cursor> {
+  type Snapshot = ListSnapshot<Row, Cursor>;
   const now = options.now ?? Date.now;
-  const store = createStore<ListSnapshot<Row>>({
+  const store = createStore<Snapshot>({
     status: 'loading',
     rows: [],
     hasMore: false,
     loadingMore: false,
     refreshing: false,
   });
-  let pages: { rows: readonly Row[]; next?: string | undefined }[] = [];
+  let pages: { rows: readonly Row[]; next?: Cursor | undefined }[] = [];
   let busy = false;
-  let pendingRefresh = false;
+  let pending: Work<Cursor> | undefined;
+  // The fetch in flight was aborted because newer work replaces it.
+  let superseded = false;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let controller: AbortController | undefined;
+  let load = options.load;
 
-  const publish = (change: Partial<ListSnapshot<Row>>) =>
+  const publish = (change: Partial<Snapshot>) =>
     store.update((snapshot) => ({ ...snapshot, ...change }));
 
   const schedule = () => {
@@ -75,92 +54,110 @@ export function createListLoader<Row>(
       store.getSnapshot().rows.some(options.transitional);
     const seconds = changing ? options.refresh.fast : options.refresh.slow;
     if (seconds > 0)
-      timer = setTimeout(() => void run('refresh'), seconds * 1000);
+      timer = setTimeout(() => void run({ kind: 'refresh' }), seconds * 1000);
   };
 
-  async function fetchPage(cursor: string | undefined): Promise<Page<Row>> {
-    controller = new AbortController();
-    const untrack = options.inFlight?.track(controller);
+  async function fetchPage(cursor: Cursor | undefined) {
+    const own = new AbortController();
+    controller = own;
+    const untrack = options.inFlight?.track(own);
     try {
-      return await options.load(cursor, controller.signal);
+      const page = await load(cursor, own.signal);
+      // A load that ignores its signal must not publish what was dropped.
+      own.signal.throwIfAborted();
+      return page;
     } finally {
       untrack?.();
     }
   }
 
-  async function run(kind: 'refresh' | 'more'): Promise<void> {
+  /** As many pages as are shown, from the start: a refresh never shrinks the view. */
+  async function loadFromStart(): Promise<void> {
+    const wanted = Math.max(1, pages.length);
+    const fresh: typeof pages = [];
+    let cursor: Cursor | undefined;
+    let note: string | undefined;
+    do {
+      const page = await fetchPage(cursor);
+      if (stopped) return;
+      note ??= page.note;
+      fresh.push({ rows: page.rows, next: page.next });
+      cursor = page.next;
+      if (fresh.length === 1 && pages.length === 0) {
+        // First page of the first load: show it now.
+        pages = fresh.slice();
+        publishPages({ note, at: undefined });
+      }
+    } while (cursor !== undefined && fresh.length < wanted);
+    pages = fresh;
+    publishPages({ note, at: undefined });
+  }
+
+  async function run(work: Work<Cursor>): Promise<void> {
     if (stopped) return;
     if (busy) {
-      if (kind === 'refresh') pendingRefresh = true;
+      if (work.kind !== 'more') pending = work;
       return;
     }
     busy = true;
     if (timer) clearTimeout(timer);
     try {
-      if (kind === 'more') {
+      if (work.kind === 'more') {
         const cursor = pages.at(-1)?.next;
         if (cursor === undefined) return;
         publish({ loadingMore: true });
         const page = await fetchPage(cursor);
         if (stopped) return;
         pages = [...pages, { rows: page.rows, next: page.next }];
-      } else {
-        publish({ refreshing: store.getSnapshot().status !== 'loading' });
-        // Reload as many pages as the user had, so a refresh never shrinks the view.
-        const wanted = Math.max(1, pages.length);
-        const fresh: typeof pages = [];
-        let cursor: string | undefined;
-        let note: string | undefined;
-        do {
-          const page = await fetchPage(cursor);
-          if (stopped) return;
-          note ??= page.note;
-          fresh.push({ rows: page.rows, next: page.next });
-          cursor = page.next;
-          if (fresh.length === 1 && pages.length === 0) {
-            // First page of the first load: show it now.
-            pages = fresh.slice();
-            publishPages({ note });
-          }
-        } while (cursor !== undefined && fresh.length < wanted);
-        pages = fresh;
-        publishPages({ note });
+        publishPages({});
         return;
       }
-      publishPages({});
+      publish({ refreshing: store.getSnapshot().status !== 'loading' });
+      if (work.kind === 'refresh') {
+        await loadFromStart();
+        return;
+      }
+      const page = await fetchPage(work.cursor);
+      if (stopped) return;
+      pages = [{ rows: page.rows, next: page.next }];
+      publishPages({ note: page.note, at: work.cursor });
     } catch (error) {
-      if (stopped || isAbortError(error)) {
-        publish({
-          loadingMore: false,
-          refreshing: false,
-          status: pages.length > 0 ? 'ready' : 'error',
-          error: pages.length > 0 ? store.getSnapshot().error : 'cancelled',
-        });
-        return;
-      }
-      const message = describeError(error);
+      // Dropped for newer work, which publishes its own state.
+      if (superseded && !stopped) return;
+      const message =
+        stopped || isAbortError(error) ? undefined : describeError(error);
+      const shown = pages.length > 0;
       publish({
-        status: pages.length > 0 ? 'ready' : 'error',
-        error: message,
+        status: shown ? 'ready' : 'error',
+        // Cancelled: the rows shown keep the error they had.
+        error: message ?? (shown ? store.getSnapshot().error : 'cancelled'),
         loadingMore: false,
         refreshing: false,
       });
-      options.onError?.(message);
+      if (message !== undefined) options.onError?.(message);
     } finally {
       busy = false;
+      superseded = false;
       controller = undefined;
       if (!stopped) {
-        if (pendingRefresh) {
-          pendingRefresh = false;
-          void run('refresh');
-        } else {
-          schedule();
-        }
+        const next = pending;
+        pending = undefined;
+        if (next) void run(next);
+        else schedule();
       }
     }
   }
 
-  function publishPages(extra: Partial<ListSnapshot<Row>>) {
+  /** Runs `work` now, or in place of the fetch in flight. */
+  function replace(work: Work<Cursor>) {
+    if (stopped) return;
+    if (!busy) return void run(work);
+    pending = work;
+    superseded = true;
+    controller?.abort();
+  }
+
+  function publishPages(extra: Partial<Snapshot>) {
     publish({
       status: 'ready',
       rows: pages.flatMap((page) => page.rows),
@@ -174,9 +171,14 @@ export function createListLoader<Row>(
   }
 
   return {
-    start: () => void run('refresh'),
-    refresh: () => void run('refresh'),
-    loadMore: () => void run('more'),
+    start: () => void run({ kind: 'refresh' }),
+    refresh: () => void run({ kind: 'refresh' }),
+    reload(next) {
+      if (next) load = next;
+      replace({ kind: 'refresh' });
+    },
+    loadMore: () => void run({ kind: 'more' }),
+    goTo: (cursor) => replace({ kind: 'goto', cursor }),
     stop() {
       stopped = true;
       if (timer) clearTimeout(timer);

@@ -1,20 +1,11 @@
-/** Forms and confirmations of the MySQL pane. Pure: values in, specs out. */
-import type { CharsetRow } from '../../mysql/admin/databases.js';
-import type { ProcessRow } from '../../mysql/admin/server-status.js';
-import { HOST_CHOICES, type Account } from '../../mysql/admin/users.js';
+/**
+ * What connecting asks: a password or passphrase, an unknown host key, a
+ * one-off target. Shared by the MySQL pane and the root-reset wizard. Pure.
+ */
+import type { MysqlConnectionProfile } from '../../config/mysql-profile-schema.js';
 import type { HostKeyQuestion } from '../../ssh/ssh-types.js';
-import { isS3Uri, parseS3Uri } from '../../aws/s3/s3-uri.js';
-import {
-  checked,
-  required,
-  type FormField,
-  type FormSpec,
-  type FormValues,
-} from '../../lib/form.js';
+import { required, type FormSpec } from '../../lib/form.js';
 import type { ConfirmRequest } from '../../safety/confirm.js';
-import { accountId } from './mysql-format.js';
-
-const CUSTOM_HOST = 'custom';
 
 export function hostKeyRequest(question: HostKeyQuestion): ConfirmRequest {
   const where =
@@ -74,244 +65,35 @@ export const oneOffForm: FormSpec = {
   ],
 };
 
-export function createDatabaseForm(charsets: readonly CharsetRow[]): FormSpec {
-  const names = charsets.map((row) => row.charset);
-  const preferred = names.includes('utf8mb4') ? 'utf8mb4' : names[0];
+/** The one-off form with the target filled in (an instance's DNS name). */
+export function oneOffFormAt(target: string | undefined): FormSpec {
+  if (target === undefined) return oneOffForm;
   return {
-    title: 'Create a database',
-    submitLabel: 'Create',
-    fields: [
-      { name: 'name', label: 'Name', validate: required('A name') },
-      {
-        name: 'charset',
-        label: 'Character set',
-        kind: 'choice',
-        choices: preferred
-          ? [preferred, ...names.filter((name) => name !== preferred)]
-          : ['utf8mb4'],
-      },
-      {
-        name: 'collation',
-        label: 'Collation',
-        placeholder: 'the character set’s default',
-        hint: 'empty: the default of the character set',
-        validate: (value, values) => {
-          if (value.trim() === '') return undefined;
-          const row = charsets.find(
-            (entry) => entry.charset === values['charset'],
-          );
-          return row && !row.collations.includes(value.trim())
-            ? `not a collation of ${row.charset}`
-            : undefined;
-        },
-      },
-    ],
+    ...oneOffForm,
+    fields: oneOffForm.fields.map((field) =>
+      field.name === 'target' ? { ...field, initial: target } : field,
+    ),
   };
 }
 
-export function dropDatabaseRequest(name: string): ConfirmRequest {
+/** "user@host[:port]" as a one-off connection profile with MySQL root on 127.0.0.1:3306. */
+export function parseOneOff(
+  text: string,
+  mysqlUser = 'root',
+): MysqlConnectionProfile | undefined {
+  const match = /^(?:([^@\s]+)@)?([^:@\s]+)(?::(\d{1,5}))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const [, user, host, port] = match;
+  if (host === undefined) return undefined;
+  const portNumber = port === undefined ? undefined : Number(port);
+  if (portNumber !== undefined && (portNumber < 1 || portNumber > 65535))
+    return undefined;
   return {
-    level: 'typed',
-    title: `Drop database ${name}`,
-    targets: [name],
-    warnings: ['Every table and row in it is deleted; this cannot be undone.'],
-    expected: name,
-    action: 'Drop',
-  };
-}
-
-/** A new password, masked, typed twice. */
-const PASSWORD_FIELDS: readonly FormField[] = [
-  {
-    name: 'password',
-    label: 'Password',
-    mask: true,
-    validate: required('A password'),
-  },
-  {
-    name: 'again',
-    label: 'Password again',
-    mask: true,
-    validate: (value, values) =>
-      value === values['password'] ? undefined : 'the two passwords differ',
-  },
-];
-
-export const createUserForm: FormSpec = {
-  title: 'Create a user',
-  submitLabel: 'Create',
-  fields: [
-    { name: 'user', label: 'User', validate: required('A user name') },
-    {
-      name: 'host',
-      label: 'Host',
-      kind: 'choice',
-      choices: [...HOST_CHOICES, CUSTOM_HOST],
-      hint: '←/→: localhost, % (any host), a subnet, or custom',
+    ssh: {
+      host,
+      ...(user === undefined ? {} : { user }),
+      ...(portNumber === undefined ? {} : { port: portNumber }),
     },
-    {
-      name: 'customHost',
-      label: 'Custom host',
-      placeholder: 'when Host is custom: 10.0.%.% or app1.example.com',
-      validate: (value, values) =>
-        values['host'] === CUSTOM_HOST && value.trim() === ''
-          ? 'type the host, or choose one of the others'
-          : undefined,
-    },
-    ...PASSWORD_FIELDS,
-  ],
-};
-
-/** The account a create-user form describes. */
-export function accountFrom(values: FormValues): Account {
-  const host =
-    values['host'] === CUSTOM_HOST
-      ? (values['customHost'] ?? '').trim()
-      : (values['host'] ?? '%');
-  return { user: (values['user'] ?? '').trim(), host };
-}
-
-export function passwordForm(account: Account): FormSpec {
-  return {
-    title: `New password for ${accountId(account)}`,
-    submitLabel: 'Set',
-    fields: [...PASSWORD_FIELDS],
-  };
-}
-
-export function grantTargetForm(
-  account: Account,
-  verb: 'Grant' | 'Revoke',
-  databases: readonly string[],
-  initial: string | undefined,
-): FormSpec {
-  return {
-    title: `${verb} privileges ${verb === 'Grant' ? 'to' : 'from'} ${accountId(account)}: where`,
-    submitLabel: 'Choose privileges',
-    fields: [
-      {
-        name: 'database',
-        label: 'Database',
-        kind: 'choice',
-        choices: databases.length > 0 ? databases : ['(none)'],
-        ...(initial === undefined ? {} : { initial }),
-      },
-      {
-        name: 'table',
-        label: 'Table',
-        placeholder: 'empty: every table (db.*)',
-      },
-    ],
-  };
-}
-
-export function killRequest(
-  process: ProcessRow,
-  what: 'query' | 'connection',
-): ConfirmRequest {
-  return {
-    level: 'yes-no',
-    title: `Kill the ${what} of process ${process.id}`,
-    targets: [
-      `${process.id} ${process.user}@${process.host} ${process.info ?? process.command}`,
-    ],
-    warnings:
-      what === 'connection'
-        ? ['The client is disconnected; an open transaction is rolled back.']
-        : ['The running statement stops; the client stays connected.'],
-    action: 'Kill',
-  };
-}
-
-export const killForm: FormSpec = {
-  title: 'Kill what',
-  submitLabel: 'Next',
-  fields: [
-    {
-      name: 'what',
-      label: 'Kill',
-      kind: 'choice',
-      choices: ['query', 'connection'],
-    },
-  ],
-};
-
-export function dumpForm(database: string, home: string): FormSpec {
-  const stamp = new Date().toISOString().slice(0, 10);
-  return {
-    title: `Dump ${database}`,
-    submitLabel: 'Dump',
-    fields: [
-      {
-        name: 'file',
-        label: 'To',
-        initial: `${home}/${database}-${stamp}.sql.gz`,
-        hint: 'a local file, or s3://bucket/prefix/ to store it in S3',
-        validate: (value) =>
-          value.trim() === ''
-            ? 'a local file or an s3:// location'
-            : isS3Uri(value.trim())
-              ? checked(() => parseS3Uri(value.trim()))
-              : undefined,
-      },
-      { name: 'gzip', label: 'gzip', kind: 'toggle', initial: 'yes' },
-    ],
-  };
-}
-
-export function restoreForm(database: string): FormSpec {
-  return {
-    title: 'Restore a .sql or .sql.gz file',
-    submitLabel: 'Restore',
-    fields: [
-      { name: 'file', label: 'Local file', validate: required('A file') },
-      {
-        name: 'database',
-        label: 'Into database',
-        initial: database,
-        validate: required('A database'),
-      },
-    ],
-  };
-}
-
-export function restoreRequest(
-  file: string,
-  database: string,
-  exists: boolean,
-): ConfirmRequest {
-  return {
-    level: 'yes-no',
-    title: `Restore into ${exists ? 'the existing' : 'a new'} database ${database}`,
-    targets: [file],
-    warnings: exists
-      ? [
-          'Tables in the file replace tables of the same name (DROP TABLE in the dump).',
-        ]
-      : ['The database is created first.'],
-    action: 'Restore',
-  };
-}
-
-export function dropUserRequest(account: Account): ConfirmRequest {
-  const id = accountId(account);
-  return {
-    level: 'typed',
-    title: `Drop user ${id}`,
-    targets: [id],
-    warnings: [
-      'The account and its grants are deleted; clients using it can no longer log in.',
-    ],
-    expected: id,
-    action: 'Drop',
-  };
-}
-
-export function consoleWriteRequest(sql: string): ConfirmRequest {
-  return {
-    level: 'yes-no',
-    title: 'Run a statement that writes',
-    targets: sql.split('\n').slice(0, 8),
-    action: 'Run',
+    mysql: { user: mysqlUser, askPassword: true },
   };
 }

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createInFlight } from '../../../source/jobs/in-flight.js';
-import {
-  createListLoader,
-  type ListLoaderOptions,
-} from '../../../source/table/list-loader.js';
+import { createListLoader } from '../../../source/table/list-loader.js';
+import type { ListLoaderOptions } from '../../../source/table/list-loader-types.js';
 import type { Page } from '../../../source/lib/view-types.js';
 
 interface Row {
@@ -177,5 +175,114 @@ describe('list loader', () => {
     expect(inFlight.cancelAll()).toBe(1);
     expect(service.calls[0]?.signal.aborted).toBe(true);
     loader.stop();
+  });
+
+  it('reloads with a new load when what is listed changes, dropping the stale answer', async () => {
+    const old = controlledService();
+    const errors: string[] = [];
+    const loader = createListLoader({
+      load: old.load,
+      refresh: { fast: 0, slow: 0 },
+      onError: (message) => errors.push(message),
+    });
+    loader.start();
+    old.calls[0]?.resolve({ rows: rows('a') });
+    await settle();
+    loader.refresh();
+    const fresh = controlledService();
+    loader.reload(fresh.load);
+    expect(old.calls[1]?.signal.aborted).toBe(true);
+    // Even a load that ignores its signal does not publish after it was dropped.
+    old.calls[1]?.resolve({ rows: rows('stale') });
+    await settle();
+    expect(loader.getSnapshot().rows).toEqual(rows('a'));
+    expect(fresh.calls).toHaveLength(1);
+    fresh.calls[0]?.resolve({ rows: rows('x', 'y') });
+    await settle();
+    expect(loader.getSnapshot()).toMatchObject({
+      status: 'ready',
+      rows: rows('x', 'y'),
+    });
+    expect(loader.getSnapshot().error).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+
+  it('pages one page at a time with goTo, keeping the last good page on error', async () => {
+    const calls: {
+      cursor: number | undefined;
+      resolve(page: { rows: Row[] }): void;
+      reject(error: Error): void;
+    }[] = [];
+    const errors: string[] = [];
+    const loader = createListLoader<Row, number>({
+      load: (cursor) =>
+        new Promise((resolve, reject) => {
+          calls.push({ cursor, resolve, reject });
+        }),
+      refresh: { fast: 0, slow: 0 },
+      onError: (message) => errors.push(message),
+    });
+    loader.start();
+    calls[0]?.resolve({ rows: rows('p1') });
+    await settle();
+    expect(loader.getSnapshot().at).toBeUndefined();
+    loader.goTo(2);
+    expect(loader.getSnapshot().refreshing).toBe(true);
+    calls[1]?.resolve({ rows: rows('p2') });
+    await settle();
+    expect(calls[1]?.cursor).toBe(2);
+    expect(loader.getSnapshot()).toMatchObject({ rows: rows('p2'), at: 2 });
+    loader.goTo(3);
+    calls[2]?.reject(new Error('gone'));
+    await settle();
+    expect(loader.getSnapshot()).toMatchObject({
+      rows: rows('p2'),
+      at: 2,
+      error: 'gone',
+    });
+    expect(errors).toEqual(['gone']);
+    // A refresh goes back to the start.
+    loader.refresh();
+    expect(calls[3]?.cursor).toBeUndefined();
+    calls[3]?.resolve({ rows: rows('p1') });
+    await settle();
+    expect(loader.getSnapshot()).toMatchObject({ rows: rows('p1') });
+    expect(loader.getSnapshot().at).toBeUndefined();
+  });
+
+  it('lets the latest goTo win over the fetch in flight', async () => {
+    const calls: {
+      cursor: number | undefined;
+      signal: AbortSignal;
+      resolve(page: { rows: Row[] }): void;
+    }[] = [];
+    const loader = createListLoader<Row, number>({
+      load: (cursor, signal) =>
+        new Promise((resolve, reject) => {
+          calls.push({ cursor, signal, resolve });
+          signal.addEventListener(
+            'abort',
+            () => reject(new DOMException('aborted', 'AbortError')),
+            { once: true },
+          );
+        }),
+      refresh: { fast: 0, slow: 0 },
+    });
+    loader.start();
+    calls[0]?.resolve({ rows: rows('p1') });
+    await settle();
+    loader.goTo(2);
+    loader.goTo(9);
+    expect(calls[1]?.signal.aborted).toBe(true);
+    await settle();
+    expect(calls.map((call) => call.cursor)).toEqual([undefined, 2, 9]);
+    expect(loader.getSnapshot()).toMatchObject({
+      rows: rows('p1'),
+      refreshing: true,
+    });
+    expect(loader.getSnapshot().error).toBeUndefined();
+    calls[2]?.resolve({ rows: rows('p9') });
+    await settle();
+    expect(loader.getSnapshot()).toMatchObject({ rows: rows('p9'), at: 9 });
   });
 });

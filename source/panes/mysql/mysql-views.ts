@@ -1,0 +1,46 @@
+/** The MySQL pane's views and how a connection state reads in its header. Pure. */
+import type { MysqlState } from '../../mysql/mysql-types.js';
+
+export const MYSQL_VIEWS = [
+  'connections',
+  'server',
+  'databases',
+  'tables',
+  'rows',
+  'query',
+  'users',
+] as const;
+export type MysqlView = (typeof MYSQL_VIEWS)[number];
+
+export const VIEW_TITLES: Record<MysqlView, string> = {
+  connections: 'Connections',
+  server: 'Server',
+  databases: 'Databases',
+  tables: 'Tables',
+  rows: 'Rows',
+  query: 'Query',
+  users: 'Users',
+};
+
+/** The view after (or before) this one, wrapping around. */
+export function stepView(view: MysqlView, step: 1 | -1): MysqlView {
+  const index = MYSQL_VIEWS.indexOf(view);
+  const next = (index + step + MYSQL_VIEWS.length) % MYSQL_VIEWS.length;
+  return MYSQL_VIEWS[next] ?? 'connections';
+}
+
+/** How a connection state reads in the pane's header. */
+export function stateLabel(state: MysqlState): string {
+  switch (state) {
+    case 'idle':
+      return 'not connected yet';
+    case 'connecting':
+      return 'connecting…';
+    case 'connected':
+      return 'connected';
+    case 'disconnected':
+      return 'DISCONNECTED: the next action reconnects';
+    case 'closed':
+      return 'closed';
+  }
+}
