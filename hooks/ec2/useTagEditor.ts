@@ -3,7 +3,11 @@ import type { Tags } from '../../source/aws/ec2/types.js';
 import { parseTagAssignments } from '../../source/panes/ec2/tags-input.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';
-import { tagChanges, tagsForm, tagsRequest } from "../../source/panes/ec2/tag-dialogs.js";
+import {
+  tagChanges,
+  tagsForm,
+  tagsRequest,
+} from '../../source/panes/ec2/tag-dialogs.js';
 
 /** `t` on any EC2 resource: edit the line of tags, confirm the changes, apply them. */
 export function useTagEditor(): (

@@ -6,7 +6,7 @@ import {
   deleteVolumeRequest,
   detachRequest,
   volumeSnapshotForm,
-  volumeSnapshotRequest
+  volumeSnapshotRequest,
 } from '../../source/panes/ec2/volume-dialogs.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
@@ -14,8 +14,16 @@ import { usePickers } from './usePickers.js';
 import { useTagEditor } from './useTagEditor.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
-import { modifyForm, modifyRequest, volumeChange } from "../../source/panes/ec2/volume-modify-dialogs.js";
-import { createVolumeForm, createVolumeRequest, volumeSpecFrom } from "../../source/panes/ec2/volume-create-dialogs.js";
+import {
+  modifyForm,
+  modifyRequest,
+  volumeChange,
+} from '../../source/panes/ec2/volume-modify-dialogs.js';
+import {
+  createVolumeForm,
+  createVolumeRequest,
+  volumeSpecFrom,
+} from '../../source/panes/ec2/volume-create-dialogs.js';
 
 /** What the volume keys do. */
 export function useVolumeActions(): (
