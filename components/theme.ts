@@ -4,6 +4,7 @@
  * --ascii swaps every non-ASCII glyph, for terminals and fonts that lack them.
  */
 import { createContext, useContext } from 'react';
+import { keyLabels, type KeyLabels } from '../source/keymap/index.js';
 import type { Tone } from '../source/lib/view-types.js';
 
 export interface Glyphs {
@@ -31,6 +32,8 @@ export interface Theme {
   readonly color: boolean;
   readonly ascii: boolean;
   readonly glyphs: Glyphs;
+  /** Key names as the glyphs draw them: "↑" or "Up". */
+  readonly keys: KeyLabels;
   /** An Ink colour, or undefined when colour is off. */
   tone(tone: Tone | undefined): string | undefined;
   readonly ui: {
@@ -98,6 +101,7 @@ export function createTheme(options: {
     color: options.color,
     ascii: options.ascii,
     glyphs: options.ascii ? ASCII : UNICODE,
+    keys: keyLabels(options.ascii),
     tone: (tone) =>
       tone === undefined || !options.color ? undefined : TONES[tone],
     ui: {
