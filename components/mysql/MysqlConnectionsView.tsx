@@ -13,6 +13,7 @@ import {
   type ConnectionRow,
 } from '../../source/panes/mysql/mysql-format.js';
 import { MysqlTable } from './MysqlTable.js';
+import { useTheme } from '../theme.js';
 
 export interface MysqlConnectionsViewProps {
   readonly mysql: MysqlConnectionControl;
@@ -29,6 +30,8 @@ const rowId = (row: ConnectionRow) => row.name;
 export function MysqlConnectionsView(props: MysqlConnectionsViewProps) {
   const { config } = useAppDeps();
   const shell = useShellApi();
+  const { glyphs } = useTheme();
+  const columns = useMemo(() => connectionColumns(glyphs), [glyphs]);
   const { mysql } = props;
   const registry = shell.session.services.mysql;
   const openReset = useRootResetOpen();
@@ -37,7 +40,7 @@ export function MysqlConnectionsView(props: MysqlConnectionsViewProps) {
   const rows = useMemo((): ConnectionRow[] => {
     const state = (name: string) =>
       name === current
-        ? stateLabel(mysql.state)
+        ? stateLabel(mysql.state, glyphs)
         : registry.get(name)
           ? 'open'
           : '';
@@ -54,7 +57,7 @@ export function MysqlConnectionsView(props: MysqlConnectionsViewProps) {
           : [];
       });
     return [...configured, ...oneOff];
-  }, [profiles, registry, current, mysql.state]);
+  }, [profiles, registry, current, mysql.state, glyphs]);
   const list: MysqlList<ConnectionRow> = {
     rows,
     loading: false,
@@ -70,7 +73,7 @@ export function MysqlConnectionsView(props: MysqlConnectionsViewProps) {
   return (
     <MysqlTable
       title="Connections"
-      columns={connectionColumns}
+      columns={columns}
       rowId={rowId}
       list={list}
       scope={MYSQL_VIEW_SCOPE('connections')}

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { useAppDeps } from '../../hooks/context/app-context.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 import { type Scope } from '../../source/keymap/index.js';
 import { useTheme } from '../theme.js';
 
@@ -7,10 +8,12 @@ import { useTheme } from '../theme.js';
 export function MysqlHints({
   scopes,
   readOnly,
+  width,
   prefix,
 }: {
   readonly scopes: readonly Scope[];
   readonly readOnly: boolean;
+  readonly width: number;
   readonly prefix?: string;
 }) {
   const { keymap } = useAppDeps();
@@ -23,8 +26,10 @@ export function MysqlHints({
         `${theme.keys.key(binding.keys[0] ?? '')} ${binding.hint ?? ''}`,
     );
   return (
-    <Text color={theme.ui.muted} wrap="truncate-end">
-      {[prefix, ...hints].filter(Boolean).join('  ')}
+    <Text color={theme.ui.muted}>
+      {fitCell([prefix, ...hints].filter(Boolean).join('  '), width, {
+        ellipsis: theme.glyphs.ellipsis,
+      })}
     </Text>
   );
 }

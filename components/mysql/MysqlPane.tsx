@@ -132,6 +132,7 @@ export function MysqlPane(props: PaneProps) {
               : [MYSQL_VIEW_SCOPE(view)]
         }
         readOnly={readOnly}
+        width={props.width}
       />
     </Box>
   );

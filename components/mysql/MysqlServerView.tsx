@@ -17,6 +17,7 @@ import {
 import { serverLines } from '../../source/panes/mysql/mysql-server-lines.js';
 import { processColumns } from '../../source/panes/mysql/mysql-format.js';
 import { MysqlTable } from './MysqlTable.js';
+import { useTheme } from '../theme.js';
 
 export interface MysqlServerViewProps {
   readonly connection: MysqlConnection;
@@ -32,6 +33,7 @@ const SUMMARY_MS = 5000;
 /** Server figures (polled; QPS from two samples) over the process list. */
 export function MysqlServerView(props: MysqlServerViewProps) {
   const shell = useShellApi();
+  const { glyphs } = useTheme();
   const { connection } = props;
   const [summary, setSummary] = useState<ServerSummary | undefined>();
   const refuse = useMysqlRefuse(connection.guard);
@@ -54,7 +56,7 @@ export function MysqlServerView(props: MysqlServerViewProps) {
     const timer = setInterval(sample, SUMMARY_MS);
     return () => (controller.abort(), clearInterval(timer));
   }, [connection, report]);
-  const lines = serverLines(summary, props.width);
+  const lines = serverLines(summary, props.width, glyphs);
   return (
     <Box flexDirection="column" height={props.height}>
       {lines.map((line) => (

@@ -6,6 +6,7 @@ import {
   tagsRequest,
 } from '../../source/panes/ec2/instance-dialogs.js';
 import { parseTagAssignments } from '../../source/panes/ec2/tags-input.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useWriteAction } from '../actions/useWriteAction.js';
 
@@ -17,6 +18,7 @@ export function useTagEditor(): (
   refresh: () => void,
 ) => Promise<void> {
   const shell = useShellApi();
+  const { glyphs } = useCharset();
   const write = useWriteAction();
   const { ask, confirm, report, session } = shell;
   return useCallback(
@@ -26,9 +28,9 @@ export function useTagEditor(): (
       current: Tags,
       refresh: () => void,
     ) => {
-      const values = await ask(tagsForm(`Tags of ${what}`, current));
+      const values = await ask(tagsForm(`Tags of ${what}`, current, glyphs));
       const parsed = values
-        ? parseTagAssignments(values['tags'] ?? '')
+        ? parseTagAssignments(values['tags'] ?? '', glyphs)
         : undefined;
       if (!parsed?.ok) return;
       const changes = tagChanges(current, parsed.value);
@@ -51,6 +53,6 @@ export function useTagEditor(): (
           refresh,
         });
     },
-    [ask, confirm, report, session, write],
+    [ask, confirm, report, session, write, glyphs],
   );
 }

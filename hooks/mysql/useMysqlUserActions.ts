@@ -14,6 +14,7 @@ import {
   passwordForm,
 } from '../../source/panes/mysql/mysql-dialogs.js';
 import { accountId } from '../../source/panes/mysql/mysql-format.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useMysqlRefuse } from './useMysqlRefuse.js';
 import { useMysqlWrite } from './useMysqlWrite.js';
@@ -34,6 +35,7 @@ export function useMysqlUserActions(
   showGrants: (row: AccountRow) => void;
 } {
   const shell = useShellApi();
+  const { glyphs } = useCharset();
   const write = useMysqlWrite();
   const refuse = useMysqlRefuse(connection.guard);
   const { users, databases } = connection.services;
@@ -89,7 +91,7 @@ export function useMysqlUserActions(
     void (async () => {
       switch (command) {
         case 'mysql.users.create': {
-          const values = await shell.ask(createUserForm);
+          const values = await shell.ask(createUserForm(glyphs));
           if (!values) return;
           const account = accountFrom(values);
           const answer = await shell.confirm({

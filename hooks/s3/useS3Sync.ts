@@ -10,6 +10,7 @@ import {
   syncSpecFrom,
   tallyItem,
 } from '../../source/panes/s3/sync-dialogs.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useS3Job } from '../actions/useS3Job.js';
 
@@ -34,6 +35,7 @@ export function syncSummary(result: SyncResult): string {
  */
 export function useS3Sync(): (remote: string, refresh?: () => void) => void {
   const shell = useShellApi();
+  const { glyphs } = useCharset();
   const runJob = useS3Job();
   const transfers = shell.session.services.s3Transfers;
   const readOnly = shell.session.guard;
@@ -46,7 +48,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         const planned: SyncSpec = syncSpecFrom(values, true);
         const tally = newPlanTally();
         const plan = await runJob({
-          title: `plan ${endpointText(planned.source)} → ${endpointText(planned.destination)}`,
+          title: `plan ${endpointText(planned.source)} ${glyphs.arrow} ${endpointText(planned.destination)}`,
           work: ({ signal, report }) =>
             transfers.sync(planned, {
               signal,
@@ -71,14 +73,14 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
             's3',
             `read-only: the plan above was not run (${readOnly.reason})`,
           );
-        const answer = await shell.confirm(planRequest(planned, tally));
+        const answer = await shell.confirm(planRequest(planned, tally, glyphs));
         if (!answer.confirmed) return;
         const spec: SyncSpec = { ...planned, dryRun: false };
         const { upload, download } = tally.counts;
         const totalItems = planChanges(tally);
         const totalBytes = upload.bytes + download.bytes;
         await runJob({
-          title: `sync ${endpointText(spec.source)} → ${endpointText(spec.destination)}`,
+          title: `sync ${endpointText(spec.source)} ${glyphs.arrow} ${endpointText(spec.destination)}`,
           work: ({ signal, report }) =>
             transfers.sync(spec, {
               signal,
@@ -104,6 +106,6 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         });
       })();
     },
-    [shell, runJob, transfers, readOnly],
+    [shell, runJob, transfers, readOnly, glyphs],
   );
 }

@@ -12,6 +12,7 @@ import { earlierPending } from '../../../source/wizards/root-reset/views/screen-
 import type { Plan } from '../../../source/wizards/root-reset/types.js';
 import { problemOf } from '../../../source/wizards/root-reset/views/wizard-state.js';
 import { useAppDeps } from '../../context/app-context.js';
+import { useCharset } from '../../context/charset-context.js';
 import { useShellApi } from '../../context/shell-context.js';
 
 export interface RootResetRun {
@@ -34,6 +35,7 @@ const SOURCE = 'reset-root';
 export function useRootResetRun(): RootResetRun {
   const deps = useAppDeps();
   const { session, ask, confirm, report } = useShellApi();
+  const { glyphs } = useCharset();
   const service = session.services.rootReset;
   const store = service.wizard;
 
@@ -66,7 +68,9 @@ export function useRootResetRun(): RootResetRun {
   const editOptions = useCallback(async () => {
     const { state } = store.getSnapshot();
     if (state.step !== 'found' && state.step !== 'plan') return;
-    const values = await ask(optionsForm(state.detection, state.options));
+    const values = await ask(
+      optionsForm(state.detection, state.options, glyphs),
+    );
     if (values === undefined || store.getSnapshot().state !== state) return;
     store.dispatch({
       type: 'options',
@@ -75,7 +79,7 @@ export function useRootResetRun(): RootResetRun {
     const after = store.getSnapshot().state;
     if (after.step === 'found' && after.plan && !after.passwordSet)
       await typePassword();
-  }, [store, ask, typePassword]);
+  }, [store, ask, typePassword, glyphs]);
 
   const launch = useCallback(
     (plan: Plan) => {

@@ -3,6 +3,7 @@
  * they act on. Pure, so every wording and rule is tested without rendering.
  */
 import type { InstanceRow } from '../../aws/ec2/types.js';
+import type { Glyphs } from '../../lib/charset.js';
 import type { FormSpec } from '../../lib/form.js';
 import { checked, NO } from '../../lib/form.js';
 import { checkDescription, checkImageName } from '../../aws/ec2/validate.js';
@@ -183,6 +184,7 @@ export function snapshotAllRequest(
 export function tagsForm(
   title: string,
   current: Readonly<Record<string, string>>,
+  glyphs: Glyphs,
 ): FormSpec {
   return {
     title,
@@ -195,7 +197,7 @@ export function tagsForm(
         placeholder: 'env=prod team="data eng"',
         hint: 'key=value, separated by spaces; quote values with spaces; a key left out is removed',
         validate: (value) => {
-          const parsed = parseTagAssignments(value);
+          const parsed = parseTagAssignments(value, glyphs);
           return parsed.ok ? undefined : parsed.error;
         },
       },

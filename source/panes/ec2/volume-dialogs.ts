@@ -25,6 +25,7 @@ import {
 } from '../../lib/form.js';
 import { DRY_RUN_OPTION, type ConfirmRequest } from '../../safety/confirm.js';
 import { nameAndId } from './ec2-format.js';
+import type { Glyphs } from '../../lib/charset.js';
 
 export const VOLUME_TYPES = Object.keys(VOLUME_SIZES);
 
@@ -54,7 +55,10 @@ function performanceRule(
   };
 }
 
-export function createVolumeForm(zones: readonly string[]): FormSpec {
+export function createVolumeForm(
+  zones: readonly string[],
+  glyphs: Glyphs,
+): FormSpec {
   return {
     title: 'Create a volume',
     submitLabel: 'Continue',
@@ -100,7 +104,7 @@ export function createVolumeForm(zones: readonly string[]): FormSpec {
       {
         name: 'snapshot',
         label: 'From snapshot',
-        placeholder: 'snap-… (optional)',
+        placeholder: `snap-${glyphs.ellipsis} (optional)`,
         validate: (value) =>
           value.trim() === ''
             ? undefined
@@ -155,7 +159,11 @@ function usedDevices(instance: InstanceRow): string[] {
   return instance.blockDevices.map((device) => device.device);
 }
 
-export function attachForm(volume: VolumeRow, instance: InstanceRow): FormSpec {
+export function attachForm(
+  volume: VolumeRow,
+  instance: InstanceRow,
+  glyphs: Glyphs,
+): FormSpec {
   const used = usedDevices(instance);
   const takenLetters = new Set(used.map(deviceLetter));
   return {
@@ -166,7 +174,7 @@ export function attachForm(volume: VolumeRow, instance: InstanceRow): FormSpec {
         name: 'device',
         label: 'Device',
         initial: suggestDevice(used) ?? '',
-        hint: `in use: ${used.join(', ') || 'none'}; Linux may show it as /dev/nvme… or /dev/xvd…`,
+        hint: `in use: ${used.join(', ') || 'none'}; Linux may show it as /dev/nvme${glyphs.ellipsis} or /dev/xvd${glyphs.ellipsis}`,
         validate: (value) =>
           checked(() => checkDevice(value)) ??
           (takenLetters.has(deviceLetter(value))

@@ -1,4 +1,5 @@
 /** Forms and confirmations of the MySQL pane. Pure: values in, specs out. */
+import type { Glyphs } from '../../lib/charset.js';
 import type { CharsetRow } from '../../mysql/admin/databases.js';
 import type { ProcessRow } from '../../mysql/admin/server-status.js';
 import { HOST_CHOICES, type Account } from '../../mysql/admin/users.js';
@@ -93,7 +94,7 @@ export function createDatabaseForm(charsets: readonly CharsetRow[]): FormSpec {
       {
         name: 'collation',
         label: 'Collation',
-        placeholder: 'the character set’s default',
+        placeholder: "the character set's default",
         hint: 'empty: the default of the character set',
         validate: (value, values) => {
           if (value.trim() === '') return undefined;
@@ -137,30 +138,32 @@ const PASSWORD_FIELDS: readonly FormField[] = [
   },
 ];
 
-export const createUserForm: FormSpec = {
-  title: 'Create a user',
-  submitLabel: 'Create',
-  fields: [
-    { name: 'user', label: 'User', validate: required('A user name') },
-    {
-      name: 'host',
-      label: 'Host',
-      kind: 'choice',
-      choices: [...HOST_CHOICES, CUSTOM_HOST],
-      hint: '←/→: localhost, % (any host), a subnet, or custom',
-    },
-    {
-      name: 'customHost',
-      label: 'Custom host',
-      placeholder: 'when Host is custom: 10.0.%.% or app1.example.com',
-      validate: (value, values) =>
-        values['host'] === CUSTOM_HOST && value.trim() === ''
-          ? 'type the host, or choose one of the others'
-          : undefined,
-    },
-    ...PASSWORD_FIELDS,
-  ],
-};
+export function createUserForm(glyphs: Glyphs): FormSpec {
+  return {
+    title: 'Create a user',
+    submitLabel: 'Create',
+    fields: [
+      { name: 'user', label: 'User', validate: required('A user name') },
+      {
+        name: 'host',
+        label: 'Host',
+        kind: 'choice',
+        choices: [...HOST_CHOICES, CUSTOM_HOST],
+        hint: `${glyphs.leftRight}: localhost, % (any host), a subnet, or custom`,
+      },
+      {
+        name: 'customHost',
+        label: 'Custom host',
+        placeholder: 'when Host is custom: 10.0.%.% or app1.example.com',
+        validate: (value, values) =>
+          values['host'] === CUSTOM_HOST && value.trim() === ''
+            ? 'type the host, or choose one of the others'
+            : undefined,
+      },
+      ...PASSWORD_FIELDS,
+    ],
+  };
+}
 
 /** The account a create-user form describes. */
 export function accountFrom(values: FormValues): Account {

@@ -1,6 +1,7 @@
 /** How the MySQL pane shows things: views, header, cells, table columns. Pure. */
 import prettyBytes from 'pretty-bytes';
 import stringWidth from 'string-width';
+import type { Glyphs } from '../../lib/charset.js';
 import type { DatabaseRow } from '../../mysql/admin/databases.js';
 import type { Cell, MysqlState } from '../../mysql/mysql-types.js';
 import type { MysqlConnectionProfile } from '../../config/mysql-profile-schema.js';
@@ -39,12 +40,12 @@ export function stepView(view: MysqlView, step: 1 | -1): MysqlView {
 }
 
 /** How a connection state reads in the pane's header. */
-export function stateLabel(state: MysqlState): string {
+export function stateLabel(state: MysqlState, glyphs: Glyphs): string {
   switch (state) {
     case 'idle':
       return 'not connected yet';
     case 'connecting':
-      return 'connecting…';
+      return `connecting${glyphs.ellipsis}`;
     case 'connected':
       return 'connected';
     case 'disconnected':
@@ -57,17 +58,20 @@ export function stateLabel(state: MysqlState): string {
 const NULL_TEXT = 'NULL';
 
 /** One cell as text: NULL distinct (the grid dims it), binary as hex. */
-export function cellText(cell: Cell, limit = 200): string {
+export function cellText(cell: Cell, glyphs: Glyphs, limit = 200): string {
   if (cell === null) return NULL_TEXT;
   if (typeof cell === 'string') return cell.replace(/[\r\n\t]+/g, ' ');
   const hex = `0x${cell.hex.slice(0, limit)}`;
-  return cell.hex.length > limit ? `${hex}… (${cell.bytes} B)` : hex;
+  return cell.hex.length > limit
+    ? `${hex}${glyphs.ellipsis} (${cell.bytes} B)`
+    : hex;
 }
 
 /** Column widths of a result from its titles and cells, each at most `max`. */
 export function gridWidths(
   titles: readonly string[],
   rows: readonly (readonly Cell[])[],
+  glyphs: Glyphs,
   max = 32,
 ): number[] {
   return titles.map((title, index) => {
@@ -75,7 +79,7 @@ export function gridWidths(
     for (const row of rows) {
       const cell = row[index];
       if (cell === undefined) continue;
-      width = Math.max(width, stringWidth(cellText(cell, 40)));
+      width = Math.max(width, stringWidth(cellText(cell, glyphs, 40)));
       if (width >= max) return max;
     }
     return width;
@@ -105,13 +109,16 @@ export function parseOneOff(
 }
 
 /** "admin@db1:22 → root at 127.0.0.1:3306" for the connections list. */
-function profileSummary(profile: MysqlConnectionProfile): string {
+function profileSummary(
+  profile: MysqlConnectionProfile,
+  glyphs: Glyphs,
+): string {
   const ssh = `${profile.ssh.user ? `${profile.ssh.user}@` : ''}${profile.ssh.host}${profile.ssh.port ? `:${profile.ssh.port}` : ''}`;
   const target = profile.mysql.socket
     ? profile.mysql.socket
     : `${profile.mysql.host ?? '127.0.0.1'}:${profile.mysql.port ?? 3306}`;
   const jump = profile.ssh.jump ? ` via ${profile.ssh.jump}` : '';
-  return `${ssh}${jump} → ${profile.mysql.user} at ${target}`;
+  return `${ssh}${jump} ${glyphs.arrow} ${profile.mysql.user} at ${target}`;
 }
 
 const bytes = (value: number) =>
@@ -123,30 +130,34 @@ export interface ConnectionRow {
   readonly state: string;
 }
 
-export const connectionColumns: readonly ColumnSpec<ConnectionRow>[] = [
-  {
-    id: 'name',
-    title: 'NAME',
-    value: (row) => row.name,
-    min: 8,
-    grow: 1,
-    growMax: 24,
-  },
-  {
-    id: 'target',
-    title: 'SSH → MYSQL',
-    value: (row) => profileSummary(row.profile),
-    min: 20,
-    grow: 3,
-  },
-  {
-    id: 'state',
-    title: 'STATE',
-    value: (row) => row.state,
-    min: 9,
-    priority: 2,
-  },
-];
+export function connectionColumns(
+  glyphs: Glyphs,
+): readonly ColumnSpec<ConnectionRow>[] {
+  return [
+    {
+      id: 'name',
+      title: 'NAME',
+      value: (row) => row.name,
+      min: 8,
+      grow: 1,
+      growMax: 24,
+    },
+    {
+      id: 'target',
+      title: `SSH ${glyphs.arrow} MYSQL`,
+      value: (row) => profileSummary(row.profile, glyphs),
+      min: 20,
+      grow: 3,
+    },
+    {
+      id: 'state',
+      title: 'STATE',
+      value: (row) => row.state,
+      min: 9,
+      priority: 2,
+    },
+  ];
+}
 
 export const databaseColumns: readonly ColumnSpec<DatabaseRow>[] = [
   { id: 'name', title: 'DATABASE', value: (row) => row.name, min: 10, grow: 2 },
