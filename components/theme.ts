@@ -4,33 +4,15 @@
  * --ascii swaps every non-ASCII glyph, for terminals and fonts that lack them.
  */
 import { createContext, useContext } from 'react';
+import { charset, type Charset } from '../source/lib/charset.js';
+import { keyLabels, type KeyLabels } from '../source/keymap/index.js';
 import type { Tone } from '../source/lib/view-types.js';
 
-export interface Glyphs {
-  readonly rule: string;
-  readonly ellipsis: string;
-  readonly error: string;
-  readonly warn: string;
-  readonly info: string;
-  readonly ok: string;
-  readonly mark: string;
-  readonly up: string;
-  readonly down: string;
-  readonly separator: string;
-  readonly barFull: string;
-  readonly barEmpty: string;
-  readonly cursor: string;
-  /** Separates parts of a line: "Regions (3) · filter eu". */
-  readonly dot: string;
-  /** Masks a typed secret. */
-  readonly secret: string;
-  readonly upDown: string;
-}
-
-export interface Theme {
+/** The charset (ascii, glyphs) is shared with hooks through CharsetContext. */
+export interface Theme extends Charset {
   readonly color: boolean;
-  readonly ascii: boolean;
-  readonly glyphs: Glyphs;
+  /** Key names as the charset draws them: "↑" or "Up". */
+  readonly keys: KeyLabels;
   /** An Ink colour, or undefined when colour is off. */
   tone(tone: Tone | undefined): string | undefined;
   readonly ui: {
@@ -41,44 +23,6 @@ export interface Theme {
     readonly danger: string | undefined;
   };
 }
-
-const UNICODE: Glyphs = {
-  rule: '─',
-  ellipsis: '…',
-  error: '✕',
-  warn: '▲',
-  info: '●',
-  ok: '✓',
-  mark: '●',
-  up: '▲',
-  down: '▼',
-  separator: '│',
-  barFull: '█',
-  barEmpty: '░',
-  cursor: '▏',
-  dot: '·',
-  secret: '•',
-  upDown: '↑/↓',
-};
-
-const ASCII: Glyphs = {
-  rule: '-',
-  ellipsis: '~',
-  error: 'x',
-  warn: '!',
-  info: '*',
-  ok: '+',
-  mark: '*',
-  up: '^',
-  down: 'v',
-  separator: '|',
-  barFull: '#',
-  barEmpty: '.',
-  cursor: '|',
-  dot: '-',
-  secret: '*',
-  upDown: 'Up/Down',
-};
 
 const TONES: Record<Tone, string> = {
   ok: 'green',
@@ -95,9 +39,9 @@ export function createTheme(options: {
 }): Theme {
   const pick = (value: string) => (options.color ? value : undefined);
   return {
+    ...charset(options.ascii),
     color: options.color,
-    ascii: options.ascii,
-    glyphs: options.ascii ? ASCII : UNICODE,
+    keys: keyLabels(options.ascii),
     tone: (tone) =>
       tone === undefined || !options.color ? undefined : TONES[tone],
     ui: {

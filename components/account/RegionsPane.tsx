@@ -1,16 +1,20 @@
+import { useMemo } from 'react';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { isEnabledRegion } from '../../source/aws/regions.js';
 import { regionsSpec } from '../../source/panes/account/regions-spec.js';
 import type { PaneProps } from '../shell/pane-props.js';
 import { TablePane } from '../widgets/TablePane.js';
+import { useTheme } from '../theme.js';
 
 /** The account's regions; Enter switches the session to the selected one. */
 export function RegionsPane(props: PaneProps) {
   const shell = useShellApi();
+  const theme = useTheme();
+  const spec = useMemo(() => regionsSpec(theme), [theme]);
   return (
     <TablePane
       {...props}
-      spec={regionsSpec}
+      spec={spec}
       services={shell.session.services}
       onOpen={(row) => {
         if (!isEnabledRegion(row)) {

@@ -8,7 +8,6 @@ import {
   type ConfirmOption,
   type ConfirmRequest,
 } from '../../source/safety/confirm.js';
-import { displayKey } from '../../source/keymap/index.js';
 import {
   lineCount,
   optionLines,
@@ -70,7 +69,7 @@ export function ConfirmDialog({
     inner,
     (id) => {
       const key = keymap.binding(`dialog.${id}`)?.keys[0];
-      return key === undefined ? undefined : displayKey(key);
+      return key === undefined ? undefined : theme.keys.key(key);
     },
     theme.glyphs.warn,
   );

@@ -113,7 +113,9 @@ export function FormDialog({
       paddingX={1}
       width={width}
     >
-      <Text bold>{fitCell(form.title, inner)}</Text>
+      <Text bold>
+        {fitCell(form.title, inner, { ellipsis: theme.glyphs.ellipsis })}
+      </Text>
       {form.fields.map((field, index) => {
         const value = values[field.name] ?? '';
         const error = errors[field.name];
@@ -146,7 +148,7 @@ export function FormDialog({
             focused?.kind === 'toggle'
               ? 'Space flips'
               : focused?.kind === 'choice'
-                ? '←/→ change'
+                ? `${theme.glyphs.leftRight} change`
                 : '',
             `Enter ${form.submitLabel.toLowerCase()}`,
             'Esc cancel',
@@ -154,6 +156,7 @@ export function FormDialog({
             .filter(Boolean)
             .join(` ${theme.glyphs.dot} `),
           inner,
+          { ellipsis: theme.glyphs.ellipsis },
         )}
       </Text>
     </Box>

@@ -38,7 +38,9 @@ export function FormField({
     <Box flexDirection="column">
       <Box>
         <Text color={focused ? theme.ui.accent : undefined}>
-          {fitCell(field.label, labelWidth)}{' '}
+          {fitCell(field.label, labelWidth, {
+            ellipsis: theme.glyphs.ellipsis,
+          })}{' '}
         </Text>
         {kind === 'text' ? (
           <TextInput
@@ -52,7 +54,11 @@ export function FormField({
         ) : kind === 'toggle' ? (
           <Text inverse={focused}>{`[${value === YES ? 'x' : ' '}]`}</Text>
         ) : (
-          <Text inverse={focused}>{fitCell(`< ${value} >`, inputWidth)}</Text>
+          <Text inverse={focused}>
+            {fitCell(`< ${value} >`, inputWidth, {
+              ellipsis: theme.glyphs.ellipsis,
+            })}
+          </Text>
         )}
       </Box>
       {error ? (

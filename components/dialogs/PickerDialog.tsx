@@ -90,6 +90,7 @@ export function PickerDialog({
               ? (request.empty ?? 'nothing to choose from')
               : 'nothing matches',
             inner,
+            { ellipsis: theme.glyphs.ellipsis },
           )}
         </Text>
       ) : (
@@ -108,10 +109,11 @@ export function PickerDialog({
       )}
       <Text color={theme.ui.muted}>
         {fitCell(
-          ['↑/↓ move', 'Enter chooses', 'Esc cancels']
-            .join(` ${theme.glyphs.dot} `)
-            .replace('↑/↓', theme.glyphs.upDown),
+          [`${theme.glyphs.upDown} move`, 'Enter chooses', 'Esc cancels'].join(
+            ` ${theme.glyphs.dot} `,
+          ),
           inner,
+          { ellipsis: theme.glyphs.ellipsis },
         )}
       </Text>
     </Box>

@@ -60,7 +60,9 @@ export function MysqlChecklist(props: MysqlChecklistProps) {
   return (
     <Box flexDirection="column" height={props.height}>
       <Text bold color={theme.ui.accent}>
-        {fitCell(props.title, props.width)}
+        {fitCell(props.title, props.width, {
+          ellipsis: theme.glyphs.ellipsis,
+        })}
       </Text>
       {lines.map((indexes) => (
         <Text key={indexes[0]}>
@@ -72,6 +74,7 @@ export function MysqlChecklist(props: MysqlChecklistProps) {
                 {fitCell(
                   `[${checked.has(item) ? 'x' : ' '}] ${item}`,
                   cellWidth,
+                  { ellipsis: theme.glyphs.ellipsis },
                 )}
               </Text>
             );
@@ -80,8 +83,9 @@ export function MysqlChecklist(props: MysqlChecklistProps) {
       ))}
       <Text color={theme.ui.muted}>
         {fitCell(
-          `${checked.size} chosen ${theme.glyphs.dot} ↑/↓ move ${theme.glyphs.dot} Space ticks ${theme.glyphs.dot} Enter accepts ${theme.glyphs.dot} Esc cancels`,
+          `${checked.size} chosen ${theme.glyphs.dot} ${theme.glyphs.upDown} move ${theme.glyphs.dot} Space ticks ${theme.glyphs.dot} Enter accepts ${theme.glyphs.dot} Esc cancels`,
           props.width,
+          { ellipsis: theme.glyphs.ellipsis },
         )}
       </Text>
     </Box>

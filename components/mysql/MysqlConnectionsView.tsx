@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { MysqlConnectionControl } from '../../hooks/mysql/useMysqlConnection.js';
 import { useMysqlConnections } from '../../hooks/mysql/useMysqlConnections.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
@@ -6,6 +7,7 @@ import {
   type ConnectionRow,
 } from '../../source/panes/mysql/mysql-columns.js';
 import { MysqlTable } from './MysqlTable.js';
+import { useTheme } from '../theme.js';
 
 export interface MysqlConnectionsViewProps {
   readonly mysql: MysqlConnectionControl;
@@ -21,10 +23,12 @@ const rowId = (row: ConnectionRow) => row.name;
 /** Connection profiles from the config and the connections of this run; Enter connects. */
 export function MysqlConnectionsView(props: MysqlConnectionsViewProps) {
   const connections = useMysqlConnections(props.mysql, props.onConnected);
+  const { glyphs } = useTheme();
+  const columns = useMemo(() => connectionColumns(glyphs), [glyphs]);
   return (
     <MysqlTable
       title="Connections"
-      columns={connectionColumns}
+      columns={columns}
       rowId={rowId}
       list={connections.list}
       scope={MYSQL_VIEW_SCOPE('connections')}

@@ -95,8 +95,9 @@ export function MysqlEditor({
             {line === undefined
               ? ' '
               : fitCell(
-                  `${prefix}${line}${last && isActive ? '█' : ''}`,
+                  `${prefix}${line}${last && isActive ? theme.glyphs.textCursor : ''}`,
                   width - 2,
+                  { ellipsis: theme.glyphs.ellipsis },
                 )}
           </Text>
         );

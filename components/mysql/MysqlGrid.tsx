@@ -11,7 +11,7 @@ import {
   START_CURSOR,
 } from '../../source/table/table-cursor.js';
 import { useTheme } from '../theme.js';
-import { fitCell } from '../../source/lib/fit-cell.js';
+import { fitCell, fitPieces } from '../../source/lib/fit-cell.js';
 
 export interface MysqlGridProps {
   readonly columns: readonly ResultColumn[];
@@ -30,6 +30,7 @@ export interface MysqlGridProps {
  */
 export function MysqlGrid(props: MysqlGridProps) {
   const theme = useTheme();
+  const { glyphs } = theme;
   const [cursor, setCursor] = useState(START_CURSOR);
   const [first, setFirst] = useState(0);
   const ids = useMemo(
@@ -42,8 +43,9 @@ export function MysqlGrid(props: MysqlGridProps) {
       gridWidths(
         props.columns.map((column) => column.name),
         props.rows,
+        glyphs,
       ),
-    [props.columns, props.rows],
+    [props.columns, props.rows, glyphs],
   );
   useKeys(
     ['list', props.scope],
@@ -75,14 +77,24 @@ export function MysqlGrid(props: MysqlGridProps) {
   }
   const more = first > 0 || (shown.at(-1) ?? 0) < props.columns.length - 1;
   const cell = (column: number, text: string) =>
-    fitCell(text, Math.min(widths[column] ?? 4, props.width));
+    fitCell(text, Math.min(widths[column] ?? 4, props.width), {
+      ellipsis: glyphs.ellipsis,
+    });
+  // The marker of more columns may not fit beside the last one: cut, not wrapped.
+  const header = fitPieces(
+    [
+      shown
+        .map((column) => cell(column, props.columns[column]?.name ?? ''))
+        .join(' '),
+      more ? ` ${first > 0 ? glyphs.moreLeft : ''}${glyphs.moreRight}` : '',
+    ],
+    props.width,
+    glyphs.ellipsis,
+  ).join('');
   return (
     <Box flexDirection="column" height={props.height}>
       <Text bold wrap="truncate-end">
-        {shown
-          .map((column) => cell(column, props.columns[column]?.name ?? ''))
-          .join(' ')}
-        {more ? ` ${first > 0 ? '←' : ''}→` : ''}
+        {header}
       </Text>
       {ids.slice(offset, offset + bodyHeight).map((id) => (
         <Text
@@ -99,7 +111,7 @@ export function MysqlGrid(props: MysqlGridProps) {
                   ? { color: theme.ui.muted, italic: true }
                   : {})}
               >
-                {cell(column, cellText(value))}
+                {cell(column, cellText(value, glyphs))}
                 {position < shown.length - 1 ? ' ' : ''}
               </Text>
             );

@@ -107,6 +107,7 @@ export function MysqlPane(props: PaneProps) {
       <MysqlHints
         scopes={mysqlViewScopes(view, connection !== undefined)}
         readOnly={readOnly}
+        width={props.width}
       />
     </Box>
   );

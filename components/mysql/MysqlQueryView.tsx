@@ -4,6 +4,7 @@ import { useKeys } from '../../hooks/input/useKeys.js';
 import type { MysqlQuery } from '../../hooks/mysql/useMysqlQuery.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { QueryResult } from '../../source/mysql/query/query-console.js';
+import { fitCell } from '../../source/lib/fit-cell.js';
 import { wrapLines } from '../../source/lib/wrap-lines.js';
 import { MysqlEditor } from './MysqlEditor.js';
 import { MysqlGrid } from './MysqlGrid.js';
@@ -34,6 +35,7 @@ export function MysqlQueryView({
   isActive,
 }: MysqlQueryViewProps) {
   const theme = useTheme();
+  const { glyphs } = theme;
   const [editing, setEditing] = useState(true);
   useKeys(
     [MYSQL_VIEW_SCOPE('query')],
@@ -41,10 +43,10 @@ export function MysqlQueryView({
     isActive && !editing,
   );
   const errorLines = query.error
-    ? wrapLines(`✕ ${query.error}`, width).slice(0, 2)
+    ? wrapLines(`${glyphs.error} ${query.error}`, width).slice(0, 2)
     : [];
   const status = query.running
-    ? 'running… Ctrl+C cancels (KILL QUERY)'
+    ? `running${glyphs.ellipsis} Ctrl+C cancels (KILL QUERY)`
     : summary(query.result);
   const gridHeight = Math.max(
     2,
@@ -65,8 +67,12 @@ export function MysqlQueryView({
           {line}
         </Text>
       ))}
-      <Text color={theme.ui.muted} wrap="truncate-end">
-        {`${status}${editing ? ' · Esc: browse the result' : ''}`}
+      <Text color={theme.ui.muted}>
+        {fitCell(
+          `${status}${editing ? ` ${glyphs.dot} Esc: browse the result` : ''}`,
+          width,
+          { ellipsis: glyphs.ellipsis },
+        )}
       </Text>
       {result?.kind === 'rows' ? (
         <MysqlGrid

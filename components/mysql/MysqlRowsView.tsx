@@ -49,7 +49,7 @@ export function MysqlRowsView(props: MysqlRowsViewProps) {
         ? `by ${page.primaryKey.join(', ')}`
         : 'no primary key: offset paging'
       : '',
-    pager.loading ? 'loading…' : '',
+    pager.loading ? `loading${theme.glyphs.ellipsis}` : '',
     pager.error ? `error: ${pager.error}` : '',
   ]
     .filter(Boolean)
@@ -61,7 +61,7 @@ export function MysqlRowsView(props: MysqlRowsViewProps) {
         color={pager.error ? theme.tone('error') : undefined}
         wrap="truncate-end"
       >
-        {fitCell(title, props.width)}
+        {fitCell(title, props.width, { ellipsis: theme.glyphs.ellipsis })}
       </Text>
       {page && page.rows.length === 0 ? (
         <Text color={theme.ui.muted}>the table is empty</Text>

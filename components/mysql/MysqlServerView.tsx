@@ -6,6 +6,7 @@ import type { MysqlConnection } from '../../source/session/mysql-connections.js'
 import { processColumns } from '../../source/panes/mysql/mysql-columns.js';
 import { serverLines } from '../../source/panes/mysql/mysql-server-lines.js';
 import { MysqlTable } from './MysqlTable.js';
+import { useTheme } from '../theme.js';
 
 export interface MysqlServerViewProps {
   readonly connection: MysqlConnection;
@@ -20,7 +21,8 @@ const rowId = (row: ProcessRow) => String(row.id);
 /** Server figures (polled; QPS from two samples) over the process list. */
 export function MysqlServerView(props: MysqlServerViewProps) {
   const server = useMysqlServer(props.connection);
-  const lines = serverLines(server.summary, props.width);
+  const { glyphs } = useTheme();
+  const lines = serverLines(server.summary, props.width, glyphs);
   return (
     <Box flexDirection="column" height={props.height}>
       {lines.map((line) => (

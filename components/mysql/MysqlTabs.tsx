@@ -7,7 +7,7 @@ import {
   type MysqlView,
 } from '../../source/panes/mysql/mysql-views.js';
 import { useTheme } from '../theme.js';
-import { fitCell } from '../../source/lib/fit-cell.js';
+import { fitCell, fitPieces } from '../../source/lib/fit-cell.js';
 
 export interface MysqlTabsProps {
   readonly view: MysqlView;
@@ -25,13 +25,18 @@ export function MysqlTabs(props: MysqlTabsProps) {
   const header = props.connection
     ? [
         `MySQL ${props.connection}`,
-        stateLabel(props.state),
+        stateLabel(props.state, theme.glyphs),
         props.server,
         props.readOnly ? 'READ-ONLY' : undefined,
       ]
         .filter(Boolean)
         .join(` ${theme.glyphs.dot} `)
     : 'MySQL: no connection (Enter on a profile connects)';
+  const tabs = fitPieces(
+    MYSQL_VIEWS.map((view) => ` ${VIEW_TITLES[view]} `),
+    props.width,
+    theme.glyphs.ellipsis,
+  );
   return (
     <Box flexDirection="column">
       <Text
@@ -39,18 +44,21 @@ export function MysqlTabs(props: MysqlTabsProps) {
         color={disconnected ? theme.tone('error') : theme.ui.accent}
         wrap="truncate-end"
       >
-        {fitCell(header, props.width)}
+        {fitCell(header, props.width, { ellipsis: theme.glyphs.ellipsis })}
       </Text>
       <Text wrap="truncate-end">
-        {MYSQL_VIEWS.map((view) => (
-          <Text
-            key={view}
-            inverse={view === props.view}
-            color={view === props.view ? theme.ui.accent : undefined}
-          >
-            {` ${VIEW_TITLES[view]} `}
-          </Text>
-        ))}
+        {tabs.map((tab, index) => {
+          const view = MYSQL_VIEWS[index];
+          return (
+            <Text
+              key={view}
+              inverse={view === props.view}
+              color={view === props.view ? theme.ui.accent : undefined}
+            >
+              {tab}
+            </Text>
+          );
+        })}
       </Text>
     </Box>
   );

@@ -3,6 +3,7 @@ import {
   AppDepsContext,
   type AppDeps,
 } from '../../hooks/context/app-context.js';
+import { CharsetContext } from '../../hooks/context/charset-context.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { InputRouterProvider } from './InputRouterProvider.js';
 import { Shell } from './Shell.js';
@@ -28,20 +29,22 @@ export function App({
   return (
     <AppDepsContext.Provider value={deps}>
       <ThemeContext.Provider value={theme}>
-        <ErrorBoundary
-          onFatal={(error) => {
-            deps.events.record('error', 'ui', `fatal: ${error.message}`);
-            exit(error);
-          }}
-        >
-          <InputRouterProvider>
-            <Shell
-              initialPane={initialPane}
-              initialFilter={initialFilter}
-              eventFile={eventFile}
-            />
-          </InputRouterProvider>
-        </ErrorBoundary>
+        <CharsetContext.Provider value={theme}>
+          <ErrorBoundary
+            onFatal={(error) => {
+              deps.events.record('error', 'ui', `fatal: ${error.message}`);
+              exit(error);
+            }}
+          >
+            <InputRouterProvider>
+              <Shell
+                initialPane={initialPane}
+                initialFilter={initialFilter}
+                eventFile={eventFile}
+              />
+            </InputRouterProvider>
+          </ErrorBoundary>
+        </CharsetContext.Provider>
       </ThemeContext.Provider>
     </AppDepsContext.Provider>
   );

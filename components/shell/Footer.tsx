@@ -1,11 +1,6 @@
 import { Text } from 'ink';
 import { useAppDeps } from '../../hooks/context/app-context.js';
-import {
-  displayKey,
-  displayKeyAscii,
-  type Binding,
-  type Scope,
-} from '../../source/keymap/index.js';
+import { type Binding, type Scope } from '../../source/keymap/index.js';
 import { useTheme } from '../theme.js';
 
 export interface FooterProps {
@@ -57,7 +52,6 @@ export function Footer({
 }: FooterProps) {
   const { keymap } = useAppDeps();
   const theme = useTheme();
-  const show = theme.ascii ? displayKeyAscii : displayKey;
   const hints = [...keymap.bindingsIn(scopes)]
     .sort((a, b) => hintRank(a) - hintRank(b))
     .filter(
@@ -70,7 +64,9 @@ export function Footer({
     )
     .map((binding) => {
       const keys =
-        binding.command === 'table.sort' ? '1-9' : show(binding.keys[0] ?? '');
+        binding.command === 'table.sort'
+          ? '1-9'
+          : theme.keys.key(binding.keys[0] ?? '');
       const label =
         binding.command === 'table.open' && openLabel
           ? openLabel

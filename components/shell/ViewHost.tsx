@@ -4,7 +4,6 @@ import { useAppDeps } from '../../hooks/context/app-context.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { detailLines } from '../../source/shell/detail-lines.js';
 import { helpLines } from '../../source/shell/help-lines.js';
-import { displayKey, displayKeyAscii } from '../../source/keymap/index.js';
 import { findPane } from '../../source/shell/pane-catalog.js';
 import type { View } from '../../source/shell/shell-state.js';
 import { PANE_COMPONENTS } from './pane-registry.js';
@@ -34,12 +33,11 @@ export function ViewHost({
   const shell = useShellApi();
   const { keymap } = useAppDeps();
   const theme = useTheme();
-  const display = theme.ascii ? displayKeyAscii : displayKey;
   const lines = useMemo(() => {
     if (view.kind === 'help') {
       return helpLines(
         keymap,
-        display,
+        theme.keys,
         paneUnder ? `pane:${paneUnder}` : undefined,
       ).map((line) => ({
         text: line.text,
@@ -55,7 +53,7 @@ export function ViewHost({
       }));
     }
     return [];
-  }, [view, keymap, display, paneUnder, width]);
+  }, [view, keymap, theme.keys, paneUnder, width]);
 
   if (view.kind === 'help')
     return (

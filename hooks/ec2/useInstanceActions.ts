@@ -10,6 +10,7 @@ import {
   stopRequest,
   terminateRequest,
 } from '../../source/panes/ec2/instance-dialogs.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
 import { useSshConnect } from './useSshConnect.js';
@@ -28,6 +29,7 @@ export function useInstanceActions(): (
   context: PaneCommandContext<InstanceRow>,
 ) => void {
   const shell = useShellApi();
+  const { glyphs } = useCharset();
   const confirmedWrite = useConfirmedWrite();
   const connect = useSshConnect();
   const editTags = useTagEditor();
@@ -122,7 +124,7 @@ export function useInstanceActions(): (
           shell.report(
             'info',
             'ec2',
-            `reading the console output of ${label([one])}…`,
+            `reading the console output of ${label([one])}${glyphs.ellipsis}`,
           );
           const output = await service
             .consoleOutput(one.id)

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { Tags } from '../../source/aws/ec2/types.js';
 import { parseTagAssignments } from '../../source/panes/ec2/tags-input.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';
 import {
@@ -17,6 +18,7 @@ export function useTagEditor(): (
   refresh: () => void,
 ) => Promise<void> {
   const shell = useShellApi();
+  const { glyphs } = useCharset();
   const confirmedWrite = useConfirmedWrite();
   const { ask, report, session } = shell;
   return useCallback(
@@ -26,9 +28,9 @@ export function useTagEditor(): (
       current: Tags,
       refresh: () => void,
     ) => {
-      const values = await ask(tagsForm(`Tags of ${what}`, current));
+      const values = await ask(tagsForm(`Tags of ${what}`, current, glyphs));
       const parsed = values
-        ? parseTagAssignments(values['tags'] ?? '')
+        ? parseTagAssignments(values['tags'] ?? '', glyphs)
         : undefined;
       if (!parsed?.ok) return;
       const changes = tagChanges(current, parsed.value);
@@ -47,6 +49,6 @@ export function useTagEditor(): (
         refresh,
       }));
     },
-    [ask, confirmedWrite, report, session],
+    [ask, confirmedWrite, report, session, glyphs],
   );
 }

@@ -8,6 +8,7 @@ import {
   volumeSnapshotForm,
   volumeSnapshotRequest,
 } from '../../source/panes/ec2/volume-dialogs.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
 import { usePickers } from './usePickers.js';
@@ -31,6 +32,7 @@ export function useVolumeActions(): (
   context: PaneCommandContext<VolumeRow>,
 ) => void {
   const shell = useShellApi();
+  const { glyphs } = useCharset();
   const confirmedWrite = useConfirmedWrite();
   const pickers = usePickers();
   const editTags = useTagEditor();
@@ -53,7 +55,7 @@ export function useVolumeActions(): (
             ),
           );
         if (!zones) return;
-        const values = await shell.ask(createVolumeForm(zones));
+        const values = await shell.ask(createVolumeForm(zones, glyphs));
         if (!values) return;
         const spec = volumeSpecFrom(values);
         await confirmedWrite<{ volumeId: string }>(
@@ -86,7 +88,7 @@ export function useVolumeActions(): (
             `no running or stopped instance in ${row.az}, the volume's zone`,
           );
           if (!instance) return;
-          const values = await shell.ask(attachForm(row, instance));
+          const values = await shell.ask(attachForm(row, instance, glyphs));
           const device = values?.['device'];
           if (!device) return;
           await confirmedWrite(

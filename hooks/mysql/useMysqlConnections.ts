@@ -3,6 +3,7 @@ import type { ConnectionRow } from '../../source/panes/mysql/mysql-columns.js';
 import { stateLabel } from '../../source/panes/mysql/mysql-views.js';
 import type { ListSnapshot } from '../../source/table/list-loader-types.js';
 import { useAppDeps } from '../context/app-context.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useRootResetOpen } from '../wizards/root-reset/useRootResetOpen.js';
 import type { MysqlConnectionControl } from './useMysqlConnection.js';
@@ -22,6 +23,7 @@ export function useMysqlConnections(
 ): MysqlConnections {
   const { config } = useAppDeps();
   const shell = useShellApi();
+  const { glyphs } = useCharset();
   const registry = shell.session.services.mysql;
   const openReset = useRootResetOpen();
   const connectOnce = useMysqlOneOff(mysql.connect);
@@ -30,7 +32,7 @@ export function useMysqlConnections(
   const list = useMemo((): ListSnapshot<ConnectionRow> => {
     const state = (name: string) =>
       name === current
-        ? stateLabel(mysql.state)
+        ? stateLabel(mysql.state, glyphs)
         : registry.get(name)
           ? 'open'
           : '';
@@ -53,7 +55,7 @@ export function useMysqlConnections(
       loadingMore: false,
       refreshing: false,
     };
-  }, [profiles, registry, current, mysql.state]);
+  }, [profiles, registry, current, mysql.state, glyphs]);
   const after = (connected: Promise<boolean>) =>
     void connected.then((ok) => ok && onConnected());
   return {

@@ -26,6 +26,7 @@ import {
   useConfirmedWrite,
   useWriteAction,
 } from '../actions/useWriteAction.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 
 type Choose = (
@@ -46,6 +47,7 @@ export function useMysqlUserActions(
   database: string | undefined,
 ): MysqlUserActions {
   const shell = useShellApi();
+  const { glyphs } = useCharset();
   const refuse = useReadOnlyRefusal();
   const write = useWriteAction();
   const confirmedWrite = useConfirmedWrite();
@@ -79,7 +81,7 @@ export function useMysqlUserActions(
   };
 
   const create = async () => {
-    const values = await shell.ask(createUserForm);
+    const values = await shell.ask(createUserForm(glyphs));
     if (!values) return;
     const account = accountFrom(values);
     await confirmedWrite(createUserRequest(account), () => ({

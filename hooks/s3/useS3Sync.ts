@@ -10,6 +10,7 @@ import {
   syncSpecFrom,
   tallyItem,
 } from '../../source/panes/s3/sync-dialogs.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useJob } from '../actions/useJob.js';
 import { useReadOnlyRefusal } from '../actions/useReadOnlyRefusal.js';
@@ -38,6 +39,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
   const runJob = useJob();
   const transfers = shell.session.services.s3Transfers;
   const refuse = useReadOnlyRefusal();
+  const { glyphs } = useCharset();
 
   return useCallback(
     (remote: string, refresh?: () => void) => {
@@ -48,7 +50,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         const tally = newPlanTally();
         const plan = await runJob({
           source: 's3',
-          title: `plan ${endpointText(planned.source)} → ${endpointText(planned.destination)}`,
+          title: `plan ${endpointText(planned.source)} ${glyphs.arrow} ${endpointText(planned.destination)}`,
           work: ({ signal, report }) =>
             transfers.sync(planned, {
               signal,
@@ -68,7 +70,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
             `sync: nothing to do, ${tally.counts.skip.items} unchanged`,
           );
         if (refuse.work('the plan above was not run', 's3')) return;
-        const answer = await shell.confirm(planRequest(planned, tally));
+        const answer = await shell.confirm(planRequest(planned, tally, glyphs));
         if (!answer.confirmed) return;
         const spec: SyncSpec = { ...planned, dryRun: false };
         const { upload, download } = tally.counts;
@@ -76,7 +78,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         const totalBytes = upload.bytes + download.bytes;
         await runJob({
           source: 's3',
-          title: `sync ${endpointText(spec.source)} → ${endpointText(spec.destination)}`,
+          title: `sync ${endpointText(spec.source)} ${glyphs.arrow} ${endpointText(spec.destination)}`,
           work: ({ signal, report }) =>
             transfers.sync(spec, {
               signal,
@@ -102,6 +104,6 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         });
       })();
     },
-    [shell, runJob, transfers, refuse],
+    [shell, runJob, transfers, refuse, glyphs],
   );
 }

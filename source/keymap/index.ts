@@ -5,7 +5,7 @@ import { ROOT_RESET_BINDINGS } from './root-reset.js';
 import { S3_BINDINGS } from './s3.js';
 
 export type { Binding, Scope } from './bindings.js';
-export { keyName, displayKey, displayKeyAscii, type KeyFlags } from './keys.js';
+export { keyName, keyLabels, type KeyFlags, type KeyLabels } from './keys.js';
 
 /** Every binding of the application. Pane keymaps are appended here. */
 export const ALL_BINDINGS: readonly Binding[] = [

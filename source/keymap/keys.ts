@@ -52,38 +52,55 @@ export function keyName(input: string, key: KeyFlags): string | undefined {
   return undefined;
 }
 
-/** How a key name is shown to people in hints and help. */
-export function displayKey(name: string): string {
-  const labels: Record<string, string> = {
-    up: '↑',
-    down: '↓',
-    left: '←',
-    right: '→',
-    pageup: 'PgUp',
-    pagedown: 'PgDn',
-    home: 'Home',
-    end: 'End',
-    enter: 'Enter',
-    escape: 'Esc',
-    tab: 'Tab',
-    'shift+tab': 'S-Tab',
-    space: 'Space',
-    backspace: 'Bksp',
-    delete: 'Del',
-  };
-  const label = labels[name];
-  if (label !== undefined) return label;
-  if (name.startsWith('ctrl+')) return `Ctrl+${name.slice(5).toUpperCase()}`;
-  return name;
+/** Arrow keys by their glyphs, and by name where glyphs are not wanted (--ascii). */
+const ARROWS: Readonly<Record<string, { glyph: string; word: string }>> = {
+  up: { glyph: '↑', word: 'Up' },
+  down: { glyph: '↓', word: 'Down' },
+  left: { glyph: '←', word: 'Left' },
+  right: { glyph: '→', word: 'Right' },
+};
+
+const LABELS: Readonly<Record<string, string>> = {
+  pageup: 'PgUp',
+  pagedown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  enter: 'Enter',
+  escape: 'Esc',
+  tab: 'Tab',
+  'shift+tab': 'S-Tab',
+  space: 'Space',
+  backspace: 'Bksp',
+  delete: 'Del',
+};
+
+/** How keys are shown to people in hints and help. */
+export interface KeyLabels {
+  /** A key name's label: "↑" (or "Up"), "PgDn", "Ctrl+R". */
+  readonly key: (name: string) => string;
+  /** Text that names arrow keys by their glyphs (a binding's description), in these labels. */
+  readonly text: (text: string) => string;
 }
 
-/** ASCII fallbacks for the arrow glyphs. */
-export function displayKeyAscii(name: string): string {
-  const ascii: Record<string, string> = {
-    up: 'Up',
-    down: 'Down',
-    left: 'Left',
-    right: 'Right',
+export function keyLabels(ascii: boolean): KeyLabels {
+  const arrow = (name: string) => {
+    const found = ARROWS[name];
+    return found && (ascii ? found.word : found.glyph);
   };
-  return ascii[name] ?? displayKey(name);
+  return {
+    key: (name) => {
+      const label = arrow(name) ?? LABELS[name];
+      if (label !== undefined) return label;
+      if (name.startsWith('ctrl+'))
+        return `Ctrl+${name.slice(5).toUpperCase()}`;
+      return name;
+    },
+    text: (text) =>
+      ascii
+        ? Object.values(ARROWS).reduce(
+            (result, { glyph, word }) => result.replaceAll(glyph, word),
+            text,
+          )
+        : text,
+  };
 }

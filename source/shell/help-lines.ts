@@ -3,7 +3,7 @@
  * pane catalog, so help can never disagree with what the keys do.
  */
 import { BUILTINS } from './command-line.js';
-import type { Binding, Keymap, Scope } from '../keymap/index.js';
+import type { Binding, KeyLabels, Keymap, Scope } from '../keymap/index.js';
 import { PANES } from './pane-catalog.js';
 
 export interface HelpLine {
@@ -21,7 +21,7 @@ const SECTIONS: readonly { scope: Scope; title: string }[] = [
 
 export function helpLines(
   keymap: Keymap,
-  display: (key: string) => string,
+  labels: KeyLabels,
   paneScope?: Scope,
 ): HelpLine[] {
   const lines: HelpLine[] = [];
@@ -32,8 +32,10 @@ export function helpLines(
       const keys =
         binding.command === 'table.sort'
           ? '1-9'
-          : binding.keys.map(display).join(' ');
-      lines.push({ text: `  ${keys.padEnd(14)} ${binding.description}` });
+          : binding.keys.map(labels.key).join(' ');
+      lines.push({
+        text: `  ${keys.padEnd(14)} ${labels.text(binding.description)}`,
+      });
     }
     lines.push({ text: '' });
   };

@@ -14,6 +14,7 @@ export interface ViewGlyphs {
   readonly warn: string;
   readonly info: string;
   readonly dot: string;
+  readonly ellipsis: string;
   readonly barFull: string;
   readonly barEmpty: string;
 }

@@ -1,11 +1,12 @@
 /** The console on one volume and a fake region-copy engine, for the wizard's screen tests. */
 import { expect } from 'vitest';
+import type { Theme } from '../../components/theme.js';
 import type { VolumeRow } from '../../source/aws/ec2/types.js';
 import { openConsole } from './console.js';
 import { createFakeEbsCopy, type FakeEbsCopy } from './fakes/fake-ebs-copy.js';
 import { createFakeEc2 } from './fakes/fake-ec2.js';
 import { KEYS } from './keys.js';
-import { lines, type Rendered } from './render.js';
+import { lines, type Rendered, type Size } from './render.js';
 
 export const VOL = 'vol-0aaaaaaaaaaaaaaa1';
 
@@ -28,7 +29,13 @@ const volume = (id: string, name: string): VolumeRow => ({
 });
 
 export async function openOnVolumes(
-  options: { readOnly?: boolean; engine?: FakeEbsCopy; pane?: string } = {},
+  options: {
+    readOnly?: boolean;
+    engine?: FakeEbsCopy;
+    pane?: string;
+    theme?: Theme;
+    size?: Size;
+  } = {},
 ) {
   const engine = options.engine ?? createFakeEbsCopy();
   const ec2 = createFakeEc2({ volumes: [volume(VOL, 'data-01')] });
@@ -38,6 +45,8 @@ export async function openOnVolumes(
     ec2,
     ebsCopy: engine,
     ...(options.readOnly === undefined ? {} : { readOnly: options.readOnly }),
+    ...(options.theme ? { theme: options.theme } : {}),
+    ...(options.size ? { size: options.size } : {}),
   });
   if (pane === 'volumes')
     await opened.view.waitFor((text) => text.includes('Volumes (1)'));

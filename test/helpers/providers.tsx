@@ -7,6 +7,7 @@ import {
   type Theme,
 } from '../../components/theme.js';
 import { AppDepsContext } from '../../hooks/context/app-context.js';
+import { CharsetContext } from '../../hooks/context/charset-context.js';
 import {
   ShellContext,
   type ShellApi,
@@ -56,17 +57,18 @@ export function withProviders(
     pick: () => Promise.resolve(undefined),
     copy: (text) => recorded.copies.push(text),
   });
+  const theme = options.theme ?? createTheme({ color: true, ascii: false });
   // The same context with another refresh token: what Ctrl+R gives a pane.
   const treeFor = (refreshToken: number) => (
     <AppDepsContext.Provider value={deps}>
-      <ThemeContext.Provider
-        value={options.theme ?? createTheme({ color: true, ascii: false })}
-      >
-        <InputRouterProvider>
-          <ShellContext.Provider value={apiFor(refreshToken)}>
-            {children}
-          </ShellContext.Provider>
-        </InputRouterProvider>
+      <ThemeContext.Provider value={theme}>
+        <CharsetContext.Provider value={theme}>
+          <InputRouterProvider>
+            <ShellContext.Provider value={apiFor(refreshToken)}>
+              {children}
+            </ShellContext.Provider>
+          </InputRouterProvider>
+        </CharsetContext.Provider>
       </ThemeContext.Provider>
     </AppDepsContext.Provider>
   );

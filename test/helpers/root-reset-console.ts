@@ -1,5 +1,6 @@
 /** The console on two MySQL connection profiles and a fake reset engine, for the wizard's screen tests. */
 import { expect } from 'vitest';
+import type { Theme } from '../../components/theme.js';
 import { defaultConfig } from '../../source/config/defaults.js';
 import type { Config } from '../../source/config/schema.js';
 import { openConsole } from './console.js';
@@ -38,6 +39,7 @@ export async function openReset(
     engine?: FakeRootReset;
     size?: Size;
     pane?: string;
+    theme?: Theme;
   } = {},
 ) {
   const engine = options.engine ?? createFakeRootReset();
@@ -46,6 +48,7 @@ export async function openReset(
     config: resetConfig(),
     rootReset: engine,
     ...(options.size ? { size: options.size } : {}),
+    ...(options.theme ? { theme: options.theme } : {}),
     ...(options.readOnly === undefined ? {} : { readOnly: options.readOnly }),
   });
   return { ...opened, engine };

@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { checkImageId } from '../../../source/aws/ec2/validate.js';
 import { KNOWN_REGIONS } from '../../../source/aws/region-names.js';
+import { plainLetters } from '../../../source/lib/charset.js';
 import { describeError } from '../../../source/lib/errors.js';
 import { checked } from '../../../source/lib/form.js';
 import type { PickItem } from '../../../source/lib/pick-request.js';
@@ -17,6 +18,7 @@ import {
 } from '../../../source/wizards/ebs-copy/source-items.js';
 import { sourceLabel } from '../../../source/wizards/ebs-copy/views/wizard-view.js';
 import { useCancellable } from '../../actions/useCancellable.js';
+import { useCharset } from '../../context/charset-context.js';
 import { useShellApi } from '../../context/shell-context.js';
 
 export interface EbsCopyChoices {
@@ -34,6 +36,7 @@ const SOURCE = 'ebs-copy';
 /** The wizard's choices, each through a picker or a form over the wizard's screen. */
 export function useEbsCopyChoices(): EbsCopyChoices {
   const { session, pick, ask, report } = useShellApi();
+  const chars = useCharset();
   const cancellable = useCancellable();
   const service = session.services.ebsCopy;
   const store = service.wizard;
@@ -58,7 +61,7 @@ export function useEbsCopyChoices(): EbsCopyChoices {
         items: regions.map((code) => ({
           id: code,
           label: code,
-          detail: KNOWN_REGIONS[code] ?? '',
+          detail: plainLetters(KNOWN_REGIONS[code] ?? '', chars),
         })),
       });
       if (target === undefined) return;
@@ -80,7 +83,7 @@ export function useEbsCopyChoices(): EbsCopyChoices {
     } catch (error) {
       failed('cannot list the target regions', error);
     }
-  }, [store, service, pick, failed]);
+  }, [store, service, pick, failed, chars]);
 
   const pickSource = useCallback(async () => {
     const kind = (await pick({

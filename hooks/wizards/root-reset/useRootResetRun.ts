@@ -14,6 +14,7 @@ import { problemOf } from '../../../source/wizards/root-reset/views/wizard-state
 import { useAppDeps } from '../../context/app-context.js';
 import { useJob } from '../../actions/useJob.js';
 import { useReadOnlyRefusal } from '../../actions/useReadOnlyRefusal.js';
+import { useCharset } from '../../context/charset-context.js';
 import { useShellApi } from '../../context/shell-context.js';
 
 export interface RootResetRun {
@@ -37,6 +38,7 @@ export function useRootResetRun(): RootResetRun {
   const deps = useAppDeps();
   const { session, ask, confirm, report } = useShellApi();
   const refuse = useReadOnlyRefusal();
+  const { glyphs } = useCharset();
   const runJob = useJob();
   const service = session.services.rootReset;
   const store = service.wizard;
@@ -70,7 +72,9 @@ export function useRootResetRun(): RootResetRun {
   const editOptions = useCallback(async () => {
     const { state } = store.getSnapshot();
     if (state.step !== 'found' && state.step !== 'plan') return;
-    const values = await ask(optionsForm(state.detection, state.options));
+    const values = await ask(
+      optionsForm(state.detection, state.options, glyphs),
+    );
     if (values === undefined || store.getSnapshot().state !== state) return;
     store.dispatch({
       type: 'options',
@@ -79,7 +83,7 @@ export function useRootResetRun(): RootResetRun {
     const after = store.getSnapshot().state;
     if (after.step === 'found' && after.plan && !after.passwordSet)
       await typePassword();
-  }, [store, ask, typePassword]);
+  }, [store, ask, typePassword, glyphs]);
 
   const launch = useCallback(
     (plan: Plan) => {

@@ -1,4 +1,5 @@
 import type { RegionRow } from '../../aws/regions.js';
+import { plainLetters, type Charset } from '../../lib/charset.js';
 import type { SessionServices } from '../../session/session.js';
 import type { Tone } from '../../lib/view-types.js';
 import type { TablePaneSpec } from '../../table/table-spec.js';
@@ -9,60 +10,65 @@ function optInTone(row: RegionRow): Tone | undefined {
   return undefined;
 }
 
-export const regionsSpec: TablePaneSpec<
-  RegionRow,
-  Pick<SessionServices, 'regions'>
-> = {
-  name: 'regions',
-  columns: [
-    { id: 'region', title: 'REGION', value: (row) => row.code, min: 9 },
-    {
-      id: 'name',
-      title: 'NAME',
-      value: (row) => row.name,
-      grow: 1,
-      growMax: 32,
-      min: 8,
-      priority: 2,
+/** The regions pane; its built-in names in plain letters under --ascii (Sao Paulo). */
+export function regionsSpec(
+  chars: Charset,
+): TablePaneSpec<RegionRow, Pick<SessionServices, 'regions'>> {
+  return {
+    name: 'regions',
+    columns: [
+      { id: 'region', title: 'REGION', value: (row) => row.code, min: 9 },
+      {
+        id: 'name',
+        title: 'NAME',
+        value: (row) => row.name,
+        grow: 1,
+        growMax: 32,
+        min: 8,
+        priority: 2,
+      },
+      {
+        id: 'status',
+        title: 'OPT-IN',
+        value: (row) => row.optIn,
+        tone: optInTone,
+        min: 7,
+        priority: 1,
+      },
+      {
+        id: 'endpoint',
+        title: 'ENDPOINT',
+        value: (row) => row.endpoint,
+        grow: 1,
+        growMax: 48,
+        min: 10,
+        priority: 3,
+      },
+    ],
+    rowId: (row) => row.code,
+    describe: (row) => [
+      {
+        title: row.code,
+        rows: [
+          ['Region', row.code],
+          ['Name', row.name || '(not in the built-in list)'],
+          ['Opt-in status', row.optIn],
+          ['EC2 endpoint', row.endpoint],
+        ],
+      },
+    ],
+    async load(services, _cursor, signal) {
+      const list = await services.regions.listRegions(signal);
+      return {
+        rows: list.rows.map((row) => ({
+          ...row,
+          name: plainLetters(row.name, chars),
+        })),
+        note:
+          list.fallbackReason === undefined
+            ? undefined
+            : `built-in list: ${list.fallbackReason}`,
+      };
     },
-    {
-      id: 'status',
-      title: 'OPT-IN',
-      value: (row) => row.optIn,
-      tone: optInTone,
-      min: 7,
-      priority: 1,
-    },
-    {
-      id: 'endpoint',
-      title: 'ENDPOINT',
-      value: (row) => row.endpoint,
-      grow: 1,
-      growMax: 48,
-      min: 10,
-      priority: 3,
-    },
-  ],
-  rowId: (row) => row.code,
-  describe: (row) => [
-    {
-      title: row.code,
-      rows: [
-        ['Region', row.code],
-        ['Name', row.name || '(not in the built-in list)'],
-        ['Opt-in status', row.optIn],
-        ['EC2 endpoint', row.endpoint],
-      ],
-    },
-  ],
-  async load(services, _cursor, signal) {
-    const list = await services.regions.listRegions(signal);
-    return {
-      rows: list.rows,
-      note:
-        list.fallbackReason === undefined
-          ? undefined
-          : `built-in list: ${list.fallbackReason}`,
-    };
-  },
-};
+  };
+}

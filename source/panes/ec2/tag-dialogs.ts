@@ -1,5 +1,5 @@
 /** What `t` asks on any EC2 resource: the tags as one line, and the changes it makes. Pure. */
-
+import type { Glyphs } from '../../lib/charset.js';
 import type { FormSpec } from '../../lib/form.js';
 import { type ConfirmRequest, DRY_RUN_OPTION } from '../../safety/confirm.js';
 import { formatTagAssignments, parseTagAssignments } from './tags-input.js';
@@ -8,6 +8,7 @@ import { formatTagAssignments, parseTagAssignments } from './tags-input.js';
 export function tagsForm(
   title: string,
   current: Readonly<Record<string, string>>,
+  glyphs: Glyphs,
 ): FormSpec {
   return {
     title,
@@ -20,7 +21,7 @@ export function tagsForm(
         placeholder: 'env=prod team="data eng"',
         hint: 'key=value, separated by spaces; quote values with spaces; a key left out is removed',
         validate: (value) => {
-          const parsed = parseTagAssignments(value);
+          const parsed = parseTagAssignments(value, glyphs);
           return parsed.ok ? undefined : parsed.error;
         },
       },

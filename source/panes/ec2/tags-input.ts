@@ -3,6 +3,7 @@
  * `old-key other` to remove. Checked against EC2's rules before any call.
  */
 import type { Tags } from '../../aws/ec2/types.js';
+import type { Glyphs } from '../../lib/charset.js';
 
 export type ParsedTags<T> =
   { ok: true; value: T } | { ok: false; error: string };
@@ -17,16 +18,19 @@ function words(text: string): { list: string[]; error?: string } {
   return { list };
 }
 
-function keyProblem(key: string): string | undefined {
+function keyProblem(key: string, glyphs: Glyphs): string | undefined {
   if (key === '') return 'a tag key is empty';
   if (key.length > 128)
-    return `tag key ${key.slice(0, 20)}… is longer than 128 characters`;
+    return `tag key ${key.slice(0, 20)}${glyphs.ellipsis} is longer than 128 characters`;
   if (key.toLowerCase().startsWith('aws:'))
     return `tag keys starting with aws: belong to AWS (${key})`;
   return undefined;
 }
 
-export function parseTagAssignments(text: string): ParsedTags<Tags> {
+export function parseTagAssignments(
+  text: string,
+  glyphs: Glyphs,
+): ParsedTags<Tags> {
   const { list, error } = words(text);
   if (error) return { ok: false, error };
   const tags: Record<string, string> = {};
@@ -35,7 +39,7 @@ export function parseTagAssignments(text: string): ParsedTags<Tags> {
     if (at === -1) return { ok: false, error: `${word}: write key=value` };
     const key = word.slice(0, at);
     const value = word.slice(at + 1);
-    const problem = keyProblem(key);
+    const problem = keyProblem(key, glyphs);
     if (problem) return { ok: false, error: problem };
     if (value.length > 256)
       return {

@@ -1,5 +1,6 @@
 /** What `n` on the volumes pane asks, and the volume spec its answers make. Pure. */
 import type { VolumeSpec } from '../../aws/ec2/types.js';
+import type { Glyphs } from '../../lib/charset.js';
 import {
   VOLUME_SIZES,
   checkVolumeSize,
@@ -40,7 +41,10 @@ export function performanceRule(
   };
 }
 
-export function createVolumeForm(zones: readonly string[]): FormSpec {
+export function createVolumeForm(
+  zones: readonly string[],
+  glyphs: Glyphs,
+): FormSpec {
   return {
     title: 'Create a volume',
     submitLabel: 'Continue',
@@ -86,7 +90,7 @@ export function createVolumeForm(zones: readonly string[]): FormSpec {
       {
         name: 'snapshot',
         label: 'From snapshot',
-        placeholder: 'snap-… (optional)',
+        placeholder: `snap-${glyphs.ellipsis} (optional)`,
         validate: (value) =>
           value.trim() === ''
             ? undefined

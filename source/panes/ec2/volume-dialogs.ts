@@ -9,6 +9,7 @@ import {
 import { checked, type FormSpec } from '../../lib/form.js';
 import { DRY_RUN_OPTION, type ConfirmRequest } from '../../safety/confirm.js';
 import { nameAndId } from './ec2-format.js';
+import type { Glyphs } from '../../lib/charset.js';
 
 function volumeLabel(row: VolumeRow): string {
   return `${row.id}  ${row.size} GiB ${row.type}  ${row.az}${row.name ? `  ${row.name}` : ''}`;
@@ -19,7 +20,11 @@ function usedDevices(instance: InstanceRow): string[] {
   return instance.blockDevices.map((device) => device.device);
 }
 
-export function attachForm(volume: VolumeRow, instance: InstanceRow): FormSpec {
+export function attachForm(
+  volume: VolumeRow,
+  instance: InstanceRow,
+  glyphs: Glyphs,
+): FormSpec {
   const used = usedDevices(instance);
   const takenLetters = new Set(used.map(deviceLetter));
   return {
@@ -30,7 +35,7 @@ export function attachForm(volume: VolumeRow, instance: InstanceRow): FormSpec {
         name: 'device',
         label: 'Device',
         initial: suggestDevice(used) ?? '',
-        hint: `in use: ${used.join(', ') || 'none'}; Linux may show it as /dev/nvme… or /dev/xvd…`,
+        hint: `in use: ${used.join(', ') || 'none'}; Linux may show it as /dev/nvme${glyphs.ellipsis} or /dev/xvd${glyphs.ellipsis}`,
         validate: (value) =>
           checked(() => checkDevice(value)) ??
           (takenLetters.has(deviceLetter(value))

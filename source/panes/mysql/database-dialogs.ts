@@ -28,7 +28,7 @@ export function createDatabaseForm(charsets: readonly CharsetRow[]): FormSpec {
       {
         name: 'collation',
         label: 'Collation',
-        placeholder: 'the character set’s default',
+        placeholder: "the character set's default",
         hint: 'empty: the default of the character set',
         validate: (value, values) => {
           if (value.trim() === '') return undefined;

@@ -1,5 +1,6 @@
 /** The columns of the MySQL pane's lists. Pure. */
 import type { MysqlConnectionProfile } from '../../config/mysql-profile-schema.js';
+import type { Glyphs } from '../../lib/charset.js';
 import type { DatabaseRow } from '../../mysql/admin/databases.js';
 import type { ProcessRow } from '../../mysql/admin/server-status.js';
 import type { TableRow } from '../../mysql/admin/tables.js';
@@ -9,13 +10,16 @@ import type { ColumnSpec } from '../../table/table-spec.js';
 import { accountId, formatBytes as bytes } from './mysql-format.js';
 
 /** "admin@db1:22 → root at 127.0.0.1:3306" for the connections list. */
-function profileSummary(profile: MysqlConnectionProfile): string {
+function profileSummary(
+  profile: MysqlConnectionProfile,
+  glyphs: Glyphs,
+): string {
   const ssh = `${profile.ssh.user ? `${profile.ssh.user}@` : ''}${profile.ssh.host}${profile.ssh.port ? `:${profile.ssh.port}` : ''}`;
   const target = profile.mysql.socket
     ? profile.mysql.socket
     : `${profile.mysql.host ?? '127.0.0.1'}:${profile.mysql.port ?? 3306}`;
   const jump = profile.ssh.jump ? ` via ${profile.ssh.jump}` : '';
-  return `${ssh}${jump} → ${profile.mysql.user} at ${target}`;
+  return `${ssh}${jump} ${glyphs.arrow} ${profile.mysql.user} at ${target}`;
 }
 
 export interface ConnectionRow {
@@ -24,30 +28,34 @@ export interface ConnectionRow {
   readonly state: string;
 }
 
-export const connectionColumns: readonly ColumnSpec<ConnectionRow>[] = [
-  {
-    id: 'name',
-    title: 'NAME',
-    value: (row) => row.name,
-    min: 8,
-    grow: 1,
-    growMax: 24,
-  },
-  {
-    id: 'target',
-    title: 'SSH → MYSQL',
-    value: (row) => profileSummary(row.profile),
-    min: 20,
-    grow: 3,
-  },
-  {
-    id: 'state',
-    title: 'STATE',
-    value: (row) => row.state,
-    min: 9,
-    priority: 2,
-  },
-];
+export function connectionColumns(
+  glyphs: Glyphs,
+): readonly ColumnSpec<ConnectionRow>[] {
+  return [
+    {
+      id: 'name',
+      title: 'NAME',
+      value: (row) => row.name,
+      min: 8,
+      grow: 1,
+      growMax: 24,
+    },
+    {
+      id: 'target',
+      title: `SSH ${glyphs.arrow} MYSQL`,
+      value: (row) => profileSummary(row.profile, glyphs),
+      min: 20,
+      grow: 3,
+    },
+    {
+      id: 'state',
+      title: 'STATE',
+      value: (row) => row.state,
+      min: 9,
+      priority: 2,
+    },
+  ];
+}
 
 export const databaseColumns: readonly ColumnSpec<DatabaseRow>[] = [
   { id: 'name', title: 'DATABASE', value: (row) => row.name, min: 10, grow: 2 },

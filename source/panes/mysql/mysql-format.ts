@@ -1,22 +1,26 @@
 /** How the MySQL pane shows values: cells, sizes, uptimes, accounts. Pure. */
 import prettyBytes from 'pretty-bytes';
 import stringWidth from 'string-width';
+import type { Glyphs } from '../../lib/charset.js';
 import type { Cell } from '../../mysql/mysql-types.js';
 
 const NULL_TEXT = 'NULL';
 
 /** One cell as text: NULL distinct (the grid dims it), binary as hex. */
-export function cellText(cell: Cell, limit = 200): string {
+export function cellText(cell: Cell, glyphs: Glyphs, limit = 200): string {
   if (cell === null) return NULL_TEXT;
   if (typeof cell === 'string') return cell.replace(/[\r\n\t]+/g, ' ');
   const hex = `0x${cell.hex.slice(0, limit)}`;
-  return cell.hex.length > limit ? `${hex}… (${cell.bytes} B)` : hex;
+  return cell.hex.length > limit
+    ? `${hex}${glyphs.ellipsis} (${cell.bytes} B)`
+    : hex;
 }
 
 /** Column widths of a result from its titles and cells, each at most `max`. */
 export function gridWidths(
   titles: readonly string[],
   rows: readonly (readonly Cell[])[],
+  glyphs: Glyphs,
   max = 32,
 ): number[] {
   return titles.map((title, index) => {
@@ -24,7 +28,7 @@ export function gridWidths(
     for (const row of rows) {
       const cell = row[index];
       if (cell === undefined) continue;
-      width = Math.max(width, stringWidth(cellText(cell, 40)));
+      width = Math.max(width, stringWidth(cellText(cell, glyphs, 40)));
       if (width >= max) return max;
     }
     return width;

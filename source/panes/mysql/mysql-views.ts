@@ -1,4 +1,5 @@
 /** The MySQL pane's views and how a connection state reads in its header. Pure. */
+import type { Glyphs } from '../../lib/charset.js';
 import type { MysqlState } from '../../mysql/mysql-types.js';
 
 export const MYSQL_VIEWS = [
@@ -30,12 +31,12 @@ export function stepView(view: MysqlView, step: 1 | -1): MysqlView {
 }
 
 /** How a connection state reads in the pane's header. */
-export function stateLabel(state: MysqlState): string {
+export function stateLabel(state: MysqlState, glyphs: Glyphs): string {
   switch (state) {
     case 'idle':
       return 'not connected yet';
     case 'connecting':
-      return 'connecting…';
+      return `connecting${glyphs.ellipsis}`;
     case 'connected':
       return 'connected';
     case 'disconnected':

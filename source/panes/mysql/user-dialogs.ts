@@ -1,4 +1,5 @@
 /** What the users view asks and shows: create, password, grant/revoke, grants, drop. Pure. */
+import type { Glyphs } from '../../lib/charset.js';
 import {
   HOST_CHOICES,
   type Account,
@@ -33,30 +34,32 @@ const PASSWORD_FIELDS: readonly FormField[] = [
   },
 ];
 
-export const createUserForm: FormSpec = {
-  title: 'Create a user',
-  submitLabel: 'Create',
-  fields: [
-    { name: 'user', label: 'User', validate: required('A user name') },
-    {
-      name: 'host',
-      label: 'Host',
-      kind: 'choice',
-      choices: [...HOST_CHOICES, CUSTOM_HOST],
-      hint: '←/→: localhost, % (any host), a subnet, or custom',
-    },
-    {
-      name: 'customHost',
-      label: 'Custom host',
-      placeholder: 'when Host is custom: 10.0.%.% or app1.example.com',
-      validate: (value, values) =>
-        values['host'] === CUSTOM_HOST && value.trim() === ''
-          ? 'type the host, or choose one of the others'
-          : undefined,
-    },
-    ...PASSWORD_FIELDS,
-  ],
-};
+export function createUserForm(glyphs: Glyphs): FormSpec {
+  return {
+    title: 'Create a user',
+    submitLabel: 'Create',
+    fields: [
+      { name: 'user', label: 'User', validate: required('A user name') },
+      {
+        name: 'host',
+        label: 'Host',
+        kind: 'choice',
+        choices: [...HOST_CHOICES, CUSTOM_HOST],
+        hint: `${glyphs.leftRight}: localhost, % (any host), a subnet, or custom`,
+      },
+      {
+        name: 'customHost',
+        label: 'Custom host',
+        placeholder: 'when Host is custom: 10.0.%.% or app1.example.com',
+        validate: (value, values) =>
+          values['host'] === CUSTOM_HOST && value.trim() === ''
+            ? 'type the host, or choose one of the others'
+            : undefined,
+      },
+      ...PASSWORD_FIELDS,
+    ],
+  };
+}
 
 /** The account a create-user form describes. */
 export function accountFrom(values: FormValues): Account {

@@ -2,6 +2,7 @@
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import prettyBytes from 'pretty-bytes';
+import type { Glyphs } from '../../lib/charset.js';
 import { completePath } from '../../lib/path-completion.js';
 import { isS3Uri, parseS3Uri } from '../../aws/s3/s3-uri.js';
 import {
@@ -173,7 +174,11 @@ export function planChanges(tally: PlanTally): number {
   return upload.items + download.items + deletes.items;
 }
 
-export function planRequest(spec: SyncSpec, tally: PlanTally): ConfirmRequest {
+export function planRequest(
+  spec: SyncSpec,
+  tally: PlanTally,
+  glyphs: Glyphs,
+): ConfirmRequest {
   const lines: string[] = [];
   for (const action of ['upload', 'download', 'delete'] as const) {
     const count = tally.counts[action];
@@ -182,7 +187,8 @@ export function planRequest(spec: SyncSpec, tally: PlanTally): ConfirmRequest {
       `${action} ${count.items} (${prettyBytes(count.bytes, { binary: true })})`,
     );
     lines.push(...tally.first[action]);
-    if (count.items > tally.first[action].length) lines.push('  …');
+    if (count.items > tally.first[action].length)
+      lines.push(`  ${glyphs.ellipsis}`);
   }
   lines.push(`unchanged ${tally.counts.skip.items}`);
   const deletes = tally.counts.delete.items;

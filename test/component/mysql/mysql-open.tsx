@@ -1,4 +1,5 @@
 /** Opens the MySQL pane on the fake, for the MySQL component tests. */
+import type { Theme } from '../../../components/theme.js';
 import { defaultConfig } from '../../../source/config/defaults.js';
 import type { Config } from '../../../source/config/schema.js';
 import { openConsole } from '../../helpers/console.js';
@@ -22,7 +23,7 @@ export function mysqlConfig(): Config {
 
 /** The MySQL pane, connected to the fake as root with a password typed in. */
 export async function connectedPane(
-  options: { readOnly?: boolean; size?: Size } = {},
+  options: { readOnly?: boolean; size?: Size; theme?: Theme } = {},
 ) {
   const mysql = createFakeMysql();
   const { view, deps } = await openConsole({

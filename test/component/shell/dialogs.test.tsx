@@ -1,3 +1,5 @@
+import { Box, Text } from 'ink';
+import { useState, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { ConfirmDialog } from '../../../components/dialogs/ConfirmDialog.js';
 import { FormDialog } from '../../../components/dialogs/FormDialog.js';
@@ -28,18 +30,45 @@ const terminate: ConfirmRequest = {
   action: 'Terminate',
 };
 
+/**
+ * A dialog above the count of the answers it gave: a test waits for the
+ * count to change on screen, not for the clock.
+ */
+function Counted({
+  dialog,
+}: {
+  readonly dialog: (counted: () => void) => ReactNode;
+}) {
+  const [count, setCount] = useState(0);
+  return (
+    <Box flexDirection="column">
+      {dialog(() => setCount((current) => current + 1))}
+      <Text>{`answers: ${count}`}</Text>
+    </Box>
+  );
+}
+
+/** The frame once the dialog has answered `count` times in all. */
+const answered = (count: number) => (frame: string) =>
+  frame.includes(`answers: ${count}`);
+
 async function confirmDialog(request: ConfirmRequest) {
   const answers: boolean[] = [];
   const options: ConfirmAnswer['options'][] = [];
   const { tree } = withProviders(
-    <ConfirmDialog
-      request={request}
-      width={70}
-      height={18}
-      onResolve={(answer) => {
-        answers.push(answer.confirmed);
-        options.push(answer.options);
-      }}
+    <Counted
+      dialog={(counted) => (
+        <ConfirmDialog
+          request={request}
+          width={70}
+          height={18}
+          onResolve={(answer) => {
+            answers.push(answer.confirmed);
+            options.push(answer.options);
+            counted();
+          }}
+        />
+      )}
     />,
   );
   const view = await renderAt(<>{tree}</>);
@@ -47,27 +76,22 @@ async function confirmDialog(request: ConfirmRequest) {
   return { view, answers, options };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
-
 describe('yes/no confirmation', () => {
   it('lists every target and has the focus on No', async () => {
     const { view, answers } = await confirmDialog(stop);
     expect(view.frame()).toContain('web-1 (i-0aaa)');
     expect(view.frame()).toContain('web-2 (i-0bbb)');
-    view.raw.stdin.write(KEYS.enter);
-    await settle();
+    await view.press(KEYS.enter, answered(1));
     expect(answers).toEqual([false]);
   });
 
   it('confirms with y, or with Tab then Enter', async () => {
     const first = await confirmDialog(stop);
-    first.view.raw.stdin.write('y');
-    await settle();
+    await first.view.press('y', answered(1));
     expect(first.answers).toEqual([true]);
     const second = await confirmDialog(stop);
     await second.view.press(KEYS.tab);
-    second.view.raw.stdin.write(KEYS.enter);
-    await settle();
+    await second.view.press(KEYS.enter, answered(1));
     expect(second.answers).toEqual([true]);
   });
 
@@ -96,10 +120,8 @@ describe('yes/no confirmation', () => {
 
   it('cancels with n and with Esc', async () => {
     const { view, answers } = await confirmDialog(stop);
-    view.raw.stdin.write('n');
-    await settle();
-    view.raw.stdin.write(KEYS.escape);
-    await settle();
+    await view.press('n', answered(1));
+    await view.press(KEYS.escape, answered(2));
     expect(answers).toEqual([false, false]);
   });
 
@@ -148,8 +170,7 @@ describe('switches in a confirmation', () => {
       frame.includes('[x] dry run'),
     );
     expect(dry).toContain('Dry run: Stop');
-    view.raw.stdin.write('y');
-    await settle();
+    await view.press('y', answered(1));
     expect(answers).toEqual([true]);
     expect(options).toEqual([{ dryRun: true, force: true }]);
   });
@@ -157,9 +178,10 @@ describe('switches in a confirmation', () => {
   it('ignores the keys of switches it does not offer', async () => {
     const { view, options } = await confirmDialog(stop);
     view.raw.stdin.write('\u0006');
-    await settle();
-    view.raw.stdin.write('y');
-    await settle();
+    // Ctrl+F changes nothing on screen: Tab does, so y is handled by a
+    // dialog that has seen whatever Ctrl+F did.
+    await view.press(KEYS.tab);
+    await view.press('y', answered(1));
     expect(options).toEqual([{}]);
   });
 
@@ -169,8 +191,7 @@ describe('switches in a confirmation', () => {
       options: [DRY_RUN_OPTION],
     });
     await view.press('\u0004', (frame) => frame.includes('[x] dry run'));
-    view.raw.stdin.write(KEYS.enter);
-    await settle();
+    await view.press(KEYS.enter, answered(1));
     expect(answers).toEqual([true]);
     expect(options).toEqual([{ dryRun: true }]);
   });
@@ -187,23 +208,27 @@ describe('typed confirmation', () => {
       frame.includes('type exactly i-0abc'),
     );
     expect(answers).toEqual([]);
-    await view.press(KEYS.backspace);
+    // Typing clears the nudge; a wrong Enter brings it back.
+    await view.press(
+      KEYS.backspace,
+      (frame) => !frame.includes('type exactly'),
+    );
     await view.press('I-0ABC');
-    view.raw.stdin.write(KEYS.enter);
-    await settle();
+    const refused = await view.press(KEYS.enter, (frame) =>
+      frame.includes('type exactly i-0abc'),
+    );
+    expect(refused).toContain('answers: 0');
     expect(answers).toEqual([]);
     await view.press(KEYS.ctrlU);
     await view.press('i-0abc');
-    view.raw.stdin.write(KEYS.enter);
-    await settle();
+    await view.press(KEYS.enter, answered(1));
     expect(answers).toEqual([true]);
   });
 
   it('cancels with Esc', async () => {
     const { view, answers } = await confirmDialog(terminate);
     await view.press('i-0abc');
-    view.raw.stdin.write(KEYS.escape);
-    await settle();
+    await view.press(KEYS.escape, answered(1));
     expect(answers).toEqual([false]);
   });
 });
@@ -234,11 +259,18 @@ describe('form dialog', () => {
   it('shows a message under each wrong field and submits only when all are valid', async () => {
     const submitted: FormValues[] = [];
     const { tree } = withProviders(
-      <FormDialog
-        form={form}
-        width={70}
-        onSubmit={(values) => submitted.push(values)}
-        onCancel={() => undefined}
+      <Counted
+        dialog={(counted) => (
+          <FormDialog
+            form={form}
+            width={70}
+            onSubmit={(values) => {
+              submitted.push(values);
+              counted();
+            }}
+            onCancel={() => undefined}
+          />
+        )}
       />,
     );
     const view = await renderAt(<>{tree}</>);
@@ -258,8 +290,7 @@ describe('form dialog', () => {
     const masked = await view.press('hunter2');
     expect(masked).not.toContain('hunter2');
     expect(masked).toContain('•••••••');
-    view.raw.stdin.write(KEYS.enter);
-    await settle();
+    await view.press(KEYS.enter, answered(1));
     expect(submitted).toEqual([{ name: 'logs-2026', password: 'hunter2' }]);
   });
 });

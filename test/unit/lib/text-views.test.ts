@@ -4,14 +4,14 @@ import { detailLines } from '../../../source/shell/detail-lines.js';
 import { helpLines } from '../../../source/shell/help-lines.js';
 import {
   ALL_BINDINGS,
-  displayKey,
+  keyLabels,
   keymap,
 } from '../../../source/keymap/index.js';
 import { PANES } from '../../../source/shell/pane-catalog.js';
 
 describe('help', () => {
   it('lists the keys of the pane on screen and every general key, from the keymap', () => {
-    const text = helpLines(keymap, displayKey, 'pane:instances')
+    const text = helpLines(keymap, keyLabels(false), 'pane:instances')
       .map((line) => line.text)
       .join('\n');
     const shown = ALL_BINDINGS.filter(
@@ -35,7 +35,7 @@ describe('help', () => {
   });
 
   it('lists every pane command', () => {
-    const text = helpLines(keymap, displayKey)
+    const text = helpLines(keymap, keyLabels(false))
       .map((line) => line.text)
       .join('\n');
     for (const pane of PANES) expect(text).toContain(`:${pane.name}`);

@@ -62,6 +62,22 @@ class FakeTty extends EventEmitter {
   }
 }
 
+/** Waits until `done` holds, checking every few milliseconds (CI is slow). */
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 2000;
+  while (!done() && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/**
+ * The pacer hands over the next key in a setTimeout(0): one set after it runs
+ * after it (timers of one delay fire in the order they were set), so this is
+ * "after the pacer's turn", not a guess at how long that takes.
+ */
+function pacerTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 describe('paced input', () => {
   it('hands over one key per readable event, in order', async () => {
     const tty = new FakeTty();
@@ -78,9 +94,7 @@ describe('paced input', () => {
     });
     tty.type('jj:reg\r');
     // One key per turn: wait for the turns, not for a fixed time (CI is slow).
-    const deadline = Date.now() + 2000;
-    while (seen.length < 5 && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => seen.length >= 5);
     expect(seen).toEqual([['j'], ['j'], [':'], ['reg'], ['\r']]);
   });
 });
@@ -99,11 +113,11 @@ describe('paced input across a re-subscription', () => {
     // Ink lets go of stdin (raw mode off) after the first key and takes it again.
     paced.off('readable', listener);
     paced.unref();
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await pacerTurn();
     expect(seen).toEqual(['a']);
     paced.ref();
     paced.on('readable', listener);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => seen.length >= 2);
     expect(seen).toEqual(['a', 'b']);
   });
 });

@@ -4,6 +4,7 @@ import {
   SCOPE_STACKS,
   createKeymap,
   findConflicts,
+  keyLabels,
   keyName,
   type KeyFlags,
 } from '../../../source/keymap/index.js';
@@ -131,5 +132,28 @@ describe('keymap', () => {
     expect(keyName(' ', none)).toBe('space');
     // A paste is not a key press.
     expect(keyName('jjj', none)).toBeUndefined();
+  });
+});
+
+describe('key labels', () => {
+  it('shows arrows as glyphs, or as words under --ascii, in labels and in descriptions', () => {
+    const unicode = keyLabels(false);
+    const ascii = keyLabels(true);
+    expect(['up', 'right', 'pagedown', 'ctrl+r'].map(unicode.key)).toEqual([
+      '↑',
+      '→',
+      'PgDn',
+      'Ctrl+R',
+    ]);
+    expect(['up', 'right', 'pagedown', 'ctrl+r'].map(ascii.key)).toEqual([
+      'Up',
+      'Right',
+      'PgDn',
+      'Ctrl+R',
+    ]);
+    const described = ALL_BINDINGS.map((binding) => binding.description);
+    expect(described.map(unicode.text)).toEqual(described);
+    for (const text of described.map(ascii.text))
+      expect(text).toMatch(/^[\u0020-\u007E]*$/);
   });
 });

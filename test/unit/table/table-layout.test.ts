@@ -12,7 +12,7 @@ import {
   reselect,
   scrollOffset,
 } from '../../../source/table/table-layout.js';
-import { fitCell } from '../../../source/lib/fit-cell.js';
+import { fitCell, fitPieces } from '../../../source/lib/fit-cell.js';
 
 const columns = [
   { title: 'ID', min: 4 },
@@ -70,21 +70,38 @@ describe('fitColumns', () => {
 });
 
 describe('fitCell', () => {
-  it('cuts with an ellipsis and pads to the width', () => {
-    expect(fitCell('a-rather-long-name', 8)).toBe('a-rathe…');
-    expect(fitCell('db', 5)).toBe('db   ');
-    expect(fitCell('42', 5, { align: 'right' })).toBe('   42');
+  const ellipsis = '…';
+
+  it('cuts with the ellipsis it is given and pads to the width', () => {
+    expect(fitCell('a-rather-long-name', 8, { ellipsis })).toBe('a-rathe…');
+    expect(fitCell('db', 5, { ellipsis })).toBe('db   ');
+    expect(fitCell('42', 5, { align: 'right', ellipsis })).toBe('   42');
     expect(fitCell('abcdef', 4, { ellipsis: '~' })).toBe('abc~');
   });
 
   it('measures wide characters by display width', () => {
-    const cut = fitCell('サーバー名前テスト', 9);
+    const cut = fitCell('サーバー名前テスト', 9, { ellipsis });
     expect(stringWidth(cut)).toBe(9);
     expect(cut).toContain('…');
   });
 
   it('keeps a cell on one line', () => {
-    expect(fitCell('two\nlines', 12)).toBe('two lines   ');
+    expect(fitCell('two\nlines', 12, { ellipsis })).toBe('two lines   ');
+  });
+});
+
+describe('fitPieces', () => {
+  it('cuts pieces of a line as one text, dropping those past the cut', () => {
+    expect(fitPieces([' Rows ', ' Query ', ' Users '], 19, '~')).toEqual([
+      ' Rows ',
+      ' Query ',
+      ' User~',
+    ]);
+    expect(fitPieces([' Rows ', ' Query ', ' Users '], 12, '~')).toEqual([
+      ' Rows ',
+      ' Quer~',
+    ]);
+    expect(fitPieces(['ab', 'cd'], 4, '~')).toEqual(['ab', 'cd']);
   });
 });
 

@@ -3,7 +3,7 @@
  * far, and what each key does next. Pure; the screens render these lines.
  */
 import { wrapLines } from '../../../lib/wrap-lines.js';
-import type { ViewLine } from '../../view-lines.js';
+import type { ViewGlyphs, ViewLine } from '../../view-lines.js';
 import { MIGRATION_TAG } from '../tags.js';
 import type {
   Consistency,
@@ -146,7 +146,11 @@ export function draftLines(draft: Draft, width: number): ViewLine[] {
 /** What Enter and the other keys do at this step. */
 export function nextHint(
   state: WizardState,
-  options: { readonly region: string; readonly readOnly: boolean },
+  options: {
+    readonly region: string;
+    readonly readOnly: boolean;
+    readonly glyphs: ViewGlyphs;
+  },
 ): string {
   switch (state.step) {
     case 'source':
@@ -156,7 +160,7 @@ export function nextHint(
     case 'options':
       return 'Enter runs the pre-flight: it checks the source, the target and every write with DryRun, and creates nothing. o changes the options, t the target, s the source.';
     case 'preflight':
-      return 'Checking identity, the source, the target zone, limits and every write (DryRun)…';
+      return `Checking identity, the source, the target zone, limits and every write (DryRun)${options.glyphs.ellipsis}`;
     case 'review':
       if (options.readOnly)
         return 'Read-only mode: the pre-flight and the plan are shown, but the copy cannot be started.';

@@ -6,6 +6,7 @@ import {
   type FormSpec,
   type FormValues,
 } from '../../../lib/form.js';
+import type { Glyphs } from '../../../lib/charset.js';
 import type { ConfirmRequest } from '../../../safety/confirm.js';
 import { passwordProblem, strengthHint } from '../secrets.js';
 import type { Detection, Method, Plan, ResetOptions } from '../types.js';
@@ -29,6 +30,7 @@ const choiceOf = (method: Method) =>
 export function optionsForm(
   detection: Detection,
   options: ResetOptions,
+  glyphs: Glyphs,
 ): FormSpec {
   const methods = Object.keys(METHOD_CHOICES).filter(
     (choice) => METHOD_CHOICES[choice] !== 'session' || detection.access,
@@ -44,8 +46,8 @@ export function optionsForm(
         choices: methods,
         initial: choiceOf(options.method),
         hint: detection.access
-          ? '←/→: no restart is the least invasive; the init file restarts twice'
-          : '←/→: the init file is the safe way; skip grant tables only where it cannot work',
+          ? `${glyphs.leftRight}: no restart is the least invasive; the init file restarts twice`
+          : `${glyphs.leftRight}: the init file is the safe way; skip grant tables only where it cannot work`,
       },
       {
         name: 'user',

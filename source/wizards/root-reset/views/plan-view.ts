@@ -75,7 +75,7 @@ export function earlierLines(
   if (earlier.reading)
     return [
       ...head(
-        `Following the earlier run ${earlier.work} to its end…`,
+        `Following the earlier run ${earlier.work} to its end${glyphs.ellipsis}`,
         'accent',
       ),
       ...runSection(earlier.run, width, glyphs, outputRows),

@@ -46,14 +46,15 @@ export function earlierPending(found: Found): boolean {
 }
 
 function nextHint(state: WizardState, context: ScreenContext): string {
+  const { ellipsis } = context.glyphs;
   switch (state.step) {
     case 'pick':
       return 'Enter picks the MySQL connection whose server needs a new root password.';
     case 'connecting':
       return {
-        ssh: `Connecting to ${state.name} over SSH…`,
-        sudo: `Waiting for the sudo password for ${state.name}…`,
-        detect: `Looking at the server on ${state.name} (nothing is changed)…`,
+        ssh: `Connecting to ${state.name} over SSH${ellipsis}`,
+        sudo: `Waiting for the sudo password for ${state.name}${ellipsis}`,
+        detect: `Looking at the server on ${state.name} (nothing is changed)${ellipsis}`,
       }[state.phase];
     case 'unreachable':
       return 'Nothing was changed. Enter tries again; c picks another connection.';
@@ -73,7 +74,7 @@ function nextHint(state: WizardState, context: ScreenContext): string {
         : 'Enter asks to confirm and runs it. o options, p password.';
     case 'running':
       return state.run.cancelling
-        ? 'Stopping: the trap restores the server…'
+        ? `Stopping: the trap restores the server${ellipsis}`
         : 'Running on the host. Esc leaves (asks whether to stop it); Ctrl+C stops it.';
     case 'ended':
       return state.end.kind === 'lost'
