@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import type { Scope } from '../../source/keymap/index.js';
-import type { Cell, ResultColumn } from '../../source/mysql/mysql-types.js';
+import type { Cell, ResultColumn } from '../../source/mysql/mysql-values.js';
 import { cellText, gridWidths } from '../../source/panes/mysql/mysql-format.js';
 import {
   LIST_MOVES,

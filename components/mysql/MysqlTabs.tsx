@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { MysqlState } from '../../source/mysql/mysql-types.js';
+import type { MysqlState } from '../../source/mysql/mysql-values.js';
 import {
   MYSQL_VIEWS,
   stateLabel,

@@ -3,7 +3,7 @@ import { describeError } from '../../source/lib/errors.js';
 import type {
   MysqlState,
   ServerIdentity,
-} from '../../source/mysql/mysql-types.js';
+} from '../../source/mysql/mysql-values.js';
 import type { MysqlConnectionProfile } from '../../source/config/mysql-profile-schema.js';
 import {
   hostKeyRequest,

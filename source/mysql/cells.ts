@@ -1,5 +1,5 @@
 /** Values from mysql2 turned into plain display data, and back into SQL literals. */
-import type { Cell, ResultColumn } from './mysql-types.js';
+import type { Cell, ResultColumn } from './mysql-values.js';
 import { quoteBytes, quoteString, type LiteralMode } from './sql-quote.js';
 
 /** A driver value as text ('' for null/undefined); for metadata columns. */

@@ -1,7 +1,7 @@
 /** A configured MySQL connection turned into the SSH and MySQL targets the services take. */
 import type { SshTarget } from '../ssh/ssh-types.js';
 import type { MysqlConnectionProfile } from '../config/mysql-profile-schema.js';
-import type { MysqlTarget } from './mysql-types.js';
+import type { MysqlTarget } from './mysql-values.js';
 
 /** As seen from the SSH host; not 'localhost', which the client would take as a socket. */
 const DEFAULT_HOST = '127.0.0.1';

@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import type { ClientChannel } from 'ssh2';
 import type { SshSession } from '../ssh/ssh-session.js';
 import { mysqlError } from './mysql-errors.js';
-import type { MysqlTarget } from './mysql-types.js';
+import type { MysqlTarget } from './mysql-values.js';
 
 /** The callback-API connection under a promise one (events, streaming). */
 export function coreOf(connection: Connection): CoreConnection {

@@ -21,7 +21,7 @@ import {
   type DumpResult,
 } from './dump/dump.js';
 import { createMysqlSession, type MysqlSession } from './mysql-session.js';
-import type { MysqlTarget } from './mysql-types.js';
+import type { MysqlTarget } from './mysql-values.js';
 import {
   createQueryConsole,
   type QueryConsole,

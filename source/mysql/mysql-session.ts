@@ -15,13 +15,13 @@ import { endpointName, openLink, type MysqlLink } from './mysql-link.js';
 import type {
   MysqlSession,
   MysqlSessionOptions,
-} from './mysql-session-types.js';
-import type { ServerIdentity } from './mysql-types.js';
+} from './mysql-session-contract.js';
+import type { ServerIdentity } from './mysql-values.js';
 
 export type {
   MysqlSession,
   MysqlSessionOptions,
-} from './mysql-session-types.js';
+} from './mysql-session-contract.js';
 import type { LiteralMode } from './sql-quote.js';
 import { text, type DriverField } from './cells.js';
 import { createStore } from '../lib/store.js';

@@ -1,5 +1,5 @@
 /** A page of a table's rows: what the pager takes and gives back. Plain data. */
-import type { Cell, ResultColumn } from './mysql-types.js';
+import type { Cell, ResultColumn } from './mysql-values.js';
 
 /** Opaque to the UI: hand back what a page gave. */
 export type PageCursor =

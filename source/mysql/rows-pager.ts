@@ -8,7 +8,7 @@ import { literalFor, text, toCell, toColumn } from './cells.js';
 import { offsetPage } from './rows-offset.js';
 import type { MysqlSession } from './mysql-session.js';
 import { quoteId, quoteString, quoteTable } from './sql-quote.js';
-import type { ResultColumn } from './mysql-types.js';
+import type { ResultColumn } from './mysql-values.js';
 import type { PageCursor, RowPager } from './row-page.js';
 
 function keyCondition(

@@ -6,7 +6,7 @@
 import { UserError } from '../../lib/errors.js';
 import { count, text } from '../cells.js';
 import type { MysqlSession } from '../mysql-session.js';
-import type { Flavour } from '../mysql-types.js';
+import type { Flavour } from '../mysql-values.js';
 import { killProcess, listProcesses, type ProcessRow } from './process-list.js';
 
 export type { ProcessRow } from './process-list.js';

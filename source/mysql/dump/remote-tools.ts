@@ -11,7 +11,7 @@
  */
 import { UserError } from '../../lib/errors.js';
 import { shellQuote } from '../../ssh/shell-quote.js';
-import type { MysqlEndpoint } from '../mysql-types.js';
+import type { MysqlEndpoint } from '../mysql-values.js';
 
 export { shellQuote };
 

@@ -15,7 +15,7 @@ import { toCell, toColumn, type DriverField } from '../cells.js';
 import { mysqlError } from '../mysql-errors.js';
 import { coreOf, type MysqlLink } from '../mysql-link.js';
 import type { MysqlSession } from '../mysql-session.js';
-import type { Cell, ResultColumn } from '../mysql-types.js';
+import type { Cell, ResultColumn } from '../mysql-values.js';
 import type { QueryHistory } from './query-history.js';
 import {
   classifyStatement,

@@ -2,7 +2,7 @@
 import prettyBytes from 'pretty-bytes';
 import stringWidth from 'string-width';
 import type { Glyphs } from '../../lib/charset.js';
-import type { Cell } from '../../mysql/mysql-types.js';
+import type { Cell } from '../../mysql/mysql-values.js';
 
 const NULL_TEXT = 'NULL';
 

@@ -1,6 +1,6 @@
 /** The MySQL pane's views and how a connection state reads in its header. Pure. */
 import type { Glyphs } from '../../lib/charset.js';
-import type { MysqlState } from '../../mysql/mysql-types.js';
+import type { MysqlState } from '../../mysql/mysql-values.js';
 
 export const MYSQL_VIEWS = [
   'connections',

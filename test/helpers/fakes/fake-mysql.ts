@@ -13,7 +13,7 @@ import type {
   Cell,
   MysqlState,
   ResultColumn,
-} from '../../../source/mysql/mysql-types.js';
+} from '../../../source/mysql/mysql-values.js';
 import type { QueryResult } from '../../../source/mysql/query/query-console.js';
 import { createQueryHistory } from '../../../source/mysql/query/query-history.js';
 import { classifyStatement } from '../../../source/mysql/query/sql-statements.js';

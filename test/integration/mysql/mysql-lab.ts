@@ -7,7 +7,7 @@ import {
   createMysqlSession,
   type MysqlSession,
 } from '../../../source/mysql/mysql-session.js';
-import type { MysqlEndpoint } from '../../../source/mysql/mysql-types.js';
+import type { MysqlEndpoint } from '../../../source/mysql/mysql-values.js';
 import { createWriteGuard } from '../../../source/safety/read-only.js';
 import {
   createSshSession,

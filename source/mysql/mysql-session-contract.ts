@@ -7,7 +7,11 @@ import type { SshSession } from '../ssh/ssh-session.js';
 import type { SshPrompts } from '../ssh/ssh-types.js';
 import type { DriverField } from './cells.js';
 import type { MysqlLink } from './mysql-link.js';
-import type { MysqlState, MysqlTarget, ServerIdentity } from './mysql-types.js';
+import type {
+  MysqlState,
+  MysqlTarget,
+  ServerIdentity,
+} from './mysql-values.js';
 import type { LiteralMode } from './sql-quote.js';
 
 export interface MysqlSessionOptions {
