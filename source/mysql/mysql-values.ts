@@ -1,4 +1,4 @@
-/** Plain data the MySQL services return; the UI renders these as they are. */
+/** Plain data of the MySQL layer: where a server is, and what it answers (cells, columns, state, identity). */
 
 /** Where MySQL is, as seen from the SSH host. */
 export type MysqlEndpoint =
