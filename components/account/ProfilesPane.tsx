@@ -6,7 +6,7 @@ import {
   type ProfileServices,
 } from '../../source/panes/account/profiles-spec.js';
 import type { PaneProps } from '../shell/pane-props.js';
-import { TablePane } from '../widgets/TablePane.js';
+import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
 
 /** Profiles from ~/.aws; Enter switches the session to the selected one. */
 export function ProfilesPane(props: PaneProps) {
@@ -24,7 +24,7 @@ export function ProfilesPane(props: PaneProps) {
     };
   }, [deps]);
   return (
-    <TablePane
+    <LoadedTablePane
       {...props}
       spec={profilesSpec}
       services={services}

@@ -3,7 +3,7 @@ import { useShellApi } from '../../hooks/context/shell-context.js';
 import { isEnabledRegion } from '../../source/aws/regions.js';
 import { regionsSpec } from '../../source/panes/account/regions-spec.js';
 import type { PaneProps } from '../shell/pane-props.js';
-import { TablePane } from '../widgets/TablePane.js';
+import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
 import { useTheme } from '../theme.js';
 
 /** The account's regions; Enter switches the session to the selected one. */
@@ -12,7 +12,7 @@ export function RegionsPane(props: PaneProps) {
   const theme = useTheme();
   const spec = useMemo(() => regionsSpec(theme), [theme]);
   return (
-    <TablePane
+    <LoadedTablePane
       {...props}
       spec={spec}
       services={shell.session.services}

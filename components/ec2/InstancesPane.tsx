@@ -3,7 +3,7 @@ import { useInstanceActions } from '../../hooks/ec2/useInstanceActions.js';
 import { useInstanceDescribe } from '../../hooks/ec2/useInstanceDescribe.js';
 import { instancesSpec } from '../../source/panes/ec2/instances-spec.js';
 import type { PaneProps } from '../shell/pane-props.js';
-import { TablePane } from '../widgets/TablePane.js';
+import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
 
 /** EC2 instances of the session's region: the ElasticFox of opsdeck. */
 export function InstancesPane(props: PaneProps) {
@@ -11,7 +11,7 @@ export function InstancesPane(props: PaneProps) {
   const onCommand = useInstanceActions();
   const describe = useInstanceDescribe();
   return (
-    <TablePane
+    <LoadedTablePane
       {...props}
       spec={instancesSpec}
       services={shell.session.services}

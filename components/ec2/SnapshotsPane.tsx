@@ -2,14 +2,14 @@ import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useSnapshotActions } from '../../hooks/ec2/useSnapshotActions.js';
 import { snapshotsSpec } from '../../source/panes/ec2/snapshots-spec.js';
 import type { PaneProps } from '../shell/pane-props.js';
-import { TablePane } from '../widgets/TablePane.js';
+import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
 
 /** The account's own EBS snapshots in the session's region; pending ones refresh live. */
 export function SnapshotsPane(props: PaneProps) {
   const shell = useShellApi();
   const onCommand = useSnapshotActions();
   return (
-    <TablePane
+    <LoadedTablePane
       {...props}
       spec={snapshotsSpec}
       services={shell.session.services}

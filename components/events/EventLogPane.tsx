@@ -5,7 +5,7 @@ import { useStore } from '../../hooks/context/useStore.js';
 import type { LogEvent } from '../../source/events/event-log.js';
 import { buildRows } from '../../source/table/table-rows.js';
 import type { PaneProps } from '../shell/pane-props.js';
-import { TableView } from '../widgets/TableView.js';
+import { InteractiveTable } from '../widgets/InteractiveTable.js';
 import type { Tone } from '../../source/lib/view-types.js';
 import type { ColumnSpec } from '../../source/table/table-spec.js';
 
@@ -68,7 +68,7 @@ export function EventLogPane(props: PaneProps) {
       },
     ]);
   return (
-    <TableView
+    <InteractiveTable
       title={props.title}
       columns={COLUMNS}
       rows={rows}

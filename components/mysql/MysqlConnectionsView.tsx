@@ -6,7 +6,7 @@ import {
   connectionColumns,
   type ConnectionRow,
 } from '../../source/panes/mysql/mysql-columns.js';
-import { MysqlTable } from './MysqlTable.js';
+import { MysqlListTable } from './MysqlListTable.js';
 import { useTheme } from '../theme.js';
 
 export interface MysqlConnectionsViewProps {
@@ -26,7 +26,7 @@ export function MysqlConnectionsView(props: MysqlConnectionsViewProps) {
   const { glyphs } = useTheme();
   const columns = useMemo(() => connectionColumns(glyphs), [glyphs]);
   return (
-    <MysqlTable
+    <MysqlListTable
       title="Connections"
       columns={columns}
       rowId={rowId}

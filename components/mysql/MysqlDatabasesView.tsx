@@ -3,7 +3,7 @@ import type { DatabaseRow } from '../../source/mysql/admin/databases.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
 import { databaseColumns } from '../../source/panes/mysql/mysql-columns.js';
-import { MysqlTable } from './MysqlTable.js';
+import { MysqlListTable } from './MysqlListTable.js';
 
 export interface MysqlDatabasesViewProps {
   readonly connection: MysqlConnection;
@@ -20,7 +20,7 @@ const rowId = (row: DatabaseRow) => row.name;
 export function MysqlDatabasesView(props: MysqlDatabasesViewProps) {
   const { list, onCommand } = useMysqlDatabases(props.connection);
   return (
-    <MysqlTable
+    <MysqlListTable
       title="Databases"
       columns={databaseColumns}
       rowId={rowId}

@@ -7,7 +7,7 @@ import type { QueryResult } from '../../source/mysql/query/query-console.js';
 import { fitCell } from '../../source/lib/fit-cell.js';
 import { wrapLines } from '../../source/lib/wrap-lines.js';
 import { MysqlEditor } from './MysqlEditor.js';
-import { MysqlGrid } from './MysqlGrid.js';
+import { MysqlResultGrid } from './MysqlResultGrid.js';
 import { useTheme } from '../theme.js';
 
 export interface MysqlQueryViewProps {
@@ -75,7 +75,7 @@ export function MysqlQueryView({
         )}
       </Text>
       {result?.kind === 'rows' ? (
-        <MysqlGrid
+        <MysqlResultGrid
           columns={result.columns}
           rows={result.rows}
           height={gridHeight}

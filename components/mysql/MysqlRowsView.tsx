@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMysqlPager } from '../../hooks/mysql/useMysqlPager.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
-import { MysqlGrid } from './MysqlGrid.js';
+import { MysqlResultGrid } from './MysqlResultGrid.js';
 import { useTheme } from '../theme.js';
 import { fitCell } from '../../source/lib/fit-cell.js';
 
@@ -66,7 +66,7 @@ export function MysqlRowsView(props: MysqlRowsViewProps) {
       {page && page.rows.length === 0 ? (
         <Text color={theme.ui.muted}>the table is empty</Text>
       ) : (
-        <MysqlGrid
+        <MysqlResultGrid
           columns={page?.columns ?? []}
           rows={page?.rows ?? []}
           height={props.height - 1}

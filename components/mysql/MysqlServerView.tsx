@@ -5,7 +5,7 @@ import type { ProcessRow } from '../../source/mysql/admin/server-status.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
 import { processColumns } from '../../source/panes/mysql/mysql-columns.js';
 import { serverLines } from '../../source/panes/mysql/mysql-server-lines.js';
-import { MysqlTable } from './MysqlTable.js';
+import { MysqlListTable } from './MysqlListTable.js';
 import { useTheme } from '../theme.js';
 
 export interface MysqlServerViewProps {
@@ -30,7 +30,7 @@ export function MysqlServerView(props: MysqlServerViewProps) {
           {line}
         </Text>
       ))}
-      <MysqlTable
+      <MysqlListTable
         title="Processes"
         columns={processColumns}
         rowId={rowId}

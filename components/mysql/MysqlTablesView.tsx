@@ -3,7 +3,7 @@ import type { TableRow } from '../../source/mysql/admin/tables.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
 import { tableColumns } from '../../source/panes/mysql/mysql-columns.js';
-import { MysqlTable } from './MysqlTable.js';
+import { MysqlListTable } from './MysqlListTable.js';
 
 export interface MysqlTablesViewProps {
   readonly connection: MysqlConnection;
@@ -22,7 +22,7 @@ export function MysqlTablesView(props: MysqlTablesViewProps) {
   const { database } = props;
   const { list, structure } = useMysqlTables(props.connection, database);
   return (
-    <MysqlTable
+    <MysqlListTable
       title={`Tables of ${database}`}
       columns={tableColumns}
       rowId={rowId}

@@ -5,7 +5,7 @@ import type { MysqlConnection } from '../../source/session/mysql-connections.js'
 import { userColumns } from '../../source/panes/mysql/mysql-columns.js';
 import { accountId } from '../../source/panes/mysql/mysql-format.js';
 import { MysqlChecklist } from './MysqlChecklist.js';
-import { MysqlTable } from './MysqlTable.js';
+import { MysqlListTable } from './MysqlListTable.js';
 
 export interface MysqlUsersViewProps {
   readonly connection: MysqlConnection;
@@ -32,7 +32,7 @@ export function MysqlUsersView(props: MysqlUsersViewProps) {
       />
     );
   return (
-    <MysqlTable<AccountRow>
+    <MysqlListTable<AccountRow>
       title="Users"
       columns={userColumns}
       rowId={accountId}

@@ -2,14 +2,14 @@ import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useBucketActions } from '../../hooks/s3/useBucketActions.js';
 import { bucketsSpec } from '../../source/panes/s3/buckets-spec.js';
 import type { PaneProps } from '../shell/pane-props.js';
-import { TablePane } from '../widgets/TablePane.js';
+import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
 
 /** The account's S3 buckets; Enter browses one. */
 export function BucketsPane(props: PaneProps) {
   const shell = useShellApi();
   const onCommand = useBucketActions();
   return (
-    <TablePane
+    <LoadedTablePane
       {...props}
       spec={bucketsSpec}
       services={shell.session.services}

@@ -9,7 +9,7 @@ import {
   type BrowsePlace,
 } from '../../source/panes/s3/objects-spec.js';
 import type { PaneProps } from '../shell/pane-props.js';
-import { TablePane } from '../widgets/TablePane.js';
+import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
 import { useTheme } from '../theme.js';
 
 /** One level of a bucket: prefixes like directories, then objects. */
@@ -33,7 +33,7 @@ function Browser(props: PaneProps & { readonly place: BrowsePlace }) {
   const spec = useMemo(() => objectsSpec(place), [place]);
   const actions = useObjectActions(place);
   return (
-    <TablePane
+    <LoadedTablePane
       {...props}
       title={placeUri(place)}
       spec={spec}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TablePane } from '../../../components/widgets/TablePane.js';
+import { LoadedTablePane } from '../../../components/widgets/LoadedTablePane.js';
 import { KEYS } from '../../helpers/keys.js';
 import { withProviders } from '../../helpers/providers.js';
 import { lines, renderAt } from '../../helpers/render.js';
@@ -68,7 +68,7 @@ async function pane(
   size = { columns: 80, rows: 24 },
 ) {
   const { tree, treeFor, recorded } = withProviders(
-    <TablePane
+    <LoadedTablePane
       title="Instances"
       spec={spec}
       services={null}

@@ -5,7 +5,7 @@ import { useTheme } from '../theme.js';
 import type { Tone } from '../../source/lib/view-types.js';
 import { fitCell } from '../../source/lib/fit-cell.js';
 
-export interface TableRowProps {
+export interface TableWindowRowProps {
   readonly cells: readonly string[];
   readonly tones: readonly (Tone | undefined)[];
   readonly widths: readonly number[];
@@ -15,14 +15,14 @@ export interface TableRowProps {
 }
 
 /** One table line: a marker column, then the cells cut to their widths. */
-export const TableRow = memo(function TableRow({
+export const TableWindowRow = memo(function TableWindowRow({
   cells,
   tones,
   widths,
   aligns,
   selected,
   marked,
-}: TableRowProps) {
+}: TableWindowRowProps) {
   const theme = useTheme();
   const gap = ' '.repeat(COLUMN_GAP);
   const parts: { text: string; tone: Tone | undefined }[] = [];

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { COLUMN_GAP } from '../../source/table/table-layout.js';
 import type { TableSort } from '../../source/table/table-rows.js';
-import { TableRow } from './TableRow.js';
+import { TableWindowRow } from './TableWindowRow.js';
 import { useTheme } from '../theme.js';
 import type { Tone } from '../../source/lib/view-types.js';
 import { fitCell } from '../../source/lib/fit-cell.js';
@@ -12,7 +12,7 @@ export interface TableLine {
   readonly tones: readonly (Tone | undefined)[];
 }
 
-export interface ResourceTableProps {
+export interface TableWindowProps {
   readonly titles: readonly string[];
   readonly aligns: readonly ('left' | 'right' | undefined)[];
   readonly widths: readonly number[];
@@ -26,7 +26,7 @@ export interface ResourceTableProps {
 }
 
 /** Column headers and the visible window of rows. */
-export function ResourceTable({
+export function TableWindow({
   titles,
   aligns,
   widths,
@@ -36,7 +36,7 @@ export function ResourceTable({
   sort,
   emptyText,
   height,
-}: ResourceTableProps) {
+}: TableWindowProps) {
   const theme = useTheme();
   const gap = ' '.repeat(COLUMN_GAP);
   const header = widths
@@ -64,7 +64,7 @@ export function ResourceTable({
         <Text color={theme.ui.muted}> {emptyText}</Text>
       ) : (
         lines.map((line) => (
-          <TableRow
+          <TableWindowRow
             key={line.id}
             cells={line.cells}
             tones={line.tones}

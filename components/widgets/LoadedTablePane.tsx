@@ -5,13 +5,13 @@ import { useListLoader } from '../../hooks/table/useListLoader.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { buildRows, type ShownRow } from '../../source/table/table-rows.js';
 import type { PaneProps } from '../shell/pane-props.js';
-import { TableView } from './TableView.js';
+import { InteractiveTable } from './InteractiveTable.js';
 import type {
   PaneCommandContext,
   TablePaneSpec,
 } from '../../source/table/table-spec.js';
 
-export interface TablePaneProps<Row, Services> extends PaneProps {
+export interface LoadedTablePaneProps<Row, Services> extends PaneProps {
   readonly spec: TablePaneSpec<Row, Services>;
   readonly services: Services;
   readonly emptyText?: string;
@@ -25,7 +25,9 @@ export interface TablePaneProps<Row, Services> extends PaneProps {
 }
 
 /** A pane whose content is one list from a service: the common case. */
-export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
+export function LoadedTablePane<Row, Services>(
+  props: LoadedTablePaneProps<Row, Services>,
+) {
   const { spec, services } = props;
   const deps = useAppDeps();
   const shell = useShellApi();
@@ -51,7 +53,7 @@ export function TablePane<Row, Services>(props: TablePaneProps<Row, Services>) {
   const describe = (row: Row) =>
     shell.pushDetail(`${props.title}: ${spec.rowId(row)}`, spec.describe(row));
   return (
-    <TableView
+    <InteractiveTable
       title={props.title}
       columns={spec.columns}
       rows={rows}

@@ -2,10 +2,10 @@ import { useMemo } from 'react';
 import type { Scope } from '../../source/keymap/index.js';
 import { buildRows } from '../../source/table/table-rows.js';
 import type { ListSnapshot } from '../../source/table/list-loader-types.js';
-import { TableView } from '../widgets/TableView.js';
+import { InteractiveTable } from '../widgets/InteractiveTable.js';
 import type { ColumnSpec } from '../../source/table/table-spec.js';
 
-export interface MysqlTableProps<Row> {
+export interface MysqlListTableProps<Row> {
   readonly title: string;
   readonly columns: readonly ColumnSpec<Row>[];
   readonly rowId: (row: Row) => string;
@@ -21,7 +21,7 @@ export interface MysqlTableProps<Row> {
 }
 
 /** A list of one MySQL view in the shared table widget (windowed, sortable, filterable). */
-export function MysqlTable<Row>(props: MysqlTableProps<Row>) {
+export function MysqlListTable<Row>(props: MysqlListTableProps<Row>) {
   const { columns, rowId, list } = props;
   // Loading the first rows, or again over the rows shown.
   const busy = list.status === 'loading' || list.refreshing;
@@ -30,7 +30,7 @@ export function MysqlTable<Row>(props: MysqlTableProps<Row>) {
     [columns, rowId, list.rows],
   );
   return (
-    <TableView
+    <InteractiveTable
       title={props.title}
       columns={columns}
       rows={rows}

@@ -18,12 +18,12 @@ import {
   type ShownRow,
   type TableSort,
 } from '../../source/table/table-rows.js';
-import { ResourceTable } from './ResourceTable.js';
+import { TableWindow } from './TableWindow.js';
 import { TableTitle, type TableStatus } from './TableTitle.js';
 import { useTheme } from '../theme.js';
 import type { ColumnSpec } from '../../source/table/table-spec.js';
 
-export interface TableViewProps<Row> {
+export interface InteractiveTableProps<Row> {
   readonly title: string;
   readonly columns: readonly ColumnSpec<Row>[];
   readonly rows: readonly ShownRow<Row>[];
@@ -59,7 +59,7 @@ function emptyText(
 }
 
 /** A windowed, sortable, filterable table with a cursor kept by row ID. */
-export function TableView<Row>(props: TableViewProps<Row>) {
+export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
   const { columns, rows, filter, height, width, isActive, status, scope } =
     props;
   const shell = useShellApi();
@@ -150,7 +150,7 @@ export function TableView<Row>(props: TableViewProps<Row>) {
         status={status}
         width={width}
       />
-      <ResourceTable
+      <TableWindow
         titles={columns.map((column) => column.title)}
         aligns={columns.map((column) => column.align)}
         widths={widths}

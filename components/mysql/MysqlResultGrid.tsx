@@ -13,7 +13,7 @@ import {
 import { useTheme } from '../theme.js';
 import { fitCell, fitPieces } from '../../source/lib/fit-cell.js';
 
-export interface MysqlGridProps {
+export interface MysqlResultGridProps {
   readonly columns: readonly ResultColumn[];
   readonly rows: readonly (readonly Cell[])[];
   readonly height: number;
@@ -28,7 +28,7 @@ export interface MysqlGridProps {
  * A result as a windowed grid: only visible rows render; ←/→ scroll wide rows
  * a column at a time; NULL is dimmed, binary shows as hex.
  */
-export function MysqlGrid(props: MysqlGridProps) {
+export function MysqlResultGrid(props: MysqlResultGridProps) {
   const theme = useTheme();
   const { glyphs } = theme;
   const [cursor, setCursor] = useState(START_CURSOR);
