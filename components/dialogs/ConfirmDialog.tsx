@@ -120,6 +120,10 @@ export function ConfirmDialog({
           return setFocusYes((current) => !current);
         case 'dialog.accept':
           return answer(focusYes);
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     },
     true,

@@ -100,6 +100,10 @@ export function FormDialog({
           setShowErrors(true);
           return setFocus(invalid);
         }
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     },
     true,

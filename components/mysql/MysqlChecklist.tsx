@@ -44,6 +44,10 @@ export function MysqlChecklist(props: MysqlChecklistProps) {
           return props.onDone(props.items.filter((item) => checked.has(item)));
         case 'dialog.cancel':
           return props.onDone(undefined);
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     },
     props.isActive,

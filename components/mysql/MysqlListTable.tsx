@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Scope } from '../../source/keymap/index.js';
+import type { Scope, Command } from '../../source/keymap/index.js';
 import { buildRows } from '../../source/table/table-rows.js';
 import type { ListSnapshot } from '../../source/table/list-loader-types.js';
 import { InteractiveTable } from '../widgets/InteractiveTable.js';
@@ -17,7 +17,7 @@ export interface MysqlListTableProps<Row> {
   readonly isActive: boolean;
   readonly emptyText: string;
   readonly onOpen?: (row: Row) => void;
-  readonly onCommand: (command: string, row: Row | undefined) => void;
+  readonly onCommand: (command: Command, row: Row | undefined) => void;
 }
 
 /** A list of one MySQL view in the shared table widget (windowed, sortable, filterable). */

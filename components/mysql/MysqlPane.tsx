@@ -7,6 +7,7 @@ import { useMysqlConnection } from '../../hooks/mysql/useMysqlConnection.js';
 import { mysqlViewScopes } from '../../source/keymap/live-scopes.js';
 import {
   stepView,
+  viewOfCommand,
   type MysqlView,
 } from '../../source/panes/mysql/mysql-views.js';
 import { MysqlConnectedViews } from './MysqlConnectedViews.js';
@@ -51,8 +52,8 @@ export function MysqlPane(props: PaneProps) {
         return setView((current) => stepView(current, 1));
       if (command === 'mysql.previousView')
         return setView((current) => stepView(current, -1));
-      if (command.startsWith('mysql.view.'))
-        setView(command.slice(11) as MysqlView);
+      const opened = viewOfCommand(command);
+      if (opened) setView(opened);
     },
     props.isActive,
   );

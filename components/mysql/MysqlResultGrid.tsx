@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { useKeys } from '../../hooks/input/useKeys.js';
-import type { Scope } from '../../source/keymap/index.js';
+import type { Scope, Command } from '../../source/keymap/index.js';
 import type { Cell, ResultColumn } from '../../source/mysql/mysql-values.js';
 import { cellText, gridWidths } from '../../source/panes/mysql/mysql-format.js';
 import {
@@ -21,7 +21,7 @@ export interface MysqlResultGridProps {
   readonly isActive: boolean;
   /** The view's scope: its left/right commands end in `.left` / `.right`. */
   readonly scope: Scope;
-  readonly onCommand?: (command: string) => void;
+  readonly onCommand?: (command: Command) => void;
 }
 
 /**

@@ -50,6 +50,10 @@ export function CommandLine({
           setHistoryIndex(index);
           return setText(history[index] ?? '');
         }
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     },
     true,

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { parseFilter } from '../../source/table/filter.js';
-import type { Scope } from '../../source/keymap/index.js';
+import type { Scope, Command } from '../../source/keymap/index.js';
 import { tableScopes } from '../../source/keymap/live-scopes.js';
 import {
   LIST_MOVES,
@@ -40,7 +40,7 @@ export interface InteractiveTableProps<Row> {
   readonly onMore?: () => void;
   /** Pane-specific commands, with the selected row and the marked rows. */
   readonly onCommand?: (
-    command: string,
+    command: Command,
     row: Row | undefined,
     marked: readonly Row[],
   ) => void;

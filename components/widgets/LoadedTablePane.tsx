@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import { useMemo, useState } from 'react';
 import { useReadOnlyRefusal } from '../../hooks/actions/useReadOnlyRefusal.js';
 import { useAppDeps } from '../../hooks/context/app-context.js';
@@ -19,7 +20,7 @@ export interface LoadedTablePaneProps<Row, Services> extends PaneProps {
   /** Replaces the detail view of `d` (a pane that looks more up first). */
   readonly onDescribe?: (row: Row) => void;
   readonly onCommand?: (
-    command: string,
+    command: Command,
     context: PaneCommandContext<Row>,
   ) => void;
 }

@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import { useCallback, useMemo } from 'react';
 import { useAppDeps } from '../context/app-context.js';
 import { useShellApi } from '../context/shell-context.js';
@@ -14,7 +15,7 @@ export interface ReadOnlyRefusal {
    * it a write and writes are refused. Checked before any dialog opens.
    */
   readonly command: (
-    command: string,
+    command: Command,
     source: string,
     guard?: ReadOnlyState,
   ) => boolean;
@@ -43,7 +44,7 @@ export function useReadOnlyRefusal(): ReadOnlyRefusal {
     [report, sessionGuard],
   );
   const command = useCallback(
-    (name: string, source: string, guard: ReadOnlyState = sessionGuard) => {
+    (name: Command, source: string, guard: ReadOnlyState = sessionGuard) => {
       if (keymap.binding(name)?.write !== true) return false;
       // The command's own short name: "stop", "drop", "tags".
       const what = name.slice(name.lastIndexOf('.') + 1);

@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import type { AddressRow } from '../../source/aws/ec2/types.js';
 import {
   allocateRequest,
@@ -16,7 +17,7 @@ const PICKABLE = new Set(['running', 'stopped', 'pending', 'stopping']);
 
 /** What the Elastic IP keys do. */
 export function useAddressActions(): (
-  command: string,
+  command: Command,
   context: PaneCommandContext<AddressRow>,
 ) => void {
   const shell = useShellApi();
@@ -131,6 +132,10 @@ export function useAddressActions(): (
           return editTags(row.publicIp, row.allocationId, row.tags, refresh);
         case 'eips.copyIp':
           return shell.copy(row.publicIp, row.publicIp);
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     })();
   };

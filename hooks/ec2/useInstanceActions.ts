@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import type { InstanceRow } from '../../source/aws/ec2/types.js';
 import { isOn } from '../../source/lib/form.js';
 import {
@@ -25,7 +26,7 @@ const label = (rows: readonly InstanceRow[]) =>
 
 /** What the instance keys do: ask, then call the service, then say how it went. */
 export function useInstanceActions(): (
-  command: string,
+  command: Command,
   context: PaneCommandContext<InstanceRow>,
 ) => void {
   const shell = useShellApi();
@@ -169,6 +170,10 @@ export function useInstanceActions(): (
           if (one)
             moveToRegion({ kind: 'instance', id: one.id, region: one.region });
           return;
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     })();
   };

@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import type { SnapshotRow } from '../../source/aws/ec2/types.js';
 import { describeError } from '../../source/lib/errors.js';
 import { isOn, wholeNumber } from '../../source/lib/form.js';
@@ -17,7 +18,7 @@ import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 /** What the snapshot keys do. */
 export function useSnapshotActions(): (
-  command: string,
+  command: Command,
   context: PaneCommandContext<SnapshotRow>,
 ) => void {
   const shell = useShellApi();
@@ -122,6 +123,10 @@ export function useSnapshotActions(): (
             id: row.id,
             region: row.region,
           });
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     })();
   };

@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import type { VolumeRow } from '../../source/aws/ec2/types.js';
 import { describeError } from '../../source/lib/errors.js';
 import {
@@ -28,7 +29,7 @@ import {
 
 /** What the volume keys do. */
 export function useVolumeActions(): (
-  command: string,
+  command: Command,
   context: PaneCommandContext<VolumeRow>,
 ) => void {
   const shell = useShellApi();
@@ -172,6 +173,10 @@ export function useVolumeActions(): (
             id: row.id,
             region: row.region,
           });
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     })();
   };

@@ -1,10 +1,14 @@
 import type { Key } from 'ink';
-import { keyName, type Scope } from '../../source/keymap/index.js';
+import {
+  keyName,
+  type Command,
+  type Scope,
+} from '../../source/keymap/index.js';
 import { useAppDeps } from '../context/app-context.js';
 import { useInputEvent } from './useInputEvent.js';
 
 export type CommandHandler = (
-  command: string,
+  command: Command,
   key: string,
   input: string,
 ) => void;

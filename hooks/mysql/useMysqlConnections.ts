@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import { useMemo } from 'react';
 import type { ConnectionRow } from '../../source/panes/mysql/mysql-columns.js';
 import { stateLabel } from '../../source/panes/mysql/mysql-views.js';
@@ -13,7 +14,10 @@ export interface MysqlConnections {
   /** The config's profiles, then this run's one-off connections: nothing to load. */
   readonly list: ListSnapshot<ConnectionRow>;
   readonly open: (row: ConnectionRow) => void;
-  readonly onCommand: (command: string, row: ConnectionRow | undefined) => void;
+  readonly onCommand: (
+    command: Command,
+    row: ConnectionRow | undefined,
+  ) => void;
 }
 
 /** The connections view: profiles and open connections; Enter connects. */

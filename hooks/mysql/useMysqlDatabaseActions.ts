@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import { describeError } from '../../source/lib/errors.js';
 import { isOn } from '../../source/lib/form.js';
 import type { DatabaseRow } from '../../source/mysql/admin/databases.js';
@@ -23,7 +24,7 @@ import { useShellApi } from '../context/shell-context.js';
 export function useMysqlDatabaseActions(
   connection: MysqlConnection,
   reload: () => void,
-): (command: string, row: DatabaseRow | undefined) => void {
+): (command: Command, row: DatabaseRow | undefined) => void {
   const { home } = useAppDeps();
   const shell = useShellApi();
   const refuse = useReadOnlyRefusal();
@@ -141,6 +142,10 @@ export function useMysqlDatabaseActions(
         return;
       case 'mysql.databases.restore':
         return void restore(row);
+
+      // Commands of the other live scopes are not this handler's.
+      default:
+        break;
     }
   };
 }

@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import type { DatabaseRow } from '../../source/mysql/admin/databases.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
 import type { LoadedList } from '../table/useListLoader.js';
@@ -6,7 +7,7 @@ import { useMysqlList } from './useMysqlList.js';
 
 export interface MysqlDatabases {
   readonly list: LoadedList<DatabaseRow>;
-  readonly onCommand: (command: string, row: DatabaseRow | undefined) => void;
+  readonly onCommand: (command: Command, row: DatabaseRow | undefined) => void;
 }
 
 /** The databases view: the list and what its keys do. */

@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import type {
   ProcessRow,
   ServerSummary,
@@ -17,7 +18,7 @@ import { useMysqlServerSummary } from './useMysqlServerSummary.js';
 export interface MysqlServer {
   readonly summary: ServerSummary | undefined;
   readonly processes: LoadedList<ProcessRow>;
-  readonly onCommand: (command: string, row: ProcessRow | undefined) => void;
+  readonly onCommand: (command: Command, row: ProcessRow | undefined) => void;
 }
 
 /** The server view: its figures, the process list, and K, which kills a process after asking. */
@@ -31,7 +32,7 @@ export function useMysqlServer(connection: MysqlConnection): MysqlServer {
     (signal) => server.processes(signal),
     connection.name,
   );
-  const onCommand = (command: string, row: ProcessRow | undefined) => {
+  const onCommand = (command: Command, row: ProcessRow | undefined) => {
     if (command !== 'mysql.server.kill' || !row) return;
     if (refuse.command(command, 'mysql', connection.guard)) return;
     void (async () => {

@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import { describeError } from '../../source/lib/errors.js';
 import {
   DATABASE_PRIVILEGES,
@@ -35,7 +36,7 @@ type Choose = (
 ) => Promise<string[] | undefined>;
 
 export interface MysqlUserActions {
-  readonly onCommand: (command: string, row: AccountRow | undefined) => void;
+  readonly onCommand: (command: Command, row: AccountRow | undefined) => void;
   readonly showGrants: (row: AccountRow) => void;
 }
 
@@ -134,7 +135,7 @@ export function useMysqlUserActions(
         reportError,
       );
 
-  const onCommand = (command: string, row: AccountRow | undefined) => {
+  const onCommand = (command: Command, row: AccountRow | undefined) => {
     if (refuse.command(command, 'mysql', connection.guard)) return;
     if (command === 'mysql.users.create') return void create();
     if (!row) return;
@@ -152,6 +153,10 @@ export function useMysqlUserActions(
           call: resultOf(() => users.drop(row)),
           refresh: reload,
         }));
+
+      // Commands of the other live scopes are not this handler's.
+      default:
+        break;
     }
   };
   return { onCommand, showGrants };

@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import prettyBytes from 'pretty-bytes';
 import type { BucketRow } from '../../source/aws/s3/types.js';
 import { describeError } from '../../source/lib/errors.js';
@@ -16,7 +17,7 @@ import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 /** What the bucket keys do: mb, rb, rb --force, sync. */
 export function useBucketActions(): (
-  command: string,
+  command: Command,
   context: PaneCommandContext<BucketRow>,
 ) => void {
   const shell = useShellApi();
@@ -106,6 +107,10 @@ export function useBucketActions(): (
         case 'buckets.sync':
           if (row) sync(`s3://${row.name}/`, refresh);
           return;
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     })();
   };

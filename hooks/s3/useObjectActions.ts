@@ -1,3 +1,4 @@
+import type { Command } from '../../source/keymap/index.js';
 import prettyBytes from 'pretty-bytes';
 import { describeError } from '../../source/lib/errors.js';
 import type { ProgressCounts } from '../../source/jobs/progress.js';
@@ -33,7 +34,7 @@ const URL_SECONDS = 3600;
 export function useObjectActions(place: BrowsePlace): {
   open: (entry: BrowseEntry) => void;
   onCommand: (
-    command: string,
+    command: Command,
     context: PaneCommandContext<BrowseEntry>,
   ) => void;
 } {
@@ -57,7 +58,7 @@ export function useObjectActions(place: BrowsePlace): {
   };
 
   const onCommand = (
-    command: string,
+    command: Command,
     { row, targets, refresh }: PaneCommandContext<BrowseEntry>,
   ) => {
     void (async () => {
@@ -190,6 +191,10 @@ export function useObjectActions(place: BrowsePlace): {
           });
           return;
         }
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     })();
   };

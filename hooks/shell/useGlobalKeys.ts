@@ -60,6 +60,10 @@ export function useGlobalKeys(options: {
           return refresh();
         case 'shell.quit':
           return quit.requestQuit();
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     },
     keyboardFree,

@@ -1,4 +1,4 @@
-import type { Scope } from '../../source/keymap/index.js';
+import type { Scope, Command } from '../../source/keymap/index.js';
 import { useKeys } from '../input/useKeys.js';
 
 /**
@@ -7,7 +7,7 @@ import { useKeys } from '../input/useKeys.js';
  */
 export function useWizardKeys(
   scope: Scope,
-  onCommand: (command: string) => void,
+  onCommand: (command: Command) => void,
   isActive: boolean,
 ): void {
   useKeys([scope], (command) => onCommand(command), isActive);

@@ -6,8 +6,8 @@
 export type Scope =
   'global' | 'list' | 'table' | 'dialog' | 'prompt' | `pane:${string}`;
 
-export interface Binding {
-  readonly command: string;
+export interface Binding<C extends string = string> {
+  readonly command: C;
   readonly keys: readonly string[];
   readonly scope: Scope;
   readonly description: string;
@@ -17,9 +17,9 @@ export interface Binding {
   readonly write?: boolean;
 }
 
-const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
 
-export const SHELL_BINDINGS: readonly Binding[] = [
+export const SHELL_BINDINGS = [
   {
     command: 'shell.command',
     keys: [':'],
@@ -259,4 +259,4 @@ export const SHELL_BINDINGS: readonly Binding[] = [
     scope: 'prompt',
     description: 'next entry in history',
   },
-];
+] as const satisfies readonly Binding[];

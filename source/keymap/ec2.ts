@@ -13,18 +13,19 @@ const wizard = 'pane:ebs-copy' as const;
 const migrations = 'pane:migrations' as const;
 
 /** The same key on each pane that can be a source of the region-copy wizard. */
-const moveToRegion = (
-  scope: typeof instances | typeof volumes | typeof snapshots,
+const moveToRegion = <Pane extends 'instances' | 'volumes' | 'snapshots'>(
+  pane: Pane,
   what: string,
-): Binding => ({
-  command: `${scope.slice(5)}.moveRegion`,
-  keys: ['r'],
-  scope,
-  hint: 'to region',
-  description: `move to another region (wizard: ${what})`,
-});
+) =>
+  ({
+    command: `${pane}.moveRegion` as const,
+    keys: ['r'],
+    scope: `pane:${pane}` as const,
+    hint: 'to region',
+    description: `move to another region (wizard: ${what})`,
+  }) satisfies Binding;
 
-export const EC2_BINDINGS: readonly Binding[] = [
+export const EC2_BINDINGS = [
   {
     command: 'instances.start',
     keys: ['s'],
@@ -244,9 +245,9 @@ export const EC2_BINDINGS: readonly Binding[] = [
     description: 'edit tags',
   },
 
-  moveToRegion(instances, 'image, copy, relaunch'),
-  moveToRegion(volumes, 'snapshot, copy, new volume'),
-  moveToRegion(snapshots, 'copy, resumable'),
+  moveToRegion('instances', 'image, copy, relaunch'),
+  moveToRegion('volumes', 'snapshot, copy, new volume'),
+  moveToRegion('snapshots', 'copy, resumable'),
 
   {
     command: 'ebsCopy.next',
@@ -313,4 +314,4 @@ export const EC2_BINDINGS: readonly Binding[] = [
     write: true,
     description: 'remove what a finished run left behind, asking for each',
   },
-];
+] as const satisfies readonly Binding[];

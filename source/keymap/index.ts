@@ -8,13 +8,18 @@ export type { Binding, Scope } from './bindings.js';
 export { keyName, keyLabels, type KeyFlags, type KeyLabels } from './keys.js';
 
 /** Every binding of the application. Pane keymaps are appended here. */
-export const ALL_BINDINGS: readonly Binding[] = [
+const BINDINGS = [
   ...SHELL_BINDINGS,
   ...EC2_BINDINGS,
   ...S3_BINDINGS,
   ...MYSQL_BINDINGS,
   ...ROOT_RESET_BINDINGS,
-];
+] as const satisfies readonly Binding[];
+
+/** Every command a key can give: a typo in a handler is a type error. */
+export type Command = (typeof BINDINGS)[number]['command'];
+
+export const ALL_BINDINGS: readonly Binding<Command>[] = BINDINGS;
 
 /** Scopes that are live together: a key may be bound once within each set. */
 export const SCOPE_STACKS: Record<
@@ -27,23 +32,20 @@ export const SCOPE_STACKS: Record<
   prompt: ['prompt'],
 };
 
-export interface Keymap {
+export interface Keymap<C extends string = Command> {
   /** The command bound to a key in the first scope that binds it. */
-  resolve(
-    key: string | undefined,
-    scopes: readonly Scope[],
-  ): string | undefined;
-  readonly bindingsIn: (scopes: readonly Scope[]) => Binding[];
-  readonly binding: (command: string) => Binding | undefined;
+  resolve(key: string | undefined, scopes: readonly Scope[]): C | undefined;
+  readonly bindingsIn: (scopes: readonly Scope[]) => Binding<C>[];
+  readonly binding: (command: C) => Binding<C> | undefined;
   /** Every scope that binds a key, in keymap order. */
   readonly scopes: () => Scope[];
 }
 
-export function createKeymap(
-  bindings: readonly Binding[] = ALL_BINDINGS,
-): Keymap {
-  const byScope = new Map<Scope, Map<string, string>>();
-  const byCommand = new Map<string, Binding>();
+export function createKeymap<C extends string>(
+  bindings: readonly Binding<C>[],
+): Keymap<C> {
+  const byScope = new Map<Scope, Map<string, C>>();
+  const byCommand = new Map<C, Binding<C>>();
   for (const binding of bindings) {
     let keys = byScope.get(binding.scope);
     if (!keys) {
@@ -94,4 +96,4 @@ export function findConflicts(
   return conflicts;
 }
 
-export const keymap = createKeymap();
+export const keymap: Keymap = createKeymap<Command>(ALL_BINDINGS);

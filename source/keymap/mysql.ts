@@ -17,7 +17,7 @@ const query = MYSQL_VIEW_SCOPE('query');
 const users = MYSQL_VIEW_SCOPE('users');
 const editor = MYSQL_VIEW_SCOPE('editor');
 
-export const MYSQL_BINDINGS: readonly Binding[] = [
+export const MYSQL_BINDINGS = [
   {
     command: 'mysql.nextView',
     keys: ['tab'],
@@ -258,4 +258,4 @@ export const MYSQL_BINDINGS: readonly Binding[] = [
     write: true,
     description: 'drop the user (type user@host to confirm)',
   },
-];
+] as const satisfies readonly Binding[];

@@ -7,7 +7,7 @@ import type { Binding } from './bindings.js';
 
 const wizard = 'pane:reset-root' as const;
 
-export const ROOT_RESET_BINDINGS: readonly Binding[] = [
+export const ROOT_RESET_BINDINGS = [
   {
     command: 'rootReset.next',
     keys: ['enter'],
@@ -57,4 +57,4 @@ export const ROOT_RESET_BINDINGS: readonly Binding[] = [
     hint: 'reset root',
     description: "MySQL: reset this server's lost root password (wizard)",
   },
-];
+] as const satisfies readonly Binding[];

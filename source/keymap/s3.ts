@@ -8,7 +8,7 @@ import type { Binding } from './bindings.js';
 const buckets = 'pane:buckets' as const;
 const objects = 'pane:objects' as const;
 
-export const S3_BINDINGS: readonly Binding[] = [
+export const S3_BINDINGS = [
   {
     command: 'buckets.make',
     keys: ['n'],
@@ -99,4 +99,4 @@ export const S3_BINDINGS: readonly Binding[] = [
     description:
       'delete the object, the marked ones, or everything under a prefix',
   },
-];
+] as const satisfies readonly Binding[];

@@ -1,3 +1,4 @@
+import type { Command } from '../../../source/keymap/index.js';
 import { useCallback, useMemo } from 'react';
 import { describeError } from '../../../source/lib/errors.js';
 import { summarySections } from '../../../source/panes/wizards/migrations-spec.js';
@@ -9,7 +10,7 @@ import type { RunListing } from '../../../source/wizards/ebs-copy/run-types.js';
 export interface EbsCopyRuns {
   readonly showSummary: (row: RunListing) => void;
   readonly onCommand: (
-    command: string,
+    command: Command,
     context: PaneCommandContext<RunListing>,
   ) => void;
 }
@@ -40,7 +41,7 @@ export function useEbsCopyRuns(): EbsCopyRuns {
   );
 
   const onCommand = useCallback(
-    (command: string, { row, refresh }: PaneCommandContext<RunListing>) => {
+    (command: Command, { row, refresh }: PaneCommandContext<RunListing>) => {
       if (!row) return;
       if (command === 'migrations.resume') {
         if (row.state === 'done')

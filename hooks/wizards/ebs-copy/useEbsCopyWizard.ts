@@ -1,3 +1,4 @@
+import type { Command } from '../../../source/keymap/index.js';
 import { useCallback } from 'react';
 import type { WizardSnapshot } from '../../../source/wizards/ebs-copy/console-service.js';
 import { initialState } from '../../../source/wizards/ebs-copy/views/wizard-state.js';
@@ -8,7 +9,7 @@ import { useStore } from '../../context/useStore.js';
 
 export interface EbsCopyWizard {
   readonly snapshot: WizardSnapshot;
-  readonly onCommand: (command: string) => void;
+  readonly onCommand: (command: Command) => void;
 }
 
 const SOURCE = 'ebs-copy';
@@ -24,7 +25,7 @@ export function useEbsCopyWizard(): EbsCopyWizard {
   const run = useEbsCopyRun();
 
   const onCommand = useCallback(
-    (command: string) => {
+    (command: Command) => {
       const { state, jobId } = store.getSnapshot();
       const running = jobId !== undefined || state.step === 'running';
       const hasDraft = 'draft' in state && state.draft?.source !== undefined;
@@ -123,6 +124,10 @@ export function useEbsCopyWizard(): EbsCopyWizard {
           return report('info', SOURCE, 'cleanup is for a finished run');
         case 'ebsCopy.new':
           return store.reset(initialState());
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     },
     [store, choices, run, report, readOnly],

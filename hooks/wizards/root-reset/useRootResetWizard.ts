@@ -1,3 +1,4 @@
+import type { Command } from '../../../source/keymap/index.js';
 import { useCallback } from 'react';
 import type { WizardSnapshot } from '../../../source/wizards/root-reset/console-service.js';
 import { earlierPending } from '../../../source/wizards/root-reset/views/screen-view.js';
@@ -8,7 +9,7 @@ import { useStore } from '../../context/useStore.js';
 
 export interface RootResetWizard {
   readonly snapshot: WizardSnapshot;
-  readonly onCommand: (command: string) => void;
+  readonly onCommand: (command: Command) => void;
 }
 
 const SOURCE = 'reset-root';
@@ -23,7 +24,7 @@ export function useRootResetWizard(): RootResetWizard {
   const run = useRootResetRun();
 
   const onCommand = useCallback(
-    (command: string) => {
+    (command: Command) => {
       const { state, jobId } = store.getSnapshot();
       const act = (work: Promise<unknown>) => void work;
       const running = jobId !== undefined;
@@ -98,6 +99,10 @@ export function useRootResetWizard(): RootResetWizard {
         case 'rootReset.new':
           service.setLink(undefined);
           return store.dispatch({ type: 'pick' });
+
+        // Commands of the other live scopes are not this handler's.
+        default:
+          break;
       }
     },
     [store, service, choices, run, report],

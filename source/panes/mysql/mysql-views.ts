@@ -23,6 +23,14 @@ export const VIEW_TITLES: Record<MysqlView, string> = {
   users: 'Users',
 };
 
+/** The view a `mysql.view.*` key opens; undefined for any other command. */
+export function viewOfCommand(command: string): MysqlView | undefined {
+  const prefix = 'mysql.view.';
+  if (!command.startsWith(prefix)) return undefined;
+  const name = command.slice(prefix.length);
+  return MYSQL_VIEWS.find((view) => view === name);
+}
+
 /** The view after (or before) this one, wrapping around. */
 export function stepView(view: MysqlView, step: 1 | -1): MysqlView {
   const index = MYSQL_VIEWS.indexOf(view);

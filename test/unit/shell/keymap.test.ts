@@ -14,6 +14,10 @@ import {
   tableScopes,
 } from '../../../source/keymap/live-scopes.js';
 import { findPane } from '../../../source/shell/pane-catalog.js';
+import {
+  MYSQL_VIEWS,
+  viewOfCommand,
+} from '../../../source/panes/mysql/mysql-views.js';
 
 const none: KeyFlags = {
   upArrow: false,
@@ -79,6 +83,15 @@ describe('keymap', () => {
     ]);
   });
 
+  it('opens a MySQL view with each view key, and nothing with other keys', () => {
+    const views = ALL_BINDINGS.map((binding) =>
+      viewOfCommand(binding.command),
+    ).filter((view) => view !== undefined);
+    expect([...views].sort()).toEqual([...MYSQL_VIEWS].sort());
+    expect(viewOfCommand('mysql.view.nothing')).toBeUndefined();
+    expect(viewOfCommand('mysql.nextView')).toBeUndefined();
+  });
+
   it('has the EC2 panes in it', () => {
     expect(paneScopes).toEqual(
       expect.arrayContaining([
@@ -113,7 +126,7 @@ describe('keymap', () => {
   });
 
   it('resolves keys in scope order and ignores other scopes', () => {
-    const keymap = createKeymap();
+    const keymap = createKeymap(ALL_BINDINGS);
     expect(keymap.resolve('j', ['global', 'list'])).toBe('list.down');
     expect(keymap.resolve('j', ['global'])).toBeUndefined();
     expect(keymap.resolve('escape', ['prompt'])).toBe('prompt.cancel');
