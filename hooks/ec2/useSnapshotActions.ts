@@ -64,7 +64,6 @@ export function useSnapshotActions(): (
             ({ dryRun }) => ({
               what: `create a volume from ${name}`,
               source: 'ec2',
-              dryRun,
               call: () =>
                 service.createVolume(
                   row.id,
@@ -87,7 +86,6 @@ export function useSnapshotActions(): (
             ({ dryRun }) => ({
               what: `copy ${name} to ${target}`,
               source: 'ec2',
-              dryRun,
               call: () =>
                 service.copy(
                   row.id,
@@ -109,7 +107,6 @@ export function useSnapshotActions(): (
           await confirmedWrite(deleteSnapshotRequest(row), ({ dryRun }) => ({
             what: `delete ${name}`,
             source: 'ec2',
-            dryRun,
             call: () => service.delete(row.id, { dryRun }),
             refresh,
           }));

@@ -4,29 +4,14 @@ import type { Theme } from '../../components/theme.js';
 import type { VolumeRow } from '../../source/aws/ec2/types.js';
 import { openConsole } from './console.js';
 import { createFakeEbsCopy, type FakeEbsCopy } from './fakes/fake-ebs-copy.js';
-import { createFakeEc2 } from './fakes/fake-ec2.js';
+import { createFakeEc2, fakeVolume } from './fakes/fake-ec2.js';
 import { KEYS } from './keys.js';
 import { lines, type Rendered, type Size } from './render.js';
 
 export const VOL = 'vol-0aaaaaaaaaaaaaaa1';
 
-const volume = (id: string, name: string): VolumeRow => ({
-  id,
-  name,
-  size: 100,
-  type: 'gp3',
-  iops: 3000,
-  throughput: 125,
-  state: 'available',
-  az: 'us-east-1a',
-  region: 'us-east-1',
-  attachments: [],
-  encrypted: false,
-  kmsKeyId: '',
-  snapshotId: '',
-  created: new Date('2026-10-01T00:00:00Z'),
-  tags: { Name: name },
-});
+const volume = (id: string, name: string): VolumeRow =>
+  fakeVolume(id, { name, tags: { Name: name } });
 
 export async function openOnVolumes(
   options: {

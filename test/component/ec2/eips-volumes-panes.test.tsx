@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { AddressRow, VolumeRow } from '../../../source/aws/ec2/types.js';
 import { openConsole } from '../../helpers/console.js';
-import { createFakeEc2, fakeInstance } from '../../helpers/fakes/fake-ec2.js';
+import {
+  createFakeEc2,
+  fakeInstance,
+  fakeVolume,
+} from '../../helpers/fakes/fake-ec2.js';
 import { KEYS } from '../../helpers/keys.js';
 
 const address = (
@@ -28,24 +32,7 @@ const volume = (
   state: string,
   az: string,
   extra: Partial<VolumeRow> = {},
-): VolumeRow => ({
-  id,
-  name: '',
-  size: 50,
-  type: 'gp3',
-  iops: 3000,
-  throughput: 125,
-  state,
-  az,
-  region: 'us-east-1',
-  attachments: [],
-  encrypted: false,
-  kmsKeyId: '',
-  snapshotId: '',
-  created: new Date('2026-10-01T00:00:00Z'),
-  tags: {},
-  ...extra,
-});
+): VolumeRow => fakeVolume(id, { size: 50, state, az, ...extra });
 
 describe('Elastic IPs pane', () => {
   const ec2 = () =>

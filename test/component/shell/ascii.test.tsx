@@ -12,7 +12,11 @@ import type {
 } from '../../../source/aws/ec2/types.js';
 import { openConsole } from '../../helpers/console.js';
 import { openOnVolumes, VOL } from '../../helpers/ebs-copy-console.js';
-import { createFakeEc2, fakeInstance } from '../../helpers/fakes/fake-ec2.js';
+import {
+  createFakeEc2,
+  fakeInstance,
+  fakeVolume,
+} from '../../helpers/fakes/fake-ec2.js';
 import { createFakeEbsCopy } from '../../helpers/fakes/fake-ebs-copy.js';
 import { createFakeRootReset } from '../../helpers/fakes/fake-root-reset.js';
 import { KEYS } from '../../helpers/keys.js';
@@ -35,23 +39,10 @@ const ADDRESS: AddressRow = {
   tags: {},
 };
 
-const VOLUME: VolumeRow = {
-  id: 'vol-0aaaaaaaaaaaaaaa1',
+const VOLUME: VolumeRow = fakeVolume('vol-0aaaaaaaaaaaaaaa1', {
   name: 'data-01',
-  size: 100,
-  type: 'gp3',
-  iops: 3000,
-  throughput: 125,
-  state: 'available',
-  az: 'us-east-1a',
-  region: 'us-east-1',
-  attachments: [],
-  encrypted: false,
-  kmsKeyId: '',
-  snapshotId: '',
-  created: new Date('2026-10-01T00:00:00Z'),
   tags: { Name: 'data-01' },
-};
+});
 
 const SNAPSHOT: SnapshotRow = {
   id: 'snap-0aaaaaaaaaaaaaaa1',

@@ -70,6 +70,31 @@ export function fakeInstance(
   };
 }
 
+/** An available gp3 volume in us-east-1a unless told otherwise. */
+export function fakeVolume(
+  id: string,
+  extra: Partial<VolumeRow> = {},
+): VolumeRow {
+  return {
+    id,
+    name: '',
+    size: 100,
+    type: 'gp3',
+    iops: 3000,
+    throughput: 125,
+    state: 'available',
+    az: 'us-east-1a',
+    region: 'us-east-1',
+    attachments: [],
+    encrypted: false,
+    kmsKeyId: '',
+    snapshotId: '',
+    created: new Date('2026-10-01T00:00:00Z'),
+    tags: {},
+    ...extra,
+  };
+}
+
 const bulk = (succeeded: readonly string[]): BulkOutcome => ({
   succeeded,
   failed: [],
