@@ -15,6 +15,7 @@ import {
   parseRegion,
 } from './commands/cli-arguments.js';
 import { describeError } from './lib/errors.js';
+import { safeLine } from './lib/terminal-text.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON } from './terminal/screen.js';
 import type { Lab } from './lab/lab.js';
 import { registerEbsCopyCommand } from './commands/ebs-copy/ebs-copy-cli.js';
@@ -64,7 +65,7 @@ async function runConsole(options: CliOptions): Promise<number> {
       return 0;
     } catch (error) {
       leave();
-      console.error(`opsdeck: ${describeError(error)}`);
+      console.error(`opsdeck: ${safeLine(describeError(error))}`);
       return 1;
     } finally {
       leave();
@@ -115,11 +116,15 @@ program
   )
   .option('--json', 'machine-readable output')
   .action(async (options: { json?: boolean }, command: Command) => {
-    const { runWhoAmI } = await import('./commands/whoami.js');
+    const [{ runWhoAmI }, { processIo }] = await Promise.all([
+      import('./commands/whoami.js'),
+      import('./commands/command-io.js'),
+    ]);
+    const io = processIo();
     process.exitCode = await runWhoAmI(
       { ...command.optsWithGlobals<CliOptions>(), ...options },
-      console.log,
-      console.error,
+      io.out,
+      io.err,
     );
   });
 
@@ -147,7 +152,7 @@ try {
     // --help and --version end here too, with exit code 0.
     process.exitCode = error.exitCode === 0 ? 0 : 2;
   } else {
-    console.error(`opsdeck: ${describeError(error)}`);
+    console.error(`opsdeck: ${safeLine(describeError(error))}`);
     process.exitCode = 1;
   }
 }

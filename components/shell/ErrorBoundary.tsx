@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { Component, type ReactNode } from 'react';
+import { safeLine } from '../../source/lib/terminal-text.js';
 
 export interface ErrorBoundaryProps {
   readonly children: ReactNode;
@@ -28,7 +29,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, State> {
     return (
       <Box flexDirection="column">
         <Text color="red" bold>
-          opsdeck hit a bug and stopped: {this.state.error.message}
+          opsdeck hit a bug and stopped: {safeLine(this.state.error.message)}
         </Text>
         <Text>
           Nothing was written after this point. The event log file holds what

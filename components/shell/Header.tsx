@@ -4,6 +4,7 @@ import { shortPrincipal } from '../../source/aws/identity.js';
 import type { SessionSettings } from '../../source/session/session-settings.js';
 import { useTheme } from '../theme.js';
 import { fitCell } from '../../source/lib/fit-cell.js';
+import { safeLine } from '../../source/lib/terminal-text.js';
 
 export interface HeaderProps {
   readonly settings: SessionSettings;
@@ -67,7 +68,11 @@ export function Header({
   const separator = ` ${theme.glyphs.separator} `;
   let used = 0;
   const shown: Segment[] = [];
-  for (const segment of segments) {
+  // The profile's name and the ARN come from outside: shown safe.
+  for (const segment of segments.map((raw) => ({
+    ...raw,
+    text: safeLine(raw.text),
+  }))) {
     const cost =
       (shown.length > 0 ? separator.length : 0) + segment.text.length;
     const room = width - used - (shown.length > 0 ? separator.length : 0);

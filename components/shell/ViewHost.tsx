@@ -9,6 +9,7 @@ import type { View } from '../../source/shell/shell-state.js';
 import { PANE_COMPONENTS } from './pane-registry.js';
 import { ScrollView } from '../widgets/ScrollView.js';
 import { useTheme } from '../theme.js';
+import { safeLine } from '../../source/lib/terminal-text.js';
 
 /** From this width the help is laid out in two columns. */
 const WIDE_HELP = 160;
@@ -82,7 +83,9 @@ export function ViewHost({
   if (!Pane || !info) {
     return (
       <Box height={height}>
-        <Text color={theme.tone('error')}>{`no pane named ${view.pane}`}</Text>
+        <Text
+          color={theme.tone('error')}
+        >{`no pane named ${safeLine(view.pane)}`}</Text>
       </Box>
     );
   }

@@ -2,6 +2,7 @@ import { Text, type Key } from 'ink';
 import { useLayoutEffect, useState } from 'react';
 import { useInputEvent } from '../../hooks/input/useInputEvent.js';
 import { inputMode } from '../../source/terminal/input-mode.js';
+import { safeLine } from '../../source/lib/terminal-text.js';
 import { useTheme } from '../theme.js';
 
 export interface TextInputProps {
@@ -90,9 +91,10 @@ export function TextInput({
   if (shown === '' && !isActive)
     return <Text color={theme.ui.muted}>{placeholder}</Text>;
   const start = Math.max(0, cursor - width + 1);
-  const before = shown.slice(start, cursor);
-  const at = shown[cursor] ?? ' ';
-  const after = shown.slice(cursor + 1, start + width);
+  // A value can start from outside (a tag line): its controls are shown, not sent.
+  const before = safeLine(shown.slice(start, cursor));
+  const at = safeLine(shown[cursor] ?? ' ');
+  const after = safeLine(shown.slice(cursor + 1, start + width));
   return (
     <Text>
       {before}

@@ -6,6 +6,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import { describeProgress, type ProgressSnapshot } from '../jobs/progress.js';
+import { safeLine } from '../lib/terminal-text.js';
 
 export interface CommandIo {
   readonly out: (line: string) => void;
@@ -53,8 +54,9 @@ export function processIo(
     }
   };
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => stderr.write(`${line}\n`),
+    // One line a call: a newline inside outside text is shown, like any control.
+    out: (line) => process.stdout.write(`${safeLine(line)}\n`),
+    err: (line) => stderr.write(`${safeLine(line)}\n`),
     interactive: process.stdin.isTTY && stderr.isTTY,
     ask: async (text) =>
       /^y(es)?$/i.test((await question(`${text} [y/N] `)).trim()),
@@ -62,6 +64,18 @@ export function processIo(
     ...(stderr.isTTY ? { progress: terminalProgress(stderr) } : {}),
     signal: controller.signal,
   };
+}
+
+/**
+ * One JSON document on one line, for `--json`: JSON escapes C0 controls by
+ * itself; DEL, C1, bidi and invisible characters are escaped here too, so
+ * the line is safe on a terminal and still means the same to a parser.
+ */
+export function jsonLine(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 export function progressReporter(

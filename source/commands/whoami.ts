@@ -4,6 +4,7 @@ import { createEventLog } from '../events/event-log.js';
 import { createSessionOpener } from '../session/session.js';
 import { profileLabel } from '../session/session-settings.js';
 import { prepareStart, type CliOptions } from '../session/start.js';
+import { jsonLine } from './command-io.js';
 
 export async function runWhoAmI(
   options: CliOptions & { json?: boolean },
@@ -21,17 +22,19 @@ export async function runWhoAmI(
     const profile = profileLabel(start.settings, process.env);
     if (options.json)
       out(
-        JSON.stringify({
+        jsonLine({
           profile,
           region: start.settings.region,
           ...identity,
           readOnly: start.settings.readOnly,
         }),
       );
-    else
+    else {
+      out(identity.arn);
       out(
-        `${identity.arn}\naccount ${identity.account}  profile ${profile}  region ${start.settings.region}${start.settings.readOnly ? '  read-only' : ''}`,
+        `account ${identity.account}  profile ${profile}  region ${start.settings.region}${start.settings.readOnly ? '  read-only' : ''}`,
       );
+    }
     return 0;
   } catch (error) {
     err(`opsdeck: ${describeError(error)}`);

@@ -1,10 +1,13 @@
 /** One cell of text cut and padded to a width in terminal cells. Pure. */
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
+import { safeLine } from './terminal-text.js';
 
 /**
  * Cuts text to width with an ellipsis and pads it, measured by display width.
  * The ellipsis is the caller's glyph (the theme's), so --ascii reaches every cut.
+ * Outside text is made safe here too (controls shown, never sent), and only
+ * as much of it is measured as could ever show.
  */
 export function fitCell(
   text: string,
@@ -12,7 +15,10 @@ export function fitCell(
   options: { align?: 'left' | 'right' | undefined; ellipsis: string },
 ): string {
   if (width <= 0) return '';
-  const clean = text.replace(/[\r\n\t]+/g, ' ');
+  // No character is narrower than zero or wider than two cells: this much is enough.
+  const limit = width * 2 + 64;
+  const bounded = text.length > limit ? text.slice(0, limit) : text;
+  const clean = safeLine(bounded.replace(/\r?\n/g, ' '));
   const cut =
     stringWidth(clean) > width
       ? cliTruncate(clean, width, {
@@ -34,10 +40,11 @@ export function fitPieces(
   width: number,
   ellipsis: string,
 ): string[] {
-  if (stringWidth(pieces.join('')) <= width) return [...pieces];
+  const safe = pieces.map(safeLine);
+  if (stringWidth(safe.join('')) <= width) return safe;
   let room = Math.max(0, width - stringWidth(ellipsis));
   const fitted: string[] = [];
-  for (const piece of pieces) {
+  for (const piece of safe) {
     const pieceWidth = stringWidth(piece);
     if (pieceWidth > room) {
       fitted.push(`${fitCell(piece, room, { ellipsis: '' })}${ellipsis}`);

@@ -4,6 +4,7 @@
  */
 import stringWidth from 'string-width';
 import { fitCell } from './fit-cell.js';
+import { safeLine } from './terminal-text.js';
 
 /**
  * Lines of at most `width` cells. The first line starts with `first`, the
@@ -21,7 +22,9 @@ export function wrapLines(
   const lines: string[] = [];
   let line = first;
   let empty = true;
-  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+  // Outside text wraps like any other, its controls shown, never sent.
+  const words = text.split(/\s+/).filter((part) => part !== '');
+  for (const word of words.map(safeLine)) {
     const joined = empty ? `${line}${word}` : `${line} ${word}`;
     if (stringWidth(joined) <= width) {
       line = joined;

@@ -1,5 +1,6 @@
 /** Detail sections as wrapped lines for a scrolling view. Pure. */
 import stringWidth from 'string-width';
+import { safeLine } from '../lib/terminal-text.js';
 import type { DetailSection } from '../lib/view-types.js';
 
 export interface DetailLine {
@@ -15,13 +16,17 @@ export function detailLines(
   const lines: DetailLine[] = [];
   for (const section of sections) {
     if (lines.length > 0) lines.push({ text: '' });
-    lines.push({ text: section.title, heading: true });
+    lines.push({ text: safeLine(section.title), heading: true });
+    // Keys and values may come from outside: shown safe before they are measured.
+    const rows = section.rows.map(
+      ([key, value]) => [safeLine(key), value] as const,
+    );
     const keyWidth = Math.min(
       28,
-      Math.max(0, ...section.rows.map(([key]) => stringWidth(key))) + 2,
+      Math.max(0, ...rows.map(([key]) => stringWidth(key))) + 2,
     );
     const valueWidth = Math.max(10, width - keyWidth - 2);
-    for (const [key, value] of section.rows) {
+    for (const [key, value] of rows) {
       const pieces = wrap(value === '' ? '-' : value, valueWidth);
       pieces.forEach((piece, index) => {
         const label = index === 0 ? key : '';
@@ -34,8 +39,8 @@ export function detailLines(
 
 function wrap(text: string, width: number): string[] {
   const out: string[] = [];
-  for (const paragraph of text.split('\n')) {
-    let rest = paragraph;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let rest = safeLine(paragraph);
     while (stringWidth(rest) > width) {
       let cut = width;
       while (cut > 0 && stringWidth(rest.slice(0, cut)) > width) cut--;

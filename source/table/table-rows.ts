@@ -4,6 +4,7 @@
  */
 import type { FilterableRow, RowPredicate } from './filter.js';
 import { sortBy, type SortDirection } from './sort.js';
+import { safeLine } from '../lib/terminal-text.js';
 import type { Tone } from '../lib/view-types.js';
 import type { ColumnSpec, TablePaneSpec } from './table-spec.js';
 
@@ -49,7 +50,8 @@ function shownRow<Row>(
   row: Row,
   columns: ReadonlyMap<string, number>,
 ): ShownRow<Row> {
-  const cells = spec.columns.map((column) => column.value(row));
+  // Cells are measured, filtered and drawn as shown: outside text made safe first.
+  const cells = spec.columns.map((column) => safeLine(column.value(row)));
   const tags = spec.tags?.(row);
   return {
     id: spec.rowId(row),

@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { builtCli } from '../helpers/built-cli.js';
 import { labPart } from '../helpers/lab.js';
+import { forbiddenIn } from '../helpers/hostile.js';
+import { HOSTILE, HOSTILE_OBJECT_KEY } from '../../source/lab/seed/hostile.js';
 
 const moto = labPart('moto');
 
@@ -114,6 +116,55 @@ describe.skipIf(!moto.info)(
       );
       expect(result.code).toBe(1);
       expect(result.err).toContain('run: aws sso login --profile lab-sso');
+    });
+  },
+);
+
+describe.skipIf(!moto.info)(
+  `subcommands print outside text harmless${moto.missing}`,
+  () => {
+    const env = {
+      AWS_CONFIG_FILE: moto.info?.awsConfigFile,
+      AWS_SHARED_CREDENTIALS_FILE: moto.info?.awsCredentialsFile,
+      AWS_PROFILE: '',
+      OPSDECK_CONFIG: moto.info?.opsdeckConfigFile,
+    };
+    const lab = [
+      '--profile',
+      'lab',
+      '--endpoint-url',
+      moto.info?.endpoint ?? '',
+    ];
+
+    it('shows a hostile key as visible escapes, and escapes it in JSON without changing it', () => {
+      const text = run(
+        ['s3', 'ls', 's3://opsdeck-lab-assets/uploads/', ...lab],
+        env,
+      );
+      expect(text.code).toBe(0);
+      expect(text.out).toContain(
+        'uploads/evil\\x1b]52;c;cHduZWQ=\\x07\\x1b[2J<U+202E>.txt',
+      );
+      expect(forbiddenIn(text.out)).toEqual([]);
+
+      const json = run(
+        ['s3', 'ls', 's3://opsdeck-lab-assets/uploads/', '--json', ...lab],
+        env,
+      );
+      expect(json.code).toBe(0);
+      expect(forbiddenIn(json.out)).toEqual([]);
+      const keys = json.out
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { key?: string }).key);
+      expect(keys).toContain(HOSTILE_OBJECT_KEY);
+    });
+
+    it('prints an error that quotes hostile input harmless', () => {
+      const result = run(['s3', 'mb', `s3://Bad_${HOSTILE}`, ...lab], env);
+      expect(result.code).toBe(1);
+      expect(result.err).toContain('Bad_\\x1b]52;c;cHduZWQ=\\x07');
+      expect(forbiddenIn(result.err)).toEqual([]);
     });
   },
 );

@@ -8,6 +8,8 @@ import xterm from '@xterm/headless';
 export interface PtyScreen {
   /** The visible screen, one string per row, trailing spaces trimmed. */
   screen(): string[];
+  /** Every byte the program wrote to the terminal so far, as text. */
+  written(): string;
   type(text: string): void;
   waitFor(
     predicate: (screen: string) => boolean,
@@ -50,7 +52,9 @@ export function runInPty(
     env,
   });
   let pending = Promise.resolve();
+  const chunks: string[] = [];
   pty.onData((data) => {
+    chunks.push(data);
     pending = pending.then(
       () => new Promise<void>((resolve) => terminal.write(data, resolve)),
     );
@@ -69,6 +73,7 @@ export function runInPty(
   };
   return {
     screen,
+    written: () => chunks.join(''),
     pid: pty.pid,
     type: (text) => pty.write(text),
     exited,

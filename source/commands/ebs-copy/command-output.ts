@@ -1,5 +1,5 @@
 /** What `opsdeck ebs-copy` prints: problems and plan, progress lines, runs, the summary. */
-import type { CommandIo } from '../command-io.js';
+import { jsonLine, type CommandIo } from '../command-io.js';
 import type { Preflight } from '../../wizards/ebs-copy/types.js';
 import type {
   PlanStep,
@@ -15,16 +15,16 @@ export function printPlan(
   io: CommandIo,
 ): void {
   if (json) {
-    io.out(
-      JSON.stringify({ ok: preflight.ok, problems: preflight.problems, plan }),
-    );
+    io.out(jsonLine({ ok: preflight.ok, problems: preflight.problems, plan }));
     return;
   }
   if (preflight.account !== undefined) io.err(`account ${preflight.account}`);
-  for (const problem of preflight.problems)
-    io.err(`${problem.severity}: ${problem.message}\n  -> ${problem.fix}`);
+  for (const problem of preflight.problems) {
+    io.err(`${problem.severity}: ${problem.message}`);
+    io.err(`  -> ${problem.fix}`);
+  }
   if (plan.length > 0 && preflight.ok)
-    io.err(['plan:', ...describePlan(plan)].join('\n'));
+    for (const line of ['plan:', ...describePlan(plan)]) io.err(line);
 }
 
 /** One stderr line per step change, and per change of its percentage. */
@@ -52,7 +52,7 @@ export function printRuns(
   io: CommandIo,
 ): void {
   if (json) {
-    io.out(JSON.stringify(runs));
+    io.out(jsonLine(runs));
     return;
   }
   if (runs.length === 0) io.out('no region copies yet');
@@ -68,7 +68,7 @@ export function printSummary(
   io: CommandIo,
 ): void {
   if (json) {
-    io.out(JSON.stringify(summary));
+    io.out(jsonLine(summary));
     return;
   }
   io.out(`run ${summary.runId}: ${summary.state}`);
@@ -84,15 +84,16 @@ export function printSummary(
   for (const note of summary.notes) io.out(`note: ${note}`);
 }
 
-/** One line per step for text output: "2. Copy the snapshot to ... -> creates snapshot (ap-southeast-2)". */
+/** Lines per step for text output: "2. Copy the snapshot to ...", then what it creates. */
 function describePlan(steps: readonly PlanStep[]): string[] {
-  return steps.map((step, index) => {
+  return steps.flatMap((step, index) => {
     const creates = step.creates
       .map(
         (made) =>
           `${made.type} in ${made.region}${made.intermediate ? ' (intermediate)' : ''}`,
       )
       .join(', ');
-    return `${index + 1}. ${step.title}${creates === '' ? '' : `\n     creates: ${creates}`}`;
+    const title = `${index + 1}. ${step.title}`;
+    return creates === '' ? [title] : [title, `     creates: ${creates}`];
   });
 }

@@ -1,5 +1,5 @@
 /** What `opsdeck reset-root` prints: facts and plan to stderr, the result to stdout. */
-import type { CommandIo } from '../command-io.js';
+import { jsonLine, type CommandIo } from '../command-io.js';
 import type {
   Detection,
   Plan,
@@ -57,7 +57,7 @@ export function printResult(
 ): void {
   const { remote, tunnelLogin } = result;
   if (json) {
-    io.out(JSON.stringify({ ...remote, tunnelLogin }));
+    io.out(jsonLine({ ...remote, tunnelLogin }));
     return;
   }
   io.out(

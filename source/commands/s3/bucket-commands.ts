@@ -9,6 +9,7 @@ import {
   EXIT_FAILED,
   EXIT_OK,
   EXIT_USAGE,
+  jsonLine,
   type CommandIo,
 } from '../command-io.js';
 import type { S3Session } from './s3-session.js';
@@ -29,7 +30,7 @@ export async function lsCommand(
     for (const bucket of buckets)
       io.out(
         options.json
-          ? JSON.stringify({
+          ? jsonLine({
               name: bucket.name,
               region: bucket.region ?? null,
               created: bucket.created?.toISOString() ?? null,
@@ -54,13 +55,13 @@ export async function lsCommand(
     for (const prefix of page.prefixes)
       io.out(
         options.json
-          ? JSON.stringify({ prefix })
+          ? jsonLine({ prefix })
           : `${''.padStart(19)}  ${'PRE'.padStart(10)}  ${prefix}`,
       );
     for (const object of page.objects)
       io.out(
         options.json
-          ? JSON.stringify({
+          ? jsonLine({
               key: object.key,
               size: object.size,
               modified: object.modified?.toISOString() ?? null,
@@ -88,7 +89,7 @@ export async function mbCommand(
   await session.service.makeBucket(bucket, session.region);
   io.out(
     options.json
-      ? JSON.stringify({ bucket, region: session.region, created: true })
+      ? jsonLine({ bucket, region: session.region, created: true })
       : `make_bucket: ${bucket} (${session.region})`,
   );
   return EXIT_OK;
@@ -109,7 +110,7 @@ export async function rbCommand(
     await session.service.removeBucket(bucket, io.signal);
     io.out(
       options.json
-        ? JSON.stringify({ bucket, removed: true })
+        ? jsonLine({ bucket, removed: true })
         : `remove_bucket: ${bucket}`,
     );
     return EXIT_OK;
@@ -142,7 +143,7 @@ export async function rbCommand(
       ),
   );
   io.progress?.(undefined);
-  if (options.json) io.out(JSON.stringify({ bucket, ...result }));
+  if (options.json) io.out(jsonLine({ bucket, ...result }));
   if (!result.bucketRemoved) {
     io.err(`opsdeck: ${describePurgeFailure(bucket, result)}`);
     return EXIT_FAILED;

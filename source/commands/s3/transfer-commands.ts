@@ -21,6 +21,7 @@ import {
   EXIT_FAILED,
   EXIT_OK,
   UsageError,
+  jsonLine,
   progressReporter,
   type CommandIo,
 } from '../command-io.js';
@@ -143,7 +144,7 @@ export async function syncCommand(
       `aborted ${result.leftoverUploadsAborted} multipart uploads left by an earlier run in s3://${remote.bucket}`,
     );
   if (result.deletesRefused) io.err(`opsdeck: ${result.deletesRefused}`);
-  io.out(options.json ? JSON.stringify(result) : summaryLine(result));
+  io.out(options.json ? jsonLine(result) : summaryLine(result));
   const failed =
     result.failedCount > 0 ||
     result.cancelled ||
@@ -208,7 +209,7 @@ export async function getCommand(
       };
       io.out(
         options.json
-          ? JSON.stringify(summary)
+          ? jsonLine(summary)
           : `downloaded 1 (${prettyBytes(summary.bytes)}) to ${path} in ${summary.seconds.toFixed(1)} s`,
       );
       return EXIT_OK;
@@ -269,7 +270,7 @@ export async function putCommand(
   };
   io.out(
     options.json
-      ? JSON.stringify(summary)
+      ? jsonLine(summary)
       : `uploaded 1 (${prettyBytes(stats.size)}) to ${formatS3Uri(bucket, target)} in ${summary.seconds.toFixed(1)} s`,
   );
   return EXIT_OK;

@@ -3,6 +3,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { LAB_ACCOUNT, LAB_PROD_ACCOUNT } from '../lab-aws.js';
 import { seedEc2Region, type RegionPlan } from './seed-ec2.js';
+import { HOSTILE, HOSTILE_INSTANCE_NAME } from './hostile.js';
 import { seedS3 } from './seed-s3.js';
 
 const MAIN_PLANS: readonly RegionPlan[] = [
@@ -44,6 +45,12 @@ const MAIN_PLANS: readonly RegionPlan[] = [
         type: 't2.micro',
         state: 'terminated',
         tags: { env: 'staging' },
+      },
+      {
+        name: HOSTILE_INSTANCE_NAME,
+        type: 't3.nano',
+        state: 'stopped',
+        tags: { env: 'test', note: HOSTILE },
       },
     ],
     associate: ['web-1', 'batch-1'],

@@ -1,5 +1,6 @@
 /** Seeds the lab's MariaDB: a shop schema with rows, and users of every kind the MySQL pane handles. */
 import { createConnection, type RowDataPacket } from 'mysql2/promise';
+import { HOSTILE_CELL } from './hostile.js';
 
 /** Lab-only, documented passwords for a throwaway loopback server; not secrets. */
 export const LAB_MYSQL = {
@@ -80,6 +81,10 @@ export async function seedMysql(options: { socket: string }): Promise<void> {
     );
     await connection.query(
       "INSERT INTO `weird.name`.`odd``table` VALUES (1, 'dots')",
+    );
+    await connection.query(
+      'INSERT INTO shop.audit_log (at, message) VALUES (NOW(), ?)',
+      [HOSTILE_CELL],
     );
   } finally {
     await connection.end();

@@ -16,6 +16,7 @@ import {
   type BucketLocationConstraint,
 } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentity } from '@smithy/types';
+import { HOSTILE_OBJECT_BODY, HOSTILE_OBJECT_KEY } from './hostile.js';
 
 export const LAB_BUCKETS = {
   logs: 'opsdeck-lab-logs',
@@ -121,6 +122,7 @@ export async function seedS3(options: {
     );
     // Folder markers as the S3 console and S3Fox make them; they are not files.
     await put(LAB_BUCKETS.assets, 'uploads/', '');
+    await put(LAB_BUCKETS.assets, HOSTILE_OBJECT_KEY, HOSTILE_OBJECT_BODY);
     await put(LAB_BUCKETS.assets, 'legacy_$folder$', '');
 
     await bucket(LAB_BUCKETS.backups, 'us-east-1');

@@ -2,14 +2,22 @@
 import prettyBytes from 'pretty-bytes';
 import stringWidth from 'string-width';
 import type { Glyphs } from '../../lib/charset.js';
+import { safeLine } from '../../lib/terminal-text.js';
 import type { Cell } from '../../mysql/mysql-values.js';
 
 const NULL_TEXT = 'NULL';
 
-/** One cell as text: NULL distinct (the grid dims it), binary as hex. */
+/**
+ * One cell as text: NULL distinct (the grid dims it), binary as hex, text
+ * with its controls shown (a cell is outside text) and no longer than a
+ * grid cell could show.
+ */
 export function cellText(cell: Cell, glyphs: Glyphs, limit = 200): string {
   if (cell === null) return NULL_TEXT;
-  if (typeof cell === 'string') return cell.replace(/[\r\n\t]+/g, ' ');
+  if (typeof cell === 'string') {
+    const shown = cell.length > limit ? cell.slice(0, limit) : cell;
+    return safeLine(shown.replace(/\r?\n/g, ' '));
+  }
   const hex = `0x${cell.hex.slice(0, limit)}`;
   return cell.hex.length > limit
     ? `${hex}${glyphs.ellipsis} (${cell.bytes} B)`

@@ -1,6 +1,7 @@
 /** The server view's figures as a few lines. Pure. */
 import type { Glyphs } from '../../lib/charset.js';
 import { fitCell } from '../../lib/fit-cell.js';
+import { safeLine } from '../../lib/terminal-text.js';
 import type { ServerSummary } from '../../mysql/admin/server-status.js';
 import { formatBytes, formatUptime } from './mysql-format.js';
 
@@ -28,9 +29,12 @@ export function serverLines(
     lines.push(
       `replica of ${replica.source}: IO ${replica.ioRunning}, SQL ${replica.sqlRunning}, ${replica.secondsBehind === null ? 'lag unknown' : `${replica.secondsBehind}s behind`}${replica.lastError ? `, error: ${replica.lastError}` : ''}`,
     );
-  return lines.map((line) =>
-    line.length > width
-      ? fitCell(line, width, { ellipsis: glyphs.ellipsis })
-      : line,
-  );
+  // The version, the replica's source and its error come from the server.
+  return lines
+    .map(safeLine)
+    .map((line) =>
+      line.length > width
+        ? fitCell(line, width, { ellipsis: glyphs.ellipsis })
+        : line,
+    );
 }

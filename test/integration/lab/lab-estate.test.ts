@@ -51,6 +51,7 @@ describe.skipIf(!moto.info)(`lab: moto estate${moto.missing}`, () => {
       'running',
       'running',
       'stopped',
+      'stopped',
       'terminated',
     ]);
     expect(states['eu-west-1']).toEqual(['running', 'stopped']);

@@ -1,0 +1,129 @@
+/**
+ * Outside text in every kind of view: lists, details, forms, confirmations,
+ * pickers, the status line, the event log, an object's body, console output.
+ * No frame may carry a sequence a terminal would act on, and each view shows
+ * the hostile text as visible escapes.
+ */
+import { describe, expect, it } from 'vitest';
+import type { InstanceRow } from '../../../source/aws/ec2/types.js';
+import { UserError } from '../../../source/lib/errors.js';
+import { openConsole } from '../../helpers/console.js';
+import { createFakeEc2, fakeInstance } from '../../helpers/fakes/fake-ec2.js';
+import { createFakeS3 } from '../../helpers/fakes/fake-s3.js';
+import {
+  BIDI,
+  CLEAR_SCREEN,
+  OSC52,
+  TITLE,
+  forbiddenIn,
+} from '../../helpers/hostile.js';
+import { KEYS } from '../../helpers/keys.js';
+import type { Rendered } from '../../helpers/render.js';
+
+const size = { columns: 100, rows: 30 };
+
+/** No frame drawn so far holds a sequence a terminal would act on. */
+function expectHarmless(view: Rendered) {
+  const found = view.frames().flatMap(forbiddenIn);
+  expect([...new Set(found)]).toEqual([]);
+}
+
+const hostile: InstanceRow = fakeInstance(
+  'i-0bad000000000000f',
+  OSC52,
+  'running',
+  { tags: { Name: OSC52, note: CLEAR_SCREEN, owner: BIDI } },
+);
+
+describe('hostile outside text', () => {
+  it('is shown harmless in the instances list, details, tag form, confirmation, console output and status', async () => {
+    const ec2 = createFakeEc2({
+      instances: [
+        hostile,
+        fakeInstance('i-0aaa0000000000001', 'web-1', 'running'),
+      ],
+    });
+    Object.assign(ec2.instances, {
+      consoleOutput: () =>
+        Promise.resolve(`[    0.0] boot\n${TITLE}\n${CLEAR_SCREEN} done\r`),
+      stop: () => Promise.reject(new UserError(`refused: ${OSC52}`)),
+    });
+    const { view } = await openConsole({ pane: 'instances', ec2, size });
+    await view.waitFor(
+      // The NAME column is narrow at this width: the start of it shows.
+      (frame) => frame.includes('web\\x1b'),
+      'the hostile name, escaped',
+    );
+    await view.press('d', (frame) => frame.includes('Network'));
+    await view.press('G', (frame) => frame.includes('<U+202E>prod'));
+    await view.press(KEYS.escape, (frame) => frame.includes('Instances (2)'));
+
+    await view.press('t', (frame) => frame.includes('Tags of'));
+    await view.press(KEYS.escape, (frame) => !frame.includes('Tags of'));
+
+    await view.press('S', (frame) => frame.includes('Stop 1 instance'));
+    await view.press('y', (frame) => frame.includes('refused: web\\x1b]52;'));
+
+    await view.press('o', (frame) => frame.includes('console output of'));
+    await view.waitFor(
+      (frame) => frame.includes('\\x1b]0;pwned') && frame.includes('done\\x0d'),
+      'the console output, escaped',
+    );
+    await view.press(KEYS.escape, (frame) => frame.includes('Instances (2)'));
+
+    await view.press('!', (frame) => frame.includes('Event log'));
+    await view.waitFor(
+      (frame) => frame.includes('refused: web\\x1b]52;'),
+      'the error in the event log',
+    );
+    expectHarmless(view);
+  });
+
+  it('is shown harmless in a picker and in the Elastic IP confirmation', async () => {
+    const ec2 = createFakeEc2({
+      instances: [hostile],
+      addresses: [
+        {
+          allocationId: 'eipalloc-0001',
+          publicIp: '3.1.1.1',
+          associationId: '',
+          instanceId: '',
+          instanceName: '',
+          instanceState: '',
+          privateIp: '',
+          networkInterfaceId: '',
+          region: 'us-east-1',
+          tags: { Name: TITLE },
+        },
+      ],
+    });
+    const { view } = await openConsole({ pane: 'eips', ec2, size });
+    await view.waitFor((frame) => frame.includes('3.1.1.1'), 'the address');
+    await view.press('A', (frame) => frame.includes('Associate 3.1.1.1 with'));
+    await view.waitFor(
+      (frame) => frame.includes('web\\x1b]52;'),
+      'the hostile instance in the picker',
+    );
+    await view.press(KEYS.enter, (frame) => frame.includes('Associate'));
+    expectHarmless(view);
+  });
+
+  it('is shown harmless in S3 keys and object bodies', async () => {
+    const key = `logs/${OSC52}.txt`;
+    const s3 = createFakeS3({ 'acme-logs': [key, 'README.txt'] });
+    Object.assign(s3.s3, {
+      readText: () =>
+        Promise.resolve({
+          text: `${CLEAR_SCREEN}\n${BIDI}\n${TITLE}`,
+          truncated: false,
+        }),
+    });
+    const { view } = await openConsole({ pane: 'buckets', s3, size });
+    await view.waitFor((frame) => frame.includes('acme-logs'), 'the bucket');
+    await view.press(KEYS.enter, (frame) => frame.includes('README.txt'));
+    await view.press(KEYS.enter, (frame) => frame.includes('web\\x1b]52;'));
+    await view.press('v', (frame) => frame.includes('db\\x1b[2J'));
+    expect(view.frame()).toContain('rm-<U+202E>prod');
+    expectHarmless(view);
+  });
+});
