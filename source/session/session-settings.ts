@@ -38,11 +38,14 @@ export function resolveStartSettings(inputs: SettingsInputs): SessionSettings {
   const { options, config, env } = inputs;
   const profile =
     options.profile ?? config.defaults.profile ?? nonEmpty(env['AWS_PROFILE']);
+  const settingsOf = effectiveProfile(profile, env);
   const region =
     options.region ??
     nonEmpty(env['AWS_REGION']) ??
     nonEmpty(env['AWS_DEFAULT_REGION']) ??
-    (profile === undefined ? undefined : config.profiles[profile]?.region) ??
+    (settingsOf === undefined
+      ? undefined
+      : config.profiles[settingsOf]?.region) ??
     inputs.awsRegionOf(profile) ??
     config.defaults.region ??
     FALLBACK_REGION;
@@ -50,8 +53,21 @@ export function resolveStartSettings(inputs: SettingsInputs): SessionSettings {
     profile,
     region,
     endpoint: options.endpointUrl,
-    ...readOnlyFor(profile, inputs),
+    ...readOnlyFor(settingsOf, inputs),
   };
+}
+
+/**
+ * The profile whose settings apply: the one named, else `default` when the
+ * SDK's chain will read it (no keys in the environment). `profiles.default`
+ * must hold without --profile as it holds with it.
+ */
+function effectiveProfile(
+  profile: string | undefined,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  if (profile !== undefined) return profile;
+  return nonEmpty(env['AWS_ACCESS_KEY_ID']) ? undefined : 'default';
 }
 
 /** Settings after the user picked another profile: its region, its read-only flag. */

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { ListBucketsCommand } from '@aws-sdk/client-s3';
+import { describe, expect, it, vi } from 'vitest';
+import { LAB_CREDENTIALS } from '../../../source/lab/lab-aws.js';
 import { capturedIo } from '../../helpers/command-io.js';
 import {
   runS3Command,
@@ -130,6 +132,42 @@ describe.skipIf(!moto.info)(
       expect(result.err.join('\n')).toMatch(
         /read-only: s3:CreateBucket was not sent/,
       );
+    });
+
+    it('holds profiles.default.readOnly when no profile is named', async () => {
+      const dir = join(space.work, 'default-profile');
+      mkdirSync(dir, { recursive: true });
+      const credentials = join(dir, 'credentials');
+      writeFileSync(
+        credentials,
+        `[default]\naws_access_key_id = ${LAB_CREDENTIALS.accessKeyId}\naws_secret_access_key = ${LAB_CREDENTIALS.secretAccessKey}\n`,
+      );
+      writeFileSync(join(dir, 'config'), '[default]\nregion = us-east-1\n');
+      const config = join(dir, 'opsdeck.yaml');
+      writeFileSync(config, 'profiles:\n  default:\n    readOnly: true\n');
+      vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', credentials);
+      vi.stubEnv('AWS_CONFIG_FILE', join(dir, 'config'));
+      for (const name of [
+        'AWS_PROFILE',
+        'AWS_ACCESS_KEY_ID',
+        'AWS_SECRET_ACCESS_KEY',
+      ])
+        vi.stubEnv(name, undefined);
+      const bucket = uniqueBucket('default-ro');
+      const io = capturedIo();
+      const code = await runS3Command(
+        'mb',
+        [`s3://${bucket}`],
+        { endpointUrl: moto.info?.endpoint },
+        io,
+        { ...process.env, OPSDECK_CONFIG: config },
+      );
+      expect(code).toBe(1);
+      expect(io.stderr.join('\n')).toMatch(
+        /read-only: s3:CreateBucket was not sent \(profile default is read-only/,
+      );
+      const { Buckets } = await direct.send(new ListBucketsCommand({}));
+      expect(Buckets?.map((found) => found.Name)).not.toContain(bucket);
     });
   },
 );

@@ -87,6 +87,26 @@ describe('session settings', () => {
     expect(resolveStartSettings(inputs()).readOnly).toBe(false);
   });
 
+  it('applies profiles.default when no profile is named and the SDK reads the default one', () => {
+    const config = { profiles: { default: { readOnly: true } } };
+    expect(resolveStartSettings(inputs({}, config))).toMatchObject({
+      profile: undefined,
+      readOnly: true,
+      readOnlyReason: 'profile default is read-only in /cfg.yaml',
+    });
+    // Keys in the environment are not the default profile.
+    expect(
+      resolveStartSettings(
+        inputs({ env: { AWS_ACCESS_KEY_ID: 'AKIAEXAMPLE' } }, config),
+      ).readOnly,
+    ).toBe(false);
+    // A named profile has its own settings.
+    expect(
+      resolveStartSettings(inputs({ options: { profile: 'dev' } }, config))
+        .readOnly,
+    ).toBe(false);
+  });
+
   it("switching profile takes that profile's region and read-only flag", () => {
     const all = inputs({}, { profiles: { prod: { readOnly: true } } });
     const start = resolveStartSettings(all);
