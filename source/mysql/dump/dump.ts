@@ -18,6 +18,7 @@ import {
   toolError,
 } from './remote-tools.js';
 import { openToolChannel } from './tool-channel.js';
+import { partialName } from '../../lib/partial-file.js';
 
 export type DumpDestination =
   | { readonly kind: 'file'; readonly path: string }
@@ -85,13 +86,17 @@ export async function dumpDatabase(
     ? [received, createGzip(), stored]
     : [received, stored];
   const partial =
-    options.to.kind === 'file' ? `${options.to.path}.partial` : undefined;
+    options.to.kind === 'file' ? partialName(options.to.path) : undefined;
   const onAbort = () => channel.close();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   try {
     if (options.to.kind === 'file' && partial) {
       await pipeline(
-        [channel, ...stages, createWriteStream(partial, { mode: 0o600 })],
+        [
+          channel,
+          ...stages,
+          createWriteStream(partial, { mode: 0o600, flags: 'wx' }),
+        ],
         { signal: options.signal },
       );
     } else if (options.to.kind === 'upload') {

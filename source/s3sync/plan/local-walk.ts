@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { UserError } from '../../lib/errors.js';
 import { compareKeys } from './key-order.js';
 import type { LocalEntry } from '../plan-types.js';
+import { PARTIAL_NAME } from '../../lib/partial-file.js';
 
 /** Our temporary download names: `.name.opsdeck-1a2b3c4d.partial`. */
-const PARTIAL_PATTERN = /^\..*\.opsdeck-[0-9a-f]{8}\.partial$/s;
 
 export interface WalkReport {
   /** True when some directory or file could not be read: the listing is not the whole truth. */
@@ -124,7 +124,7 @@ async function* walkDirectory(
           mtimeMs: 0,
         });
       else if (result.isFile()) {
-        if (PARTIAL_PATTERN.test(entry.name))
+        if (PARTIAL_NAME.test(entry.name))
           report.partials.push(join(dir, entry.name));
         else
           children.push({

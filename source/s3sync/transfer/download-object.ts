@@ -9,16 +9,16 @@
  * of a sync are small, and every extra file-system call is a thread-pool
  * round trip that costs about as much as the write itself.
  */
-import { randomBytes } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Limiter } from '../../aws/s3/limiter.js';
 import { isAbortError } from '../../lib/errors.js';
 import { writeBody } from './body-writer.js';
 import type { RemoteEntry } from '../plan-types.js';
+import { partialName } from '../../lib/partial-file.js';
 
 export interface DownloadSettings {
   readonly rangedThreshold: number;
@@ -27,15 +27,6 @@ export interface DownloadSettings {
   readonly parts: Limiter;
   /** Directories known to exist, shared by the files of one sync. */
   readonly directories?: Set<string>;
-}
-
-function partialName(path: string): string {
-  // Keep within the 255-byte name limit.
-  const name = basename(path).slice(0, 200);
-  return join(
-    dirname(path),
-    `.${name}.opsdeck-${randomBytes(4).toString('hex')}.partial`,
-  );
 }
 
 export async function downloadObject(

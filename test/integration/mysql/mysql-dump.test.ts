@@ -1,6 +1,14 @@
-import { mkdtempSync, readFileSync, statSync, existsSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabaseService } from '../../../source/mysql/admin/databases.js';
@@ -13,6 +21,13 @@ import { marker, openLabMysql, type LabMysql } from './mysql-lab.js';
 import { mariadb, sshd } from '../ssh/ssh-lab.js';
 
 const ready = sshd.info && mariadb.info;
+
+/** Files a dump to `path` writes before it is complete, left behind. */
+function partialsOf(path: string): string[] {
+  return readdirSync(dirname(path)).filter((name) =>
+    name.startsWith(`.${basename(path)}.opsdeck-`),
+  );
+}
 
 describe.skipIf(!ready)(
   `MySQL dump and restore over SSH${sshd.missing}${mariadb.missing}`,
@@ -89,7 +104,7 @@ describe.skipIf(!ready)(
       expect(dumped.tool).toMatch(/mariadb-dump|mysqldump/);
       expect(dumped.bytes).toBe(statSync(path).size);
       expect(progress.at(-1)).toBe(dumped.bytes);
-      expect(existsSync(`${path}.partial`)).toBe(false);
+      expect(partialsOf(path)).toEqual([]);
       const text = readFileSync(path, 'utf8');
       expect(text).toContain('CREATE TABLE `odd``name`');
       expect(text).toContain('0x00004E20');
@@ -165,7 +180,8 @@ describe.skipIf(!ready)(
       ).rejects.toThrow(
         /dump of no such db .* failed.*(Unknown database|Access denied)/,
       );
-      expect(existsSync(path) || existsSync(`${path}.partial`)).toBe(false);
+      expect(existsSync(path)).toBe(false);
+      expect(partialsOf(path)).toEqual([]);
     });
 
     it('allows a dump but refuses a restore in read-only mode', async () => {
@@ -189,6 +205,24 @@ describe.skipIf(!ready)(
       } finally {
         await readOnly.close();
       }
+    });
+
+    it('writes under an unpredictable name, never through a file planted beside the target', async () => {
+      const path = join(dir, 'planted.sql');
+      const victim = join(dir, 'victim.txt');
+      writeFileSync(victim, 'keep me\n');
+      // The name a dump used to write to first: a symlink there must not be followed.
+      symlinkSync(victim, `${path}.partial`);
+      await dumpDatabase(lab.session, {
+        database: source,
+        to: { kind: 'file', path },
+      });
+      expect(readFileSync(victim, 'utf8')).toBe('keep me\n');
+      expect(readFileSync(path, 'utf8')).toContain('CREATE TABLE `odd``name`');
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      expect(
+        readdirSync(dir).filter((name) => name.endsWith('.partial')),
+      ).toEqual(['planted.sql.partial']);
     });
   },
 );
