@@ -1,6 +1,6 @@
 /** `opsdeck s3 sync`, `get` and `put`: the sync engine with a one-line summary. */
 import { stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import prettyBytes from 'pretty-bytes';
 import { createLimiter } from '../../aws/s3/limiter.js';
 import { s3Call, s3Context, s3ErrorCode } from '../../aws/s3/s3-errors.js';
@@ -26,6 +26,7 @@ import {
   type CommandIo,
 } from '../command-io.js';
 import type { S3Session } from './s3-session.js';
+import { localPathForObject } from '../../s3sync/plan/key-safety.js';
 
 export interface TransferOptions {
   readonly json?: boolean;
@@ -176,14 +177,14 @@ export async function getCommand(
         return undefined;
       });
     if (head !== undefined) {
-      const path = join(dir, basename(key));
+      const { name, path } = localPathForObject(dir, key);
       const started = Date.now();
       await s3Call(s3Context(session.factory, 'GetObject', bucket, key), () =>
         downloadObject(
           client,
           bucket,
           {
-            rel: basename(key),
+            rel: name,
             key,
             size: head.ContentLength ?? 0,
             modifiedMs: head.LastModified?.getTime() ?? Date.now(),

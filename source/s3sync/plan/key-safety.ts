@@ -5,6 +5,7 @@
  * folder markers (`dir/`, `dir_$folder$`) are not files at all.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { UserError } from '../../lib/errors.js';
 
 export type KeyVerdict =
   | { readonly kind: 'file'; readonly path: string }
@@ -38,4 +39,20 @@ export function localPathForKey(root: string, rel: string): KeyVerdict {
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside))
     return { kind: 'unsafe', reason: 'lands outside the target directory' };
   return { kind: 'file', path };
+}
+
+/**
+ * Where one object downloaded into `dir` lands: its last key segment, under
+ * the same rules as a sync, so `ok/..` cannot write outside `dir`.
+ */
+export function localPathForObject(
+  dir: string,
+  key: string,
+): { readonly name: string; readonly path: string } {
+  const name = key.slice(key.lastIndexOf('/') + 1);
+  const verdict = localPathForKey(dir, name);
+  if (verdict.kind === 'file') return { name, path: verdict.path };
+  throw new UserError(
+    `cannot download ${key} as a file: ${verdict.kind === 'unsafe' ? verdict.reason : 'it is a folder marker'}`,
+  );
 }

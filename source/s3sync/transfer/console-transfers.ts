@@ -3,7 +3,7 @@
  * up. A thin layer over the sync engine for the console; the engine's modules
  * load on first use so start-up pays nothing for them.
  */
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { AwsClientFactory } from '../../aws/client-factory.js';
 import type { DeleteResult, ObjectRow } from '../../aws/s3/types.js';
@@ -12,6 +12,7 @@ import type { SyncHooks, SyncResult, SyncSpec } from '../sync-spec.js';
 import { UserError } from '../../lib/errors.js';
 import { deleteUnder, uploadStream } from './stream-upload-and-delete.js';
 import { snapshot } from '../../jobs/progress.js';
+import { localPathForObject } from '../plan/key-safety.js';
 
 const MiB = 1024 * 1024;
 
@@ -99,8 +100,7 @@ export function createS3Transfers(
           import('../../aws/s3/s3-errors.js'),
         ]);
       const client = await factory.s3();
-      const name = basename(object.key);
-      const path = join(dir, name);
+      const { name, path } = localPathForObject(dir, object.key);
       await s3Call(s3Context(factory, 'GetObject', bucket, object.key), () =>
         downloadObject(
           client,

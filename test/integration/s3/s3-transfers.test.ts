@@ -1,5 +1,11 @@
 /** The console's S3 transfers (put, get, delete under a prefix) against moto. */
-import { readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
@@ -96,6 +102,37 @@ describe.skipIf(!moto.info)(
       );
       expect(deleted).toEqual({ deleted: 3, failed: [] });
       expect(await allKeys(direct, bucket)).toEqual([]);
+      factory.destroy();
+    });
+
+    it('refuses to download an object whose name would leave the directory', async () => {
+      const { factory } = labS3Factory();
+      const transfers = createS3Transfers(factory, scratch('journal-dotdot'));
+      const bucket = uniqueBucket('dotdot');
+      await createBucket(direct, bucket);
+      await putText(direct, bucket, 'ok/..', 'escaped\n');
+      const parent = scratch('dotdot');
+      const target = join(parent, 'inside');
+      mkdirSync(target);
+      await expect(
+        transfers.getObject(
+          bucket,
+          {
+            key: 'ok/..',
+            size: 8,
+            modified: new Date('2026-03-01T00:00:00Z'),
+            storageClass: undefined,
+            etag: undefined,
+          },
+          target,
+          signal,
+          () => undefined,
+        ),
+      ).rejects.toThrow(
+        /cannot download ok\/\.\. as a file: refers to a parent directory/,
+      );
+      expect(readdirSync(parent)).toEqual(['inside']);
+      expect(readdirSync(target)).toEqual([]);
       factory.destroy();
     });
 
