@@ -94,7 +94,9 @@ export async function runSync(
   let seen = 0;
   let pendingSplit: string | undefined;
   const localEntries = readAhead(
-    localMissing ? emptyListing() : walkLocal(local.path, walkReport, signal),
+    localMissing
+      ? emptyListing()
+      : walkLocal(local.path, walkReport, signal, { followLinks: up }),
     (listParallel + 2) * KEYS_PER_RANGE,
     (entry) => {
       // The split after the 1000th key is only known to be one when a key follows.

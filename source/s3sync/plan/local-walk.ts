@@ -1,8 +1,9 @@
 /**
  * Walks a local directory in S3 key order (UTF-8 bytes, with a directory
  * sorting as its name plus '/', so `a.b` comes before `a/x`), one directory
- * in memory at a time. Symlinks are followed; a link back to a directory
- * being walked is a loop and is skipped with a warning. Partial downloads
+ * in memory at a time. Symlinks are followed when asked (a link back to a
+ * directory being walked is a loop and is skipped with a warning), else
+ * left alone with a warning. Partial downloads
  * that an earlier run left behind are reported, not listed.
  */
 import type { Dirent, Stats } from 'node:fs';
@@ -12,8 +13,6 @@ import { UserError } from '../../lib/errors.js';
 import { compareKeys } from './key-order.js';
 import type { LocalEntry } from '../plan-types.js';
 import { PARTIAL_NAME } from '../../lib/partial-file.js';
-
-/** Our temporary download names: `.name.opsdeck-1a2b3c4d.partial`. */
 
 export interface WalkReport {
   /** True when some directory or file could not be read: the listing is not the whole truth. */
@@ -31,10 +30,20 @@ export function newWalkReport(): WalkReport {
 
 const STAT_BATCH = 64;
 
+export interface WalkOptions {
+  /**
+   * Follow symlinks (the source of an upload, as `aws s3 sync` does), or
+   * leave them alone with a warning (the destination of a download, as
+   * rclone does): nothing is then read, written or deleted through a link.
+   */
+  readonly followLinks: boolean;
+}
+
 export async function* walkLocal(
   root: string,
   report: WalkReport,
   signal?: AbortSignal,
+  options: WalkOptions = { followLinks: true },
 ): AsyncGenerator<LocalEntry> {
   let rootStats: Stats;
   try {
@@ -58,6 +67,7 @@ export async function* walkLocal(
     new Set([`${rootStats.dev}:${rootStats.ino}`]),
     report,
     signal,
+    options,
   );
 }
 
@@ -77,6 +87,7 @@ async function* walkDirectory(
   ancestors: Set<string>,
   report: WalkReport,
   signal: AbortSignal | undefined,
+  options: WalkOptions,
 ): AsyncGenerator<LocalEntry> {
   signal?.throwIfAborted();
   let entries: Dirent[];
@@ -91,8 +102,20 @@ async function* walkDirectory(
     return;
   }
   const children: Child[] = [];
-  for (let start = 0; start < entries.length; start += STAT_BATCH) {
-    const batch = entries.slice(start, start + STAT_BATCH);
+  const links = options.followLinks
+    ? []
+    : entries.filter((entry) => entry.isSymbolicLink());
+  for (const link of links)
+    report.warnings.push({
+      rel: relDir + link.name,
+      message:
+        'symlink not followed: nothing is read, written or deleted through it',
+    });
+  const followed = options.followLinks
+    ? entries
+    : entries.filter((entry) => !entry.isSymbolicLink());
+  for (let start = 0; start < followed.length; start += STAT_BATCH) {
+    const batch = followed.slice(start, start + STAT_BATCH);
     const stats = await Promise.all(
       batch.map((entry) =>
         stat(join(dir, entry.name)).catch((error: unknown) => error as Error),
@@ -160,6 +183,7 @@ async function* walkDirectory(
         ancestors,
         report,
         signal,
+        options,
       );
       ancestors.delete(id);
     } else {

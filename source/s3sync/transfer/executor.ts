@@ -11,6 +11,7 @@ import { toS3Error, type S3Context } from '../../aws/s3/s3-errors.js';
 import { describeError, isAbortError } from '../../lib/errors.js';
 import { downloadObject } from './download-object.js';
 import { localPathForKey } from '../plan/key-safety.js';
+import { assertNoLinkOnPath } from './link-check.js';
 import type { ProgressTracker } from './progress-tracker.js';
 import type { PlanItem } from '../plan-types.js';
 import { uploadFile, type UploadSettings } from './upload-file.js';
@@ -54,6 +55,8 @@ export function createExecutor(
   const files = createLimiter(settings.files);
   // Every download into one directory needs no mkdir after the first.
   const directories = new Set<string>();
+  // Directories inside the root seen to be real, not links.
+  const realDirectories = new Set<string>();
   const running = new Set<Promise<void>>();
   const failures: Failure[] = [];
   let failureCount = 0;
@@ -92,6 +95,7 @@ export function createExecutor(
         const verdict = localPathForKey(settings.root, item.rel);
         if (verdict.kind !== 'file')
           throw new Error(`key skipped: ${verdict.kind}`);
+        await assertNoLinkOnPath(settings.root, verdict.path, realDirectories);
         await downloadObject(
           settings.client,
           settings.bucket,

@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   statSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -183,6 +184,53 @@ describe.skipIf(!moto.info)(
           .sort(),
       );
       expect(warnings.length).toBeGreaterThanOrEqual(2);
+      factory.destroy();
+    });
+
+    it('a sync down reads, writes and deletes nothing through a symlink in its directory', async () => {
+      const bucket = await createBucket(direct, uniqueBucket('links'));
+      for (const key of ['keep.txt', 'sub/victim.txt', 'sub/new.txt'])
+        await putText(direct, bucket, key, `from s3: ${key}`);
+      const outside = join(space.work, 'links-outside');
+      mkdirSync(outside, { recursive: true });
+      writeFileSync(join(outside, 'victim.txt'), 'precious');
+      writeFileSync(join(outside, 'other.txt'), 'also precious');
+      const target = join(space.work, 'links-target');
+      mkdirSync(target, { recursive: true });
+      symlinkSync(outside, join(target, 'sub'));
+      const { factory } = labS3Factory();
+      const warnings: string[] = [];
+      const result = await runSync(
+        {
+          source: { kind: 's3', bucket, prefix: '' },
+          destination: { kind: 'local', path: target },
+          delete: true,
+        },
+        await syncDeps(factory, join(space.work, 'journal')),
+        {
+          signal: signal(),
+          onWarning: (rel, message) => warnings.push(`${rel}: ${message}`),
+        },
+      );
+      expect(readFileSync(join(target, 'keep.txt'), 'utf8')).toBe(
+        'from s3: keep.txt',
+      );
+      expect(readdirSync(outside).sort()).toEqual(['other.txt', 'victim.txt']);
+      expect(readFileSync(join(outside, 'victim.txt'), 'utf8')).toBe(
+        'precious',
+      );
+      expect(warnings).toContain(
+        'sub: symlink not followed: nothing is read, written or deleted through it',
+      );
+      expect(result.failed.map((failure) => failure.rel).sort()).toEqual([
+        'sub/new.txt',
+        'sub/victim.txt',
+      ]);
+      for (const failure of result.failed)
+        expect(failure.message).toMatch(
+          /^sub is a symlink: nothing is written through it/,
+        );
+      expect(result.deleted).toBe(0);
       factory.destroy();
     });
 
