@@ -57,7 +57,17 @@ export async function parseConfig(
     });
     return { path, config: defaultConfig(), problems };
   }
-  const raw: unknown = document.toJS() ?? {};
+  let raw: unknown;
+  try {
+    // Aliases expanded past yaml's limit (a "billion laughs") throw here.
+    raw = document.toJS() ?? {};
+  } catch (error) {
+    return {
+      path,
+      config: defaultConfig(),
+      problems: [`${path}: ${(error as Error).message}`],
+    };
+  }
   const result = configSchema.safeParse(raw);
   if (result.success) return { path, config: result.data, problems: [] };
   const problems = result.error.issues.map((issue) => {

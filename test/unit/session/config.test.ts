@@ -47,6 +47,19 @@ describe('config file', () => {
     expect(loaded.config).toEqual(defaultConfig());
   });
 
+  it('takes an alias bomb as a broken file, named, with the defaults', async () => {
+    const levels = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const name of 'bcdefghi')
+      levels.push(
+        `${name}: &${name} [${Array.from({ length: 9 }, () => `*${String.fromCharCode(name.charCodeAt(0) - 1)}`).join(',')}]`,
+      );
+    const loaded = await parseConfig(levels.join('\n'), '/etc/opsdeck.yaml');
+    expect(loaded.problems).toEqual([
+      expect.stringMatching(/^\/etc\/opsdeck\.yaml: .*alias/i) as string,
+    ]);
+    expect(loaded.config).toEqual(defaultConfig());
+  });
+
   it('names the field whose value has the wrong type', async () => {
     const loaded = await parseConfig(
       'profiles:\n  prod:\n    readOnly: "yes"\n',
