@@ -7,6 +7,8 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { UploadJournal } from './upload-journal.js';
+import { onUploadCreated } from './upload-id-watch.js';
+import { listUploads } from '../../aws/s3/version-listing.js';
 import type { LocalEntry } from '../plan-types.js';
 
 export const MiB = 1024 * 1024;
@@ -59,8 +61,16 @@ export async function uploadFile(
     return;
   }
   const { Upload } = await import('@aws-sdk/lib-storage');
-  const journalled = await settings.journal?.begin(bucket, key);
-  let attached = false;
+  const journalled = settings.journal
+    ? await settings.journal.begin(
+        bucket,
+        key,
+        await pendingUploadIds(client, bucket, key, signal),
+      )
+    : undefined;
+  const stopWatching = journalled
+    ? onUploadCreated(client, bucket, key, (id) => journalled.attach(id))
+    : () => undefined;
   const upload = new Upload({
     client,
     params: {
@@ -76,11 +86,6 @@ export async function uploadFile(
   });
   let sent = 0;
   upload.on('httpUploadProgress', (progress) => {
-    // The first part is done, so the upload ID exists: journal it.
-    if (!attached && upload.uploadId !== undefined && journalled) {
-      attached = true;
-      void journalled.attach(upload.uploadId).catch(() => undefined);
-    }
     const loaded = progress.loaded ?? 0;
     if (loaded > sent) {
       onBytes(loaded - sent);
@@ -97,6 +102,7 @@ export async function uploadFile(
     throw error;
   } finally {
     signal.removeEventListener('abort', onAbort);
+    stopWatching();
   }
   await journalled?.forget();
 }
@@ -129,4 +135,17 @@ async function abortLeftUpload(
       () => true,
       () => false,
     );
+}
+
+/** The uploads of `key` already pending: not this run's, whatever happens to it. */
+async function pendingUploadIds(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  signal: AbortSignal,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const upload of listUploads(client, bucket, signal, key))
+    if (upload.key === key) ids.push(upload.uploadId);
+  return ids;
 }
