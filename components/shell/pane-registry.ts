@@ -9,6 +9,7 @@ import { EipsPane } from '../ec2/EipsPane.js';
 import { EventLogPane } from '../events/EventLogPane.js';
 import { InstancesPane } from '../ec2/InstancesPane.js';
 import { ObjectsPane } from '../s3/ObjectsPane.js';
+import { UploadsPane } from '../s3/UploadsPane.js';
 import { MigrationsPane } from '../wizards/MigrationsPane.js';
 import { MysqlPane } from '../mysql/MysqlPane.js';
 import type { PaneProps } from './pane-props.js';
@@ -27,6 +28,7 @@ export const PANE_COMPONENTS: Readonly<
   snapshots: SnapshotsPane,
   buckets: BucketsPane,
   objects: ObjectsPane,
+  uploads: UploadsPane,
   'ebs-copy': EbsCopyWizard,
   migrations: MigrationsPane,
   mysql: MysqlPane,

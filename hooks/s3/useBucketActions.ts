@@ -107,6 +107,9 @@ export function useBucketActions(): (
         case 'buckets.sync':
           if (row) sync(`s3://${row.name}/`, refresh);
           return;
+        case 'buckets.uploads':
+          if (row) shell.openAt('uploads', `${row.name}/`);
+          return;
 
         // Commands of the other live scopes are not this handler's.
         default:

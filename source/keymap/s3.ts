@@ -7,6 +7,7 @@ import type { Binding } from './bindings.js';
 
 const buckets = 'pane:buckets' as const;
 const objects = 'pane:objects' as const;
+const uploads = 'pane:uploads' as const;
 
 export const S3_BINDINGS = [
   {
@@ -35,6 +36,31 @@ export const S3_BINDINGS = [
     write: true,
     description:
       'remove a bucket with every object, version, delete marker and upload (rb --force)',
+  },
+  {
+    command: 'buckets.uploads',
+    keys: ['u'],
+    scope: buckets,
+    hint: 'uploads',
+    description:
+      'pending multipart uploads of the bucket (s3cmd multipart): parts, size, abort',
+  },
+  {
+    command: 'uploads.abort',
+    keys: ['X'],
+    scope: uploads,
+    hint: 'abort',
+    write: true,
+    description:
+      'abort the upload, or every marked one (type the bucket name to confirm)',
+  },
+  {
+    command: 'uploads.abortOlder',
+    keys: ['O'],
+    scope: uploads,
+    hint: 'abort older',
+    write: true,
+    description: 'abort every upload started more than N days ago (abortmp)',
   },
   {
     command: 'buckets.sync',

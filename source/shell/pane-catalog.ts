@@ -72,6 +72,14 @@ export const PANES: readonly PaneInfo[] = [
     openLabel: 'open',
   },
   {
+    name: 'uploads',
+    aliases: ['multipart', 'mpu', 'abortmp'],
+    title: 'Pending uploads',
+    description:
+      'multipart uploads never completed in a bucket: parts, size, abort',
+    openLabel: 'describe',
+  },
+  {
     name: 'mysql',
     aliases: ['db', 'sql', 'mariadb'],
     title: 'MySQL',

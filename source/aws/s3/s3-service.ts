@@ -18,6 +18,7 @@ import {
   putObject,
   readObjectText,
 } from './objects.js';
+import { abortPendingUploads, listPendingUploads } from './pending-uploads.js';
 import { s3Context } from './s3-errors.js';
 import type { S3Service } from './types.js';
 
@@ -52,6 +53,10 @@ export function createS3Service(factory: AwsClientFactory): S3Service {
       countBucketContents(factory, await client(), bucket, signal, onProgress),
     purgeBucket: async (bucket, signal, onProgress) =>
       purgeBucket(factory, await client(), bucket, signal, onProgress),
+    pendingUploads: async (bucket, prefix, signal) =>
+      listPendingUploads(factory, await client(), bucket, prefix, signal),
+    abortUploads: async (bucket, uploads, signal) =>
+      abortPendingUploads(factory, await client(), bucket, uploads, signal),
     deleteObjects: async (bucket, keys, signal) =>
       deleteInBatches(
         await client(),

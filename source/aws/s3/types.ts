@@ -2,6 +2,7 @@
  * What the S3 panes and subcommands use: plain data in, plain data out.
  * Every call takes an AbortSignal; long work reports progress by callback.
  */
+import type { AbortResult, PendingUpload } from './pending-uploads.js';
 import type { Readable } from 'node:stream';
 
 export interface BucketRow {
@@ -171,6 +172,18 @@ export interface S3Service {
     signal: AbortSignal,
     onProgress?: (progress: PurgeProgress) => void,
   ): Promise<PurgeResult>;
+  /** Uploads never completed nor aborted, with their parts (s3cmd multipart). */
+  pendingUploads(
+    bucket: string,
+    prefix: string,
+    signal: AbortSignal,
+  ): Promise<PendingUpload[]>;
+  /** Aborts uploads by ID (s3cmd abortmp); refused in read-only mode. */
+  abortUploads(
+    bucket: string,
+    uploads: readonly Pick<PendingUpload, 'key' | 'uploadId'>[],
+    signal: AbortSignal,
+  ): Promise<AbortResult>;
   /** Deletes current objects (the browser's delete); batches of 1000 with retries. */
   deleteObjects(
     bucket: string,

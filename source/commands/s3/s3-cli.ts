@@ -6,7 +6,7 @@ export function registerS3Commands(program: Command): void {
   const s3 = program
     .command('s3')
     .description(
-      'S3 buckets and objects for scripts: ls, mb, rb, get, put, sync',
+      'S3 buckets and objects for scripts: ls, mb, rb, get, put, sync, multipart, abortmp',
     );
   const run =
     (name: S3CommandName) =>
@@ -60,6 +60,26 @@ export function registerS3Commands(program: Command): void {
     .option('--recursive', 'every key under the prefix, not one level')
     .option('--json', 'one JSON object per line')
     .action(run('ls'));
+  s3.command('multipart')
+    .argument('<uri>', 's3://bucket[/prefix]')
+    .description(
+      'list the multipart uploads never completed (their parts are billed): key, start, parts, size',
+    )
+    .option('--json', 'one JSON object per line')
+    .action(run('multipart'));
+  s3.command('abortmp')
+    .argument('<uri>', 's3://bucket[/prefix]')
+    .description(
+      'abort pending multipart uploads (all, or --older-than DAYS) after a typed confirmation',
+    )
+    .option(
+      '--older-than <days>',
+      'only uploads started more than DAYS ago',
+      count,
+    )
+    .option('--yes', 'confirm without typing the name (for scripts)')
+    .option('--json', 'machine-readable output')
+    .action(run('abortmp'));
   s3.command('mb')
     .argument('<uri>', 's3://bucket')
     .description('make a bucket in --region')

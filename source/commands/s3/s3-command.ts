@@ -13,6 +13,7 @@ import {
   type CommandIo,
 } from '../command-io.js';
 import { openS3Session } from './s3-session.js';
+import { abortmpCommand, multipartCommand } from './upload-commands.js';
 import {
   getCommand,
   putCommand,
@@ -20,13 +21,15 @@ import {
   type TransferOptions,
 } from './transfer-commands.js';
 
-export type S3CommandName = 'ls' | 'mb' | 'rb' | 'get' | 'put' | 'sync';
+export type S3CommandName =
+  'ls' | 'mb' | 'rb' | 'get' | 'put' | 'sync' | 'multipart' | 'abortmp';
 
 export type S3CommandOptions = CliOptions &
   TransferOptions & {
     recursive?: boolean;
     force?: boolean;
     yes?: boolean;
+    olderThan?: number;
     /** --exclude and --include collect into one ordered list. */
     exclude?: readonly FilterRule[];
     include?: readonly FilterRule[];
@@ -70,6 +73,10 @@ export async function runS3Command(
           options,
           io,
         );
+      case 'multipart':
+        return await multipartCommand(session, first ?? '', options, io);
+      case 'abortmp':
+        return await abortmpCommand(session, first ?? '', options, io);
       case 'sync':
         return await syncCommand(
           session,

@@ -13,6 +13,8 @@ export interface S3Session {
   readonly region: string;
   readonly journalDir: string;
   readonly problems: readonly string[];
+  /** Writes are refused (and why): commands that only write can say so before any call. */
+  readonly readOnly: { readonly readOnly: boolean; readonly reason: string };
   readonly close: () => void;
 }
 
@@ -32,6 +34,10 @@ export async function openS3Session(
     region: settings.region,
     journalDir: join(stateDir(env), 's3-uploads'),
     problems: start.config.problems,
+    readOnly: {
+      readOnly: settings.readOnly,
+      reason: settings.readOnlyReason,
+    },
     close: () => factory.destroy(),
   };
 }

@@ -247,8 +247,22 @@ describe.each<Size>([
     await view.press('y', (frame) => frame.includes('sync /srv/logs'));
     release();
     await view.waitFor((frame) => frame.includes('sync: 4 up'));
+    // The pending uploads of the bucket, and the confirmation that aborts them.
+    deps.s3.uploads.set('acme-logs', [
+      {
+        key: 'db/old.gz',
+        uploadId: 'up-1',
+        initiated: new Date('2026-01-01T00:00:00Z'),
+        parts: 3,
+        bytes: 15 * 1024 * 1024,
+      },
+    ]);
+    await view.press(KEYS.escape, (frame) => frame.includes('Buckets (1/2)'));
+    await view.press('u', (frame) => frame.includes('db/old.gz'));
+    await view.press('X', (frame) => frame.includes('Abort 1 upload'));
+    await view.press(KEYS.escape, (frame) => !frame.includes('Abort 1 upload'));
     await view.press('!', (frame) => frame.includes('Event log'));
-    expectAscii(view, [deps.s3.buckets]);
+    expectAscii(view, [deps.s3.buckets, deps.s3.uploads]);
     view.unmount();
   });
 

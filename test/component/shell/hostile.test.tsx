@@ -126,4 +126,24 @@ describe('hostile outside text', () => {
     expect(view.frame()).toContain('rm-<U+202E>prod');
     expectHarmless(view);
   });
+
+  it('is shown harmless in the pending uploads of a bucket', async () => {
+    const s3 = createFakeS3({ 'acme-logs': ['README.txt'] });
+    s3.uploads.set('acme-logs', [
+      {
+        key: `db/${OSC52}`,
+        uploadId: BIDI,
+        initiated: new Date('2026-01-01T00:00:00Z'),
+        parts: 1,
+        bytes: 5,
+      },
+    ]);
+    const { view } = await openConsole({ pane: 'buckets', s3, size });
+    await view.waitFor((frame) => frame.includes('acme-logs'), 'the bucket');
+    await view.press('u', (frame) => frame.includes('db/web\\x1b'));
+    await view.press('d', (frame) => frame.includes('<U+202E>prod'));
+    await view.press(KEYS.escape, (frame) => frame.includes('pending uploads'));
+    await view.press('X', (frame) => frame.includes('Abort 1 upload'));
+    expectHarmless(view);
+  });
 });

@@ -3,6 +3,7 @@
  * listed with a delimiter the way S3 does, and transfers that record what they
  * were asked and plan from what is in the bucket. `calls` lists every write.
  */
+import type { PendingUpload } from '../../../source/aws/s3/pending-uploads.js';
 import type {
   BucketRow,
   ObjectRow,
@@ -17,6 +18,8 @@ export interface FakeS3 {
   readonly transfers: S3Transfers;
   readonly buckets: Map<string, Map<string, ObjectRow>>;
   readonly calls: string[];
+  /** Pending multipart uploads, by bucket. */
+  readonly uploads: Map<string, PendingUpload[]>;
   /** Set to make the next listing of objects fail. */
   failNextList?: string;
 }
@@ -51,6 +54,7 @@ export function createFakeS3(
     ]),
   );
   const calls: string[] = [];
+  const uploads = new Map<string, PendingUpload[]>();
   const bucket = (name: string) => {
     const found = buckets.get(name);
     if (!found) throw new UserError(`bucket ${name} does not exist`);
@@ -59,6 +63,7 @@ export function createFakeS3(
   const fake: FakeS3 = {
     buckets,
     calls,
+    uploads,
     s3: {
       listBuckets: () =>
         Promise.resolve(
@@ -168,6 +173,25 @@ export function createFakeS3(
           failed: [],
           bucketRemoved: true,
         });
+      },
+      pendingUploads: (name, prefix) =>
+        Promise.resolve(
+          (uploads.get(name) ?? []).filter((upload) =>
+            upload.key.startsWith(prefix),
+          ),
+        ),
+      abortUploads(name, aborted) {
+        calls.push(
+          `abortmp ${name} ${aborted.map((upload) => upload.uploadId).join(' ')}`,
+        );
+        const ids = new Set(aborted.map((upload) => upload.uploadId));
+        uploads.set(
+          name,
+          (uploads.get(name) ?? []).filter(
+            (upload) => !ids.has(upload.uploadId),
+          ),
+        );
+        return Promise.resolve({ aborted: ids.size, failed: [] });
       },
       deleteObjects(name, keys) {
         calls.push(`delete ${name} ${keys.join(',')}`);
