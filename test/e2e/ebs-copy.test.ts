@@ -25,7 +25,7 @@ describe.skipIf(!moto.info)(
       try {
         await app.waitFor(
           (screen) =>
-            screen.includes('Instances (6') && screen.includes('web-1'),
+            screen.includes('Instances (7') && screen.includes('web-1'),
           'the instances',
           60_000,
         );

@@ -47,7 +47,7 @@ describe.skipIf(!moto.info)(`EC2 panes in a terminal${moto.missing}`, () => {
     });
     try {
       await app.waitFor(
-        (screen) => screen.includes('Instances (6') && screen.includes('web-1'),
+        (screen) => screen.includes('Instances (7') && screen.includes('web-1'),
         'the instances',
         60_000,
       );
@@ -60,14 +60,14 @@ describe.skipIf(!moto.info)(`EC2 panes in a terminal${moto.missing}`, () => {
       const byName = async (name: string) =>
         (await instances(ec2)).find((instance) => nameOf(instance) === name);
       await app.waitFor(
-        (screen) => screen.includes('Instances (6'),
+        (screen) => screen.includes('Instances (7'),
         'the instances again',
       );
 
       // Stop web-1.
       app.type('/web-1\r');
       await app.waitFor(
-        (screen) => screen.includes('Instances (1/6'),
+        (screen) => screen.includes('Instances (1/7'),
         'web-1 alone',
       );
       app.type('S');
