@@ -8,6 +8,7 @@
  * measures it. The flag only works on the command line, hence the shebang.
  */
 import './boot.js';
+import { constants } from 'node:os';
 import { Command, CommanderError, Option } from 'commander';
 import {
   parseEndpoint,
@@ -23,6 +24,9 @@ import { registerResetRootCommand } from './commands/reset-root/reset-root-cli.j
 import { registerS3Commands } from './commands/s3/s3-cli.js';
 import type { CliOptions } from './session/start.js';
 import { packageVersion } from './version.js';
+
+/** How long a signalled console may take to close before it simply exits. */
+const EXIT_GRACE_MS = 3000;
 
 async function runConsole(options: CliOptions): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -57,12 +61,22 @@ async function runConsole(options: CliOptions): Promise<number> {
       ascii: options.ascii === true,
       labSummary: lab?.summary(),
     });
-    const stop = () => view.unmount();
+    let signalled: number | undefined;
+    const stop = (signal: NodeJS.Signals) => {
+      signalled = 128 + (constants.signals[signal] ?? 0);
+      view.unmount();
+      // A dropped SSH session must not leave a process behind: whatever is
+      // slow to close goes with it (the lab's children have guards of their own).
+      setTimeout(() => {
+        leave();
+        process.exit(signalled);
+      }, EXIT_GRACE_MS).unref();
+    };
     for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const)
       process.once(signal, stop);
     try {
       await view.waitUntilExit();
-      return 0;
+      return signalled ?? 0;
     } catch (error) {
       leave();
       console.error(`opsdeck: ${safeLine(describeError(error))}`);

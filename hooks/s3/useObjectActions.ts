@@ -13,6 +13,7 @@ import {
   type BrowseEntry,
   type BrowsePlace,
 } from '../../source/panes/s3/objects-spec.js';
+import { objectViewSections } from '../../source/panes/s3/object-view.js';
 import { deleteObjectsRequest } from '../../source/panes/s3/bucket-dialogs.js';
 import { localPath } from '../../source/panes/s3/sync-dialogs.js';
 import { useShellApi } from '../context/shell-context.js';
@@ -135,20 +136,12 @@ export function useObjectActions(place: BrowsePlace): {
           return sync(placeUri(place), refresh);
         case 'objects.view': {
           if (!row?.object) return;
-          const text = await cancellable((signal) =>
-            s3.readText(bucket, row.key, VIEW_BYTES, signal),
+          const start = await cancellable((signal) =>
+            s3.readStart(bucket, row.key, VIEW_BYTES, signal),
           ).catch(
             (error: unknown) => (fail(`view ${row.key}`)(error), undefined),
           );
-          if (!text) return;
-          // A final newline ends the last line; it does not start another.
-          const lines = text.text.replace(/\n$/, '').split('\n');
-          shell.pushDetail(row.name, [
-            {
-              title: `${lines.length} lines${text.truncated ? `, the first ${prettyBytes(VIEW_BYTES, { binary: true })} only` : ''}`,
-              rows: lines.map((line) => ['', line] as const),
-            },
-          ]);
+          if (start) shell.pushDetail(row.name, objectViewSections(start));
           return;
         }
         case 'objects.url': {

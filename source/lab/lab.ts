@@ -17,10 +17,9 @@ import { findMariaDb, startMariaDb, type MariaDbServer } from './mariadb.js';
 import { MotoMissingError, startMoto, type MotoServer } from './moto.js';
 import { seedLabAccounts } from './seed/seed-estate.js';
 import { LAB_MYSQL, seedMysql } from './seed/seed-mysql.js';
+import { startLabReaper } from './lab-reaper.js';
 import { findSshd, startSshd, type SshServer } from './sshd.js';
 import { LAB_PREFIX, removeStaleLabs } from './stale-labs.js';
-
-export { removeStaleLabs } from './stale-labs.js';
 
 export type LabPart = 'moto' | 'mariadb' | 'sshd';
 export const LAB_PARTS: readonly LabPart[] = ['moto', 'mariadb', 'sshd'];
@@ -55,6 +54,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   removeStaleLabs();
   const dir = mkdtempSync(join(tmpdir(), LAB_PREFIX));
   writeFileSync(join(dir, 'owner.pid'), String(process.pid));
+  const reaper = startLabReaper(dir);
   const skipped: { part: LabPart; reason: string }[] = [];
   const stops: (() => Promise<void>)[] = [];
   const lab: {
@@ -67,6 +67,7 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
     await Promise.allSettled(stops.reverse().map((stopPart) => stopPart()));
     stops.length = 0;
     rmSync(dir, { recursive: true, force: true });
+    reaper.release();
   };
 
   try {

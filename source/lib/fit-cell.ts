@@ -2,6 +2,7 @@
 import cliTruncate from 'cli-truncate';
 import stringWidth from 'string-width';
 import { safeLine } from './terminal-text.js';
+import { cellWidth } from './wrap-width.js';
 
 /**
  * Cuts text to width with an ellipsis and pads it, measured by display width.
@@ -41,11 +42,11 @@ export function fitPieces(
   ellipsis: string,
 ): string[] {
   const safe = pieces.map(safeLine);
-  if (stringWidth(safe.join('')) <= width) return safe;
+  if (cellWidth(safe.join('')) <= width) return safe;
   let room = Math.max(0, width - stringWidth(ellipsis));
   const fitted: string[] = [];
   for (const piece of safe) {
-    const pieceWidth = stringWidth(piece);
+    const pieceWidth = cellWidth(piece);
     if (pieceWidth > room) {
       fitted.push(`${fitCell(piece, room, { ellipsis: '' })}${ellipsis}`);
       return fitted;

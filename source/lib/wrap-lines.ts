@@ -2,9 +2,8 @@
  * Word wrap for dialog text (warnings, hints, errors): a warning cut off with
  * "…" at 80 columns hides the part that matters. Pure; widths in cells.
  */
-import stringWidth from 'string-width';
-import { fitCell } from './fit-cell.js';
 import { safeLine } from './terminal-text.js';
+import { cellWidth, wrapToWidth } from './wrap-width.js';
 
 /**
  * Lines of at most `width` cells. The first line starts with `first`, the
@@ -16,9 +15,9 @@ export function wrapLines(
   indent: { first?: string; rest?: string } = {},
 ): string[] {
   const first = indent.first ?? '';
-  const hanging = indent.rest ?? ' '.repeat(stringWidth(first));
+  const hanging = indent.rest ?? ' '.repeat(cellWidth(first));
   // An indent that leaves no room for text would never make progress.
-  const rest = stringWidth(hanging) < width ? hanging : '';
+  const rest = cellWidth(hanging) < width ? hanging : '';
   const lines: string[] = [];
   let line = first;
   let empty = true;
@@ -26,20 +25,24 @@ export function wrapLines(
   const words = text.split(/\s+/).filter((part) => part !== '');
   for (const word of words.map(safeLine)) {
     const joined = empty ? `${line}${word}` : `${line} ${word}`;
-    if (stringWidth(joined) <= width) {
+    if (cellWidth(joined) <= width) {
       line = joined;
       empty = false;
       continue;
     }
     if (!empty) lines.push(line);
-    line = `${lines.length === 0 && empty ? first : rest}${word}`;
+    const lead = lines.length === 0 && empty ? first : rest;
+    line = `${lead}${word}`;
     empty = false;
     // A word wider than a whole line is cut rather than overflowing.
-    while (stringWidth(line) > width && width > 0) {
-      const head = fitCell(line, width, { ellipsis: '' }).trimEnd();
-      if (head.length <= rest.length) break;
-      lines.push(head);
-      line = `${rest}${line.slice(head.length)}`;
+    const indentWidth = Math.max(cellWidth(lead), cellWidth(rest));
+    if (cellWidth(line) > width && width > indentWidth) {
+      const pieces = wrapToWidth(word, width - indentWidth);
+      const last = pieces.pop() ?? '';
+      lines.push(
+        ...pieces.map((piece, index) => (index === 0 ? lead : rest) + piece),
+      );
+      line = `${pieces.length === 0 ? lead : rest}${last}`;
     }
   }
   if (!empty || lines.length === 0) lines.push(line);

@@ -1,6 +1,6 @@
 /** Detail sections as wrapped lines for a scrolling view. Pure. */
-import stringWidth from 'string-width';
 import { safeLine } from '../lib/terminal-text.js';
+import { cellWidth, wrapToWidth } from '../lib/wrap-width.js';
 import type { DetailSection } from '../lib/view-types.js';
 
 export interface DetailLine {
@@ -23,7 +23,7 @@ export function detailLines(
     );
     const keyWidth = Math.min(
       28,
-      Math.max(0, ...rows.map(([key]) => stringWidth(key))) + 2,
+      Math.max(0, ...rows.map(([key]) => cellWidth(key))) + 2,
     );
     const valueWidth = Math.max(10, width - keyWidth - 2);
     for (const [key, value] of rows) {
@@ -38,18 +38,7 @@ export function detailLines(
 }
 
 function wrap(text: string, width: number): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.split(/\r?\n/)) {
-    let rest = safeLine(paragraph);
-    while (stringWidth(rest) > width) {
-      let cut = width;
-      while (cut > 0 && stringWidth(rest.slice(0, cut)) > width) cut--;
-      const space = rest.lastIndexOf(' ', cut);
-      if (space > width / 2) cut = space;
-      out.push(rest.slice(0, cut));
-      rest = rest.slice(cut).replace(/^ /, '');
-    }
-    out.push(rest);
-  }
-  return out;
+  return text
+    .split(/\r?\n/)
+    .flatMap((paragraph) => wrapToWidth(safeLine(paragraph), width));
 }

@@ -4,6 +4,7 @@
  * so wide characters (CJK, emoji) never break the grid.
  */
 import stringWidth from 'string-width';
+import { cellWidth } from '../lib/wrap-width.js';
 
 export interface ColumnLayoutSpec {
   readonly title: string;
@@ -39,7 +40,8 @@ export function fitColumns(
     const limit = Math.min(cellTexts.length, SAMPLE_ROWS);
     for (let row = 0; row < limit; row++) {
       const text = cellTexts[row]?.[index] ?? '';
-      width = Math.max(width, stringWidth(text));
+      // A column is never wider than a screen: measure no more than that.
+      width = Math.max(width, cellWidth(text.slice(0, 512)));
     }
     return Math.min(width, column.max ?? Number.POSITIVE_INFINITY);
   });

@@ -148,14 +148,15 @@ export async function getObjectBody(
   };
 }
 
-export async function readObjectText(
+/** The first `maxBytes` of an object, as bytes: the caller decides if they are text. */
+export async function readObjectStart(
   factory: AwsClientFactory,
   client: S3Client,
   bucket: string,
   key: string,
   maxBytes: number,
   signal: AbortSignal,
-): Promise<{ text: string; truncated: boolean }> {
+): Promise<{ bytes: Uint8Array; truncated: boolean }> {
   const { HeadObjectCommand } = await sdk();
   const head = await s3Call(s3Context(factory, 'HeadObject', bucket, key), () =>
     client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), {
@@ -163,7 +164,7 @@ export async function readObjectText(
     }),
   );
   const size = head.ContentLength ?? 0;
-  if (size === 0) return { text: '', truncated: false };
+  if (size === 0) return { bytes: new Uint8Array(0), truncated: false };
   const body = await getObjectBody(factory, client, bucket, key, signal, {
     start: 0,
     end: Math.min(size, maxBytes) - 1,
@@ -171,7 +172,7 @@ export async function readObjectText(
   const chunks: Buffer[] = [];
   for await (const chunk of body.body) chunks.push(chunk as Buffer);
   return {
-    text: Buffer.concat(chunks).toString('utf8'),
+    bytes: Buffer.concat(chunks),
     truncated: size > maxBytes,
   };
 }

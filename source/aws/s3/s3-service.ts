@@ -16,7 +16,7 @@ import {
   listObjectPage,
   objectDetail,
   putObject,
-  readObjectText,
+  readObjectStart,
 } from './objects.js';
 import { abortPendingUploads, listPendingUploads } from './pending-uploads.js';
 import { s3Context } from './s3-errors.js';
@@ -34,8 +34,8 @@ export function createS3Service(factory: AwsClientFactory): S3Service {
       objectDetail(factory, await client(), bucket, key, signal),
     getObject: async (bucket, key, signal, range) =>
       getObjectBody(factory, await client(), bucket, key, signal, range),
-    readText: async (bucket, key, maxBytes, signal) =>
-      readObjectText(factory, await client(), bucket, key, maxBytes, signal),
+    readStart: async (bucket, key, maxBytes, signal) =>
+      readObjectStart(factory, await client(), bucket, key, maxBytes, signal),
     putObject: async (bucket, key, body, options, signal) =>
       putObject(factory, await client(), bucket, key, body, options, signal),
     // Only the console presigns: the signer stays off the subcommands' path.

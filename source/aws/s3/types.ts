@@ -139,12 +139,13 @@ export interface S3Service {
     range?: { start: number; end: number },
   ): Promise<ObjectBody>;
   /** The first `maxBytes` of an object as UTF-8 text (the viewer). */
-  readText(
+  /** The first bytes of an object (`v`). */
+  readStart(
     bucket: string,
     key: string,
     maxBytes: number,
     signal: AbortSignal,
-  ): Promise<{ text: string; truncated: boolean }>;
+  ): Promise<{ bytes: Uint8Array; truncated: boolean }>;
   putObject(
     bucket: string,
     key: string,

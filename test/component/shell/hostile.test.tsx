@@ -112,9 +112,9 @@ describe('hostile outside text', () => {
     const key = `logs/${OSC52}.txt`;
     const s3 = createFakeS3({ 'acme-logs': [key, 'README.txt'] });
     Object.assign(s3.s3, {
-      readText: () =>
+      readStart: () =>
         Promise.resolve({
-          text: `${CLEAR_SCREEN}\n${BIDI}\n${TITLE}`,
+          bytes: Buffer.from(`${CLEAR_SCREEN}\n${BIDI}\n${TITLE}`),
           truncated: false,
         }),
     });

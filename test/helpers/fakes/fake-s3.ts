@@ -117,9 +117,9 @@ export function createFakeS3(
         });
       },
       getObject: () => Promise.reject(new Error('not in the fake')),
-      readText: (_name, key) =>
+      readStart: (_name, key) =>
         Promise.resolve({
-          text: `first line of ${key}\nsecond line`,
+          bytes: Buffer.from(`first line of ${key}\nsecond line`),
           truncated: false,
         }),
       putObject: () => Promise.reject(new Error('not in the fake')),
