@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import {
   complete,
@@ -27,7 +27,14 @@ export function CommandLine({
   onCancel,
 }: CommandLineProps) {
   const theme = useTheme();
-  const [text, setText] = useState('');
+  const [text, setShownText] = useState('');
+  // Enter can come in the same burst as the last letters, before their render:
+  // it runs what was typed, not what was last drawn.
+  const typed = useRef('');
+  const setText = (next: string) => {
+    typed.current = next;
+    setShownText(next);
+  };
   const [historyIndex, setHistoryIndex] = useState(history.length);
 
   useKeys(
@@ -35,15 +42,15 @@ export function CommandLine({
     (command) => {
       switch (command) {
         case 'prompt.complete':
-          return setText(complete(text, completion).text);
+          return setText(complete(typed.current, completion).text);
         case 'prompt.accept':
-          return onRun(text);
+          return onRun(typed.current);
         case 'prompt.cancel':
           return onCancel();
         case 'prompt.previous': {
           const index = Math.max(0, historyIndex - 1);
           setHistoryIndex(index);
-          return setText(history[index] ?? text);
+          return setText(history[index] ?? typed.current);
         }
         case 'prompt.next': {
           const index = Math.min(history.length, historyIndex + 1);

@@ -1,5 +1,5 @@
 import { Text, type Key } from 'ink';
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useInputEvent } from '../../hooks/input/useInputEvent.js';
 import { inputMode } from '../../source/terminal/input-mode.js';
 import { safeLine } from '../../source/lib/terminal-text.js';
@@ -32,10 +32,28 @@ export function TextInput({
   // The cursor belongs to the value it was placed in; a value set from outside
   // (completion, history) puts the cursor at its end.
   const [edit, setEdit] = useState({ cursor: value.length, value });
+  // Keys of a burst can arrive before the render of the one before: each edits
+  // what the last key left, kept here, not the value of the last render.
+  const live = useRef({ cursor: value.length, value, sent: [] as string[] });
+  useLayoutEffect(() => {
+    const state = live.current;
+    if (value === state.value) state.sent = [];
+    // A value this field sent itself, overtaken by later keys: not news.
+    else if (!state.sent.includes(value))
+      live.current = { cursor: value.length, value, sent: [] };
+  }, [value]);
   const cursor =
     edit.value === value ? Math.min(edit.cursor, value.length) : value.length;
-  const setCursor = (next: number) => setEdit({ cursor: next, value });
+  const setCursor = (next: number) => {
+    live.current = { ...live.current, cursor: next };
+    setEdit({ cursor: next, value: live.current.value });
+  };
   const change = (next: string, nextCursor: number) => {
+    live.current = {
+      cursor: nextCursor,
+      value: next,
+      sent: [...live.current.sent, next],
+    };
     onChange(next);
     setEdit({ cursor: nextCursor, value: next });
   };
@@ -47,6 +65,7 @@ export function TextInput({
   );
 
   useInputEvent((input: string, key: Key) => {
+    const { value: current, cursor: at } = live.current;
     if (
       key.return ||
       key.escape ||
@@ -57,34 +76,28 @@ export function TextInput({
       key.pageDown
     )
       return;
-    if (key.leftArrow) return setCursor(Math.max(0, cursor - 1));
-    if (key.rightArrow) return setCursor(Math.min(value.length, cursor + 1));
+    if (key.leftArrow) return setCursor(Math.max(0, at - 1));
+    if (key.rightArrow) return setCursor(Math.min(current.length, at + 1));
     // Terminals send DEL for Backspace, which Ink reports as delete.
     if (key.backspace || key.delete) {
-      if (cursor === 0) return;
-      return change(
-        value.slice(0, cursor - 1) + value.slice(cursor),
-        cursor - 1,
-      );
+      if (at === 0) return;
+      return change(current.slice(0, at - 1) + current.slice(at), at - 1);
     }
     if (key.ctrl) {
       if (input === 'a') return setCursor(0);
-      if (input === 'e') return setCursor(value.length);
-      if (input === 'u') return change(value.slice(cursor), 0);
-      if (input === 'k') return change(value.slice(0, cursor), cursor);
+      if (input === 'e') return setCursor(current.length);
+      if (input === 'u') return change(current.slice(at), 0);
+      if (input === 'k') return change(current.slice(0, at), at);
       if (input === 'w') {
-        const start = value.slice(0, cursor).replace(/\S+\s*$/, '').length;
-        return change(value.slice(0, start) + value.slice(cursor), start);
+        const start = current.slice(0, at).replace(/\S+\s*$/, '').length;
+        return change(current.slice(0, start) + current.slice(at), start);
       }
       return;
     }
     if (key.meta || input === '') return;
     // Pasted text arrives in one piece; line breaks become spaces.
     const text = input.replace(/[\r\n]+/g, ' ').replace(/\p{Cc}/gu, '');
-    change(
-      value.slice(0, cursor) + text + value.slice(cursor),
-      cursor + text.length,
-    );
+    change(current.slice(0, at) + text + current.slice(at), at + text.length);
   }, isActive);
 
   const shown = mask ? theme.glyphs.secret.repeat(value.length) : value;
