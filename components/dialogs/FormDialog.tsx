@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import {
   firstInvalid,
@@ -40,6 +40,13 @@ export function FormDialog({
       ]),
     ),
   );
+  // Enter can come in the same burst as the last letters, before their render:
+  // it submits what was typed, not what was last drawn.
+  const live = useRef(values);
+  const update = (change: (current: FormValues) => FormValues) => {
+    live.current = change(live.current);
+    setValues(live.current);
+  };
   const [focus, setFocus] = useState(0);
   const [showErrors, setShowErrors] = useState(false);
   // What Tab completion found when it could not pick one; shown under the field.
@@ -54,7 +61,7 @@ export function FormDialog({
 
   const step = (direction: 1 | -1) => {
     if (!focused || (focused.kind ?? 'text') === 'text') return false;
-    setValues((current) => ({
+    update((current) => ({
       ...current,
       [focused.name]: stepValue(
         focused,
@@ -80,11 +87,11 @@ export function FormDialog({
           // ←/→ belong to the focused field: the cursor, or the choice.
           if (key === 'left' || key === 'right') return void step(direction);
           if (key === 'tab' && focused?.complete) {
-            const current = values[focused.name] ?? '';
+            const current = live.current[focused.name] ?? '';
             const completion = focused.complete(current);
             setChoices(completion.choices.join('  '));
             if (completion.value !== current || completion.choices.length > 0) {
-              setValues((all) => ({
+              update((all) => ({
                 ...all,
                 [focused.name]: completion.value,
               }));
@@ -95,8 +102,8 @@ export function FormDialog({
           return setFocus((current) => (current + direction + count) % count);
         }
         case 'dialog.accept': {
-          const invalid = firstInvalid(form, errors);
-          if (invalid === -1) return onSubmit(values);
+          const invalid = firstInvalid(form, validateForm(form, live.current));
+          if (invalid === -1) return onSubmit(live.current);
           setShowErrors(true);
           return setFocus(invalid);
         }
@@ -140,7 +147,7 @@ export function FormDialog({
             width={inner}
             onChange={(next) => {
               setChoices('');
-              setValues((current) => ({ ...current, [field.name]: next }));
+              update((current) => ({ ...current, [field.name]: next }));
             }}
           />
         );

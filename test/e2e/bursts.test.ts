@@ -44,23 +44,31 @@ describe.skipIf(!moto.info)(`key bursts${moto.missing}`, () => {
           `${word}abcdef${BACKSPACE}${BACKSPACE}x${LEFT}${LEFT}${BACKSPACE}y${RIGHT}z`,
         );
         const expected = `${word}abydzx`;
-        await app.waitFor(
-          (screen) =>
-            screen.includes(`Name  ${expected}`) ||
-            screen.includes(`${expected}`),
+        // The whole field, nothing before or after it.
+        const field = new RegExp(`Name {2,}${expected} +│`);
+        const screen = await app.waitFor(
+          (text) => field.test(text),
           `"${expected}" in round ${String(round)}`,
           10_000,
         );
-        const screen = app.screen().join('\n');
-        expect(screen).toContain(expected);
-        // Clear the field for the next round, again in one write.
-        app.type(BACKSPACE.repeat(expected.length));
+        expect(screen).toMatch(field);
+        // Clear the field for the next round (Ctrl+E, Ctrl+U), in one write.
+        app.type('\u0005\u0015');
         await app.waitFor(
-          (text) => !text.includes(expected),
+          // An empty field shows its placeholder.
+          (text) => /Name {2,}e\.g\. acme/.test(text),
           'the cleared field',
           10_000,
         );
       }
+      // The last letters and Enter in one write: what was typed is submitted.
+      app.type(`burst-bucket-${BACKSPACE}z\r`);
+      const confirm = await app.waitFor(
+        (text) => text.includes('Make bucket burst-bucketz in'),
+        'the confirmation of what was typed',
+        10_000,
+      );
+      expect(confirm).toContain('s3://burst-bucketz/');
     } finally {
       app.type(KEYS.escape);
       app.kill();
