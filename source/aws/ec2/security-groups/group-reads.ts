@@ -3,7 +3,11 @@
  * network interfaces that use each (DescribeNetworkInterfaces by group-id),
  * and the flags; the interfaces and instances behind one group.
  */
-import type { EC2Client, SecurityGroup } from '@aws-sdk/client-ec2';
+import type {
+  EC2Client,
+  NetworkInterface,
+  SecurityGroup,
+} from '@aws-sdk/client-ec2';
 import { UserError } from '../../../lib/errors.js';
 import type { AwsClientFactory } from '../../client-factory.js';
 import { ec2Call, ec2Context } from '../ec2-errors.js';
@@ -41,17 +45,21 @@ async function allGroups(
   return groups;
 }
 
-/** Interfaces per group ID, one call per 200 groups. */
-async function interfaceCounts(
+/**
+ * The network interfaces that use any of `groupIds`, one call per 200
+ * groups, each interface once. Callers read the groups from each interface
+ * (always current) rather than trust the filter alone.
+ */
+async function groupInterfaces(
   client: EC2Client,
   groupIds: readonly string[],
   signal: AbortSignal | undefined,
-): Promise<Map<string, number>> {
+): Promise<NetworkInterface[]> {
   const { DescribeNetworkInterfacesCommand } =
     await import('@aws-sdk/client-ec2');
-  const counts = new Map<string, number>();
+  const found = new Map<string, NetworkInterface>();
   for (let start = 0; start < groupIds.length; start += FILTER_VALUES) {
-    const found = await client.send(
+    const page = await client.send(
       new DescribeNetworkInterfacesCommand({
         Filters: [
           {
@@ -62,11 +70,20 @@ async function interfaceCounts(
       }),
       { abortSignal: signal },
     );
-    for (const eni of found.NetworkInterfaces ?? [])
-      for (const group of eni.Groups ?? [])
-        if (group.GroupId !== undefined)
-          counts.set(group.GroupId, (counts.get(group.GroupId) ?? 0) + 1);
+    for (const eni of page.NetworkInterfaces ?? [])
+      found.set(eni.NetworkInterfaceId ?? '', eni);
   }
+  return [...found.values()];
+}
+
+function interfaceCounts(
+  interfaces: readonly NetworkInterface[],
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const eni of interfaces)
+    for (const group of eni.Groups ?? [])
+      if (group.GroupId !== undefined)
+        counts.set(group.GroupId, (counts.get(group.GroupId) ?? 0) + 1);
   return counts;
 }
 
@@ -79,15 +96,16 @@ export function createGroupReads(factory: AwsClientFactory): GroupReads {
         ec2Context(factory, 'DescribeSecurityGroups'),
         () => allGroups(client, signal),
       );
-      const counts = await ec2Call(
+      const interfaces = await ec2Call(
         ec2Context(factory, 'DescribeNetworkInterfaces'),
         () =>
-          interfaceCounts(
+          groupInterfaces(
             client,
             groups.map((group) => group.GroupId ?? ''),
             signal,
           ),
       );
+      const counts = interfaceCounts(interfaces);
       return toGroupRows(groups, counts);
     },
 
@@ -121,18 +139,19 @@ export function createGroupReads(factory: AwsClientFactory): GroupReads {
     async users(groupId, signal) {
       checkGroupId(groupId);
       const client = await factory.ec2();
-      const { DescribeNetworkInterfacesCommand } = await sdk();
-      const found = await ec2Call(
-        ec2Context(factory, 'DescribeNetworkInterfaces', groupId),
-        () =>
-          client.send(
-            new DescribeNetworkInterfacesCommand({
-              Filters: [{ Name: 'group-id', Values: [groupId] }],
-            }),
-            { abortSignal: signal },
+      const context = ec2Context(factory, 'DescribeNetworkInterfaces', groupId);
+      const groups = await ec2Call(context, () => allGroups(client, signal));
+      const interfaces = (
+        await ec2Call(context, () =>
+          groupInterfaces(
+            client,
+            groups.map((group) => group.GroupId ?? ''),
+            signal,
           ),
+        )
+      ).filter((eni) =>
+        (eni.Groups ?? []).some((group) => group.GroupId === groupId),
       );
-      const interfaces = found.NetworkInterfaces ?? [];
       const names = await instanceNames(
         client,
         interfaces.flatMap((eni) => eni.Attachment?.InstanceId ?? []),
@@ -150,7 +169,15 @@ export function createGroupReads(factory: AwsClientFactory): GroupReads {
     },
 
     async instances(groupId, signal) {
-      checkGroupId(groupId);
+      // From the network interfaces, which always carry the current groups.
+      const ids = [
+        ...new Set(
+          (await reads.users(groupId, signal)).flatMap((user) =>
+            user.instanceId === '' ? [] : [user.instanceId],
+          ),
+        ),
+      ];
+      if (ids.length === 0) return [];
       const client = await factory.ec2();
       const { DescribeInstancesCommand } = await sdk();
       const found = await ec2Call(
@@ -158,14 +185,23 @@ export function createGroupReads(factory: AwsClientFactory): GroupReads {
         () =>
           client.send(
             new DescribeInstancesCommand({
-              Filters: [{ Name: 'instance.group-id', Values: [groupId] }],
+              Filters: [
+                { Name: 'instance-id', Values: ids.slice(0, FILTER_VALUES) },
+              ],
             }),
             { abortSignal: signal },
           ),
       );
       return (found.Reservations ?? [])
         .flatMap((reservation) => reservation.Instances ?? [])
-        .filter((instance) => instance.State?.Name !== 'terminated')
+        .filter(
+          (instance) =>
+            instance.State?.Name !== 'terminated' &&
+            // The instance's own list is the current one; an emulator may keep an interface's old groups.
+            (instance.SecurityGroups ?? []).some(
+              (group) => group.GroupId === groupId,
+            ),
+        )
         .map((instance): GroupInstance => ({
           id: instance.InstanceId ?? '',
           name: tagsToRecord(instance.Tags)['Name'] ?? '',
