@@ -4,6 +4,7 @@
  */
 import { toGroupRows } from '../../../source/aws/ec2/security-groups/group-rows.js';
 import {
+  peerText,
   sameRule,
   toPermission,
 } from '../../../source/aws/ec2/security-groups/rules.js';
@@ -62,7 +63,7 @@ function toSdk(group: FakeGroup): SecurityGroup {
 }
 
 const text = (one: RuleSpec) =>
-  `${one.direction} ${one.protocol} ${one.fromPort} ${one.peer.kind === 'cidr' ? one.peer.cidr : ''}`;
+  `${one.direction} ${one.protocol} ${one.fromPort} ${peerText(one.peer)}`;
 
 export function createFakeSecurityGroups(
   groups: FakeGroup[],
