@@ -15,7 +15,7 @@ import {
   addRuleForm,
   addRuleRequest,
   ruleFromForm,
-} from '../../source/panes/ec2/group-dialogs.js';
+} from '../../source/panes/ec2/rule-dialogs.js';
 import {
   chosenAddresses,
   lockSshForm,
@@ -130,7 +130,7 @@ export function useGroupWrites(): GroupWrites {
           source: 'ec2',
           call: () => runLockSsh(service, group.id, plan, { dryRun }),
           done: () =>
-            `SSH to ${group.name} now only from ${chosen.map((one) => one.cidr).join(', ')} (and its other non-world rules)`,
+            `lock SSH on ${group.name}: SSH only from ${chosen.map((one) => one.cidr).join(', ')}`,
           refresh,
         }),
       );

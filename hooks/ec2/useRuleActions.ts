@@ -2,7 +2,7 @@ import type { Command } from '../../source/keymap/index.js';
 import {
   describeRuleForm,
   removeRuleRequest,
-} from '../../source/panes/ec2/group-dialogs.js';
+} from '../../source/panes/ec2/rule-dialogs.js';
 import type { RulesRow } from '../../source/panes/ec2/rules-spec.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';

@@ -32,7 +32,8 @@ export const PANES: readonly PaneInfo[] = [
     name: 'groups',
     aliases: ['sg', 'security-groups', 'firewall'],
     title: 'Security groups',
-    description: 'security groups: flags, rules, lock SSH to you, create, delete',
+    description:
+      'security groups: flags, rules, lock SSH to you, create, delete',
     openLabel: 'rules',
   },
   {

@@ -25,8 +25,7 @@ import {
   type CommandIo,
 } from '../command-io.js';
 import { ruleText } from './rule-commands.js';
-import type { SgCommandOptions } from './sg-command.js';
-import type { SgSession } from './sg-session.js';
+import type { SgCommandOptions, SgSession } from './sg-session.js';
 
 async function addresses(
   session: SgSession,

@@ -21,8 +21,7 @@ import {
   jsonLine,
   type CommandIo,
 } from '../command-io.js';
-import type { SgCommandOptions } from './sg-command.js';
-import type { SgSession } from './sg-session.js';
+import type { SgCommandOptions, SgSession } from './sg-session.js';
 
 export const ruleText = (rule: RuleSpec): string =>
   `${rule.direction === 'in' ? 'in ' : 'out'} ${rule.protocol} ${portsText(rule)} ${rule.direction === 'in' ? 'from' : 'to'} ${peerText(rule.peer)}${rule.description === '' ? '' : `  "${rule.description}"`}`;

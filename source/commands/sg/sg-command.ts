@@ -6,7 +6,7 @@
 import { commandClientFactory } from '../../aws/command-factory.js';
 import { createSecurityGroupService } from '../../aws/ec2/security-groups/security-groups.js';
 import { describeError, isAbortError, UserError } from '../../lib/errors.js';
-import { prepareStart, type CliOptions } from '../../session/start.js';
+import { prepareStart } from '../../session/start.js';
 import {
   EXIT_FAILED,
   EXIT_USAGE,
@@ -15,18 +15,11 @@ import {
 } from '../command-io.js';
 import { allowCommand, lsCommand, revokeCommand } from './rule-commands.js';
 import { lockSshCommand } from './lock-ssh-command.js';
-import type { SgSession } from './sg-session.js';
+import type { SgCommandOptions, SgSession } from './sg-session.js';
+
+export type { SgCommandOptions } from './sg-session.js';
 
 export type SgCommandName = 'ls' | 'allow' | 'revoke' | 'lock-ssh';
-
-export type SgCommandOptions = CliOptions & {
-  json?: boolean;
-  description?: string;
-  yes?: boolean;
-  dryRun?: boolean;
-  to?: string[];
-  thisHost?: boolean;
-};
 
 const WRITES: ReadonlySet<SgCommandName> = new Set([
   'allow',

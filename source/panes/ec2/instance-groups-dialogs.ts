@@ -57,7 +57,7 @@ export function instanceGroupsForm(
 }
 
 /** Inbound and outbound rules that come with the new groups and go with the old. */
-export function rulesChange(
+function rulesChange(
   before: readonly SecurityGroupRow[],
   after: readonly SecurityGroupRow[],
 ) {

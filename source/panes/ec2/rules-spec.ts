@@ -26,7 +26,7 @@ export type RulesRow =
       readonly group: SecurityGroupRow;
     };
 
-export function rulesRows(
+function rulesRows(
   group: SecurityGroupRow,
   instances: readonly GroupInstance[],
 ): RulesRow[] {

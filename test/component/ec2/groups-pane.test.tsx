@@ -65,7 +65,9 @@ describe('security groups pane at 80x24', () => {
     expect(plan).toContain('Instances affected: web-1');
     expect(fake.calls).toEqual([]);
     await view.press('y', (text) =>
-      text.includes('SSH to bastion now only from'),
+      text.includes(
+        'lock SSH on bastion: SSH only from 198.51.100.7/32, 203.0.113.9/32',
+      ),
     );
     expect(fake.calls).toEqual([
       'authorize sg-0000bast in tcp 22 198.51.100.7/32, in tcp 22 203.0.113.9/32',

@@ -7,7 +7,7 @@ import { coversTcpPort, isWorld } from './rules.js';
 import type { RuleSpec } from './types.js';
 
 /** Ports that are an incident when open to 0.0.0.0/0 or ::/0. */
-export const RISKY_PORTS: readonly number[] = [
+const RISKY_PORTS: readonly number[] = [
   22, 3389, 3306, 5432, 6379, 9200, 27017,
 ];
 

@@ -7,7 +7,7 @@
 import { coversTcpPort, isWorld, sameRule } from './rules.js';
 import type { RuleSpec, SecurityGroupRow } from './types.js';
 
-export const SSH_PORT = 22;
+const SSH_PORT = 22;
 
 export interface SshAddress {
   readonly cidr: string;

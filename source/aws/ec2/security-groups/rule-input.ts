@@ -7,7 +7,7 @@ import { fieldError, parseCidr } from './cidr.js';
 import type { RulePeer } from './types.js';
 
 /** Well-known services by the names sysadmins use for them. */
-export const NAMED_SERVICES: Readonly<
+const NAMED_SERVICES: Readonly<
   Record<string, { protocol: 'tcp' | 'udp'; port: number }>
 > = {
   ssh: { protocol: 'tcp', port: 22 },
@@ -125,9 +125,6 @@ function parseIcmp(value: string, protocol: string, field: string): PortRange {
     );
   return { protocol, fromPort: type, toPort: code };
 }
-
-/** The whole internet, by address family. */
-export const WORLD = ['0.0.0.0/0', '::/0'] as const;
 
 /** A source or destination: a CIDR, a prefix list (pl-...) or a group (sg-... or its name). */
 export function parsePeer(
