@@ -259,5 +259,26 @@ describe.skipIf(!moto.info)(
       }
       expect(await sshSources(groupId)).toEqual(['0.0.0.0/0', '::/0']);
     });
+
+    it('--this-host adds the public address from the instance metadata', async () => {
+      const name = `cli-host-${runMarker()}`;
+      const groupId = await worldSshGroup(name);
+      const result = await run(
+        'lock-ssh',
+        [name],
+        { thisHost: true, yes: true },
+        {},
+        {
+          SSH_CLIENT: '198.51.100.7 50022 22',
+          AWS_EC2_METADATA_SERVICE_ENDPOINT: moto.info?.endpoint,
+        },
+      );
+      expect(result.code).toBe(0);
+      // moto's metadata answers 198.51.100.1 for every caller.
+      expect(await sshSources(groupId)).toEqual([
+        '198.51.100.1/32',
+        '198.51.100.7/32',
+      ]);
+    });
   },
 );
