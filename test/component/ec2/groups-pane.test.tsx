@@ -161,4 +161,40 @@ describe('security groups pane at 80x24', () => {
     expect(view.frame()).toMatch(/read-only/);
     expect(fake.calls).toEqual([]);
   });
+  it("edits a rule's description and creates a group, each after a y/N", async () => {
+    const { view, fake } = await groupsPane();
+    await view.press(KEYS.enter, (text) => text.includes('used by'));
+    await view.press('j');
+    await view.press('e', (text) => text.includes('Description of in tcp 443'));
+    await view.press('bad|char', (text) =>
+      text.includes('description: only letters'),
+    );
+    await view.press('\u0015');
+    await view.press('public site');
+    await view.press(KEYS.enter, (text) =>
+      text.includes('Describe a rule of bastion'),
+    );
+    await view.press('y', (text) =>
+      text.includes('describe a rule of bastion: done'),
+    );
+    await view.press(KEYS.escape, (text) =>
+      text.includes('Security groups (4)'),
+    );
+    await view.press('n', (text) => text.includes('Create a security group'));
+    await view.press('sg-x', (text) =>
+      text.includes('name: a group name cannot start with sg-'),
+    );
+    await view.press('\u0015');
+    await view.press('office');
+    await view.press(KEYS.tab);
+    await view.press('office line');
+    await view.press(KEYS.enter, (text) =>
+      text.includes('Create security group office'),
+    );
+    await view.press('y', (text) => text.includes('created office'));
+    expect(fake.calls).toEqual([
+      'describe sg-0000bast in tcp 443 0.0.0.0/0 "public site"',
+      'create office',
+    ]);
+  });
 });
