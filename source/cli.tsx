@@ -22,6 +22,7 @@ import type { Lab } from './lab/lab.js';
 import { registerEbsCopyCommand } from './commands/ebs-copy/ebs-copy-cli.js';
 import { registerResetRootCommand } from './commands/reset-root/reset-root-cli.js';
 import { registerS3Commands } from './commands/s3/s3-cli.js';
+import { registerSgCommands } from './commands/sg/sg-cli.js';
 import type { CliOptions } from './session/start.js';
 import { packageVersion } from './version.js';
 
@@ -143,6 +144,7 @@ program
   });
 
 registerS3Commands(program);
+registerSgCommands(program);
 
 program
   .command('lab')

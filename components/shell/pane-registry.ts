@@ -6,6 +6,8 @@ import type { ComponentType } from 'react';
 import { EbsCopyWizard } from '../wizards/EbsCopyWizard.js';
 import { BucketsPane } from '../s3/BucketsPane.js';
 import { EipsPane } from '../ec2/EipsPane.js';
+import { GroupsPane } from '../ec2/GroupsPane.js';
+import { RulesPane } from '../ec2/RulesPane.js';
 import { EventLogPane } from '../events/EventLogPane.js';
 import { InstancesPane } from '../ec2/InstancesPane.js';
 import { ObjectsPane } from '../s3/ObjectsPane.js';
@@ -24,6 +26,8 @@ export const PANE_COMPONENTS: Readonly<
 > = {
   instances: InstancesPane,
   eips: EipsPane,
+  groups: GroupsPane,
+  rules: RulesPane,
   volumes: VolumesPane,
   snapshots: SnapshotsPane,
   buckets: BucketsPane,

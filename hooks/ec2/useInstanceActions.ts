@@ -14,6 +14,7 @@ import {
 import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
+import { useInstanceGroups } from './useInstanceGroups.js';
 import { useSshConnect } from './useSshConnect.js';
 import { useTagEditor } from './useTagEditor.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';
@@ -34,6 +35,7 @@ export function useInstanceActions(): (
   const confirmedWrite = useConfirmedWrite();
   const connect = useSshConnect();
   const editTags = useTagEditor();
+  const changeGroups = useInstanceGroups();
   const moveToRegion = useEbsCopyOpen();
   const service = shell.session.services.instances;
 
@@ -117,6 +119,9 @@ export function useInstanceActions(): (
           );
           return;
         }
+        case 'instances.groups':
+          if (one) await changeGroups(one, refresh);
+          return;
         case 'instances.tags':
           if (one) await editTags(label([one]), one.id, one.tags, refresh);
           return;

@@ -33,6 +33,8 @@ const TARGET_FIELDS = [
   'UploadId',
   'Name',
   'GroupId',
+  'GroupName',
+  'Groups',
   'KeyName',
 ];
 

@@ -50,6 +50,8 @@ export const configSchema = z.strictObject({
           options: z.array(z.string()).default([]),
         })
         .default({ address: 'auto', options: [] }),
+      /** "What is my IP" URL for lock SSH off EC2; asked only when the operator chooses it. */
+      myIpUrl: z.url().optional(),
     })
     .default({ ssh: { address: 'auto', options: [] } }),
   /** Keep a JSON-lines copy of writes and errors in the state directory. */

@@ -3,6 +3,7 @@ import { EC2_BINDINGS } from './ec2.js';
 import { MYSQL_BINDINGS } from './mysql.js';
 import { ROOT_RESET_BINDINGS } from './root-reset.js';
 import { S3_BINDINGS } from './s3.js';
+import { SECURITY_GROUP_BINDINGS } from './security-groups.js';
 
 export type { Binding, Scope } from './bindings.js';
 export { keyName, keyLabels, type KeyFlags, type KeyLabels } from './keys.js';
@@ -11,6 +12,7 @@ export { keyName, keyLabels, type KeyFlags, type KeyLabels } from './keys.js';
 const BINDINGS = [
   ...SHELL_BINDINGS,
   ...EC2_BINDINGS,
+  ...SECURITY_GROUP_BINDINGS,
   ...S3_BINDINGS,
   ...MYSQL_BINDINGS,
   ...ROOT_RESET_BINDINGS,

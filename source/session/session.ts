@@ -11,6 +11,8 @@ import { createAddressService } from '../aws/ec2/addresses.js';
 import { createInstanceService } from '../aws/ec2/instances.js';
 import { createSnapshotService } from '../aws/ec2/snapshots.js';
 import { createVolumeService } from '../aws/ec2/volumes.js';
+import { createSecurityGroupService } from '../aws/ec2/security-groups/security-groups.js';
+import type { SecurityGroupService } from '../aws/ec2/security-groups/types.js';
 import { createIdentityReader, type IdentityReader } from '../aws/identity.js';
 import { createRegionLister, type RegionLister } from '../aws/regions.js';
 import type {
@@ -56,6 +58,7 @@ export interface SessionServices {
   readonly addresses: AddressService;
   readonly volumes: VolumeService;
   readonly snapshots: SnapshotService;
+  readonly securityGroups: SecurityGroupService;
   /** The region-copy wizard; its engine (and the SDK it needs) loads on first use. */
   readonly ebsCopy: EbsCopyService;
   readonly s3: S3Service;
@@ -113,6 +116,7 @@ export function createSessionOpener(deps: {
         addresses: createAddressService(factory),
         volumes: createVolumeService(factory),
         snapshots: createSnapshotService(factory),
+        securityGroups: createSecurityGroupService(factory),
         ebsCopy: ebsCopyService(factory),
         s3: lazyService(async () => {
           const { createS3Service } = await import('../aws/s3/s3-service.js');

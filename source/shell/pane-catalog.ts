@@ -29,6 +29,21 @@ export const PANES: readonly PaneInfo[] = [
     openLabel: 'describe',
   },
   {
+    name: 'groups',
+    aliases: ['sg', 'security-groups', 'firewall'],
+    title: 'Security groups',
+    description:
+      'security groups: flags, rules, lock SSH to you, create, delete',
+    openLabel: 'rules',
+  },
+  {
+    name: 'rules',
+    aliases: ['sg-rules'],
+    title: 'Rules',
+    description: "a security group's rules in and out, and its instances",
+    openLabel: 'describe',
+  },
+  {
     name: 'volumes',
     aliases: ['vol', 'ebs'],
     title: 'Volumes',

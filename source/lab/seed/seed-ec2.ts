@@ -18,6 +18,7 @@ import {
   type Tag,
 } from '@aws-sdk/client-ec2';
 import type { AwsCredentialIdentity } from '@smithy/types';
+import { seedSecurityGroups } from './seed-security-groups.js';
 
 export interface InstancePlan {
   readonly name: string;
@@ -119,6 +120,12 @@ export async function seedEc2Region(options: {
         await ec2.send(new TerminateInstancesCommand({ InstanceIds: [id] }));
       if (instance.state === 'pending') await options.setState(id, 'pending');
     }
+    const running = plan.instances.filter((one) => one.state === 'running');
+    await seedSecurityGroups(ec2, web.GroupId ?? '', {
+      bastion: ids[running[0]?.name ?? ''],
+      database:
+        running.length > 1 ? ids[running.at(-1)?.name ?? ''] : undefined,
+    });
     for (const name of plan.associate) {
       const address = await ec2.send(
         new AllocateAddressCommand({

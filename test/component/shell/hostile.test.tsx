@@ -11,6 +11,10 @@ import { openConsole } from '../../helpers/console.js';
 import { createFakeEc2, fakeInstance } from '../../helpers/fakes/fake-ec2.js';
 import { createFakeS3 } from '../../helpers/fakes/fake-s3.js';
 import {
+  createFakeSecurityGroups,
+  rule,
+} from '../../helpers/fakes/fake-security-groups.js';
+import {
   BIDI,
   CLEAR_SCREEN,
   OSC52,
@@ -144,6 +148,52 @@ describe('hostile outside text', () => {
     await view.press('d', (frame) => frame.includes('<U+202E>prod'));
     await view.press(KEYS.escape, (frame) => frame.includes('pending uploads'));
     await view.press('X', (frame) => frame.includes('Abort 1 upload'));
+    expectHarmless(view);
+  });
+  it('is shown harmless in security groups, their rules and the lock-SSH plan', async () => {
+    const securityGroups = createFakeSecurityGroups([
+      {
+        id: 'sg-0bad0000',
+        name: OSC52,
+        description: CLEAR_SCREEN,
+        inbound: [rule('in', 'tcp', 22, 22, '0.0.0.0/0', BIDI)],
+        outbound: [],
+        instances: [
+          {
+            id: 'i-0bad000000000000f',
+            name: TITLE,
+            state: 'running',
+            groupIds: ['sg-0bad0000'],
+          },
+        ],
+      },
+    ]);
+    const { view } = await openConsole({
+      pane: 'groups',
+      securityGroups,
+      size,
+      env: {
+        SSH_CLIENT: '198.51.100.7 1 22',
+        AWS_EC2_METADATA_DISABLED: 'true',
+      },
+    });
+    await view.waitFor(
+      (frame) => frame.includes('web\\x1b'),
+      'the hostile name',
+    );
+    await view.press('d', (frame) => frame.includes('<U+202E>prod'));
+    await view.press(KEYS.escape, (frame) =>
+      frame.includes('Security groups (1)'),
+    );
+    await view.press(KEYS.enter, (frame) => frame.includes('x\\x1b]0;pwned'));
+    await view.press('e', (frame) =>
+      frame.includes('Description of in tcp 22'),
+    );
+    await view.press(KEYS.escape, (frame) => frame.includes('used by'));
+    await view.press('L', (frame) => frame.includes('Lock SSH on web\\x1b'));
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('Instances affected: x\\x1b'),
+    );
     expectHarmless(view);
   });
 });

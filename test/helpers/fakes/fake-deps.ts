@@ -15,6 +15,10 @@ import { keymap } from '../../../source/keymap/index.js';
 import { createWriteGuard } from '../../../source/safety/read-only.js';
 import type { Session } from '../../../source/session/session.js';
 import { createFakeEc2, type FakeEc2 } from './fake-ec2.js';
+import {
+  createFakeSecurityGroups,
+  type FakeSecurityGroups,
+} from './fake-security-groups.js';
 import { createFakeS3, type FakeS3 } from './fake-s3.js';
 import { createFakeEbsCopy, type FakeEbsCopy } from './fake-ebs-copy.js';
 import { createFakeMysql, type FakeMysql } from './fake-mysql.js';
@@ -45,6 +49,9 @@ export interface FakeOptions {
   readonly regionDelayMs?: (settings: SessionSettings) => number;
   /** The EC2 every session of this console sees. */
   readonly ec2?: FakeEc2;
+  readonly securityGroups?: FakeSecurityGroups;
+  /** The environment the console sees (SSH_CLIENT for lock SSH). */
+  readonly env?: NodeJS.ProcessEnv;
   /** The region-copy engine every session sees. */
   readonly ebsCopy?: FakeEbsCopy;
   /** The S3 every session sees. */
@@ -76,6 +83,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
   terminalRuns: string[];
 } {
   const ec2 = options.ec2 ?? createFakeEc2();
+  const securityGroups = options.securityGroups ?? createFakeSecurityGroups([]);
   const ebsCopy = options.ebsCopy ?? createFakeEbsCopy();
   const s3 = options.s3 ?? createFakeS3();
   const mysql = options.mysql ?? createFakeMysql();
@@ -134,7 +142,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
       problems: options.configProblems ?? [],
       exists: true,
     },
-    env: {},
+    env: options.env ?? { AWS_EC2_METADATA_DISABLED: 'true' },
     initialSettings: resolveStartSettings(inputs),
     settingsInputs: inputs,
     sessions,
@@ -193,6 +201,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           addresses: ec2.addresses,
           volumes: ec2.volumes,
           snapshots: ec2.snapshots,
+          securityGroups: securityGroups.service,
           s3: s3.s3,
           s3Transfers: s3.transfers,
           mysql: mysql.connections,
