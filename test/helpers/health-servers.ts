@@ -13,6 +13,8 @@ export interface HealthServer {
   readonly port: number;
   readonly target: string;
   mode: HealthMode;
+  /** For flapping: "x" fails, "." passes, one character per request, repeated. */
+  flap: string;
   /** Requests answered so far. */
   readonly hits: () => number;
   /** Stops listening and drops every connection. */
@@ -46,7 +48,9 @@ export async function startHealthServer(
       return;
     }
     const healthy =
-      current === 'healthy' || (current === 'flapping' && hits % 2 === 0);
+      current === 'healthy' ||
+      (current === 'flapping' &&
+        handle.flap[(hits - 1) % handle.flap.length] === '.');
     response.writeHead(healthy ? 200 : 503).end(healthy ? 'ok' : 'no');
   });
   const port = await listen(server);
@@ -61,6 +65,7 @@ export async function startHealthServer(
     port,
     target: `127.0.0.1:${String(port)}`,
     mode,
+    flap: 'x.',
     hits: () => hits,
     down: close,
     async up() {
