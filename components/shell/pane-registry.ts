@@ -7,6 +7,7 @@ import { EbsCopyWizard } from '../wizards/EbsCopyWizard.js';
 import { BucketsPane } from '../s3/BucketsPane.js';
 import { EipsPane } from '../ec2/EipsPane.js';
 import { EventLogPane } from '../events/EventLogPane.js';
+import { FailoverPane } from '../ec2/FailoverPane.js';
 import { InstancesPane } from '../ec2/InstancesPane.js';
 import { ObjectsPane } from '../s3/ObjectsPane.js';
 import { UploadsPane } from '../s3/UploadsPane.js';
@@ -24,6 +25,7 @@ export const PANE_COMPONENTS: Readonly<
 > = {
   instances: InstancesPane,
   eips: EipsPane,
+  failover: FailoverPane,
   volumes: VolumesPane,
   snapshots: SnapshotsPane,
   buckets: BucketsPane,

@@ -5,13 +5,14 @@
  * before the guard runs, never discovered at the moment of a failover.
  */
 import { z } from 'zod';
-import { isRegionCode } from '../aws/region-names.js';
 
 const port = z.number().int().min(1).max(65535);
 const IPV4 =
   /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 const ALLOCATION = /^eipalloc-([0-9a-f]{8}|[0-9a-f]{17})$/;
 const INSTANCE_ID = /^i-([0-9a-f]{8}|[0-9a-f]{17})$/;
+/** us-east-1, eu-central-2, us-gov-west-1 (config sits below aws/, so the rule is repeated). */
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
 
 /** An instance ID, or the instance's Name tag (looked up when used). */
 const instanceRef = z
@@ -66,7 +67,7 @@ export const failoverPairSchema = z
       }),
     region: z
       .string()
-      .refine(isRegionCode, { message: 'a region code, like eu-west-1' })
+      .regex(REGION, 'a region code, like eu-west-1')
       .optional(),
     profile: z.string().min(1).optional(),
     /** Where the address normally is. */

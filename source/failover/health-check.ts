@@ -31,13 +31,6 @@ export interface CheckOutcome {
   readonly detail: string;
 }
 
-export function describeCheck(spec: CheckSpec, target: CheckTarget): string {
-  const where = `${target.host}:${String(target.port)}`;
-  return spec.kind === 'http'
-    ? `HTTP ${where}${spec.path} expects ${String(spec.status)}`
-    : `TCP ${where}`;
-}
-
 export function runCheck(
   spec: CheckSpec,
   target: CheckTarget,

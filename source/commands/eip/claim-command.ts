@@ -22,7 +22,7 @@ import {
 import { checkEipArgument } from './eip-arguments.js';
 import { loadPairs, openEipSession, pairOfEip } from './eip-session.js';
 
-export const EXIT_WHO_AM_I = 3;
+const EXIT_WHO_AM_I = 3;
 
 export interface ClaimOptions extends CliOptions {
   readonly json?: boolean;

@@ -32,7 +32,7 @@ import {
 } from './eip-arguments.js';
 import { loadPairs, openEipSession, pairOfEip } from './eip-session.js';
 
-export const EXIT_NOT_ANSWERING = 3;
+const EXIT_NOT_ANSWERING = 3;
 
 export interface FailoverOptions extends CliOptions {
   readonly to?: string;

@@ -15,6 +15,7 @@ import { keymap } from '../../../source/keymap/index.js';
 import { createWriteGuard } from '../../../source/safety/read-only.js';
 import type { Session } from '../../../source/session/session.js';
 import { createFakeEc2, type FakeEc2 } from './fake-ec2.js';
+import { createFakeFailover, type FakeFailover } from './fake-failover.js';
 import { createFakeS3, type FakeS3 } from './fake-s3.js';
 import { createFakeEbsCopy, type FakeEbsCopy } from './fake-ebs-copy.js';
 import { createFakeMysql, type FakeMysql } from './fake-mysql.js';
@@ -53,6 +54,8 @@ export interface FakeOptions {
   readonly mysql?: FakeMysql;
   /** The root-password reset engine every session sees. */
   readonly rootReset?: FakeRootReset;
+  /** The failover pairs' pictures every session sees. */
+  readonly failover?: FakeFailover;
 }
 
 /** Region rows name their session, so a stale row is recognisable. */
@@ -191,6 +194,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           },
           instances: ec2.instances,
           addresses: ec2.addresses,
+          failover: (options.failover ?? createFakeFailover()).service,
           volumes: ec2.volumes,
           snapshots: ec2.snapshots,
           s3: s3.s3,
