@@ -20,12 +20,22 @@ import { runEipClaim } from '../../../source/commands/eip/claim-command.js';
 import { runEipFailover } from '../../../source/commands/eip/failover-command.js';
 import { runEipGuard } from '../../../source/commands/eip/guard-command.js';
 import { readHistory } from '../../../source/failover/history.js';
+import { createFailoverService } from '../../../source/failover/console-service.js';
+import { switchRefusal } from '../../../source/failover/pair-row.js';
+import { failoverPairSchema } from '../../../source/config/failover-schema.js';
 import { capturedIo } from '../../helpers/command-io.js';
 import {
   startHealthServer,
   type HealthServer,
 } from '../../helpers/health-servers.js';
-import { direct, launch, moto, runMarker, useLabProfiles } from './ec2-lab.js';
+import {
+  direct,
+  labFactory,
+  launch,
+  moto,
+  runMarker,
+  useLabProfiles,
+} from './ec2-lab.js';
 
 const REGION = 'eu-north-1';
 
@@ -369,6 +379,69 @@ describe.skipIf(!moto.info)(
       expect(io.stderr.at(-1)).toContain(
         'the instance metadata says this is i-fake, which is no instance of this account in eu-north-1',
       );
+    });
+
+    it('the console: reads each pair with a round of checks, refuses an unhealthy standby, switches with a dry run first', async () => {
+      await putBack();
+      servers.a.mode = 'healthy';
+      const pair = failoverPairSchema.parse({
+        eip: eip.allocationId,
+        active: names.a,
+        standby: ids.b,
+        region: REGION,
+        check: { http: { port: 80, path: '/health' }, timeout: 0.5 },
+        checkTargets: {
+          [names.a]: servers.a.target,
+          [ids.b]: servers.b.target,
+        },
+      });
+      // The session is in us-east-1; the pair's own region is used.
+      const { factory } = labFactory('us-east-1');
+      const history = join(dir, 'state-console', 'failover-history.jsonl');
+      const service = createFailoverService(factory, history);
+      const signal = new AbortController().signal;
+      const [row] = await service.status({ lb: pair }, signal);
+      expect(row).toMatchObject({
+        name: 'lb',
+        holder: 'active',
+        region: REGION,
+      });
+      expect(row?.picture?.active).toMatchObject({
+        id: ids.a,
+        name: names.a,
+        state: 'running',
+      });
+      expect([
+        row?.checks.active?.ok,
+        row?.checks.standby?.ok,
+        row?.checks.eip?.ok,
+      ]).toEqual([true, true, true]);
+      if (!row) return;
+      expect(switchRefusal(row)).toBeUndefined();
+
+      await servers.b.down();
+      const [sick] = await service.status({ lb: pair }, signal);
+      await servers.b.up();
+      expect(sick && switchRefusal(sick)).toContain(
+        'is unhealthy (ECONNREFUSED)',
+      );
+
+      const dry = await service.switchNow(row, { dryRun: true });
+      expect('dryRun' in dry).toBe(true);
+      expect((await holder())?.InstanceId).toBe(ids.a);
+
+      const moved = await service.switchNow(row);
+      expect('result' in moved && moved.result.answeredMillis).toBeGreaterThan(
+        0,
+      );
+      expect((await holder())?.InstanceId).toBe(ids.b);
+      const [after] = await service.status({ lb: pair }, signal);
+      expect(after).toMatchObject({
+        holder: 'standby',
+        lastSwitch: { source: 'console', from: ids.a, to: ids.b },
+      });
+      expect(statSync(history).mode & 0o777).toBe(0o600);
+      factory.destroy();
     });
   },
 );
