@@ -1,5 +1,8 @@
 import type { Command } from '../../source/keymap/index.js';
-import { type SwitchTiming } from '../../source/failover/switch-address.js';
+import {
+  formatDuration,
+  type SwitchTiming,
+} from '../../source/failover/switch-address.js';
 import {
   switchRefusal,
   switchTarget,
@@ -47,5 +50,5 @@ function shortTiming(timing: SwitchTiming): string {
   const call = `call ${String(timing.callMillis)} ms`;
   return timing.answeredMillis === undefined
     ? `${call}; the EIP did not pass the check yet`
-    : `EIP answering after ${(timing.answeredMillis / 1000).toFixed(1)} s (${call})`;
+    : `EIP answering after ${formatDuration(timing.answeredMillis)} (${call})`;
 }

@@ -64,10 +64,17 @@ export async function timedSwitch(
   };
 }
 
+/** "420 ms" under a second, "2.6 s" above. */
+export function formatDuration(millis: number): string {
+  return millis < 1000
+    ? `${String(Math.round(millis))} ms`
+    : `${(millis / 1000).toFixed(1)} s`;
+}
+
 export function describeTiming(timing: SwitchTiming, limitMs: number): string {
   const call = `the call took ${String(timing.callMillis)} ms`;
   if (timing.answeredMillis !== undefined)
-    return `${call}; the EIP answered the check on the new instance after ${(timing.answeredMillis / 1000).toFixed(1)} s`;
+    return `${call}; the EIP answered the check on the new instance after ${formatDuration(timing.answeredMillis)}`;
   if (timing.lastDetail !== undefined)
     return `${call}; the EIP did not pass the check within ${String(Math.round(limitMs / 1000))} s (last: ${timing.lastDetail})`;
   return call;

@@ -9,6 +9,6 @@ export const FAILOVER_BINDINGS = [
     hint: 'switch now',
     write: true,
     description:
-      'switch the EIP to the other instance now; refused if it is unhealthy or stopped',
+      'switch the EIP to the other instance (refused if unhealthy or stopped)',
   },
 ] as const satisfies readonly Binding[];

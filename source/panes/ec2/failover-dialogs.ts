@@ -1,13 +1,14 @@
 /** What `F` on a failover pair asks. Pure. */
 import { instanceLabel } from '../../aws/ec2/eip-pairs.js';
 import { switchTarget, type PairRow } from '../../failover/pair-row.js';
+import { formatDuration } from '../../failover/switch-address.js';
 import { DRY_RUN_OPTION, type ConfirmRequest } from '../../safety/confirm.js';
 
 /** The time to expect: the last switch's, else what the wait allows. */
 function expectedTime(row: PairRow): string {
   const last = row.lastSwitch?.answeredMillis;
   if (last !== undefined)
-    return `Expected: the call takes about a second; last time the EIP answered on the new instance after ${(last / 1000).toFixed(1)} s.`;
+    return `Expected: the call takes about a second; last time the EIP answered on the new instance after ${formatDuration(last)}.`;
   return 'Expected: the call takes about a second; the console waits for the check through the EIP to pass on the new instance and says how long it took.';
 }
 

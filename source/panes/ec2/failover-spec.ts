@@ -22,6 +22,7 @@ import {
 import type { DetailSection } from '../../lib/view-types.js';
 import type { TablePaneSpec } from '../../table/table-spec.js';
 import { formatAge, formatTime } from './ec2-format.js';
+import { formatDuration } from '../../failover/switch-address.js';
 
 export interface FailoverPaneServices {
   readonly failover: FailoverService;
@@ -29,7 +30,15 @@ export interface FailoverPaneServices {
 }
 
 const seconds = (millis: number | undefined) =>
-  millis === undefined ? '' : `${(millis / 1000).toFixed(1)} s`;
+  millis === undefined ? '' : formatDuration(millis);
+
+/** An instance of the pair by its name and ID; any other by its ID. */
+function nameOf(row: PairRow, id: string | undefined): string {
+  const known = [row.picture?.active, row.picture?.standby].find(
+    (instance) => instance !== undefined && instance.id === id,
+  );
+  return known ? instanceLabel(known) : (id ?? '(nothing)');
+}
 
 /** "2h ago, 3.1 s": when, and how long until the EIP answered (else the call). */
 function lastSwitchText(entry: HistoryEntry | undefined): string {
@@ -149,7 +158,7 @@ function describePair(row: PairRow): DetailSection[] {
             ['By', row.lastSwitch.source],
             [
               'From, to',
-              `${row.lastSwitch.from ?? '(nothing)'} -> ${row.lastSwitch.to ?? ''}`,
+              `${nameOf(row, row.lastSwitch.from)} -> ${nameOf(row, row.lastSwitch.to)}`,
             ],
             [
               'Took',
