@@ -139,7 +139,7 @@ describe.skipIf(!moto.info)(
       expect((await holder())?.InstanceId).toBe(ids.b);
       expect(io.stdout[0]).toMatch(
         new RegExp(
-          `^moved ${eip.publicIp.replace(/\./g, '\\.')} to ${names.b} \\(${ids.b}\\): the call took \\d+ ms; the EIP answered the check on the new instance after \\d+\\.\\d s$`,
+          `^moved ${eip.publicIp.replace(/\./g, '\\.')} to ${names.b} \\(${ids.b}\\): the call took \\d+ ms; the EIP answered the check on the new instance after (\\d+ ms|\\d+\\.\\d s)$`,
         ),
       );
       const history = await readHistory(
@@ -397,7 +397,8 @@ describe.skipIf(!moto.info)(
       });
       // The session is in us-east-1; the pair's own region is used.
       const { factory } = labFactory('us-east-1');
-      const history = join(dir, 'state-console', 'failover-history.jsonl');
+      // The history the tests above wrote: a command's switch, the flapping guard's verdicts.
+      const history = join(dir, 'state', 'failover-history.jsonl');
       const service = createFailoverService(factory, history);
       const signal = new AbortController().signal;
       const [row] = await service.status({ lb: pair }, signal);
@@ -418,6 +419,15 @@ describe.skipIf(!moto.info)(
       ]).toEqual([true, true, true]);
       if (!row) return;
       expect(switchRefusal(row)).toBeUndefined();
+      const shown = row.history.map(
+        (entry) => `${entry.source} ${entry.kind}: ${entry.reason}`,
+      );
+      expect(shown).toContainEqual(
+        expect.stringMatching(
+          /^guard stay: .* answers again after failed checks \(not in a row: no switch\)$/,
+        ),
+      );
+      expect(shown).toContainEqual(expect.stringMatching(/^command switch: /));
 
       await servers.b.down();
       const [sick] = await service.status({ lb: pair }, signal);
