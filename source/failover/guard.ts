@@ -13,8 +13,9 @@ import {
 } from '../aws/ec2/eip-pairs.js';
 import { describeError } from '../lib/errors.js';
 import { decide, type Decision, type EipCheck, type Role } from './decide.js';
-import { runCheck, type CheckOutcome } from './health-check.js';
+import { runCheck } from './health-check.js';
 import type { HistoryEntry } from './history.js';
+import { FAILED, said, sleep, verdictRecorder } from './guard-parts.js';
 import { describeTiming, timedSwitch } from './switch-address.js';
 import { checkSpecOf, directTarget, eipTarget, holderOf } from './targets.js';
 
@@ -41,29 +42,6 @@ export interface GuardSummary {
   readonly switches: number;
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done);
-  });
-
-const FAILED: CheckOutcome = {
-  ok: false,
-  at: 0,
-  millis: 0,
-  detail: 'no address',
-};
-
-/** "ok 3 ms" or "failed ECONNREFUSED". */
-const said = (outcome: CheckOutcome) =>
-  outcome.ok ? `ok ${String(outcome.millis)} ms` : `failed ${outcome.detail}`;
-
 export async function runGuard(deps: GuardDeps): Promise<GuardSummary> {
   const { pair, signal } = deps;
   const check = deps.check ?? runCheck;
@@ -74,28 +52,21 @@ export async function runGuard(deps: GuardDeps): Promise<GuardSummary> {
   const direct: Record<Role, boolean[]> = { active: [], standby: [] };
   const viaEip: EipCheck[] = [];
   let lastSwitch = await deps.lastSwitchAt();
-  let lastKey = '';
   let rounds = 0;
   let switches = 0;
   const push = <T>(list: T[], value: T) => {
     list.push(value);
     if (list.length > keep) list.shift();
   };
-  const record = async (
-    entry: Omit<HistoryEntry, 'at' | 'pair' | 'source'>,
-  ) => {
-    // Repeats of the same verdict are left out; numbers may differ ("2 of 3").
-    const key = `${entry.kind}:${entry.reason.replace(/\d+/g, '#')}`;
-    if (entry.kind !== 'switch' && key === lastKey) return;
-    lastKey = key;
-    await deps.record({
+  const record = verdictRecorder((entry) =>
+    deps.record({
       at: new Date(now()).toISOString(),
       pair: deps.name,
       source: 'guard',
       ...(deps.dryRun ? { dryRun: true } : {}),
       ...entry,
-    });
-  };
+    }),
+  );
 
   while (
     !signal.aborted &&
