@@ -20,12 +20,14 @@ import {
   type CommandIo,
 } from '../command-io.js';
 import { checkEipArgument } from './eip-arguments.js';
+import { dryRunMove } from './dry-run.js';
 import { loadPairs, openEipSession, pairOfEip } from './eip-session.js';
 
 const EXIT_WHO_AM_I = 3;
 
 export interface ClaimOptions extends CliOptions {
   readonly json?: boolean;
+  readonly dryRun?: boolean;
 }
 
 export async function runEipClaim(
@@ -95,6 +97,14 @@ export async function runEipClaim(
       result(false);
       return EXIT_OK;
     }
+    if (options.dryRun === true)
+      return await dryRunMove(
+        session.addresses,
+        address.allocationId,
+        instanceId,
+        'opsdeck eip claim',
+        io,
+      );
     const moved = await session.addresses.move(
       address.allocationId,
       instanceId,

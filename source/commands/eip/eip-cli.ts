@@ -28,6 +28,10 @@ export function registerEipCommands(program: Command): void {
       'longest wait for the EIP to answer the check (default 120)',
     )
     .option('-y, --yes', 'move without asking (needed without a terminal)')
+    .option(
+      '--dry-run',
+      'ask EC2 whether the move would be allowed; change nothing',
+    )
     .option('--json', 'machine-readable result')
     .action(async (address: string, options: object, command: Command) => {
       const { runEipFailover } = await import('./failover-command.js');
@@ -69,6 +73,10 @@ export function registerEipCommands(program: Command): void {
     .argument('<eip>', 'public IPv4 address or allocation ID')
     .description(
       "associate the address with this instance (keepalived's notify_master); idempotent",
+    )
+    .option(
+      '--dry-run',
+      'ask EC2 whether the claim would be allowed; change nothing',
     )
     .option('--json', 'machine-readable result')
     .action(async (address: string, options: object, command: Command) => {

@@ -30,6 +30,7 @@ import {
   parseCheckFlag,
   parseSeconds,
 } from './eip-arguments.js';
+import { dryRunMove } from './dry-run.js';
 import { loadPairs, openEipSession, pairOfEip } from './eip-session.js';
 
 const EXIT_NOT_ANSWERING = 3;
@@ -40,6 +41,7 @@ export interface FailoverOptions extends CliOptions {
   readonly wait?: string;
   readonly yes?: boolean;
   readonly json?: boolean;
+  readonly dryRun?: boolean;
 }
 
 export async function runEipFailover(
@@ -97,6 +99,14 @@ export async function runEipFailover(
     io.err(
       `move ${address.publicIp} (${address.allocationId}) from ${from} to ${instanceLabel(target)}: one AssociateAddress call with AllowReassociation; the public IP and DNS name of both instances change.`,
     );
+    if (options.dryRun === true)
+      return await dryRunMove(
+        session.addresses,
+        address.allocationId,
+        target.id,
+        'opsdeck eip failover',
+        io,
+      );
     if (options.yes !== true) {
       if (!io.interactive) {
         io.err(

@@ -182,6 +182,20 @@ describe.skipIf(!moto.info)(
       );
       expect((await holder())?.InstanceId).toBe(ids.a);
 
+      const dry = capturedIo();
+      expect(
+        await runEipFailover(
+          eip.publicIp,
+          options({ to: names.b, dryRun: true }),
+          dry,
+          env(),
+        ),
+      ).toBe(0);
+      expect(dry.stdout[0]).toContain(
+        'dry run: ec2:AssociateAddress would be allowed',
+      );
+      expect((await holder())?.InstanceId).toBe(ids.a);
+
       const bad = capturedIo();
       expect(
         await runEipFailover('1.2.3', options({ to: names.b }), bad, env()),
