@@ -16,6 +16,8 @@ const SOURCE_ORDER = [
   ['s3sync'],
   ['mysql'],
   ['ssh'],
+  // Elastic IP failover: decision, checks, guard, history.
+  ['failover'],
   ['aws'],
   // The console's frame as pure state: the pane catalog, command line, help.
   ['shell'],

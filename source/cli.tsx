@@ -20,6 +20,7 @@ import { safeLine } from './lib/terminal-text.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON } from './terminal/screen.js';
 import type { Lab } from './lab/lab.js';
 import { registerEbsCopyCommand } from './commands/ebs-copy/ebs-copy-cli.js';
+import { registerEipCommands } from './commands/eip/eip-cli.js';
 import { registerResetRootCommand } from './commands/reset-root/reset-root-cli.js';
 import { registerS3Commands } from './commands/s3/s3-cli.js';
 import { registerSgCommands } from './commands/sg/sg-cli.js';
@@ -160,6 +161,7 @@ program
 
 registerEbsCopyCommand(program);
 registerResetRootCommand(program);
+registerEipCommands(program);
 
 try {
   await program.parseAsync();

@@ -2,6 +2,7 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from './lib/errors.js';
+import { startFailoverDemo } from './lab/failover-demo.js';
 import { startLab, type Lab } from './lab/lab.js';
 import { findMariaDb } from './lab/mariadb.js';
 import {
@@ -60,10 +61,16 @@ export async function startDemo(
       ].join('\n'),
     );
   }
+  const failover = await startFailoverDemo(lab.moto.endpoint);
+  appendFileSync(
+    lab.moto.files.opsdeckConfigFile,
+    failover.configLines.join('\n'),
+  );
   return {
     lab: {
       ...lab,
       stop: async () => {
+        await failover.stop();
         await stopResetTarget(lab);
         await lab.stop();
       },

@@ -9,6 +9,7 @@ import { EipsPane } from '../ec2/EipsPane.js';
 import { GroupsPane } from '../ec2/GroupsPane.js';
 import { RulesPane } from '../ec2/RulesPane.js';
 import { EventLogPane } from '../events/EventLogPane.js';
+import { FailoverPane } from '../ec2/FailoverPane.js';
 import { InstancesPane } from '../ec2/InstancesPane.js';
 import { ObjectsPane } from '../s3/ObjectsPane.js';
 import { UploadsPane } from '../s3/UploadsPane.js';
@@ -28,6 +29,7 @@ export const PANE_COMPONENTS: Readonly<
   eips: EipsPane,
   groups: GroupsPane,
   rules: RulesPane,
+  failover: FailoverPane,
   volumes: VolumesPane,
   snapshots: SnapshotsPane,
   buckets: BucketsPane,

@@ -3,6 +3,7 @@
  * `readonly:` for `readOnly:` must not silently drop a safety setting.
  */
 import { z } from 'zod';
+import { failoverSchema } from './failover-schema.js';
 import { mysqlSettingsSchema } from './mysql-profile-schema.js';
 
 const seconds = z.number().min(0).max(3600);
@@ -59,6 +60,8 @@ export const configSchema = z.strictObject({
   profiles: z.record(z.string(), profileSettingsSchema).default({}),
   /** MySQL connection profiles (SSH target, MySQL target, user); no passwords. */
   mysql: mysqlSettingsSchema.optional(),
+  /** Elastic IP failover pairs by name: EIP, active, standby, health check. */
+  failover: failoverSchema.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

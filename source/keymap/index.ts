@@ -1,5 +1,6 @@
 import { SHELL_BINDINGS, type Binding, type Scope } from './bindings.js';
 import { EC2_BINDINGS } from './ec2.js';
+import { FAILOVER_BINDINGS } from './failover.js';
 import { MYSQL_BINDINGS } from './mysql.js';
 import { ROOT_RESET_BINDINGS } from './root-reset.js';
 import { S3_BINDINGS } from './s3.js';
@@ -13,6 +14,7 @@ const BINDINGS = [
   ...SHELL_BINDINGS,
   ...EC2_BINDINGS,
   ...SECURITY_GROUP_BINDINGS,
+  ...FAILOVER_BINDINGS,
   ...S3_BINDINGS,
   ...MYSQL_BINDINGS,
   ...ROOT_RESET_BINDINGS,

@@ -8,6 +8,11 @@ import {
   type AwsClientFactory,
 } from '../aws/client-factory.js';
 import { createAddressService } from '../aws/ec2/addresses.js';
+import {
+  createFailoverService,
+  type FailoverService,
+} from '../failover/console-service.js';
+import { historyFile } from '../failover/history.js';
 import { createInstanceService } from '../aws/ec2/instances.js';
 import { createSnapshotService } from '../aws/ec2/snapshots.js';
 import { createVolumeService } from '../aws/ec2/volumes.js';
@@ -56,6 +61,8 @@ export interface SessionServices {
   readonly regions: RegionLister;
   readonly instances: InstanceService;
   readonly addresses: AddressService;
+  /** Elastic IP failover pairs of the config file: picture, checks, switch. */
+  readonly failover: FailoverService;
   readonly volumes: VolumeService;
   readonly snapshots: SnapshotService;
   readonly securityGroups: SecurityGroupService;
@@ -114,6 +121,7 @@ export function createSessionOpener(deps: {
         regions: createRegionLister(factory),
         instances: createInstanceService(factory),
         addresses: createAddressService(factory),
+        failover: createFailoverService(factory, historyFile(stateDir())),
         volumes: createVolumeService(factory),
         snapshots: createSnapshotService(factory),
         securityGroups: createSecurityGroupService(factory),

@@ -44,6 +44,14 @@ export const PANES: readonly PaneInfo[] = [
     openLabel: 'describe',
   },
   {
+    name: 'failover',
+    aliases: ['pairs', 'ha'],
+    title: 'EIP failover',
+    description:
+      'Elastic IP failover pairs: where the EIP is, health, switch, history',
+    openLabel: 'details',
+  },
+  {
     name: 'volumes',
     aliases: ['vol', 'ebs'],
     title: 'Volumes',

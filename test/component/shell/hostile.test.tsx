@@ -15,6 +15,11 @@ import {
   rule,
 } from '../../helpers/fakes/fake-security-groups.js';
 import {
+  createFakeFailover,
+  fakePair,
+  pairInstance,
+} from '../../helpers/fakes/fake-failover.js';
+import {
   BIDI,
   CLEAR_SCREEN,
   OSC52,
@@ -194,6 +199,59 @@ describe('hostile outside text', () => {
     await view.press(KEYS.enter, (frame) =>
       frame.includes('Instances affected: x\\x1b'),
     );
+    expectHarmless(view);
+  });
+
+  it('is shown harmless in the failover pane: names, history, dialog, refusal', async () => {
+    const row = (standbyState: string) => ({
+      name: 'web',
+      pair: fakePair({ active: OSC52, standby: BIDI }),
+      region: 'us-east-1',
+      picture: {
+        eip: {
+          allocationId: 'eipalloc-0123456789abcdef0',
+          publicIp: '198.51.100.7',
+          instanceId: 'i-0aaa0000000000001',
+          associationId: 'eipassoc-1',
+        },
+        active: pairInstance('i-0aaa0000000000001', OSC52),
+        standby: pairInstance('i-0bbb0000000000002', BIDI, standbyState),
+      },
+      holder: 'active' as const,
+      checks: {},
+      history: [
+        {
+          at: '2026-12-06T03:10:00.000Z',
+          pair: 'web',
+          source: 'guard' as const,
+          kind: 'refuse' as const,
+          reason: `${CLEAR_SCREEN} ${TITLE}`,
+        },
+      ],
+      lastSwitch: undefined,
+      lastGuard: undefined,
+    });
+    const failover = createFakeFailover([row('running')]);
+    const { view } = await openConsole({ pane: 'failover', failover, size });
+    await view.waitFor(
+      (frame) => frame.includes('web\\x1b'),
+      'the name, escaped',
+    );
+    await view.press(KEYS.enter, (frame) => frame.includes('db\\x1b[2J'));
+    expect(view.frame()).toContain('rm-<U+202E>prod');
+    await view.press(KEYS.escape, (frame) =>
+      frame.includes('EIP failover (1)'),
+    );
+    // No check passed on the standby: refused, its hostile name in the status line.
+    await view.press('F', (frame) => frame.includes('switch refused'));
+    failover.rows = [
+      {
+        ...row('running'),
+        checks: { standby: { ok: true, at: 0, millis: 1, detail: 'HTTP 200' } },
+      },
+    ];
+    await view.press(KEYS.ctrlR, (frame) => frame.includes('prod ok'));
+    await view.press('F', (frame) => frame.includes('AllowReassociation'));
     expectHarmless(view);
   });
 });

@@ -19,6 +19,7 @@ import {
   createFakeSecurityGroups,
   type FakeSecurityGroups,
 } from './fake-security-groups.js';
+import { createFakeFailover, type FakeFailover } from './fake-failover.js';
 import { createFakeS3, type FakeS3 } from './fake-s3.js';
 import { createFakeEbsCopy, type FakeEbsCopy } from './fake-ebs-copy.js';
 import { createFakeMysql, type FakeMysql } from './fake-mysql.js';
@@ -60,6 +61,8 @@ export interface FakeOptions {
   readonly mysql?: FakeMysql;
   /** The root-password reset engine every session sees. */
   readonly rootReset?: FakeRootReset;
+  /** The failover pairs' pictures every session sees. */
+  readonly failover?: FakeFailover;
 }
 
 /** Region rows name their session, so a stale row is recognisable. */
@@ -199,6 +202,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           },
           instances: ec2.instances,
           addresses: ec2.addresses,
+          failover: (options.failover ?? createFakeFailover()).service,
           volumes: ec2.volumes,
           snapshots: ec2.snapshots,
           securityGroups: securityGroups.service,
