@@ -71,6 +71,35 @@ async function callVerdict(
   return { read: true, calls };
 }
 
+/**
+ * Loadable functions (CREATE FUNCTION ... SONAME) are native code that may do
+ * anything; an account that cannot read mysql.func cannot tell, and the
+ * read-only transaction still holds for what they do in SQL.
+ */
+async function loadableVerdict(
+  link: MysqlLink,
+  calls: readonly FunctionCall[],
+  mode: SqlMode,
+): Promise<ReadVerdict> {
+  const names = calls
+    .filter((call) => call.schema === undefined)
+    .map((call) => quoteString(call.name.toLowerCase(), mode));
+  if (names.length === 0) return { read: true, calls };
+  const rows = await link.connection
+    .query<RowDataPacket[]>(
+      `SELECT name FROM mysql.func WHERE LOWER(name) IN (${names.join(', ')})`,
+    )
+    .then(([found]): RowDataPacket[] => found)
+    .catch((): RowDataPacket[] => []);
+  const loadable: unknown = rows[0]?.['name'];
+  return loadable === undefined
+    ? { read: true, calls }
+    : {
+        read: false,
+        reason: `it calls ${text(loadable)}, a loadable function that may change anything`,
+      };
+}
+
 /** Classifies `sql` as the server will lex it on this connection. */
 export async function serverVerdict(
   link: MysqlLink,
@@ -84,8 +113,7 @@ export async function serverVerdict(
   const database = typeof row['db'] === 'string' ? row['db'] : null;
   const verdict = classifyStatement(sql, mode);
   if (!verdict.read || verdict.calls.length === 0) return { verdict, mode };
-  return {
-    verdict: await callVerdict(link, verdict.calls, database, mode),
-    mode,
-  };
+  const stored = await callVerdict(link, verdict.calls, database, mode);
+  if (!stored.read) return { verdict: stored, mode };
+  return { verdict: await loadableVerdict(link, verdict.calls, mode), mode };
 }

@@ -66,13 +66,19 @@ export type ReadVerdict =
   | { readonly read: true; readonly calls: readonly FunctionCall[] }
   | { readonly read: false; readonly reason: string };
 
-function wordVerdict(statement: ScannedStatement): string | undefined {
-  const words = statement.words;
+/** Functions that act outside any transaction, or that run the statement they describe. */
+function unsafeWord(words: readonly string[]): string | undefined {
   for (const [index, word] of words.entries()) {
     const unsafe = UNSAFE_FUNCTIONS[word];
     if (unsafe) return unsafe;
     if (word === 'NEXT' && words[index + 1] === 'VALUE')
       return 'NEXT VALUE FOR advances a sequence';
+  }
+  return undefined;
+}
+
+function writeWord(words: readonly string[]): string | undefined {
+  for (const [index, word] of words.entries()) {
     if (word === 'INTO')
       return /^(OUTFILE|DUMPFILE)$/.test(words[index + 1] ?? '')
         ? `INTO ${words[index + 1]} writes a file on the server`
@@ -107,8 +113,10 @@ export function classifyStatement(
     first === undefined
   )
     return { read: false, reason: `${first ?? 'it'} is not a read statement` };
-  if (DESCRIBING.has(first)) return { read: true, calls: [] };
-  const reason = wordVerdict(statement);
+  // SHOW ... WHERE evaluates expressions too: its functions are checked.
+  const reason =
+    unsafeWord(statement.words) ??
+    (DESCRIBING.has(first) ? undefined : writeWord(statement.words));
   return reason
     ? { read: false, reason }
     : { read: true, calls: statement.calls };

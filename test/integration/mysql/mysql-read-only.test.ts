@@ -104,11 +104,30 @@ describe.skipIf(!ready)(
       );
       await sql.run(`USE ${q}`);
       await refused('SELECT wipe()', /MODIFIES SQL DATA/);
+      await refused('SHOW TABLES WHERE wipe()', /MODIFIES SQL DATA/);
       await expect(sql.run(`SELECT ${q}.liar()`)).rejects.toThrow(
         /^read-only: /,
       );
       expect(await count('t')).toBe(5);
       expect(await count('m')).toBe(5);
+    });
+
+    it('refuses a loadable function, which is native code', async () => {
+      expect.assertions(2);
+      setting.readOnly = true;
+      // Registered as the server would list it; loaded only at start-up, so inert here.
+      const udf = `opsdeck_udf_${marker()}`;
+      await admin.session.run(
+        `INSERT INTO mysql.func (name, ret, dl, type) VALUES ('${udf}', 0, 'opsdeck_none.so', 'function')`,
+      );
+      try {
+        await refused(
+          `SELECT ${udf.toUpperCase()}('x')`,
+          /a loadable function/,
+        );
+      } finally {
+        await admin.session.run(`DELETE FROM mysql.func WHERE name = '${udf}'`);
+      }
     });
 
     it('refuses SETVAL, NEXTVAL, GET_LOCK and LOAD_FILE', async () => {

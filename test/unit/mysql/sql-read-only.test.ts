@@ -144,11 +144,19 @@ describe('read-only classification', () => {
     ["SELECT LOAD_FILE('/etc/shadow')", /LOAD_FILE reads a file/],
     ["SELECT 1 --\u00a0 x\nINTO OUTFILE '/tmp/x'", /INTO OUTFILE/],
     ['SELECT 1\0', /NUL/],
+    ["SHOW DATABASES WHERE GET_LOCK('x', 1)", /GET_LOCK/],
     ['', /nothing to run/],
   ])('refuses %s', (sql, reason) => {
     const verdict = classifyStatement(sql);
     expect(verdict.read).toBe(false);
     expect(verdict.read === false && verdict.reason).toMatch(reason);
+  });
+
+  it('checks the functions a SHOW ... WHERE calls', () => {
+    expect(classifyStatement('SHOW TABLES WHERE shop.wipe()')).toEqual({
+      read: true,
+      calls: [{ schema: 'shop', name: 'wipe' }],
+    });
   });
 
   it('refuses the backslash bypass under NO_BACKSLASH_ESCAPES only', () => {
