@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { describeError } from '../../source/lib/errors.js';
-import { classifyStatement } from '../../source/mysql/query/sql-statements.js';
 import type { QueryResult } from '../../source/mysql/query/query-console.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
 import { consoleWriteRequest } from '../../source/panes/mysql/server-dialogs.js';
@@ -20,8 +19,9 @@ export interface MysqlQuery {
 
 /**
  * The query console's state: the text, one running statement, the last good
- * result, the error in place. A statement that writes asks first; read-only
- * mode refuses it before it is sent (the service refuses again).
+ * result, the error in place. A statement that writes (as the server will
+ * lex it, with the functions it calls) asks first; read-only mode refuses it
+ * before it is sent, and the service refuses again.
  */
 export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
   const shell = useShellApi();
@@ -40,7 +40,13 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
     const statement = text.trim();
     if (statement === '' || running) return;
     void (async () => {
-      const verdict = classifyStatement(statement);
+      let verdict;
+      try {
+        verdict = await sql.classify(statement);
+      } catch (failure) {
+        setError(describeError(failure));
+        return;
+      }
       if (!verdict.read) {
         if (connection.guard.readOnly) {
           setError(

@@ -87,7 +87,10 @@ export function createMysqlServices(options: {
     guard: options.guard,
     events: options.events,
   });
-  const console = createQueryConsole(session, { history: options.history });
+  const console = createQueryConsole(session, {
+    history: options.history,
+    events: options.events,
+  });
   return {
     ssh,
     session,

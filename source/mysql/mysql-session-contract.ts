@@ -27,6 +27,8 @@ export interface MysqlSession {
   readonly name: string;
   readonly target: MysqlTarget;
   readonly ssh: SshSession;
+  /** Read-only mode as it is now (it follows profile switches). */
+  readonly guard: WriteGuard;
   readonly state: () => MysqlState;
   readonly lastError: () => UserError | undefined;
   readonly subscribe: (listener: () => void) => () => void;
@@ -50,6 +52,8 @@ export interface MysqlSession {
     operation: string,
     description: string,
     action: () => Promise<T>,
+    /** What the log says of a failure; by default the error's message. */
+    describeFailure?: (error: unknown) => string,
   ) => Promise<T>;
   /** A connection of its own (query console); closed with the session. */
   readonly openExtra: (options?: {

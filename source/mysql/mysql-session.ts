@@ -135,6 +135,7 @@ export function createMysqlSession(options: MysqlSessionOptions): MysqlSession {
     name,
     target,
     ssh,
+    guard,
     state() {
       if (closed) return 'closed';
       if (connecting) return 'connecting';
@@ -175,7 +176,7 @@ export function createMysqlSession(options: MysqlSessionOptions): MysqlSession {
         const [result] = await connection.query<ResultSetHeader>(sql);
         return result;
       }),
-    async write(operation, description, action) {
+    async write(operation, description, action, describeFailure) {
       try {
         guard.check('mysql', operation);
       } catch (error) {
@@ -194,7 +195,7 @@ export function createMysqlSession(options: MysqlSessionOptions): MysqlSession {
         events.record(
           'error',
           'mysql',
-          `${description} on ${name} failed: ${describeError(error)}`,
+          `${description} on ${name} failed: ${(describeFailure ?? describeError)(error)}`,
         );
         throw error;
       }

@@ -65,3 +65,25 @@ export function createWriteGuard(
     },
   };
 }
+
+/**
+ * A guard that asks `current` on every use, for things that outlive the
+ * setting they were opened under (a MySQL connection across profile switches).
+ */
+export function createFollowingGuard(
+  current: () => { readonly readOnly: boolean; readonly reason: string },
+): WriteGuard {
+  return {
+    get readOnly() {
+      return current().readOnly;
+    },
+    get reason() {
+      return current().reason;
+    },
+    isRead: isReadOperation,
+    check(service, operation) {
+      const { readOnly, reason } = current();
+      return createWriteGuard(readOnly, reason).check(service, operation);
+    },
+  };
+}

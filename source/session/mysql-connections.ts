@@ -2,13 +2,15 @@
  * The MySQL connections of this run: opened lazily (nothing is dialled until
  * a view asks; the SSH and MySQL modules load on the first open), kept across AWS profile and region switches and pane
  * remounts, closed together on quit. Prompts go to whichever pane is on
- * screen; with none, a question is answered "cancel".
+ * screen; with none, a question is answered "cancel". Each connection's guard
+ * follows the current read-only setting: a switch to a read-only profile makes
+ * every open connection read-only at once.
  */
 import type { EventLog } from '../events/event-log.js';
 import type { MysqlServices } from '../mysql/mysql-services.js';
 import type { MysqlConnectionProfile } from '../config/mysql-profile-schema.js';
 import type { QueryHistory } from '../mysql/query/query-history.js';
-import { createWriteGuard, type WriteGuard } from '../safety/read-only.js';
+import { createFollowingGuard, type WriteGuard } from '../safety/read-only.js';
 import type { SshPrompts } from '../ssh/ssh-types.js';
 
 export interface MysqlConnection {
@@ -42,6 +44,8 @@ export interface MysqlConnections {
   /** The last one opened, so the pane comes back where it was. */
   readonly current: () => MysqlConnection | undefined;
   readonly names: () => string[];
+  /** The read-only setting now (a session switch); open connections follow it. */
+  readonly followReadOnly: (readOnly: boolean, reason: string) => void;
   readonly close: (name: string) => Promise<void>;
   readonly closeAll: () => Promise<void>;
   /** The pane on screen answers the questions; returns a function to stop. */
@@ -63,6 +67,7 @@ export function createMysqlConnections(deps: {
   const building = new Map<string, Promise<MysqlConnection>>();
   let last: string | undefined;
   let prompts: SshPrompts = CANCEL;
+  let setting = { readOnly: false, reason: '' };
   const delegate: SshPrompts = {
     ask: (prompt, options) => prompts.ask(prompt, options),
     confirmHostKey: (question) => prompts.confirmHostKey(question),
@@ -70,14 +75,14 @@ export function createMysqlConnections(deps: {
   async function build(
     name: string,
     profile: MysqlConnectionProfile,
-    options: { readOnly: boolean; readOnlyReason: string },
   ): Promise<MysqlConnection> {
-    const readOnly = options.readOnly || profile.readOnly === true;
-    const guard = createWriteGuard(
-      readOnly,
-      options.readOnly
-        ? options.readOnlyReason
-        : `connection ${name} is read-only in config`,
+    const guard = createFollowingGuard(() =>
+      setting.readOnly
+        ? setting
+        : {
+            readOnly: profile.readOnly === true,
+            reason: `connection ${name} is read-only in config`,
+          },
     );
     const history = deps.history(name);
     const connection: MysqlConnection = {
@@ -100,9 +105,10 @@ export function createMysqlConnections(deps: {
   return {
     async open(name, profile, options) {
       last = name;
+      setting = { readOnly: options.readOnly, reason: options.readOnlyReason };
       const existing = open.get(name) ?? building.get(name);
       if (existing) return existing;
-      const pending = build(name, profile, options);
+      const pending = build(name, profile);
       building.set(name, pending);
       try {
         return await pending;
@@ -114,6 +120,9 @@ export function createMysqlConnections(deps: {
     get: (name) => open.get(name),
     current: () => (last === undefined ? undefined : open.get(last)),
     names: () => [...open.keys()],
+    followReadOnly(readOnly, reason) {
+      setting = { readOnly, reason };
+    },
     async close(name) {
       const connection = open.get(name);
       open.delete(name);

@@ -101,6 +101,8 @@ export function createSessionOpener(deps: {
   const rootReset = deps.rootReset ?? openRootReset();
   return (settings) => {
     const guard = createWriteGuard(settings.readOnly, settings.readOnlyReason);
+    // The MySQL connections outlive the session; their guard follows this one.
+    mysql.followReadOnly(settings.readOnly, settings.readOnlyReason);
     const factory: AwsClientFactory = createAwsClientFactory(
       {
         profile: settings.profile,

@@ -38,3 +38,20 @@ export function forbiddenIn(text: string): string[] {
     (sequence) => JSON.stringify(sequence),
   );
 }
+
+/**
+ * Account names for the root-password reset that would put a line of their
+ * own into the root script (a line break ends the SQL here-document) or
+ * rewrite what the operator reads: each must be refused, naming the field.
+ */
+export const HOSTILE_ACCOUNTS: readonly {
+  readonly field: 'user' | 'host';
+  readonly value: string;
+}[] = [
+  { field: 'host', value: 'localhost\nOPSDECK_SQL\ntouch /tmp/pwned' },
+  { field: 'host', value: 'localhost\rEVIL' },
+  { field: 'user', value: 'root\n' },
+  { field: 'user', value: OSC52 },
+  { field: 'host', value: C1_CSI },
+  { field: 'host', value: 'local\u2028host' },
+];

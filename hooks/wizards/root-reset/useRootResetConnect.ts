@@ -6,6 +6,7 @@ import {
   secretForm,
 } from '../../../source/panes/mysql/mysql-dialogs.js';
 import { sudoForm } from '../../../source/wizards/root-reset/views/forms.js';
+import { linkGuard } from '../../../source/wizards/root-reset/console-service.js';
 import {
   emptyRun,
   problemOf,
@@ -14,6 +15,7 @@ import {
 } from '../../../source/wizards/root-reset/views/wizard-state.js';
 import { useAppDeps } from '../../context/app-context.js';
 import { useShellApi } from '../../context/shell-context.js';
+import { useReadOnlyRefusal } from '../../actions/useReadOnlyRefusal.js';
 
 export interface RootResetConnect {
   /** The connection profiles to pick from: the config's and this run's one-offs. */
@@ -38,6 +40,7 @@ export function useRootResetConnect(): RootResetConnect {
   const service = session.services.rootReset;
   const store = service.wizard;
   const registry = session.services.mysql;
+  const refuse = useReadOnlyRefusal();
 
   const profiles = useCallback(() => {
     const all: Record<string, MysqlConnectionProfile> = {
@@ -135,6 +138,16 @@ export function useRootResetConnect(): RootResetConnect {
     const earlier = state.earlier;
     if (!earlier || earlier.reading || earlier.outcome || !link?.connected)
       return report('info', SOURCE, 'no earlier run to follow here');
+    // Following ends by removing the run's directory on the host: a write.
+    const guard = linkGuard(session.guard, link);
+    if (
+      refuse.work(
+        `the earlier run was not followed; its directory stays on the host`,
+        SOURCE,
+        guard,
+      )
+    )
+      return;
     let run = emptyRun();
     const update = (next: Partial<EarlierRun>) =>
       store.dispatch({
@@ -148,6 +161,7 @@ export function useRootResetConnect(): RootResetConnect {
         link.connected,
         earlier.work,
         (event) => ((run = runAfter(run, event)), update({ reading: true })),
+        { guard },
       );
       const done: EarlierRun = {
         ...earlier,
@@ -164,7 +178,7 @@ export function useRootResetConnect(): RootResetConnect {
     } catch (error) {
       update({ reading: false, problem: problemOf(error) });
     }
-  }, [store, service, report, connect]);
+  }, [store, service, report, connect, session, refuse]);
 
   return useMemo(
     () => ({ profiles, pickConnection, connect, readEarlier }),

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { describeError } from '../../../source/lib/errors.js';
-import { createWriteGuard } from '../../../source/safety/read-only.js';
+import { linkGuard } from '../../../source/wizards/root-reset/console-service.js';
 import {
   optionsForm,
   optionsFrom,
@@ -43,15 +43,10 @@ export function useRootResetRun(): RootResetRun {
   const service = session.services.rootReset;
   const store = service.wizard;
 
-  const guard = useCallback(() => {
-    const profile = service.link()?.profile;
-    return session.guard.readOnly || !profile?.readOnly
-      ? session.guard
-      : createWriteGuard(
-          true,
-          `connection ${service.link()?.name ?? ''} is read-only in config`,
-        );
-  }, [session, service]);
+  const guard = useCallback(
+    () => linkGuard(session.guard, service.link()),
+    [session, service],
+  );
 
   const typePassword = useCallback(async () => {
     const { state } = store.getSnapshot();
@@ -100,7 +95,7 @@ export function useRootResetRun(): RootResetRun {
         if (!work) return;
         const engine = await service.engine();
         await engine
-          .cancelRun(connected, work)
+          .cancelRun(connected, work, guard())
           .catch((error: unknown) =>
             report(
               'error',

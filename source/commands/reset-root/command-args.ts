@@ -1,6 +1,7 @@
 /** The reset command's flags turned into reset options, checked before anything connects. */
 import { UserError } from '../../lib/errors.js';
 import { defaultOptions } from '../../wizards/root-reset/plan.js';
+import { checkAccount } from '../../wizards/root-reset/account.js';
 import type {
   Detection,
   Method,
@@ -33,13 +34,17 @@ export function resetOptionsFrom(
   if (flags.account !== undefined) {
     const at = flags.account.lastIndexOf('@');
     if (at <= 0 || at === flags.account.length - 1)
-      throw new UserError(`"${flags.account}" is not user@host`, {
-        hint: "e.g. root@localhost or 'admin@%'",
-      });
+      throw new UserError(
+        `--account ${JSON.stringify(flags.account)} is not user@host`,
+        {
+          hint: "e.g. root@localhost or 'admin@%'",
+        },
+      );
     account = {
       user: flags.account.slice(0, at),
       host: flags.account.slice(at + 1),
     };
+    checkAccount(account);
   }
   return (detection) => ({
     ...defaultOptions(detection),

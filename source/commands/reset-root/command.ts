@@ -104,12 +104,21 @@ export async function runResetRoot(
       ...(knownHosts ? { knownHostsFiles: [knownHosts] } : {}),
     },
   });
+  const guard = createWriteGuard(
+    start.settings.readOnly || profile.readOnly === true,
+    start.settings.readOnly
+      ? start.settings.readOnlyReason
+      : `connection ${name} is read-only in config`,
+  );
   let work: string | undefined;
   let connected: Connected | undefined;
   // Ctrl+C during a run: the remote trap restores the server.
   const onInterrupt = () => {
     io.err('cancelling: the host restores the server');
-    if (work && connected) void cancelRun(connected, work);
+    if (work && connected)
+      void cancelRun(connected, work, guard).catch((error: unknown) =>
+        io.err(`opsdeck reset-root: ${describeError(error)}`),
+      );
   };
   try {
     const needsSudo = await sudoPasswordNeeded(ssh);
@@ -136,11 +145,16 @@ export async function runResetRoot(
         ),
     );
     printDetection(connected.detection, io);
-    if (connected.detection.leftover) {
+    if (connected.detection.leftover && guard.readOnly)
+      io.err(
+        `an earlier reset left ${connected.detection.leftover} on the host; read-only: not followed nor removed (${guard.reason})`,
+      );
+    else if (connected.detection.leftover) {
       const earlier = await readLeftover(
         connected,
         connected.detection.leftover,
         () => undefined,
+        { guard },
       );
       io.err(
         `an earlier reset ended: ${earlier.outcome ? `${earlier.outcome.ok ? 'done' : `failed at ${earlier.outcome.failedStep ?? '?'}`}, server ${earlier.outcome.serverState}` : 'no result in its log'}`,
@@ -174,10 +188,7 @@ export async function runResetRoot(
       {
         ssh,
         tunnelPort: connected.detection.port,
-        guard: createWriteGuard(
-          start.settings.readOnly || profile.readOnly === true,
-          start.settings.readOnlyReason,
-        ),
+        guard,
         events: createEventLog(),
       },
     );

@@ -6,42 +6,29 @@
  * Several statements are refused rather than sent with multipleStatements:
  * results, errors and read-only checks then always belong to one statement,
  * and no text can hide a second statement behind the first.
+ *
+ * In read-only mode a statement runs only when it reads (read-verdict.ts, with
+ * the session's own sql_mode and the stored functions it calls), and then
+ * inside START TRANSACTION READ ONLY on a session set READ ONLY, rolled back
+ * after: what the classifier misses, the server refuses.
  */
-import { performance } from 'node:perf_hooks';
-import type { ResultSetHeader } from 'mysql2';
 import { UserError } from '../../lib/errors.js';
 import { ReadOnlyError } from '../../safety/read-only.js';
-import { toCell, toColumn, type DriverField } from '../cells.js';
-import { mysqlError } from '../mysql-errors.js';
-import { coreOf, type MysqlLink } from '../mysql-link.js';
+import type { MysqlLink } from '../mysql-link.js';
 import type { MysqlSession } from '../mysql-session.js';
-import type { Cell, ResultColumn } from '../mysql-values.js';
+import type { EventLog } from '../../events/event-log.js';
+import { executeStatement, type QueryResult } from './console-execute.js';
+import { consoleFailure, serverErrorCode } from './console-failure.js';
 import type { QueryHistory } from './query-history.js';
-import {
-  classifyStatement,
-  scanStatements,
-  statementKeyword,
-} from './sql-statements.js';
+import { statementKeyword, type ReadVerdict } from './read-verdict.js';
+import { serverVerdict } from './read-only-check.js';
+import { scanStatements } from './sql-statements.js';
 
-export type QueryResult =
-  | {
-      readonly kind: 'rows';
-      readonly columns: readonly ResultColumn[];
-      readonly rows: readonly (readonly Cell[])[];
-      /** More rows existed than maxRows; the rest were not fetched. */
-      readonly truncated: boolean;
-      readonly elapsedMs: number;
-    }
-  | {
-      readonly kind: 'done';
-      readonly affectedRows: number;
-      readonly insertId: number;
-      readonly warnings: number;
-      readonly info: string;
-      readonly elapsedMs: number;
-    };
+export type { QueryResult } from './console-execute.js';
 
 export interface QueryConsole {
+  /** Whether the statement only reads, as the server will lex it. */
+  readonly classify: (sql: string) => Promise<ReadVerdict>;
   readonly run: (
     sql: string,
     options?: { signal?: AbortSignal; maxRows?: number },
@@ -70,10 +57,12 @@ export function checkConsoleInput(sql: string): void {
 
 export function createQueryConsole(
   session: MysqlSession,
-  options: { history?: QueryHistory } = {},
+  options: { history?: QueryHistory; events?: EventLog } = {},
 ): QueryConsole {
   let link: MysqlLink | undefined;
   let busy: MysqlLink | undefined;
+  /** The link whose session is SET TRANSACTION READ ONLY. */
+  let readOnlyLink: MysqlLink | undefined;
 
   async function consoleLink(signal?: AbortSignal): Promise<MysqlLink> {
     if (link && !link.dead()) return link;
@@ -82,74 +71,26 @@ export function createQueryConsole(
     return link;
   }
 
-  function execute(
+  async function sessionReadOnly(current: MysqlLink, readOnly: boolean) {
+    if ((readOnlyLink === current) === readOnly) return;
+    await current.connection.query(
+      `SET SESSION TRANSACTION ${readOnly ? 'READ ONLY' : 'READ WRITE'}`,
+    );
+    readOnlyLink = readOnly ? current : undefined;
+  }
+
+  /** A read in read-only mode: in a read-only transaction, always rolled back. */
+  async function readOnlyRun(
     current: MysqlLink,
-    sql: string,
-    maxRows: number,
-  ): Promise<QueryResult> {
-    const started = performance.now();
-    return new Promise<QueryResult>((resolve, reject) => {
-      let columns: ResultColumn[] | undefined;
-      const rows: Cell[][] = [];
-      let header: ResultSetHeader | undefined;
-      let truncated = false;
-      let finished = false;
-      const query = coreOf(current.connection).query({
-        sql,
-        rowsAsArray: true,
-      });
-      // mysql2 emits 'fields' with undefined for statements without a result set.
-      query.on('fields', (fields: DriverField[] | undefined) => {
-        if (fields) columns ??= fields.map(toColumn);
-      });
-      query.on('result', (row: unknown) => {
-        if (!Array.isArray(row)) {
-          header ??= row as ResultSetHeader;
-          return;
-        }
-        if (rows.length < maxRows) rows.push(row.map(toCell));
-        else if (!truncated) {
-          // Dropping the connection stops the transfer; a KILL QUERY could arrive
-          // after the statement ended and hit the next one. The next run reconnects.
-          truncated = true;
-          current.abandon();
-          done();
-        }
-      });
-      const done = () => {
-        if (finished) return;
-        finished = true;
-        const elapsedMs = performance.now() - started;
-        if (columns)
-          resolve({ kind: 'rows', columns, rows, truncated, elapsedMs });
-        else
-          resolve({
-            kind: 'done',
-            affectedRows: header?.affectedRows ?? 0,
-            insertId: header?.insertId ?? 0,
-            warnings: header?.warningStatus ?? 0,
-            info: header?.info ?? '',
-            elapsedMs,
-          });
-      };
-      query.on('error', (error: Error) => {
-        if (finished) return;
-        finished = true;
-        reject(mysqlError(error, session.ssh.name));
-      });
-      query.on('end', done);
-      // A lost connection is reported on the connection, not on a query without a callback.
-      const core = coreOf(current.connection);
-      const onLost = (error: Error) => {
-        if (finished) return;
-        finished = true;
-        reject(mysqlError(error, session.ssh.name));
-      };
-      core.once('error', onLost);
-      const detach = () => core.removeListener('error', onLost);
-      query.once('end', detach);
-      query.once('error', detach);
-    });
+    run: () => Promise<QueryResult>,
+  ) {
+    await current.connection.query('START TRANSACTION READ ONLY');
+    try {
+      return await run();
+    } finally {
+      if (!current.dead())
+        await current.connection.query('ROLLBACK').catch(() => undefined);
+    }
   }
 
   const cancel = async (): Promise<boolean> => {
@@ -160,42 +101,74 @@ export function createQueryConsole(
     return true;
   };
 
+  async function run(
+    sql: string,
+    runOptions: { signal?: AbortSignal; maxRows?: number },
+  ): Promise<QueryResult> {
+    const description = `query console ${statementKeyword(sql)} statement`;
+    const current = await consoleLink(runOptions.signal);
+    const readOnly = session.guard.readOnly;
+    await sessionReadOnly(current, readOnly);
+    const { verdict } = await serverVerdict(current, sql);
+    const start = async () => {
+      busy = current;
+      const onAbort = () => void cancel().catch(() => undefined);
+      runOptions.signal?.addEventListener('abort', onAbort, { once: true });
+      const execute = () =>
+        executeStatement(
+          current,
+          sql,
+          runOptions.maxRows ?? 5000,
+          session.ssh.name,
+        );
+      try {
+        return readOnly ? await readOnlyRun(current, execute) : await execute();
+      } catch (error) {
+        if (
+          serverErrorCode(error) === 'ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION'
+        )
+          throw new ReadOnlyError(
+            description,
+            `the server refused to change anything in the read-only transaction (${session.guard.reason})`,
+          );
+        throw error;
+      } finally {
+        busy = undefined;
+        runOptions.signal?.removeEventListener('abort', onAbort);
+      }
+    };
+    if (verdict.read)
+      return start().catch((error: unknown) => {
+        options.events?.record(
+          'error',
+          'mysql',
+          `${description} on ${session.name} failed: ${consoleFailure(error, sql)}`,
+        );
+        throw error;
+      });
+    return session
+      .write('Query', description, start, (error) => consoleFailure(error, sql))
+      .catch((error: unknown) => {
+        if (!(error instanceof ReadOnlyError) || !readOnly) throw error;
+        throw new ReadOnlyError(
+          description,
+          `${error.hint ?? 'read-only'}; only SELECT, SHOW, DESCRIBE, EXPLAIN and WITH ... SELECT that read run (${verdict.reason})`,
+        );
+      });
+  }
+
   return {
+    async classify(sql) {
+      checkConsoleInput(sql);
+      return (await serverVerdict(await consoleLink(), sql)).verdict;
+    },
     async run(sql, runOptions = {}) {
       checkConsoleInput(sql);
       if (busy)
         throw new UserError('a query is still running', {
           hint: 'cancel it first',
         });
-      const verdict = classifyStatement(sql);
-      const start = async () => {
-        const current = await consoleLink(runOptions.signal);
-        busy = current;
-        const onAbort = () => void cancel().catch(() => undefined);
-        runOptions.signal?.addEventListener('abort', onAbort, { once: true });
-        try {
-          return await execute(current, sql, runOptions.maxRows ?? 5000);
-        } finally {
-          busy = undefined;
-          runOptions.signal?.removeEventListener('abort', onAbort);
-        }
-      };
-      const result = verdict.read
-        ? await start()
-        : await session
-            .write(
-              'Query',
-              `query console ${statementKeyword(sql)} statement`,
-              start,
-            )
-            .catch((error: unknown) => {
-              if (!(error instanceof ReadOnlyError) || verdict.read)
-                throw error;
-              throw new ReadOnlyError(
-                `query console ${statementKeyword(sql)} statement`,
-                `${error.hint ?? 'read-only'}; only SELECT, SHOW, DESCRIBE, EXPLAIN and WITH ... SELECT run (${verdict.reason})`,
-              );
-            });
+      const result = await run(sql, runOptions);
       await options.history?.add(sql).catch(() => false);
       return result;
     },

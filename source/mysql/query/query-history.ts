@@ -1,35 +1,17 @@
 /**
- * Query console history, persisted as JSON lines (0600). An entry that may
- * hold a secret is never written: account statements with a password, the
- * PASSWORD() family, replication passwords, key literals of the encryption
- * functions, and any literal in a statement that names a password-like
- * column. Dropping the whole entry is simpler to trust than redacting it.
+ * Query console history, persisted as JSON lines (0600). A statement that
+ * touches a password, a key or a hash is kept with every literal replaced by
+ * '***' (sql-redact.ts), so the history never holds the secret itself.
  */
 import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-
-const SECRET_PATTERNS: readonly RegExp[] = [
-  /\bIDENTIFIED\b[\s\S]*?\b(BY|AS|USING)\b/i,
-  /\b(OLD_)?PASSWORD\s*\(/i,
-  /\bSET\s+PASSWORD\b/i,
-  /\b(MASTER|SOURCE)_(PASSWORD|SSL_KEY)\b/i,
-  /\b(AES|DES)_(EN|DE)CRYPT\s*\(|\b(ENCODE|DECODE)\s*\(/i,
-];
-const SECRET_WORD =
-  /\b\w*(passw|passwd|pwd|secret|token|api_?key|credential)\w*\b/i;
-const LITERAL = /'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"/;
-
-/** True when the text may hold a password or key; such entries are not kept. */
-export function mayHoldSecret(sql: string): boolean {
-  if (SECRET_PATTERNS.some((pattern) => pattern.test(sql))) return true;
-  return SECRET_WORD.test(sql) && LITERAL.test(sql);
-}
+import { historyText } from './sql-redact.js';
 
 export interface QueryHistory {
   /** Oldest first. */
   readonly entries: () => readonly string[];
   readonly load: () => Promise<readonly string[]>;
-  /** Adds and persists an entry; false when it was dropped as possibly secret. */
+  /** Adds and persists an entry, redacted when it touches a secret; false when empty. */
   readonly add: (sql: string) => Promise<boolean>;
 }
 
@@ -61,8 +43,8 @@ export function createQueryHistory(options: {
         .flatMap((line) => {
           try {
             const parsed = JSON.parse(line) as { sql?: unknown };
-            return typeof parsed.sql === 'string' && !mayHoldSecret(parsed.sql)
-              ? [parsed.sql]
+            return typeof parsed.sql === 'string'
+              ? [historyText(parsed.sql)]
               : [];
           } catch {
             return [];
@@ -72,8 +54,8 @@ export function createQueryHistory(options: {
       return entries;
     },
     async add(sql) {
-      const text = sql.trim();
-      if (text === '' || mayHoldSecret(text)) return false;
+      const text = historyText(sql.trim());
+      if (text === '') return false;
       if (entries.at(-1) === text) return true;
       entries = [...entries, text].slice(-limit);
       const line = `${JSON.stringify({ sql: text, at: now().toISOString() })}\n`;

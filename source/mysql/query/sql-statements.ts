@@ -1,8 +1,16 @@
 /**
- * A small SQL scanner for the query console: counts statements and finds
- * their keywords outside strings, quoted names and comments. It classifies
- * what the person typed for read-only mode; the server still parses the SQL.
+ * What a console statement may do, from its tokens (sql-lexer.ts): how many
+ * statements there are, their keywords outside strings and comments, and the
+ * functions they call. Read-only mode lets a statement run only when this says
+ * it reads; the server then runs it in a read-only transaction as well.
  */
+import { lexSql, type SqlMode, type SqlToken } from './sql-lexer.js';
+
+export interface FunctionCall {
+  /** The schema when the call names one (`db.fn()`). */
+  readonly schema?: string;
+  readonly name: string;
+}
 
 export interface ScannedStatement {
   /** Bare words, upper-cased, in order (not inside literals or comments). */
@@ -11,161 +19,75 @@ export interface ScannedStatement {
   readonly first: string | undefined;
   /** `/*! ... *\/` or `/*M! ... *\/`: code the server runs but a reader may miss. */
   readonly executableComment: boolean;
+  /** `name(` and `schema.name(`: built-in functions and stored ones alike. */
+  readonly calls: readonly FunctionCall[];
+}
+
+/** Backslashes escape, double quotes quote strings: the server's default. */
+export const DEFAULT_MODE: SqlMode = { noBackslashEscapes: false };
+
+function unquoted(token: SqlToken): string {
+  return token.kind === 'name'
+    ? token.text
+        .slice(1, -1)
+        .replaceAll(token.text.charAt(0).repeat(2), token.text.charAt(0))
+    : token.text;
+}
+
+function callsOf(tokens: readonly SqlToken[]): FunctionCall[] {
+  const calls: FunctionCall[] = [];
+  tokens.forEach((token, index) => {
+    if (token.kind !== 'word' && token.kind !== 'name') return;
+    if (tokens[index + 1]?.text !== '(') return;
+    const dot = tokens[index - 1];
+    const schema = tokens[index - 2];
+    const qualified =
+      dot?.text === '.' &&
+      dot.kind === 'punct' &&
+      (schema?.kind === 'word' || schema?.kind === 'name');
+    calls.push(
+      qualified && schema
+        ? { schema: unquoted(schema), name: unquoted(token) }
+        : { name: unquoted(token) },
+    );
+  });
+  return calls;
+}
+
+function scanned(tokens: SqlToken[]): ScannedStatement {
+  const first = tokens[0];
+  return {
+    words: tokens
+      .filter((token) => token.kind === 'word')
+      .map((token) => token.text.toUpperCase()),
+    first:
+      first === undefined
+        ? undefined
+        : first.kind === 'word'
+          ? first.text.toUpperCase()
+          : first.text.charAt(0),
+    executableComment: tokens.some(
+      (token) => token.kind === 'executable-comment',
+    ),
+    calls: callsOf(
+      tokens.filter((token) => token.kind !== 'executable-comment'),
+    ),
+  };
 }
 
 /** Splits on `;` outside literals and comments; empty statements are dropped. */
-export function scanStatements(sql: string): ScannedStatement[] {
+export function scanStatements(
+  sql: string,
+  mode: SqlMode = DEFAULT_MODE,
+): ScannedStatement[] {
   const statements: ScannedStatement[] = [];
-  let words: string[] = [];
-  let first: string | undefined;
-  let executable = false;
-  let meaningful = false;
-  const finish = () => {
-    if (meaningful)
-      statements.push({ words, first, executableComment: executable });
-    words = [];
-    first = undefined;
-    executable = false;
-    meaningful = false;
-  };
-  let index = 0;
-  while (index < sql.length) {
-    const char = sql[index] ?? '';
-    const next = sql[index + 1] ?? '';
-    if (char === "'" || char === '"' || char === '`') {
-      index = skipQuoted(sql, index, char);
-      meaningful = true;
-      first ??= char;
-      continue;
-    }
-    if (
-      char === '#' ||
-      (char === '-' && next === '-' && /[\s]|^$/.test(sql[index + 2] ?? ''))
-    ) {
-      const end = sql.indexOf('\n', index);
-      index = end < 0 ? sql.length : end + 1;
-      continue;
-    }
-    if (char === '/' && next === '*') {
-      if (/^\/\*M?!/.test(sql.slice(index, index + 4))) {
-        executable = true;
-        meaningful = true;
-      }
-      const end = sql.indexOf('*/', index + 2);
-      index = end < 0 ? sql.length : end + 2;
-      continue;
-    }
-    if (char === ';') {
-      finish();
-      index++;
-      continue;
-    }
-    if (/[\p{L}\p{N}_$@]/u.test(char)) {
-      const match = /^[\p{L}\p{N}_$@.]+/u.exec(sql.slice(index));
-      const word = match?.[0] ?? char;
-      words.push(word.toUpperCase());
-      first ??= word.toUpperCase();
-      meaningful = true;
-      index += word.length;
-      continue;
-    }
-    if (!/\s/.test(char)) {
-      meaningful = true;
-      first ??= char;
-    }
-    index++;
+  let current: SqlToken[] = [];
+  for (const token of lexSql(sql, mode)) {
+    if (token.kind === 'punct' && token.text === ';') {
+      if (current.length > 0) statements.push(scanned(current));
+      current = [];
+    } else current.push(token);
   }
-  finish();
+  if (current.length > 0) statements.push(scanned(current));
   return statements;
-}
-
-function skipQuoted(sql: string, start: number, quote: string): number {
-  let index = start + 1;
-  while (index < sql.length) {
-    const char = sql[index];
-    if (char === '\\' && quote !== '`') index += 2;
-    else if (char === quote && sql[index + 1] === quote) index += 2;
-    else if (char === quote) return index + 1;
-    else index++;
-  }
-  return index;
-}
-
-const READ_FIRST = new Set([
-  'SELECT',
-  'SHOW',
-  'DESCRIBE',
-  'DESC',
-  'EXPLAIN',
-  'WITH',
-  'HELP',
-  'USE',
-  '(',
-]);
-/** Statements that only describe things: their words cannot write (SHOW CREATE TABLE). */
-const DESCRIBING = new Set(['SHOW', 'DESCRIBE', 'DESC', 'HELP', 'USE']);
-/** Any of these inside a SELECT/WITH/EXPLAIN makes it a write (or a lock, or a file). */
-const WRITE_WORDS = new Set([
-  'INSERT',
-  'UPDATE',
-  'DELETE',
-  'REPLACE',
-  'INTO',
-  'CREATE',
-  'DROP',
-  'ALTER',
-  'TRUNCATE',
-  'GRANT',
-  'REVOKE',
-  'SET',
-  'LOAD',
-  'CALL',
-  'LOCK',
-  'RENAME',
-  'HANDLER',
-  'DO',
-  'ANALYZE',
-  'OPTIMIZE',
-  'REPAIR',
-  'FLUSH',
-  'KILL',
-  'RESET',
-  'PURGE',
-  'INSTALL',
-  'UNINSTALL',
-  'SHUTDOWN',
-  'EXECUTE',
-  'PREPARE',
-]);
-
-export type ReadVerdict =
-  { readonly read: true } | { readonly read: false; readonly reason: string };
-
-/** Read-only mode lets a statement through only when this says it reads. */
-export function classifyStatement(sql: string): ReadVerdict {
-  const statements = scanStatements(sql);
-  if (statements.length !== 1)
-    return {
-      read: false,
-      reason: statements.length === 0 ? 'nothing to run' : 'several statements',
-    };
-  const [statement] = statements as [ScannedStatement];
-  if (statement.executableComment)
-    return { read: false, reason: 'it has an executable comment (/*! ... */)' };
-  const first = statement.first === '(' ? statement.words[0] : statement.first;
-  if (
-    statement.first === undefined ||
-    !READ_FIRST.has(statement.first) ||
-    first === undefined
-  )
-    return { read: false, reason: `${first ?? 'it'} is not a read statement` };
-  if (DESCRIBING.has(first)) return { read: true };
-  const writer = statement.words.find((word) => WRITE_WORDS.has(word));
-  if (writer) return { read: false, reason: `it contains ${writer}` };
-  return { read: true };
-}
-
-/** The first keyword, for the event log (never the SQL text: it may hold secrets). */
-export function statementKeyword(sql: string): string {
-  return scanStatements(sql)[0]?.words[0] ?? 'statement';
 }

@@ -16,6 +16,7 @@ import type {
   sudoPasswordNeeded,
 } from './reset-service.js';
 import { createStore } from '../../lib/store.js';
+import { createWriteGuard, type WriteGuard } from '../../safety/read-only.js';
 import {
   initialState,
   nextState,
@@ -68,6 +69,16 @@ export interface RootResetService {
   readonly setLink: (link: ResetLink | undefined) => void;
   /** Ends the SSH session, e.g. on quit, so the process can exit. */
   readonly close: () => Promise<void>;
+}
+
+/** The session's guard, or a read-only one when the link's profile is read-only in config. */
+export function linkGuard(
+  session: WriteGuard,
+  link: ResetLink | undefined,
+): WriteGuard {
+  return session.readOnly || link?.profile.readOnly !== true
+    ? session
+    : createWriteGuard(true, `connection ${link.name} is read-only in config`);
 }
 
 function createRootResetStore(

@@ -114,15 +114,20 @@ export async function runReset(
   return { remote, tunnelLogin, log: log.lines() };
 }
 
-/** An earlier run whose link dropped: follow it to its end, then remove its directory. */
+/**
+ * An earlier run whose link dropped: follow it to its end, then remove its
+ * directory. Removing is a write, so read-only mode refuses before anything runs.
+ */
 export async function readLeftover(
   connected: Connected,
   work: string,
   onEvent: (event: RunEvent) => void,
-  signal?: AbortSignal,
+  options: { guard: WriteGuard; signal?: AbortSignal | undefined },
 ) {
   if (!WORK_PATTERN.test(work))
     throw new UserError(`not a reset directory: ${work}`);
+  options.guard.check('mysql', 'RemoveResetRun');
+  const signal = options.signal;
   const { log } = await follow(
     connected.root,
     followCommand(work),
@@ -139,7 +144,9 @@ export async function readLeftover(
 export async function cancelRun(
   connected: Connected,
   work: string,
+  guard: WriteGuard,
 ): Promise<void> {
   if (!WORK_PATTERN.test(work)) return;
+  guard.check('mysql', 'StopResetRun');
   await connected.root.run(stopCommand(work));
 }

@@ -125,4 +125,22 @@ describe('root-password reset wizard: running', () => {
     expect(engine.calls.filter((call) => call === 'detect')).toHaveLength(2);
     expect(read).toContain('Enter: choose the options');
   });
+
+  it('does not follow (and remove) an earlier run in read-only mode', async () => {
+    const engine = createFakeRootReset();
+    engine.detection = {
+      ...engine.detection,
+      leftover: '/run/opsdeck-reset.Zz98Yy76',
+    };
+    const { view } = await openReset({ engine, readOnly: true });
+    await toServer(view);
+    const refused = await view.press('l', (text) =>
+      text.includes('read-only: the earlier run was not followed'),
+    );
+    expectFits(refused);
+    expect(refused).not.toContain(
+      'Earlier run /run/opsdeck-reset.Zz98Yy76 ended:',
+    );
+    expect(engine.calls).not.toContain('leftover /run/opsdeck-reset.Zz98Yy76');
+  });
 });

@@ -16,7 +16,7 @@ import type {
 } from '../../../source/mysql/mysql-values.js';
 import type { QueryResult } from '../../../source/mysql/query/query-console.js';
 import { createQueryHistory } from '../../../source/mysql/query/query-history.js';
-import { classifyStatement } from '../../../source/mysql/query/sql-statements.js';
+import { classifyStatement } from '../../../source/mysql/query/read-verdict.js';
 import type { Account, AccountRow } from '../../../source/mysql/admin/users.js';
 import { accountWarnings } from '../../../source/mysql/admin/user-warnings.js';
 import {
@@ -391,6 +391,10 @@ export function createFakeMysql(): FakeMysql {
           }),
       },
       console: {
+        classify: async (sql: string) => {
+          await connect();
+          return classifyStatement(sql);
+        },
         run: async (sql: string): Promise<QueryResult> => {
           await connect();
           const verdict = classifyStatement(sql);

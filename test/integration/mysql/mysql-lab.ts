@@ -8,7 +8,10 @@ import {
   type MysqlSession,
 } from '../../../source/mysql/mysql-session.js';
 import type { MysqlEndpoint } from '../../../source/mysql/mysql-values.js';
-import { createWriteGuard } from '../../../source/safety/read-only.js';
+import {
+  createWriteGuard,
+  type WriteGuard,
+} from '../../../source/safety/read-only.js';
 import {
   createSshSession,
   type SshSession,
@@ -38,6 +41,9 @@ export function labEndpoint(): MysqlEndpoint {
 export function openLabMysql(
   options: {
     readOnly?: boolean;
+    /** Instead of readOnly: a guard the test changes as it goes. */
+    guard?: WriteGuard;
+    events?: EventLog;
     user?: string;
     password?: string;
     endpoint?: MysqlEndpoint;
@@ -53,7 +59,7 @@ export function openLabMysql(
     prompts: recording.prompts,
     environment,
   });
-  const events = createEventLog();
+  const events = options.events ?? createEventLog();
   const asked: string[] = [];
   const session = createMysqlSession({
     ssh,
@@ -65,10 +71,9 @@ export function openLabMysql(
       asked.push(prompt);
       return Promise.resolve(options.password ?? mariadb.info?.rootPassword);
     },
-    guard: createWriteGuard(
-      options.readOnly ?? false,
-      'test profile is read-only',
-    ),
+    guard:
+      options.guard ??
+      createWriteGuard(options.readOnly ?? false, 'test profile is read-only'),
     events,
   });
   return {

@@ -155,7 +155,7 @@ describe.skipIf(!sshd.info)(
             event.id === 'stop-server' &&
             event.status === 'running'
           )
-            void cancelRun(connected, work);
+            void cancelRun(connected, work, createWriteGuard(false));
         },
         {
           ssh: lab.ssh,
@@ -203,7 +203,9 @@ describe.skipIf(!sshd.info)(
       lab.ssh = openLabSsh();
       const again = await detectServer(resetTarget(lab.ssh, lab.server));
       expect(again.detection.leftover).toBe(work);
-      const read = await readLeftover(again, work ?? '', () => undefined);
+      const read = await readLeftover(again, work ?? '', () => undefined, {
+        guard: createWriteGuard(false),
+      });
       expect(read.outcome).toMatchObject({
         ok: true,
         serverState: 'running',

@@ -28,5 +28,20 @@ describe.skipIf(!sshd.info || !sudo)(
       expect(result.stdout).toBe('0\npayload');
       expect(result.stdout).not.toContain('not-needed');
     });
+
+    // sudo does not ask root for a password, just as it does not ask a user
+    // whose credentials are cached (timestamp_type=global): a password line
+    // sent anyway must never reach the root shell.
+    it('never runs the password line when sudo does not read it', async () => {
+      const result = await execSudo(
+        session,
+        'sh -s',
+        'echo INJECTED; touch /tmp/opsdeck-sudo-injected',
+        { needsPassword: true, stdin: 'echo script ran\n' },
+      );
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe('script ran\n');
+      expect(result.stdout).not.toContain('INJECTED');
+    });
   },
 );

@@ -9,6 +9,8 @@ import { managerShell } from './script-manager.js';
 import { scriptSteps, type ScriptStep } from './script-steps.js';
 import { optionValue } from '../../../mysql/dump/remote-tools.js';
 import { resetSql } from '../sql.js';
+import { checkAccount } from '../account.js';
+import { heredocDelimiter } from './heredoc.js';
 import type { Detection, ResetOptions } from '../types.js';
 
 export interface RemoteScript {
@@ -25,6 +27,12 @@ function prelude(
 ): string {
   const q = shellQuote;
   const sql = resetSql(detection, options, options.method, password);
+  const cnf = `[client]
+user=${optionValue(options.user)}
+password=${optionValue(password)}
+`;
+  const cnfEnd = heredocDelimiter('OPSDECK_CNF', cnf);
+  const sqlEnd = heredocDelimiter('OPSDECK_SQL', sql);
   const target =
     options.host === 'localhost'
       ? CLIENT_ARGS
@@ -71,19 +79,16 @@ function prelude(
     if "$CLIENT" --no-defaults ${CLIENT_ARGS} -u root -N -e 'SELECT 1' </dev/null >/dev/null 2>&1; then say "@@socket yes"; else say "@@socket no"; fi
   }
   write_check_cnf() {
-    cat > "$WORK/check.cnf" <<'OPSDECK_CNF'
-[client]
-user=${optionValue(options.user)}
-password=${optionValue(password)}
-OPSDECK_CNF
+    cat > "$WORK/check.cnf" <<'${cnfEnd}'
+${cnf}${cnfEnd}
   }
   write_temp_cnf() {
     temp=$(grep 'temporary password' "$TEMPLOG" | tail -n 1 | sed 's/.*: //; s/[\\\\"]/\\\\&/g')
     [ -n "$temp" ] && printf '[client]\\nuser=root\\npassword="%s"\\n' "$temp" > "$WORK/temp.cnf"
   }
   write_reset_sql() {
-    cat <<'OPSDECK_SQL'
-${sql}OPSDECK_SQL
+    cat <<'${sqlEnd}'
+${sql}${sqlEnd}
   }`;
 }
 
@@ -115,6 +120,7 @@ export function remoteScript(
   options: ResetOptions,
   password: string,
 ): RemoteScript {
+  checkAccount(options);
   const manager = managerShell(detection);
   const steps = scriptSteps(detection, options.method, manager);
   const body = steps

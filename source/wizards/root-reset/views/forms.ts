@@ -1,4 +1,5 @@
 /** The wizard's forms and confirmations. Pure: values in, specs out. */
+import { accountFieldProblem } from '../account.js';
 import {
   isOn,
   NO,
@@ -53,16 +54,14 @@ export function optionsForm(
         name: 'user',
         label: 'Account user',
         initial: options.user,
-        validate: (value) =>
-          value.trim() === '' ? 'the account user is required' : undefined,
+        validate: (value) => accountFieldProblem('user', value),
       },
       {
         name: 'host',
         label: 'Account host',
         initial: options.host,
         hint: 'the account is user@host; root@localhost unless you know better',
-        validate: (value) =>
-          value.trim() === '' ? 'the account host is required' : undefined,
+        validate: (value) => accountFieldProblem('host', value),
       },
       ...(detection.flavour === 'mariadb'
         ? [
