@@ -19,6 +19,7 @@ import { safeLine } from './lib/terminal-text.js';
 import { ALT_SCREEN_OFF, ALT_SCREEN_ON } from './terminal/screen.js';
 import type { Lab } from './lab/lab.js';
 import { registerEbsCopyCommand } from './commands/ebs-copy/ebs-copy-cli.js';
+import { registerEc2Commands } from './commands/ec2/ec2-cli.js';
 import { registerResetRootCommand } from './commands/reset-root/reset-root-cli.js';
 import { registerS3Commands } from './commands/s3/s3-cli.js';
 import type { CliOptions } from './session/start.js';
@@ -129,6 +130,7 @@ program
   });
 
 registerS3Commands(program);
+registerEc2Commands(program);
 
 program
   .command('lab')
