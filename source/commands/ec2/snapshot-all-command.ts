@@ -8,6 +8,8 @@
 import { InstanceMetadata } from '../../aws/ec2/instance-metadata.js';
 import { snapshotAll } from '../../aws/ec2/snapshot-all/snapshot-all.js';
 import { commandClientFactory } from '../../aws/command-factory.js';
+import { checkLocalMounts } from '../../consistency/local-mounts.js';
+import { withFrozen } from '../../consistency/fs-freeze.js';
 import { describeError } from '../../lib/errors.js';
 import { prepareStart, type CliOptions } from '../../session/start.js';
 import {
@@ -61,6 +63,12 @@ export async function runSnapshotAll(
       return fail(error);
     }
   }
+  if (flags.freeze.length > 0)
+    try {
+      await checkLocalMounts(flags.freeze);
+    } catch (error) {
+      return fail(error);
+    }
   const factory = commandClientFactory(
     start.settings,
     start.config.config.aws.maxAttempts,
@@ -69,6 +77,15 @@ export async function runSnapshotAll(
     const report = await snapshotAll(factory, flags.request(selfId), {
       signal: io.signal,
       onWait: waitPrinter(io),
+      ...(flags.freeze.length === 0
+        ? {}
+        : {
+            around: (_target, call) =>
+              withFrozen(
+                { mounts: flags.freeze, limitMs: flags.freezeLimitMs, env },
+                call,
+              ),
+          }),
     });
     printReport(report, [], options.json === true, io);
     return report.failures.length === 0 ? EXIT_OK : EXIT_FAILED;

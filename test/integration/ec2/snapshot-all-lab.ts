@@ -3,7 +3,7 @@
  * data volume, the snapshots the command made of a volume, and the built CLI
  * run without a terminal (as cron runs it).
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import {
   AttachVolumeCommand,
   CreateVolumeCommand,
@@ -99,6 +99,7 @@ function labEnv(): NodeJS.ProcessEnv {
 export async function runBuilt(
   args: readonly string[],
   env: Record<string, string>,
+  onSpawn?: (child: ChildProcess) => void,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(
     process.execPath,
@@ -115,6 +116,7 @@ export async function runBuilt(
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
+  onSpawn?.(child);
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -117,8 +117,10 @@ export async function snapshotAll(
     try {
       await created(instances, target, chosen, at, entry, hooks);
     } catch (error) {
+      // The call may have gone through and what wraps it failed (a thaw):
+      // the snapshots stand, retention waits for a clean run.
       report.failures.push(
-        `${target.instanceId}: no snapshots made: ${describeError(error)}`,
+        `${target.instanceId}: ${entry.snapshots.length === 0 ? 'no snapshots made' : 'snapshots made, but'}: ${describeError(error)}`,
       );
       continue;
     }
