@@ -17,7 +17,7 @@ function unescapeMount(field: string): string {
   );
 }
 
-export function mountTable(text: string): Map<string, string> {
+function mountTable(text: string): Map<string, string> {
   const types = new Map<string, string>();
   for (const line of text.split('\n')) {
     const [, mountPoint, type] = line.split(' ');
