@@ -22,6 +22,7 @@ import { registerEbsCopyCommand } from './commands/ebs-copy/ebs-copy-cli.js';
 import { registerEc2Commands } from './commands/ec2/ec2-cli.js';
 import { registerResetRootCommand } from './commands/reset-root/reset-root-cli.js';
 import { registerS3Commands } from './commands/s3/s3-cli.js';
+import { registerSesCommands } from './commands/ses/ses-cli.js';
 import type { CliOptions } from './session/start.js';
 import { packageVersion } from './version.js';
 
@@ -131,6 +132,7 @@ program
 
 registerS3Commands(program);
 registerEc2Commands(program);
+registerSesCommands(program);
 
 program
   .command('lab')
