@@ -21,6 +21,7 @@ export interface CheckedFlags {
   /** The request, with the instance left for --self to fill in. */
   readonly request: (instanceId?: string) => SnapshotAllRequest;
   readonly self: boolean;
+  readonly dryRun: boolean;
   readonly freeze: readonly string[];
   readonly freezeLimitMs: number;
   readonly mysql: string | undefined;
@@ -79,6 +80,7 @@ export function checkFlags(
   const self = flags.self === true;
   return {
     self,
+    dryRun: flags.dryRun === true,
     freeze,
     freezeLimitMs: (limitSeconds ?? 30) * 1000,
     mysql: flags.mysql,

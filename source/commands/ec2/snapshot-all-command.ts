@@ -8,8 +8,6 @@
 import { InstanceMetadata } from '../../aws/ec2/instance-metadata.js';
 import { snapshotAll } from '../../aws/ec2/snapshot-all/snapshot-all.js';
 import { commandClientFactory } from '../../aws/command-factory.js';
-import { checkLocalMounts } from '../../consistency/local-mounts.js';
-import { withFrozen } from '../../consistency/fs-freeze.js';
 import { describeError } from '../../lib/errors.js';
 import { prepareStart, type CliOptions } from '../../session/start.js';
 import {
@@ -20,6 +18,7 @@ import {
   type CommandIo,
 } from '../command-io.js';
 import { checkFlags, type SnapshotAllFlags } from './snapshot-all-args.js';
+import { prepareConsistency } from './snapshot-all-consistency.js';
 import { printReport, waitPrinter } from './snapshot-all-output.js';
 
 export interface SnapshotAllOptions extends CliOptions, SnapshotAllFlags {}
@@ -50,9 +49,9 @@ export async function runSnapshotAll(
     return EXIT_FAILED;
   }
   let selfId: string | undefined;
+  const metadata = new InstanceMetadata({ env });
   if (flags.self) {
     try {
-      const metadata = new InstanceMetadata({ env });
       selfId = await metadata.instanceId();
       if (!regionNamed(options, env, start))
         start = await prepareStart(
@@ -63,12 +62,12 @@ export async function runSnapshotAll(
       return fail(error);
     }
   }
-  if (flags.freeze.length > 0)
-    try {
-      await checkLocalMounts(flags.freeze);
-    } catch (error) {
-      return fail(error);
-    }
+  let consistency;
+  try {
+    consistency = await prepareConsistency(flags, start, metadata, io, env);
+  } catch (error) {
+    return fail(error);
+  }
   const factory = commandClientFactory(
     start.settings,
     start.config.config.aws.maxAttempts,
@@ -77,22 +76,17 @@ export async function runSnapshotAll(
     const report = await snapshotAll(factory, flags.request(selfId), {
       signal: io.signal,
       onWait: waitPrinter(io),
-      ...(flags.freeze.length === 0
+      ...(consistency.around === undefined
         ? {}
-        : {
-            around: (_target, call) =>
-              withFrozen(
-                { mounts: flags.freeze, limitMs: flags.freezeLimitMs, env },
-                call,
-              ),
-          }),
+        : { around: consistency.around }),
     });
-    printReport(report, [], options.json === true, io);
+    printReport(report, consistency.notes, options.json === true, io);
     return report.failures.length === 0 ? EXIT_OK : EXIT_FAILED;
   } catch (error) {
     return fail(error);
   } finally {
     factory.destroy();
+    await consistency.close();
   }
 }
 
