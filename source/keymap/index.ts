@@ -3,6 +3,7 @@ import { EC2_BINDINGS } from './ec2.js';
 import { MYSQL_BINDINGS } from './mysql.js';
 import { ROOT_RESET_BINDINGS } from './root-reset.js';
 import { S3_BINDINGS } from './s3.js';
+import { SES_BINDINGS } from './ses.js';
 
 export type { Binding, Scope } from './bindings.js';
 export { keyName, keyLabels, type KeyFlags, type KeyLabels } from './keys.js';
@@ -14,6 +15,7 @@ const BINDINGS = [
   ...S3_BINDINGS,
   ...MYSQL_BINDINGS,
   ...ROOT_RESET_BINDINGS,
+  ...SES_BINDINGS,
 ] as const satisfies readonly Binding[];
 
 /** Every command a key can give: a typo in a handler is a type error. */

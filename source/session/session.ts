@@ -3,6 +3,7 @@
  * built for it. Switching profile or region opens a new session and closes
  * the old one, so nothing from the old account can answer under the new label.
  */
+import type { SesService } from '../aws/ses/smtp-credentials.js';
 import {
   createAwsClientFactory,
   type AwsClientFactory,
@@ -64,6 +65,7 @@ export interface SessionServices {
   readonly mysql: MysqlConnections;
   /** The root-password reset wizard; run-wide like the MySQL connections. */
   readonly rootReset: RootResetService;
+  readonly ses: SesService;
 }
 
 export interface Session {
@@ -121,6 +123,11 @@ export function createSessionOpener(deps: {
         s3Transfers: createS3Transfers(factory, join(stateDir(), 's3-uploads')),
         mysql,
         rootReset,
+        ses: lazyService(async () => {
+          const { smtpCredentials } =
+            await import('../aws/ses/smtp-credentials.js');
+          return { smtpCredentials: () => smtpCredentials(factory) };
+        }),
       },
       close: () => factory.destroy(),
     };

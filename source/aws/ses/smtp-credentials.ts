@@ -26,6 +26,11 @@ export interface SmtpCredentials {
   readonly quotaNote: string | undefined;
 }
 
+/** What the console's :ses view calls. */
+export interface SesService {
+  readonly smtpCredentials: () => Promise<SmtpCredentials>;
+}
+
 async function sessionCredentials(
   factory: AwsClientFactory,
 ): Promise<AwsCredentialIdentity> {

@@ -2,6 +2,10 @@
  * A console wired to in-memory services: sessions whose identity and regions
  * depend on the profile and region, so tests can tell which session answered.
  */
+import type {
+  SesService,
+  SmtpCredentials,
+} from '../../../source/aws/ses/smtp-credentials.js';
 import type { AppDeps } from '../../../hooks/context/app-context.js';
 import type { CallerIdentity } from '../../../source/aws/identity.js';
 import type { ProfileRow } from '../../../source/aws/profiles.js';
@@ -53,7 +57,19 @@ export interface FakeOptions {
   readonly mysql?: FakeMysql;
   /** The root-password reset engine every session sees. */
   readonly rootReset?: FakeRootReset;
+  /** SES SMTP credentials every session derives. */
+  readonly ses?: SesService;
 }
+
+/** SMTP credentials as the derivation would give them (made-up key). */
+export const FAKE_SMTP: SmtpCredentials = {
+  region: 'eu-west-1',
+  endpoint: 'email-smtp.eu-west-1.amazonaws.com',
+  user: 'AKIAFAKEEXAMPLE00001',
+  password: 'BPfakeSmtpPasswordDerivedForEuWest1xxxxxxxxxx',
+  quota: { max24HourSend: 200, sentLast24Hours: 0, maxSendRate: 1 },
+  quotaNote: undefined,
+};
 
 /** Region rows name their session, so a stale row is recognisable. */
 function regionRows(settings: SessionSettings): RegionRow[] {
@@ -197,6 +213,9 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           s3Transfers: s3.transfers,
           mysql: mysql.connections,
           rootReset: rootResetService,
+          ses: options.ses ?? {
+            smtpCredentials: () => Promise.resolve(FAKE_SMTP),
+          },
           ebsCopy: createEbsCopyService({
             loadEngine: () => Promise.resolve(ebsCopy),
           }),
