@@ -24,7 +24,7 @@ export function sesLines(
       bold: true,
     },
     {
-      text: 'The SMTP password is derived from the secret key for this region; the secret key is never shown.',
+      text: 'Derived from the secret key for this region; the secret key is never shown.',
       tone: 'muted',
     },
     { text: '' },
