@@ -15,7 +15,9 @@ import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
 import { useSshConnect } from './useSshConnect.js';
+import { useSnapshotRetention } from './useSnapshotRetention.js';
 import { useTagEditor } from './useTagEditor.js';
+import { retentionFrom } from '../../source/panes/ec2/snapshot-all-dialogs.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
@@ -35,6 +37,7 @@ export function useInstanceActions(): (
   const connect = useSshConnect();
   const editTags = useTagEditor();
   const moveToRegion = useEbsCopyOpen();
+  const snapshotWithRetention = useSnapshotRetention();
   const service = shell.session.services.instances;
 
   return (command, { row, targets, refresh }) => {
@@ -82,6 +85,11 @@ export function useInstanceActions(): (
           const name = values['name'] ?? '';
           const noReboot = isOn(values, 'noReboot');
           const description = values['description'] ?? '';
+          const rule = retentionFrom(values);
+          if (rule !== undefined) {
+            await snapshotWithRetention(one, description, rule, refresh);
+            return;
+          }
           await confirmedWrite<{ imageId: string }>(
             imageRequest(one, name, noReboot),
             ({ dryRun }) => ({
@@ -104,6 +112,11 @@ export function useInstanceActions(): (
           const values = await shell.ask(snapshotAllForm(one, new Date()));
           if (!values) return;
           const description = values['description'] ?? '';
+          const rule = retentionFrom(values);
+          if (rule !== undefined) {
+            await snapshotWithRetention(one, description, rule, refresh);
+            return;
+          }
           await confirmedWrite<{ snapshotIds: readonly string[] }>(
             snapshotAllRequest(one, description),
             ({ dryRun }) => ({

@@ -4,6 +4,7 @@
  * the old one, so nothing from the old account can answer under the new label.
  */
 import type { SesService } from '../aws/ses/smtp-credentials.js';
+import type { SnapshotAllService } from '../aws/ec2/snapshot-all/snapshot-all.js';
 import {
   createAwsClientFactory,
   type AwsClientFactory,
@@ -66,6 +67,8 @@ export interface SessionServices {
   /** The root-password reset wizard; run-wide like the MySQL connections. */
   readonly rootReset: RootResetService;
   readonly ses: SesService;
+  /** `ec2 snapshot-all` for the instances pane's N with retention. */
+  readonly snapshotAll: SnapshotAllService;
 }
 
 export interface Session {
@@ -123,6 +126,11 @@ export function createSessionOpener(deps: {
         s3Transfers: createS3Transfers(factory, join(stateDir(), 's3-uploads')),
         mysql,
         rootReset,
+        snapshotAll: lazyService(async () => {
+          const { snapshotAll } =
+            await import('../aws/ec2/snapshot-all/snapshot-all.js');
+          return { run: (request) => snapshotAll(factory, request) };
+        }),
         ses: lazyService(async () => {
           const { smtpCredentials } =
             await import('../aws/ses/smtp-credentials.js');

@@ -2,6 +2,10 @@
  * A console wired to in-memory services: sessions whose identity and regions
  * depend on the profile and region, so tests can tell which session answered.
  */
+import {
+  createFakeSnapshotAll,
+  type FakeSnapshotAll,
+} from './fake-snapshot-all.js';
 import type {
   SesService,
   SmtpCredentials,
@@ -59,6 +63,8 @@ export interface FakeOptions {
   readonly rootReset?: FakeRootReset;
   /** SES SMTP credentials every session derives. */
   readonly ses?: SesService;
+  /** snapshot-all (N with retention) every session runs. */
+  readonly snapshotAll?: FakeSnapshotAll;
 }
 
 /** SMTP credentials as the derivation would give them (made-up key). */
@@ -89,8 +95,10 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
   s3: FakeS3;
   mysql: FakeMysql;
   rootReset: FakeRootReset;
+  snapshotAll: FakeSnapshotAll;
   terminalRuns: string[];
 } {
+  const snapshotAll = options.snapshotAll ?? createFakeSnapshotAll();
   const ec2 = options.ec2 ?? createFakeEc2();
   const ebsCopy = options.ebsCopy ?? createFakeEbsCopy();
   const s3 = options.s3 ?? createFakeS3();
@@ -160,6 +168,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
     s3,
     mysql,
     rootReset,
+    snapshotAll,
     terminalRuns,
     // ssh is recorded, not run; the key of the fake instances exists.
     runInTerminal: (command: string, args: readonly string[]) => (
@@ -213,6 +222,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           s3Transfers: s3.transfers,
           mysql: mysql.connections,
           rootReset: rootResetService,
+          snapshotAll: snapshotAll.service,
           ses: options.ses ?? {
             smtpCredentials: () => Promise.resolve(FAKE_SMTP),
           },

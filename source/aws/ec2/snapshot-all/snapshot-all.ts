@@ -39,6 +39,11 @@ import {
   type TargetVolume,
 } from './targets.js';
 
+/** The console's N with retention: the engine bound to the session's clients. */
+export interface SnapshotAllService {
+  readonly run: (request: SnapshotAllRequest) => Promise<SnapshotAllReport>;
+}
+
 export interface SnapshotAllRequest {
   readonly selector: TargetSelector;
   readonly excludeBoot: boolean;
@@ -46,6 +51,8 @@ export interface SnapshotAllRequest {
   readonly retention: RetentionRule;
   readonly dryRun: boolean;
   readonly wait: boolean;
+  /** Instead of the generated one (the console's N lets it be typed). */
+  readonly description?: string;
 }
 
 export interface SnapshotAllHooks {
@@ -115,7 +122,10 @@ export async function snapshotAll(
       continue;
     }
     try {
-      await created(instances, target, chosen, at, entry, hooks);
+      await created(instances, target, chosen, at, entry, {
+        ...hooks,
+        description: request.description,
+      });
     } catch (error) {
       // The call may have gone through and what wraps it failed (a thaw):
       // the snapshots stand, retention waits for a clean run.
@@ -166,11 +176,12 @@ async function created(
   chosen: VolumeChoice,
   at: Date,
   entry: InstanceReport,
-  hooks: SnapshotAllHooks,
+  hooks: SnapshotAllHooks & { readonly description: string | undefined },
 ): Promise<void> {
   const call = async () => {
     const outcome = await instances.snapshotAll(target.instanceId, {
-      description: snapshotDescription(target, chosen.volumes, at),
+      description:
+        hooks.description ?? snapshotDescription(target, chosen.volumes, at),
       excludeBoot: chosen.excludeBoot,
       excludeVolumeIds: chosen.excluded,
       tags: commonTags(target, at),
