@@ -8,7 +8,7 @@
 import { InstanceMetadata } from '../../aws/ec2/instance-metadata.js';
 import { snapshotAll } from '../../aws/ec2/snapshot-all/snapshot-all.js';
 import { commandClientFactory } from '../../aws/command-factory.js';
-import { describeError } from '../../lib/errors.js';
+import { describeError, UserError } from '../../lib/errors.js';
 import { prepareStart, type CliOptions } from '../../session/start.js';
 import {
   EXIT_FAILED,
@@ -83,6 +83,18 @@ export async function runSnapshotAll(
     printReport(report, consistency.notes, options.json === true, io);
     return report.failures.length === 0 ? EXIT_OK : EXIT_FAILED;
   } catch (error) {
+    if (
+      selfId !== undefined &&
+      describeError(error).startsWith(`no instance ${selfId} `)
+    )
+      return fail(
+        new UserError(
+          `--self: the instance metadata says this is ${selfId}, which ${start.settings.region} does not have for this profile`,
+          {
+            hint: 'is this the right account (--profile) and region (--region)?',
+          },
+        ),
+      );
     return fail(error);
   } finally {
     factory.destroy();

@@ -256,7 +256,7 @@ describe.skipIf(!moto.info)(
       );
       expect(code).toBe(1);
       expect(io.stderr).toEqual([
-        `opsdeck ec2 snapshot-all: no instance i-fake in ${WRITE_REGION} (check the region (--region) and the profile (--profile))`,
+        `opsdeck ec2 snapshot-all: --self: the instance metadata says this is i-fake, which ${WRITE_REGION} does not have for this profile (is this the right account (--profile) and region (--region)?)`,
       ]);
     });
   },
