@@ -24,6 +24,8 @@ import { registerEipCommands } from './commands/eip/eip-cli.js';
 import { registerResetRootCommand } from './commands/reset-root/reset-root-cli.js';
 import { registerS3Commands } from './commands/s3/s3-cli.js';
 import { registerSgCommands } from './commands/sg/sg-cli.js';
+import { registerEc2Commands } from './commands/ec2/ec2-cli.js';
+import { registerSesCommands } from './commands/ses/ses-cli.js';
 import type { CliOptions } from './session/start.js';
 import { packageVersion } from './version.js';
 
@@ -146,6 +148,8 @@ program
 
 registerS3Commands(program);
 registerSgCommands(program);
+registerEc2Commands(program);
+registerSesCommands(program);
 
 program
   .command('lab')

@@ -19,6 +19,7 @@ import type { PaneProps } from './pane-props.js';
 import { ProfilesPane } from '../account/ProfilesPane.js';
 import { RegionsPane } from '../account/RegionsPane.js';
 import { RootResetWizard } from '../wizards/RootResetWizard.js';
+import { SesPane } from '../ses/SesPane.js';
 import { SnapshotsPane } from '../ec2/SnapshotsPane.js';
 import { VolumesPane } from '../ec2/VolumesPane.js';
 
@@ -39,6 +40,7 @@ export const PANE_COMPONENTS: Readonly<
   migrations: MigrationsPane,
   mysql: MysqlPane,
   'reset-root': RootResetWizard,
+  ses: SesPane,
   regions: RegionsPane,
   profiles: ProfilesPane,
   log: EventLogPane,

@@ -16,7 +16,9 @@ import { useShellApi } from '../context/shell-context.js';
 import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
 import { useInstanceGroups } from './useInstanceGroups.js';
 import { useSshConnect } from './useSshConnect.js';
+import { useSnapshotRetention } from './useSnapshotRetention.js';
 import { useTagEditor } from './useTagEditor.js';
+import { retentionFrom } from '../../source/panes/ec2/snapshot-all-dialogs.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
@@ -37,6 +39,7 @@ export function useInstanceActions(): (
   const editTags = useTagEditor();
   const changeGroups = useInstanceGroups();
   const moveToRegion = useEbsCopyOpen();
+  const snapshotWithRetention = useSnapshotRetention();
   const service = shell.session.services.instances;
 
   return (command, { row, targets, refresh }) => {
@@ -84,6 +87,11 @@ export function useInstanceActions(): (
           const name = values['name'] ?? '';
           const noReboot = isOn(values, 'noReboot');
           const description = values['description'] ?? '';
+          const rule = retentionFrom(values);
+          if (rule !== undefined) {
+            await snapshotWithRetention(one, description, rule, refresh);
+            return;
+          }
           await confirmedWrite<{ imageId: string }>(
             imageRequest(one, name, noReboot),
             ({ dryRun }) => ({
@@ -106,6 +114,11 @@ export function useInstanceActions(): (
           const values = await shell.ask(snapshotAllForm(one, new Date()));
           if (!values) return;
           const description = values['description'] ?? '';
+          const rule = retentionFrom(values);
+          if (rule !== undefined) {
+            await snapshotWithRetention(one, description, rule, refresh);
+            return;
+          }
           await confirmedWrite<{ snapshotIds: readonly string[] }>(
             snapshotAllRequest(one, description),
             ({ dryRun }) => ({

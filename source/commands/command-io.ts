@@ -13,6 +13,8 @@ export interface CommandIo {
   readonly err: (line: string) => void;
   /** stdin and stderr are a terminal: questions may be asked there. */
   readonly interactive: boolean;
+  /** stdout is a terminal (a person reads it, not a pipe): secrets get a warning. */
+  readonly outIsTerminal?: boolean;
   /** A y/N question on stderr; ask only when interactive. */
   readonly ask: (question: string) => Promise<boolean>;
   /** One typed line (a typed confirmation); ask only when interactive. */
@@ -58,6 +60,7 @@ export function processIo(
     out: (line) => process.stdout.write(`${safeLine(line)}\n`),
     err: (line) => stderr.write(`${safeLine(line)}\n`),
     interactive: process.stdin.isTTY && stderr.isTTY,
+    outIsTerminal: process.stdout.isTTY,
     ask: async (text) =>
       /^y(es)?$/i.test((await question(`${text} [y/N] `)).trim()),
     prompt: question,

@@ -5,6 +5,7 @@ import { MYSQL_BINDINGS } from './mysql.js';
 import { ROOT_RESET_BINDINGS } from './root-reset.js';
 import { S3_BINDINGS } from './s3.js';
 import { SECURITY_GROUP_BINDINGS } from './security-groups.js';
+import { SES_BINDINGS } from './ses.js';
 
 export type { Binding, Scope } from './bindings.js';
 export { keyName, keyLabels, type KeyFlags, type KeyLabels } from './keys.js';
@@ -18,6 +19,7 @@ const BINDINGS = [
   ...S3_BINDINGS,
   ...MYSQL_BINDINGS,
   ...ROOT_RESET_BINDINGS,
+  ...SES_BINDINGS,
 ] as const satisfies readonly Binding[];
 
 /** Every command a key can give: a typo in a handler is a type error. */

@@ -3,6 +3,8 @@
  * built for it. Switching profile or region opens a new session and closes
  * the old one, so nothing from the old account can answer under the new label.
  */
+import type { SesService } from '../aws/ses/smtp-credentials.js';
+import type { SnapshotAllService } from '../aws/ec2/snapshot-all/snapshot-all.js';
 import {
   createAwsClientFactory,
   type AwsClientFactory,
@@ -74,6 +76,9 @@ export interface SessionServices {
   readonly mysql: MysqlConnections;
   /** The root-password reset wizard; run-wide like the MySQL connections. */
   readonly rootReset: RootResetService;
+  readonly ses: SesService;
+  /** `ec2 snapshot-all` for the instances pane's N with retention. */
+  readonly snapshotAll: SnapshotAllService;
 }
 
 export interface Session {
@@ -135,6 +140,16 @@ export function createSessionOpener(deps: {
         s3Transfers: createS3Transfers(factory, join(stateDir(), 's3-uploads')),
         mysql,
         rootReset,
+        snapshotAll: lazyService(async () => {
+          const { snapshotAll } =
+            await import('../aws/ec2/snapshot-all/snapshot-all.js');
+          return { run: (request) => snapshotAll(factory, request) };
+        }),
+        ses: lazyService(async () => {
+          const { smtpCredentials } =
+            await import('../aws/ses/smtp-credentials.js');
+          return { smtpCredentials: () => smtpCredentials(factory) };
+        }),
       },
       close: () => factory.destroy(),
     };

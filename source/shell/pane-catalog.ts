@@ -119,6 +119,14 @@ export const PANES: readonly PaneInfo[] = [
     keys: 'list',
   },
   {
+    name: 'ses',
+    aliases: ['smtp', 'smtp-credentials'],
+    title: 'SES SMTP credentials',
+    description:
+      "SES SMTP user and password of this profile's key for the region; copy",
+    keys: 'list',
+  },
+  {
     name: 'regions',
     aliases: ['region-list', 'reg'],
     title: 'Regions',

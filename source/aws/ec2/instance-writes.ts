@@ -49,6 +49,8 @@ export function createInstanceWrites(
     async snapshotAll(id, snapshot, write) {
       checkInstanceId(id);
       checkDescription(snapshot.description);
+      const tags = Object.entries(snapshot.tags ?? {});
+      if (tags.length > 0) checkTagChanges(snapshot.tags ?? {}, []);
       const client = await factory.ec2();
       const { CreateSnapshotsCommand } = await sdk();
       return ec2Write(
@@ -59,17 +61,40 @@ export function createInstanceWrites(
             new CreateSnapshotsCommand({
               InstanceSpecification: {
                 InstanceId: id,
-                ExcludeBootVolume: false,
+                ExcludeBootVolume: snapshot.excludeBoot === true,
+                ...(snapshot.excludeVolumeIds?.length
+                  ? { ExcludeDataVolumeIds: [...snapshot.excludeVolumeIds] }
+                  : {}),
               },
               CopyTagsFromSource: 'volume',
+              // Applied in the same call, so the snapshots never exist untagged.
+              ...(tags.length === 0
+                ? {}
+                : {
+                    TagSpecifications: [
+                      {
+                        ResourceType: 'snapshot',
+                        Tags: tags.map(([Key, Value]) => ({ Key, Value })),
+                      },
+                    ],
+                  }),
               Description: snapshot.description,
               DryRun: dryRun,
             }),
           );
+          const snapshots = (created.Snapshots ?? []).flatMap((made) =>
+            made.SnapshotId === undefined
+              ? []
+              : [
+                  {
+                    snapshotId: made.SnapshotId,
+                    volumeId: made.VolumeId ?? '',
+                  },
+                ],
+          );
           return {
-            snapshotIds: (created.Snapshots ?? []).flatMap((made) =>
-              made.SnapshotId === undefined ? [] : [made.SnapshotId],
-            ),
+            snapshotIds: snapshots.map((made) => made.snapshotId),
+            snapshots,
           };
         },
       );

@@ -148,12 +148,25 @@ export interface InstanceService {
     },
     options?: WriteOptions,
   ): Promise<Outcome<{ imageId: string }>>;
-  /** CreateSnapshots for every attached volume, tags copied from each volume. */
+  /**
+   * CreateSnapshots for every attached volume (less the exclusions), tags
+   * copied from each volume, `tags` set on every snapshot in the same call.
+   */
   snapshotAll(
     id: string,
-    snapshot: { readonly description: string },
+    snapshot: {
+      readonly description: string;
+      readonly excludeBoot?: boolean;
+      readonly excludeVolumeIds?: readonly string[];
+      readonly tags?: Tags;
+    },
     options?: WriteOptions,
-  ): Promise<Outcome<{ snapshotIds: readonly string[] }>>;
+  ): Promise<
+    Outcome<{
+      snapshotIds: readonly string[];
+      snapshots: readonly { snapshotId: string; volumeId: string }[];
+    }>
+  >;
   setTags(
     resourceIds: readonly string[],
     add: Tags,

@@ -4,35 +4,10 @@
  * query string with SigV4 by @smithy/signature-v4, the signer the S3 client
  * itself uses (a declared dependency at the version the SDK installs).
  */
-import { createHash, createHmac } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { HttpRequest, SourceData } from '@smithy/types';
+import type { HttpRequest } from '@smithy/types';
 import { SignatureV4 } from '@smithy/signature-v4';
-
-const bytes = (data: SourceData): string | Uint8Array =>
-  typeof data === 'string'
-    ? data
-    : ArrayBuffer.isView(data)
-      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-      : new Uint8Array(data);
-
-/** The SDK's Checksum interface over node:crypto (HMAC when a secret is given). */
-class NodeSha256 {
-  private readonly hash;
-  constructor(secret?: SourceData) {
-    this.hash =
-      secret === undefined
-        ? createHash('sha256')
-        : createHmac('sha256', bytes(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-  reset(): void {}
-}
+import { NodeSha256 } from '../../lib/node-sha256.js';
 
 const escape = (value: string) =>
   encodeURIComponent(value).replace(

@@ -7,6 +7,7 @@ import type { FormSpec } from '../../lib/form.js';
 import { checked, NO } from '../../lib/form.js';
 import { checkDescription, checkImageName } from '../../aws/ec2/validate.js';
 import { DRY_RUN_OPTION, type ConfirmRequest } from '../../safety/confirm.js';
+import { RETENTION_FIELDS } from './snapshot-all-dialogs.js';
 
 function targetLabel(row: InstanceRow): string {
   return `${(row.name || '-').padEnd(16)} ${row.id}  ${row.state}`;
@@ -156,6 +157,7 @@ export function snapshotAllForm(row: InstanceRow, now: Date): FormSpec {
         initial: `${row.name || row.id} ${now.toISOString().slice(0, 10)}`,
         validate: (value) => checked(() => checkDescription(value)),
       },
+      ...RETENTION_FIELDS,
     ],
   };
 }

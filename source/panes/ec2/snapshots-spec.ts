@@ -1,9 +1,15 @@
+import { SNAPSHOT_ALL_TAG } from '../../aws/ec2/snapshot-all/retention.js';
 import type { SnapshotRow } from '../../aws/ec2/types.js';
 import type { SessionServices } from '../../session/session.js';
 import { ageColumn, formatTime, tagRows } from './ec2-format.js';
 import { numberColumn } from '../../table/number-column.js';
 import type { Tone } from '../../lib/view-types.js';
 import type { TablePaneSpec } from '../../table/table-spec.js';
+
+/** When `opsdeck ec2 snapshot-all` made it (its tag), or undefined. */
+function madeBySnapshotAll(row: SnapshotRow): string | undefined {
+  return row.tags[SNAPSHOT_ALL_TAG];
+}
 
 function stateTone(state: string): Tone | undefined {
   if (state === 'completed') return 'ok';
@@ -67,6 +73,14 @@ export const snapshotsSpec: TablePaneSpec<
       priority: 2,
     },
     {
+      id: 'by',
+      title: 'BY',
+      value: (row) => (madeBySnapshotAll(row) === undefined ? '' : 'sched'),
+      tone: () => 'muted',
+      min: 5,
+      priority: 5,
+    },
+    {
       id: 'encrypted',
       title: 'ENC',
       value: (row) => (row.encrypted ? 'yes' : 'no'),
@@ -87,6 +101,12 @@ export const snapshotsSpec: TablePaneSpec<
         ['Started', formatTime(row.started)],
         ['Description', row.description || '(none)'],
         ['Encrypted', row.encrypted ? 'yes' : 'no'],
+        [
+          'Made by',
+          madeBySnapshotAll(row) === undefined
+            ? 'not by opsdeck snapshot-all'
+            : `opsdeck ec2 snapshot-all at ${madeBySnapshotAll(row) ?? ''} (retention may delete it)`,
+        ],
         ['Region', row.region],
       ],
     },

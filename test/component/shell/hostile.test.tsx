@@ -9,6 +9,7 @@ import type { InstanceRow } from '../../../source/aws/ec2/types.js';
 import { UserError } from '../../../source/lib/errors.js';
 import { openConsole } from '../../helpers/console.js';
 import { createFakeEc2, fakeInstance } from '../../helpers/fakes/fake-ec2.js';
+import { FAKE_SMTP } from '../../helpers/fakes/fake-deps.js';
 import { createFakeS3 } from '../../helpers/fakes/fake-s3.js';
 import {
   createFakeSecurityGroups,
@@ -252,6 +253,27 @@ describe('hostile outside text', () => {
     ];
     await view.press(KEYS.ctrlR, (frame) => frame.includes('prod ok'));
     await view.press('F', (frame) => frame.includes('AllowReassociation'));
+    expectHarmless(view);
+  });
+
+  it('is shown harmless in the SES credentials view', async () => {
+    const { view } = await openConsole({
+      pane: 'ses',
+      size,
+      ses: {
+        smtpCredentials: () =>
+          Promise.resolve({
+            ...FAKE_SMTP,
+            user: OSC52,
+            quota: undefined,
+            quotaNote: `SES did not answer: ${CLEAR_SCREEN} ${BIDI}`,
+          }),
+      },
+    });
+    await view.waitFor((frame) => frame.includes('Enter shows them once'));
+    await view.press(KEYS.enter, (frame) => frame.includes('web\\x1b]52;'));
+    expect(view.frame()).toContain('db\\x1b[2J');
+    expect(view.frame()).toContain('rm-<U+202E>prod');
     expectHarmless(view);
   });
 });

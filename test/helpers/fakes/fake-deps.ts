@@ -2,6 +2,14 @@
  * A console wired to in-memory services: sessions whose identity and regions
  * depend on the profile and region, so tests can tell which session answered.
  */
+import {
+  createFakeSnapshotAll,
+  type FakeSnapshotAll,
+} from './fake-snapshot-all.js';
+import type {
+  SesService,
+  SmtpCredentials,
+} from '../../../source/aws/ses/smtp-credentials.js';
 import type { AppDeps } from '../../../hooks/context/app-context.js';
 import type { CallerIdentity } from '../../../source/aws/identity.js';
 import type { ProfileRow } from '../../../source/aws/profiles.js';
@@ -63,7 +71,21 @@ export interface FakeOptions {
   readonly rootReset?: FakeRootReset;
   /** The failover pairs' pictures every session sees. */
   readonly failover?: FakeFailover;
+  /** SES SMTP credentials every session derives. */
+  readonly ses?: SesService;
+  /** snapshot-all (N with retention) every session runs. */
+  readonly snapshotAll?: FakeSnapshotAll;
 }
+
+/** SMTP credentials as the derivation would give them (made-up key). */
+export const FAKE_SMTP: SmtpCredentials = {
+  region: 'eu-west-1',
+  endpoint: 'email-smtp.eu-west-1.amazonaws.com',
+  user: 'AKIAFAKEEXAMPLE00001',
+  password: 'BPfakeSmtpPasswordDerivedForEuWest1xxxxxxxxxx',
+  quota: { max24HourSend: 200, sentLast24Hours: 0, maxSendRate: 1 },
+  quotaNote: undefined,
+};
 
 /** Region rows name their session, so a stale row is recognisable. */
 function regionRows(settings: SessionSettings): RegionRow[] {
@@ -83,8 +105,10 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
   s3: FakeS3;
   mysql: FakeMysql;
   rootReset: FakeRootReset;
+  snapshotAll: FakeSnapshotAll;
   terminalRuns: string[];
 } {
+  const snapshotAll = options.snapshotAll ?? createFakeSnapshotAll();
   const ec2 = options.ec2 ?? createFakeEc2();
   const securityGroups = options.securityGroups ?? createFakeSecurityGroups([]);
   const ebsCopy = options.ebsCopy ?? createFakeEbsCopy();
@@ -155,6 +179,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
     s3,
     mysql,
     rootReset,
+    snapshotAll,
     terminalRuns,
     // ssh is recorded, not run; the key of the fake instances exists.
     runInTerminal: (command: string, args: readonly string[]) => (
@@ -210,6 +235,10 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           s3Transfers: s3.transfers,
           mysql: mysql.connections,
           rootReset: rootResetService,
+          snapshotAll: snapshotAll.service,
+          ses: options.ses ?? {
+            smtpCredentials: () => Promise.resolve(FAKE_SMTP),
+          },
           ebsCopy: createEbsCopyService({
             loadEngine: () => Promise.resolve(ebsCopy),
           }),

@@ -175,7 +175,15 @@ export function createFakeEc2(
     ),
     snapshotAll: (id, snapshot) => (
       calls.push(`snapshot-all ${id} ${snapshot.description}`),
-      Promise.resolve({ result: { snapshotIds: ['snap-01', 'snap-02'] } })
+      Promise.resolve({
+        result: {
+          snapshotIds: ['snap-01', 'snap-02'],
+          snapshots: [
+            { snapshotId: 'snap-01', volumeId: 'vol-01' },
+            { snapshotId: 'snap-02', volumeId: 'vol-02' },
+          ],
+        },
+      })
     ),
     setTags: (ids, add, remove) => (
       calls.push(
