@@ -29,7 +29,7 @@ export function objectViewSections(start: ObjectStart): DetailSection[] {
     const more = truncated || shown.length < bytes.length;
     return [
       {
-        title: `binary: hex of the first ${size(shown.length)}${more ? '' : ' (all of it)'}; D downloads it`,
+        title: `binary: hex of the first ${size(shown.length)}${more ? '' : ' (all of it)'}; Esc then D downloads it`,
         rows: hexDumpLines(shown).map((line) => ['', line] as const),
       },
     ];

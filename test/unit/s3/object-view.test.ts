@@ -32,7 +32,7 @@ describe('objectViewSections', () => {
     const body = gzipSync(Buffer.from('hello '.repeat(50)));
     const [section] = objectViewSections({ bytes: body, truncated: true });
     expect(section?.title).toMatch(/^binary: hex of the first/);
-    expect(section?.title).toContain('D downloads it');
+    expect(section?.title).toContain('Esc then D downloads it');
     expect(section?.rows[0]?.[1]).toMatch(/^000000 {2}1f 8b 08/);
     expect(section?.rows).toHaveLength(Math.ceil(body.length / 16));
     expect(Math.max(...hexDumpLines(body).map((line) => line.length))).toBe(73);
