@@ -34,6 +34,8 @@ export function objectViewSections(start: ObjectStart): DetailSection[] {
       },
     ];
   }
+  if (bytes.length === 0)
+    return [{ title: 'an empty object (0 bytes)', rows: [] }];
   const text = new TextDecoder('utf-8').decode(bytes);
   // A final newline ends the last line; it does not start another.
   const lines = text.replace(/\n$/, '').split('\n');
@@ -52,7 +54,7 @@ export function objectViewSections(start: ObjectStart): DetailSection[] {
   ].filter(Boolean);
   return [
     {
-      title: `${String(lines.length)} lines${notes.length > 0 ? `, ${notes.join(', ')}` : ''}`,
+      title: `${String(lines.length)} line${lines.length === 1 ? '' : 's'}${notes.length > 0 ? `, ${notes.join(', ')}` : ''}`,
       rows,
     },
   ];

@@ -50,4 +50,16 @@ describe('objectViewSections', () => {
     expect(section?.rows[1]?.[1]).toMatch(/… \(3616 more characters\)$/);
     expect(section?.rows[2]).toEqual(['', 'last']);
   });
+
+  it('says an empty object is empty, and counts one line as one', () => {
+    expect(
+      objectViewSections({ bytes: new Uint8Array(0), truncated: false }),
+    ).toEqual([{ title: 'an empty object (0 bytes)', rows: [] }]);
+    const [section] = objectViewSections({
+      bytes: Buffer.from('only\n'),
+      truncated: false,
+    });
+    expect(section?.title).toBe('1 line');
+    expect(section?.rows).toEqual([['', 'only']]);
+  });
 });
