@@ -40,6 +40,8 @@ export function ViewHost({
         keymap,
         theme.keys,
         paneUnder ? `pane:${paneUnder}` : undefined,
+        // The scroll view's own column, less a margin for its scroll mark.
+        Math.floor(width / (width >= WIDE_HELP ? 2 : 1)) - 2,
       ).map((line) => ({
         text: line.text,
         bold: line.heading ?? false,

@@ -4,6 +4,7 @@
  */
 import { BUILTINS } from './command-line.js';
 import type { Binding, KeyLabels, Keymap, Scope } from '../keymap/index.js';
+import { wrapLines } from '../lib/wrap-lines.js';
 import { PANES } from './pane-catalog.js';
 
 export interface HelpLine {
@@ -19,12 +20,24 @@ const SECTIONS: readonly { scope: Scope; title: string }[] = [
   { scope: 'prompt', title: 'Command and filter lines' },
 ];
 
+/** The column a description starts at: two spaces, a 14-wide key, a space. */
+const INDENT = ' '.repeat(17);
+
 export function helpLines(
   keymap: Keymap,
   labels: KeyLabels,
-  paneScope?: Scope,
+  paneScope: Scope | undefined,
+  /** The width of a help column: descriptions wrap under themselves, never cut. */
+  width: number,
 ): HelpLine[] {
   const lines: HelpLine[] = [];
+  const entry = (head: string, description: string) => {
+    for (const text of wrapLines(description, width, {
+      first: `${head} `,
+      rest: INDENT,
+    }))
+      lines.push({ text });
+  };
   const section = (title: string, bindings: readonly Binding[]) => {
     if (bindings.length === 0) return;
     lines.push({ text: title, heading: true });
@@ -33,9 +46,7 @@ export function helpLines(
         binding.command === 'table.sort'
           ? '1-9'
           : binding.keys.map(labels.key).join(' ');
-      lines.push({
-        text: `  ${keys.padEnd(14)} ${labels.text(binding.description)}`,
-      });
+      entry(`  ${keys.padEnd(14)}`, labels.text(binding.description));
     }
     lines.push({ text: '' });
   };
@@ -58,16 +69,12 @@ export function helpLines(
   for (const pane of PANES) {
     const aliases =
       pane.aliases.length > 0 ? ` (${pane.aliases.join(', ')})` : '';
-    lines.push({
-      text: `  :${pane.name.padEnd(13)} ${pane.description}${aliases}`,
-    });
+    entry(`  :${pane.name.padEnd(13)}`, `${pane.description}${aliases}`);
   }
   for (const builtin of BUILTINS) {
     const aliases =
       builtin.aliases.length > 0 ? ` (${builtin.aliases.join(', ')})` : '';
-    lines.push({
-      text: `  :${builtin.name.padEnd(13)} ${builtin.description}${aliases}`,
-    });
+    entry(`  :${builtin.name.padEnd(13)}`, `${builtin.description}${aliases}`);
   }
   lines.push({ text: '' });
   lines.push({ text: 'Filter grammar', heading: true });

@@ -185,7 +185,7 @@ describe('console navigation', () => {
 
 describe('a wide terminal', () => {
   it('lays the help out in two columns and shows all of it', async () => {
-    const { view } = await openReady({ columns: 200, rows: 50 });
+    const { view } = await openReady({ columns: 200, rows: 56 });
     const help = await view.press('?', (frame) =>
       frame.includes('Help (Esc closes)'),
     );

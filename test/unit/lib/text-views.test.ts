@@ -11,7 +11,7 @@ import { PANES } from '../../../source/shell/pane-catalog.js';
 
 describe('help', () => {
   it('lists the keys of the pane on screen and every general key, from the keymap', () => {
-    const text = helpLines(keymap, keyLabels(false), 'pane:instances')
+    const text = helpLines(keymap, keyLabels(false), 'pane:instances', 1000)
       .map((line) => line.text)
       .join('\n');
     const shown = ALL_BINDINGS.filter(
@@ -35,11 +35,32 @@ describe('help', () => {
   });
 
   it('lists every pane command', () => {
-    const text = helpLines(keymap, keyLabels(false))
+    const text = helpLines(keymap, keyLabels(false), undefined, 1000)
       .map((line) => line.text)
       .join('\n');
     for (const pane of PANES) expect(text).toContain(`:${pane.name}`);
     expect(text).toContain('Ctrl+C');
+  });
+
+  it('wraps long descriptions under themselves at 80 columns, cutting none', () => {
+    const lines = helpLines(keymap, keyLabels(false), 'pane:mysql', 78).map(
+      (line) => line.text,
+    );
+    expect(
+      Math.max(...lines.map((line) => stringWidth(line))),
+    ).toBeLessThanOrEqual(78);
+    // A continuation starts at the description column; joined, each entry is whole.
+    const entries: string[] = [];
+    for (const line of lines) {
+      if (/^ {17}\S/.test(line) && entries.length > 0)
+        entries[entries.length - 1] += ` ${line.trim()}`;
+      else entries.push(line);
+    }
+    const joined = entries.join('\n');
+    const long = PANES.filter((pane) => pane.description.length > 60);
+    expect(long.length).toBeGreaterThan(0);
+    for (const pane of long) expect(joined).toContain(pane.description);
+    expect(lines.some((line) => /^ {17}\S/.test(line))).toBe(true);
   });
 });
 
