@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import { existsSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import { freePort, portOpen } from './ports.js';
+import { freePort, portOpen, socketOpen } from './ports.js';
 import { startGuarded } from './guarded-process.js';
 import { waitFor } from './wait-for.js';
 
@@ -104,10 +104,15 @@ export async function startMariaDb(
     ],
     { logFile: join(dir, 'mariadb.log') },
   );
-  await waitFor('MariaDB', () => portOpen(port), {
-    timeoutMs: 30000,
-    exited: server.exited,
-  });
+  // The port opens a moment before the socket the seeding uses listens.
+  await waitFor(
+    'MariaDB',
+    async () => (await portOpen(port)) && (await socketOpen(socket)),
+    {
+      timeoutMs: 30000,
+      exited: server.exited,
+    },
+  );
   return {
     host: '127.0.0.1',
     port,

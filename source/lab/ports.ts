@@ -24,3 +24,14 @@ export function portOpen(port: number, host = '127.0.0.1'): Promise<boolean> {
     socket.on('error', () => resolve(false));
   });
 }
+
+/** Whether a server accepts connections on a Unix socket. */
+export function socketOpen(path: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ path }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.on('error', () => resolve(false));
+  });
+}

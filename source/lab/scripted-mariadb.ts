@@ -9,7 +9,7 @@ import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createConnection } from 'mysql2/promise';
+import { createConnection, type Connection } from 'mysql2/promise';
 import { serverArgs } from './mariadb.js';
 import { freePort, portOpen } from './ports.js';
 import { waitFor } from './wait-for.js';
@@ -93,12 +93,20 @@ export async function startScriptedMariaDb(
   chmodSync(startPath, 0o755);
   chmodSync(stopPath, 0o755);
   await run('sh', [startPath]);
-  await waitFor('scripted MariaDB', () => portOpen(port), { timeoutMs: 30000 });
+  // The port opens a moment before the socket listens: wait for a login on
+  // the socket itself (a busy machine showed ECONNREFUSED in between).
+  let connection: Connection | undefined;
+  await waitFor(
+    'scripted MariaDB',
+    async () => {
+      if (!(await portOpen(port))) return false;
+      connection = await createConnection({ socketPath: socket, user: 'root' });
+      return true;
+    },
+    { timeoutMs: 30000 },
+  );
+  if (!connection) throw new Error('scripted MariaDB: no connection');
   // Like Debian: one root, at localhost, over the socket and with a password.
-  const connection = await createConnection({
-    socketPath: socket,
-    user: 'root',
-  });
   try {
     const auth = options.socketLogin
       ? 'IDENTIFIED VIA unix_socket OR mysql_native_password USING PASSWORD(?)'
