@@ -11,6 +11,7 @@ import { deleteInBatches, describeFailures } from './batch-delete.js';
 import { createLimiter } from './limiter.js';
 import { s3Call, s3Context, s3ErrorCode, toS3Error } from './s3-errors.js';
 import type { BucketContents, PurgeProgress, PurgeResult } from './types.js';
+import { abortUpload } from './pending-uploads.js';
 import { listUploads, listVersionPages } from './version-listing.js';
 
 const UNSUPPORTED = new Set(['MethodNotAllowed', 'NotImplemented']);
@@ -186,7 +187,6 @@ async function purgePass(
   // Exact when nothing failed; with failures the bucket stays and bytes are not claimed.
   if (result.failed.length === 0) progress.bytesDeleted += bytesListed;
 
-  const { AbortMultipartUploadCommand } = await import('@aws-sdk/client-s3');
   const limiter = createLimiter(8);
   const aborts: Promise<void>[] = [];
   await s3Call(s3Context(factory, 'ListMultipartUploads', bucket), async () => {
@@ -194,18 +194,7 @@ async function purgePass(
       for await (const upload of listUploads(client, bucket, signal)) {
         await limiter.vacancy();
         const task = limiter.run(async () => {
-          await s3Call(
-            s3Context(factory, 'AbortMultipartUpload', bucket, upload.key),
-            () =>
-              client.send(
-                new AbortMultipartUploadCommand({
-                  Bucket: bucket,
-                  Key: upload.key,
-                  UploadId: upload.uploadId,
-                }),
-                { abortSignal: signal },
-              ),
-          );
+          await abortUpload(factory, client, bucket, upload, signal);
           progress.uploadsAborted++;
           report();
         });

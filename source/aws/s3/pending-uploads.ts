@@ -77,6 +77,29 @@ export async function listPendingUploads(
   );
 }
 
+/** One AbortMultipartUpload: the upload's parts are deleted and no longer billed. */
+export async function abortUpload(
+  factory: AwsClientFactory,
+  client: S3Client,
+  bucket: string,
+  upload: Pick<PendingUpload, 'key' | 'uploadId'>,
+  signal: AbortSignal,
+): Promise<void> {
+  const { AbortMultipartUploadCommand } = await import('@aws-sdk/client-s3');
+  await s3Call(
+    s3Context(factory, 'AbortMultipartUpload', bucket, upload.key),
+    () =>
+      client.send(
+        new AbortMultipartUploadCommand({
+          Bucket: bucket,
+          Key: upload.key,
+          UploadId: upload.uploadId,
+        }),
+        { abortSignal: signal },
+      ),
+  );
+}
+
 export async function abortPendingUploads(
   factory: AwsClientFactory,
   client: S3Client,
@@ -84,7 +107,6 @@ export async function abortPendingUploads(
   uploads: readonly Pick<PendingUpload, 'key' | 'uploadId'>[],
   signal: AbortSignal,
 ): Promise<AbortResult> {
-  const { AbortMultipartUploadCommand } = await import('@aws-sdk/client-s3');
   const limiter = createLimiter(PART_LISTINGS);
   const failed: AbortResult['failed'][number][] = [];
   let aborted = 0;
@@ -92,18 +114,7 @@ export async function abortPendingUploads(
     uploads.map((upload) =>
       limiter.run(async () => {
         try {
-          await s3Call(
-            s3Context(factory, 'AbortMultipartUpload', bucket, upload.key),
-            () =>
-              client.send(
-                new AbortMultipartUploadCommand({
-                  Bucket: bucket,
-                  Key: upload.key,
-                  UploadId: upload.uploadId,
-                }),
-                { abortSignal: signal },
-              ),
-          );
+          await abortUpload(factory, client, bucket, upload, signal);
           aborted++;
         } catch (error) {
           if (signal.aborted) throw error;
