@@ -1,30 +1,26 @@
-import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useObjectActions } from '../../hooks/s3/useObjectActions.js';
 import {
   objectsSpec,
-  parsePlace,
   placeUri,
   type BrowsePlace,
 } from '../../source/panes/s3/objects-spec.js';
 import type { PaneProps } from '../shell/pane-props.js';
+import { BucketPlaceGate } from './BucketPlaceGate.js';
 import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
-import { useTheme } from '../theme.js';
 
 /** One level of a bucket: prefixes like directories, then objects. */
 export function ObjectsPane(props: PaneProps) {
-  const theme = useTheme();
-  const place = useMemo(() => parsePlace(props.at), [props.at]);
-  if (!place)
-    return (
-      <Box height={props.height}>
-        <Text color={theme.tone('info')}>
-          Open a bucket first: :s3, then Enter on a bucket.
-        </Text>
-      </Box>
-    );
-  return <Browser {...props} place={place} />;
+  return (
+    <BucketPlaceGate
+      at={props.at}
+      height={props.height}
+      hint="Open a bucket first: :s3, then Enter on a bucket."
+    >
+      {(place) => <Browser {...props} place={place} />}
+    </BucketPlaceGate>
+  );
 }
 
 function Browser(props: PaneProps & { readonly place: BrowsePlace }) {

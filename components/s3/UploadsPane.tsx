@@ -1,30 +1,26 @@
-import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useUploadActions } from '../../hooks/s3/useUploadActions.js';
 import {
-  parsePlace,
   placeUri,
   type BrowsePlace,
 } from '../../source/panes/s3/objects-spec.js';
 import { uploadsSpec } from '../../source/panes/s3/uploads-spec.js';
 import type { PaneProps } from '../shell/pane-props.js';
+import { BucketPlaceGate } from './BucketPlaceGate.js';
 import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
-import { useTheme } from '../theme.js';
 
 /** A bucket's multipart uploads that were never completed, and aborting them. */
 export function UploadsPane(props: PaneProps) {
-  const theme = useTheme();
-  const place = useMemo(() => parsePlace(props.at), [props.at]);
-  if (!place)
-    return (
-      <Box height={props.height}>
-        <Text color={theme.tone('info')}>
-          Choose a bucket first: :s3, then u on a bucket.
-        </Text>
-      </Box>
-    );
-  return <Uploads {...props} place={place} />;
+  return (
+    <BucketPlaceGate
+      at={props.at}
+      height={props.height}
+      hint="Choose a bucket first: :s3, then u on a bucket."
+    >
+      {(place) => <Uploads {...props} place={place} />}
+    </BucketPlaceGate>
+  );
 }
 
 function Uploads(props: PaneProps & { readonly place: BrowsePlace }) {

@@ -30,6 +30,21 @@ async function uploadsPane(options: { readOnly?: boolean } = {}) {
 }
 
 describe('pending multipart uploads at 80x24', () => {
+  it('asks for a bucket when opened without one, as the objects pane does', async () => {
+    for (const [pane, hint] of [
+      ['uploads', 'Choose a bucket first: :s3, then u on a bucket.'],
+      ['objects', 'Open a bucket first: :s3, then Enter on a bucket.'],
+    ] as const) {
+      const { view } = await openConsole({ pane });
+      const frame = await view.waitFor(
+        (text) => text.includes(hint),
+        `the hint of ${pane}`,
+      );
+      expect(frame).toContain(hint);
+      view.unmount();
+    }
+  });
+
   it('lists a bucket pending uploads and aborts one after the bucket name is typed', async () => {
     const { view, s3 } = await uploadsPane();
     const listed = view.frame();
