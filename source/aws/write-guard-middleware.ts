@@ -84,38 +84,30 @@ export function attachWriteGuard<Input extends object, Output extends object>(
           throw error;
         }
         if (!write) return next(args);
-        const target = describeTarget(args.input);
+        // One entry per write, once its outcome is known: what, on what, and how it went.
+        const called = `${action} ${describeTarget(args.input)}`.trim();
         // A dry run changes nothing: logged as information, and EC2's
         // "would succeed" (DryRunOperation) or "not allowed" is its answer, not a failure.
         const dryRun = (args.input as { DryRun?: unknown }).DryRun === true;
-        deps.events.record(
-          dryRun ? 'info' : 'write',
-          service,
-          `${action} ${target}`.trim(),
-        );
         try {
           const result = await next(args);
-          deps.events.record('write', service, `${action} succeeded`);
+          deps.events.record(
+            dryRun ? 'info' : 'write',
+            service,
+            `${called}: succeeded`,
+          );
           return result;
         } catch (error) {
           const name = error instanceof Error ? error.name : '';
           if (dryRun && name === 'DryRunOperation')
-            deps.events.record(
-              'info',
-              service,
-              `${action} dry run: would be allowed`,
-            );
+            deps.events.record('info', service, `${called}: would be allowed`);
           else if (dryRun && name === 'UnauthorizedOperation')
-            deps.events.record(
-              'warn',
-              service,
-              `${action} dry run: not allowed`,
-            );
+            deps.events.record('warn', service, `${called}: not allowed`);
           else
             deps.events.record(
               'error',
               service,
-              `${action} failed: ${describeError(error)}`,
+              `${called}: failed: ${describeError(error)}`,
             );
           throw error;
         }

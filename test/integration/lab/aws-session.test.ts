@@ -123,7 +123,7 @@ describe.skipIf(!moto.info)(`sessions against moto${moto.missing}`, () => {
       { guard: createWriteGuard(false), events },
     );
     const client = await factory.ec2();
-    const { CreateTagsCommand, DescribeVolumesCommand } =
+    const { CreateTagsCommand, DeleteVolumeCommand, DescribeVolumesCommand } =
       await import('@aws-sdk/client-ec2');
     const volumes = await client.send(new DescribeVolumesCommand({}));
     const volumeId = volumes.Volumes?.[0]?.VolumeId ?? '';
@@ -133,10 +133,20 @@ describe.skipIf(!moto.info)(`sessions against moto${moto.missing}`, () => {
         Tags: [{ Key: 'checked', Value: 'yes' }],
       }),
     );
+    await expect(
+      client.send(
+        new DeleteVolumeCommand({ VolumeId: 'vol-0000000000000dead' }),
+      ),
+    ).rejects.toThrow();
     factory.destroy();
-    expect(events.getSnapshot().map((event) => event.message)).toEqual([
-      `ec2:CreateTags Resources=${volumeId}`,
-      'ec2:CreateTags succeeded',
+    // One entry per write, each with its target and its outcome.
+    expect(
+      events.getSnapshot().map((event) => `${event.level} ${event.message}`),
+    ).toEqual([
+      `write ec2:CreateTags Resources=${volumeId}: succeeded`,
+      expect.stringMatching(
+        /^error ec2:DeleteVolume VolumeId=vol-0000000000000dead: failed: /,
+      ),
     ]);
   });
 });
