@@ -49,7 +49,7 @@ const COLUMNS: readonly ColumnSpec<LogEvent>[] = [
 
 const SPEC = { columns: COLUMNS, rowId: (event: LogEvent) => String(event.id) };
 
-/** Every write call and every error of this session, newest first. */
+/** Every write, error and message of this session, newest first. */
 export function EventLogPane(props: PaneProps) {
   const { events } = useAppDeps();
   const shell = useShellApi();
@@ -77,7 +77,7 @@ export function EventLogPane(props: PaneProps) {
       width={props.width}
       isActive={props.isActive}
       status={{ loading: false, partial: false }}
-      emptyText="no writes and no errors yet"
+      emptyText="no writes and no messages yet"
       onOpen={describe}
       onDescribe={describe}
     />

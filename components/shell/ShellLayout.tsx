@@ -7,7 +7,13 @@ import { useTerminalSize } from '../../hooks/input/useTerminalSize.js';
 import { KNOWN_REGIONS } from '../../source/aws/region-names.js';
 import { liveScopes } from '../../source/keymap/live-scopes.js';
 import { findPane } from '../../source/shell/pane-catalog.js';
-import { currentView, type View } from '../../source/shell/shell-state.js';
+import {
+  currentView,
+  type StatusLevel,
+  type View,
+} from '../../source/shell/shell-state.js';
+import { statusLines } from '../../source/shell/status-lines.js';
+import type { Glyphs } from '../../source/lib/charset.js';
 import { CommandLine } from './CommandLine.js';
 import { DialogHost } from '../dialogs/DialogHost.js';
 import { bannerHeight, CredentialsBanner } from './CredentialsBanner.js';
@@ -63,7 +69,22 @@ export function ShellLayout({
   const width = columns;
   const banner = bannerHeight(identity);
   const jobRows = jobStripHeight(jobs);
-  const viewHeight = Math.max(3, frameRows - 3 - banner - jobRows);
+  // A long message takes its second row (and an error more) from the view,
+  // never from beyond the screen: the frame's height stays the same.
+  const status = state.status;
+  const statusText =
+    status && !state.prompt
+      ? statusLines(status.text, {
+          level: status.level,
+          glyph: statusGlyph(status.level, theme.glyphs),
+          width,
+          maxLines: frameRows - 5 - banner - jobRows,
+          ellipsis: theme.glyphs.ellipsis,
+          more: `${theme.keys.key(deps.keymap.binding('shell.log')?.keys[0] ?? '!')} shows all`,
+        })
+      : [];
+  const statusRows = Math.max(1, statusText.length);
+  const viewHeight = Math.max(3, frameRows - 2 - statusRows - banner - jobRows);
   const scopes = liveScopes(
     dialog
       ? { kind: 'dialog' }
@@ -139,7 +160,7 @@ export function ShellLayout({
           onCancel={() => shell.closePrompt(true)}
         />
       ) : (
-        <StatusLine status={state.status} width={width} />
+        <StatusLine status={status} lines={statusText} />
       )}
       <Footer
         dialog={footerDialog(dialog)}
@@ -150,6 +171,14 @@ export function ShellLayout({
       />
     </Box>
   );
+}
+
+function statusGlyph(level: StatusLevel, glyphs: Glyphs): string {
+  return level === 'error'
+    ? glyphs.error
+    : level === 'warn'
+      ? glyphs.warn
+      : glyphs.info;
 }
 
 function footerDialog(dialog: Dialog | null): FooterDialog | undefined {

@@ -1,34 +1,22 @@
 import { Text } from 'ink';
 import type { Status } from '../../source/shell/shell-state.js';
 import { useTheme } from '../theme.js';
-import { fitCell } from '../../source/lib/fit-cell.js';
 
 export interface StatusLineProps {
   readonly status: Status | null;
-  readonly width: number;
+  /** The message wrapped to the width (statusLines), one row each. */
+  readonly lines: readonly string[];
 }
 
 /** Transient notices and errors; the data above stays as it was. */
-export function StatusLine({ status, width }: StatusLineProps) {
+export function StatusLine({ status, lines }: StatusLineProps) {
   const theme = useTheme();
-  if (!status) return <Text> </Text>;
-  const glyph =
-    status.level === 'error'
-      ? theme.glyphs.error
-      : status.level === 'warn'
-        ? theme.glyphs.warn
-        : theme.glyphs.info;
+  if (!status || lines.length === 0) return <Text> </Text>;
   const tone =
     status.level === 'error'
       ? 'error'
       : status.level === 'warn'
         ? 'warn'
         : 'info';
-  return (
-    <Text color={theme.tone(tone)}>
-      {fitCell(`${glyph} ${status.text}`, width, {
-        ellipsis: theme.glyphs.ellipsis,
-      })}
-    </Text>
-  );
+  return <Text color={theme.tone(tone)}>{lines.join('\n')}</Text>;
 }

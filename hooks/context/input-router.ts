@@ -19,16 +19,24 @@ export interface InputRoute {
 export interface InputRouter {
   readonly register: (route: InputRoute) => () => void;
   readonly dispatch: (input: string, key: Key) => void;
+  /** Hears every key before any handler does (the status line's "until the next key"). */
+  readonly beforeEachKey: (listener: () => void) => () => void;
 }
 
 export function createInputRouter(): InputRouter {
   const routes = new Set<InputRoute>();
+  const listeners = new Set<() => void>();
   return {
+    beforeEachKey(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
     register(route) {
       routes.add(route);
       return () => routes.delete(route);
     },
     dispatch(input, key) {
+      for (const listener of [...listeners]) listener();
       // A snapshot: handlers that open or close views change the set as they run.
       const all = [...routes];
       const alone = all.some(

@@ -25,12 +25,8 @@ export function useSessions(): SessionControl {
   const open = useCallback(
     (settings: Session['settings']) => {
       const next = deps.openSession(settings);
+      // The shell reports the switch, and its report goes to the log.
       setSession(next);
-      deps.events.record(
-        'info',
-        'session',
-        `profile ${settings.profile ?? 'default'}, region ${settings.region}${settings.readOnly ? ', read-only' : ''}`,
-      );
       return next;
     },
     [deps],

@@ -1,4 +1,11 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import {
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useReducer,
+  useRef,
+} from 'react';
 import {
   initialShellState,
   shellReducer,
@@ -6,14 +13,14 @@ import {
   type StatusLevel,
 } from '../../source/shell/shell-state.js';
 import { useAppDeps } from '../context/app-context.js';
+import { InputRouterContext } from '../context/input-router.js';
 import type { DetailSection } from '../../source/lib/view-types.js';
 
-/** How long a status message stays, by level (errors stay longer). */
-const STATUS_MS: Record<StatusLevel, number> = {
-  info: 4000,
-  warn: 8000,
-  error: 12000,
-};
+/**
+ * How long a notice stays. Warnings and errors stay until the next key: one
+ * that vanishes while the user is still reading it was not said.
+ */
+const NOTICE_MS = 8000;
 
 export interface ShellControl {
   readonly state: ShellState;
@@ -31,7 +38,7 @@ export interface ShellControl {
   readonly openPrompt: (kind: 'command' | 'filter') => void;
   readonly closePrompt: (restoreFilter?: boolean) => void;
   readonly setFilter: (text: string) => void;
-  /** Shows a message in the status line; warnings and errors also go to the event log. */
+  /** Shows a message in the status line and records it in the event log. */
   readonly report: (level: StatusLevel, source: string, text: string) => void;
   readonly sessionSwitched: () => void;
 }
@@ -47,18 +54,27 @@ export function useShell(
   const statusId = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  const router = useContext(InputRouterContext);
+
   useEffect(() => () => clearTimeout(timer.current), []);
+  // Before the key's own handler runs: what it reports is shown, not cleared.
+  useEffect(
+    () => router?.beforeEachKey(() => dispatch({ type: 'key-pressed' })),
+    [router],
+  );
 
   const report = useCallback(
     (level: StatusLevel, source: string, text: string) => {
-      if (level !== 'info') events.record(level, source, text);
+      // The log keeps the whole text of every message, for `!`.
+      events.record(level, source, text);
       const id = ++statusId.current;
       dispatch({ type: 'status', level, text, id });
       clearTimeout(timer.current);
-      timer.current = setTimeout(
-        () => dispatch({ type: 'clear-status', id }),
-        STATUS_MS[level],
-      );
+      if (level === 'info')
+        timer.current = setTimeout(
+          () => dispatch({ type: 'clear-status', id }),
+          NOTICE_MS,
+        );
     },
     [events],
   );

@@ -48,7 +48,7 @@ export const SHELL_BINDINGS = [
     keys: ['!'],
     scope: 'global',
     hint: 'log',
-    description: 'event log: every write call and every error',
+    description: 'event log: every write, error and message, in full',
   },
   {
     command: 'shell.back',

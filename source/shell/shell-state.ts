@@ -46,6 +46,8 @@ export type ShellAction =
   | { type: 'set-filter'; text: string }
   | { type: 'status'; level: StatusLevel; text: string; id: number }
   | { type: 'clear-status'; id: number }
+  /** A key was pressed: warnings and errors, kept until now, go. */
+  | { type: 'key-pressed' }
   | { type: 'session-switched' };
 
 export function initialShellState(pane: string, filter?: string): ShellState {
@@ -161,6 +163,10 @@ export function shellReducer(
       };
     case 'clear-status':
       return state.status?.id === action.id
+        ? { ...state, status: null }
+        : state;
+    case 'key-pressed':
+      return state.status && state.status.level !== 'info'
         ? { ...state, status: null }
         : state;
     case 'session-switched': {

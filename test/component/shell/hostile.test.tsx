@@ -23,6 +23,7 @@ import {
 import {
   BIDI,
   CLEAR_SCREEN,
+  HOSTILE_TEXTS,
   OSC52,
   TITLE,
   forbiddenIn,
@@ -87,6 +88,22 @@ describe('hostile outside text', () => {
       'the error in the event log',
     );
     expectHarmless(view);
+  });
+
+  it('is shown harmless in a status message that wraps over several lines', async () => {
+    const long = HOSTILE_TEXTS.map(
+      (text, index) => `field${index} is ${text} and`,
+    ).join(' ');
+    const { view } = await openConsole({
+      size: { columns: 80, rows: 24 },
+      configProblems: [`${long} more`],
+    });
+    await view.waitFor(
+      (frame) => frame.includes('field0 is web\\x1b]52;'),
+      'the wrapped message, escaped',
+    );
+    expectHarmless(view);
+    view.unmount();
   });
 
   it('is shown harmless in a picker and in the Elastic IP confirmation', async () => {
