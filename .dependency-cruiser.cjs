@@ -117,6 +117,14 @@ module.exports = {
       to: { dependencyTypes: ['npm-dev'], dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'one-byte-format',
+      comment:
+        'Sizes read the same everywhere (IEC units): only source/lib/byte-size.ts formats them.',
+      severity: 'error',
+      from: { pathNot: '^source/lib/byte-size\\.ts$' },
+      to: { path: 'node_modules/pretty-bytes/' },
+    },
+    {
       name: 'tests-stay-out',
       comment: 'Nothing but tests imports from test/.',
       severity: 'error',

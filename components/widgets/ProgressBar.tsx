@@ -12,7 +12,7 @@ export interface ProgressBarProps {
   readonly width: number;
 }
 
-/** "sync  [█████░░░░░]  52% · 12 MB/23 MB · 40/80 items · 3 MB/s · ETA 0:04" */
+/** "sync  [█████░░░░░]  52% · 12 MiB/23 MiB · 40/80 items · 3 MiB/s · ETA 0:04" */
 export function ProgressBar({ title, progress, width }: ProgressBarProps) {
   const theme = useTheme();
   const barWidth = Math.max(5, Math.min(30, Math.floor(width / 5)));

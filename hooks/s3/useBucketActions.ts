@@ -1,5 +1,5 @@
 import type { Command } from '../../source/keymap/index.js';
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../source/lib/byte-size.js';
 import type { BucketRow } from '../../source/aws/s3/types.js';
 import { describeError } from '../../source/lib/errors.js';
 import { isEnabledRegion } from '../../source/aws/regions.js';
@@ -97,7 +97,7 @@ export function useBucketActions(): (
               ),
             done: (result) =>
               result.bucketRemoved
-                ? `removed ${row.name}: ${result.deleted} versions (${prettyBytes(result.bytesDeleted, { binary: true })}), ${result.uploadsAborted} uploads aborted`
+                ? `removed ${row.name}: ${result.deleted} versions (${formatBytes(result.bytesDeleted)}), ${result.uploadsAborted} uploads aborted`
                 : `${row.name} is not removed: ${result.failed.length} keys could not be deleted, first ${result.failed[0]?.key ?? ''}: ${result.failed[0]?.message ?? ''}`,
             warn: (result) => !result.bucketRemoved,
             refresh,

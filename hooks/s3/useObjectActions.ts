@@ -1,5 +1,5 @@
 import type { Command } from '../../source/keymap/index.js';
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../source/lib/byte-size.js';
 import { describeError } from '../../source/lib/errors.js';
 import type { ProgressCounts } from '../../source/jobs/progress.js';
 import {
@@ -90,7 +90,7 @@ export function useObjectActions(place: BrowsePlace): {
                 );
               },
               done: (path) =>
-                `downloaded ${prettyBytes(object.size, { binary: true })} to ${path}`,
+                `downloaded ${formatBytes(object.size)} to ${path}`,
             });
             return;
           }
@@ -126,7 +126,7 @@ export function useObjectActions(place: BrowsePlace): {
                 onProgress: (progress) => report(countsOf(progress)),
               }),
             done: (result) =>
-              `uploaded ${result.items} (${prettyBytes(result.bytes, { binary: true })})${result.failed > 0 ? `, ${result.failed} failed` : ''}`,
+              `uploaded ${result.items} (${formatBytes(result.bytes)})${result.failed > 0 ? `, ${result.failed} failed` : ''}`,
             warn: (result) => result.failed > 0,
             refresh,
           });

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../source/lib/byte-size.js';
 import type { SyncResult, SyncSpec } from '../../source/s3sync/sync-spec.js';
 import {
   endpointText,
@@ -22,7 +22,7 @@ export function syncSummary(result: SyncResult): string {
     `${result.downloaded} down`,
     `${result.deleted} deleted`,
     `${result.planned.skip} unchanged`,
-    prettyBytes(result.bytes, { binary: true }),
+    formatBytes(result.bytes),
     result.failedCount > 0 ? `${result.failedCount} failed` : '',
     result.deletesRefused ? `deletes refused: ${result.deletesRefused}` : '',
     result.cancelled ? 'cancelled' : '',

@@ -1,5 +1,5 @@
 /** Progress arithmetic for jobs: rate smoothing, ETA, and the words shown. */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../lib/byte-size.js';
 
 export interface ProgressCounts {
   readonly bytesDone: number;
@@ -64,7 +64,7 @@ export function formatDuration(seconds: number): string {
   return hours > 0 ? `${hours}:${mmss}` : mmss;
 }
 
-/** "12.3 MB/27.1 MB · 120/300 items · 3.2 MB/s · ETA 0:05" */
+/** "11.7 MiB/25.8 MiB · 120/300 items · 3.05 MiB/s · ETA 0:05" */
 export function describeProgress(
   progress: ProgressSnapshot,
   separator = ' · ',
@@ -74,13 +74,13 @@ export function describeProgress(
     const total =
       progress.bytesTotal === undefined
         ? ''
-        : `/${prettyBytes(progress.bytesTotal)}`;
-    parts.push(`${prettyBytes(progress.bytesDone)}${total}`);
+        : `/${formatBytes(progress.bytesTotal)}`;
+    parts.push(`${formatBytes(progress.bytesDone)}${total}`);
   }
   const itemsTotal =
     progress.itemsTotal === undefined ? '' : `/${progress.itemsTotal}`;
   parts.push(`${progress.itemsDone}${itemsTotal} items`);
-  if (progress.rate > 0) parts.push(`${prettyBytes(progress.rate)}/s`);
+  if (progress.rate > 0) parts.push(`${formatBytes(progress.rate)}/s`);
   if (progress.etaSeconds !== undefined)
     parts.push(`ETA ${formatDuration(progress.etaSeconds)}`);
   return parts.join(separator);

@@ -4,7 +4,7 @@
  * pending multipart upload, then removes the bucket.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import { isAbortError, UserError } from '../../lib/errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
 import { deleteInBatches, describeFailures } from './batch-delete.js';
@@ -23,7 +23,7 @@ export function describeContents(contents: BucketContents): string {
   if (contents.deleteMarkers > 0)
     parts.push(`${contents.deleteMarkers} delete markers`);
   if (contents.uploads > 0) parts.push(`${contents.uploads} pending uploads`);
-  parts.push(prettyBytes(contents.bytes));
+  parts.push(formatBytes(contents.bytes));
   return parts.join(', ');
 }
 

@@ -1,5 +1,5 @@
 /** `opsdeck s3 ls`, `mb`, `rb [--force]`. */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import {
   describeContents,
   describePurgeFailure,
@@ -150,7 +150,7 @@ export async function rbCommand(
   }
   if (!options.json)
     io.out(
-      `remove_bucket: ${bucket} (deleted ${result.deleted} versions and delete markers, ${prettyBytes(result.bytesDeleted)}; aborted ${result.uploadsAborted} uploads)`,
+      `remove_bucket: ${bucket} (deleted ${result.deleted} versions and delete markers, ${formatBytes(result.bytesDeleted)}; aborted ${result.uploadsAborted} uploads)`,
     );
   return EXIT_OK;
 }

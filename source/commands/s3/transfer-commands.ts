@@ -1,7 +1,7 @@
 /** `opsdeck s3 sync`, `get` and `put`: the sync engine with a one-line summary. */
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import { createLimiter } from '../../aws/s3/limiter.js';
 import { s3Call, s3Context, s3ErrorCode } from '../../aws/s3/s3-errors.js';
 import { formatS3Uri, isS3Uri, parseS3Uri } from '../../aws/s3/s3-uri.js';
@@ -67,13 +67,13 @@ function summaryLine(result: SyncResult): string {
         `${verb}upload ${result.planned.upload}`,
         `download ${result.planned.download}`,
         `delete ${result.planned.delete}`,
-        `(${prettyBytes(result.plannedBytes)})`,
+        `(${formatBytes(result.plannedBytes)})`,
       ]
     : [
         `uploaded ${result.uploaded}`,
         `downloaded ${result.downloaded}`,
         `deleted ${result.deleted}`,
-        `(${prettyBytes(result.bytes)})`,
+        `(${formatBytes(result.bytes)})`,
       ];
   parts.push(`${result.planned.skip} unchanged or skipped`);
   if (result.failedCount > 0) parts.push(`${result.failedCount} failed`);
@@ -211,7 +211,7 @@ export async function getCommand(
       io.out(
         options.json
           ? jsonLine(summary)
-          : `downloaded 1 (${prettyBytes(summary.bytes)}) to ${path} in ${summary.seconds.toFixed(1)} s`,
+          : `downloaded 1 (${formatBytes(summary.bytes)}) to ${path} in ${summary.seconds.toFixed(1)} s`,
       );
       return EXIT_OK;
     }
@@ -272,7 +272,7 @@ export async function putCommand(
   io.out(
     options.json
       ? jsonLine(summary)
-      : `uploaded 1 (${prettyBytes(stats.size)}) to ${formatS3Uri(bucket, target)} in ${summary.seconds.toFixed(1)} s`,
+      : `uploaded 1 (${formatBytes(stats.size)}) to ${formatS3Uri(bucket, target)} in ${summary.seconds.toFixed(1)} s`,
   );
   return EXIT_OK;
 }

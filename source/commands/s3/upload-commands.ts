@@ -4,7 +4,7 @@
  * parts are billed until aborted), and aborting them, all of them or those
  * older than N days, after a typed confirmation (or --yes in a script).
  */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import {
   uploadsOlderThan,
   type PendingUpload,
@@ -31,7 +31,7 @@ const stamp = (date: Date | undefined) =>
   date ? date.toISOString().slice(0, 19).replace('T', ' ') : '?'.padEnd(19);
 
 function uploadLine(upload: PendingUpload): string {
-  return `${stamp(upload.initiated)}  ${String(upload.parts).padStart(5)}  ${prettyBytes(upload.bytes).padStart(9)}  ${upload.key}  ${upload.uploadId}`;
+  return `${stamp(upload.initiated)}  ${String(upload.parts).padStart(5)}  ${formatBytes(upload.bytes).padStart(9)}  ${upload.key}  ${upload.uploadId}`;
 }
 
 function uploadJson(upload: PendingUpload): string {
@@ -91,7 +91,7 @@ export async function abortmpCommand(
   }
   const bytes = chosen.reduce((sum, upload) => sum + upload.bytes, 0);
   io.err(
-    `abortmp s3://${bucket}/${key} aborts ${chosen.length} uploads holding ${prettyBytes(bytes)} of parts:`,
+    `abortmp s3://${bucket}/${key} aborts ${chosen.length} uploads holding ${formatBytes(bytes)} of parts:`,
   );
   for (const upload of chosen) io.err(`  ${uploadLine(upload)}`);
   if (!options.yes) {

@@ -1,5 +1,5 @@
 /** How the MySQL pane shows values: cells, sizes, uptimes, accounts. Pure. */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes as formatByteSize } from '../../lib/byte-size.js';
 import stringWidth from 'string-width';
 import type { Glyphs } from '../../lib/charset.js';
 import { safeLine } from '../../lib/terminal-text.js';
@@ -44,7 +44,7 @@ export function gridWidths(
 }
 
 export const formatBytes = (value: number) =>
-  prettyBytes(value, { maximumFractionDigits: 1 });
+  formatByteSize(value, { fractionDigits: 1 });
 
 export const accountId = (row: { user: string; host: string }) =>
   `${row.user}@${row.host}`;

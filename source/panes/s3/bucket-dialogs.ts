@@ -1,5 +1,5 @@
 /** What the bucket and object actions ask. Pure. */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import { bucketNameProblems } from '../../aws/s3/bucket-names.js';
 import type { BucketContents, BucketRow } from '../../aws/s3/types.js';
 import type { FormSpec } from '../../lib/form.js';
@@ -71,7 +71,7 @@ function contentLines(contents: BucketContents): string[] {
         ]
       : []),
     `${contents.uploads} unfinished multipart uploads`,
-    `${prettyBytes(contents.bytes, { binary: true })} in all (${contents.bytes} bytes)`,
+    `${formatBytes(contents.bytes)} in all (${contents.bytes} bytes)`,
   ];
 }
 
@@ -103,7 +103,7 @@ export function deleteObjectsRequest(
       : `Delete ${entries.length} entries${prefixes.length > 0 ? ', with everything under each prefix' : ''}`,
     targets: entries.map(
       (entry) =>
-        `${entry.name}${entry.object ? `  ${prettyBytes(entry.object.size, { binary: true })}` : '  (everything under it)'}`,
+        `${entry.name}${entry.object ? `  ${formatBytes(entry.object.size)}` : '  (everything under it)'}`,
     ),
     warnings: [
       'Without versioning on the bucket a deleted object is gone for good; with it, a delete marker hides it.',

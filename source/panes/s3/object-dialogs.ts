@@ -1,5 +1,5 @@
 /** What the object browser asks: where a download goes, what to upload. Pure. */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import type { ObjectDetail } from '../../aws/s3/types.js';
 import { completePath } from '../../lib/path-completion.js';
 import type { FormSpec } from '../../lib/form.js';
@@ -49,10 +49,7 @@ export function objectDetailSections(detail: ObjectDetail): DetailSection[] {
     {
       title: `s3://${detail.bucket}/${detail.key}`,
       rows: [
-        [
-          'Size',
-          `${prettyBytes(detail.size, { binary: true })} (${detail.size} bytes)`,
-        ],
+        ['Size', `${formatBytes(detail.size)} (${detail.size} bytes)`],
         ['Modified', formatTime(detail.modified)],
         ['Content type', detail.contentType ?? '-'],
         ['Storage class', detail.storageClass ?? 'STANDARD'],
@@ -84,7 +81,7 @@ export function objectDetailSections(detail: ObjectDetail): DetailSection[] {
               (version) =>
                 [
                   version.versionId,
-                  `${version.deleteMarker ? 'delete marker' : prettyBytes(version.size, { binary: true })}  ${formatTime(version.modified)}${version.isLatest ? '  latest' : ''}`,
+                  `${version.deleteMarker ? 'delete marker' : formatBytes(version.size)}  ${formatTime(version.modified)}${version.isLatest ? '  latest' : ''}`,
                 ] as const,
             )
           : [['(none)', '']],

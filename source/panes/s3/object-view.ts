@@ -2,7 +2,7 @@
  * What `v` shows of an object: its text, or a hex dump when the bytes are not
  * text. Both bounded, so no object can make the view slow to build. Pure.
  */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import { hexDumpLines, looksBinary } from '../../lib/binary-content.js';
 import type { DetailSection } from '../../lib/view-types.js';
 
@@ -19,7 +19,7 @@ export interface ObjectStart {
 }
 
 function size(bytes: number): string {
-  return prettyBytes(bytes, { binary: true });
+  return formatBytes(bytes);
 }
 
 export function objectViewSections(start: ObjectStart): DetailSection[] {

@@ -2,7 +2,7 @@
  * The object browser: one level of a bucket at a time, prefixes first, like
  * a directory listing. The place is "bucket/prefix/" (see View.at).
  */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import type { ObjectRow } from '../../aws/s3/types.js';
 import type { SessionServices } from '../../session/session.js';
 import { formatTime } from '../ec2/ec2-format.js';
@@ -58,9 +58,7 @@ export function objectsSpec(
         id: 'size',
         title: 'SIZE',
         value: (row) =>
-          row.object
-            ? prettyBytes(row.object.size, { binary: true, space: false })
-            : 'DIR',
+          row.object ? formatBytes(row.object.size, { compact: true }) : 'DIR',
         sortValue: (row) => row.object?.size ?? -1,
         align: 'right',
         min: 7,
@@ -91,7 +89,7 @@ export function objectsSpec(
             ? ([
                 [
                   'Size',
-                  `${prettyBytes(row.object.size, { binary: true })} (${row.object.size} bytes)`,
+                  `${formatBytes(row.object.size)} (${row.object.size} bytes)`,
                 ],
                 ['Modified', formatTime(row.object.modified)],
                 ['Storage class', row.object.storageClass ?? '-'],

@@ -1,7 +1,7 @@
 /** The sync flow's form and its plan, as a dialog. Pure. */
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import type { Glyphs } from '../../lib/charset.js';
 import { completePath } from '../../lib/path-completion.js';
 import { isS3Uri, parseS3Uri } from '../../aws/s3/s3-uri.js';
@@ -183,9 +183,7 @@ export function planRequest(
   for (const action of ['upload', 'download', 'delete'] as const) {
     const count = tally.counts[action];
     if (count.items === 0) continue;
-    lines.push(
-      `${action} ${count.items} (${prettyBytes(count.bytes, { binary: true })})`,
-    );
+    lines.push(`${action} ${count.items} (${formatBytes(count.bytes)})`);
     lines.push(...tally.first[action]);
     if (count.items > tally.first[action].length)
       lines.push(`  ${glyphs.ellipsis}`);

@@ -1,5 +1,5 @@
 /** What aborting pending multipart uploads asks. Pure. */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import type { PendingUpload } from '../../aws/s3/pending-uploads.js';
 import { wholeNumber, type FormSpec } from '../../lib/form.js';
 import type { ConfirmRequest } from '../../safety/confirm.js';
@@ -15,10 +15,10 @@ export function abortUploadsRequest(
     title: `Abort ${uploads.length} upload${uploads.length === 1 ? '' : 's'} in ${bucket}`,
     targets: uploads.map(
       (upload) =>
-        `${upload.key}  ${upload.parts} parts, ${prettyBytes(upload.bytes)}`,
+        `${upload.key}  ${upload.parts} parts, ${formatBytes(upload.bytes)}`,
     ),
     warnings: [
-      `The ${prettyBytes(bytes)} of parts they hold are deleted; an upload that is still running fails.`,
+      `The ${formatBytes(bytes)} of parts they hold are deleted; an upload that is still running fails.`,
     ],
     expected: bucket,
     action: 'Abort',

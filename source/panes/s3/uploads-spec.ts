@@ -2,7 +2,7 @@
  * The `:uploads` pane: a bucket's multipart uploads never completed nor
  * aborted (s3cmd's `multipart`), with their parts and what they hold.
  */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import type { PendingUpload } from '../../aws/s3/pending-uploads.js';
 import type { SessionServices } from '../../session/session.js';
 import type { TablePaneSpec } from '../../table/table-spec.js';
@@ -34,7 +34,7 @@ export function uploadsSpec(
         id: 'size',
         title: 'SIZE',
         number: (row) => row.bytes,
-        format: (bytes) => prettyBytes(bytes),
+        format: (bytes) => formatBytes(bytes),
         min: 6,
         priority: 2,
       }),
@@ -56,7 +56,7 @@ export function uploadsSpec(
           ['Upload ID', row.uploadId],
           ['Started', formatTime(row.initiated)],
           ['Parts', String(row.parts)],
-          ['Size', prettyBytes(row.bytes)],
+          ['Size', formatBytes(row.bytes)],
         ],
       },
     ],

@@ -35,7 +35,7 @@ describe('MySQL pane: connecting at 80x24', () => {
     const databases = await view.press(KEYS.enter, (frame) =>
       frame.includes('Databases (2)'),
     );
-    expect(databases).toMatch(/shop\s+2\s+32.7 kB/);
+    expect(databases).toMatch(/shop\s+2\s+32 KiB/);
     expect(databases).toContain('connected');
     expect(databases).toContain('MariaDB 10.11.6');
     expect(mysql.asked).toEqual(['password']);

@@ -223,7 +223,7 @@ describe('MySQL pane views at 80x24', () => {
     );
     expect(server).toContain('MariaDB 10.11.6 · up 1d 2h · QPS 12.5');
     expect(server).toContain('connections 3/151');
-    expect(server).toContain('buffer pool 134.2 MB, 42% used');
+    expect(server).toContain('buffer pool 128 MiB, 42% used');
     expect(server).toContain('SELECT * FROM orders');
     fits(server);
     await view.press('K', (frame) => frame.includes('Kill what'));

@@ -49,7 +49,7 @@ describe('pending multipart uploads at 80x24', () => {
     const { view, s3 } = await uploadsPane();
     const listed = view.frame();
     expect(listed).toContain('pending uploads in s3://acme-logs/ (2)');
-    expect(listed).toMatch(/db\/old\.gz\s+4w\s+3\s+15\.7 MB/);
+    expect(listed).toMatch(/db\/old\.gz\s+4w\s+3\s+15 MiB/);
     await view.press('X', (frame) => frame.includes('Abort 1 upload in'));
     await view.press('acme', (frame) => frame.includes('acme'));
     await view.press(KEYS.enter, (frame) =>
@@ -74,7 +74,7 @@ describe('pending multipart uploads at 80x24', () => {
     const confirm = await view.press(KEYS.enter, (frame) =>
       frame.includes('Abort 1 upload in acme-logs'),
     );
-    expect(confirm).toContain('db/old.gz  3 parts, 15.7 MB');
+    expect(confirm).toContain('db/old.gz  3 parts, 15 MiB');
     expect(confirm).not.toContain('db/new.gz  3 parts');
     await view.press('acme-logs');
     await view.press(KEYS.enter, (frame) => frame.includes(': done'));

@@ -58,24 +58,26 @@ describe('progress bar', () => {
   it('shows percentage, bytes, items, rate and ETA in one line', async () => {
     const progress = snapshot(
       {
-        bytesDone: 52_000_000,
-        bytesTotal: 100_000_000,
+        bytesDone: 52 * 1024 * 1024,
+        bytesTotal: 100 * 1024 * 1024,
         itemsDone: 40,
         itemsTotal: 80,
       },
-      4_000_000,
+      4 * 1024 * 1024,
     );
     const { tree } = withProviders(
       <ProgressBar
         title="sync ./site s3://www"
         progress={progress}
-        width={100}
+        width={110}
       />,
     );
-    const view = await renderAt(<>{tree}</>, { columns: 100, rows: 10 });
+    const view = await renderAt(<>{tree}</>, { columns: 110, rows: 10 });
     const frame = await view.waitFor((text) => text.includes('52%'));
     expect(lines(frame)).toHaveLength(1);
-    expect(frame).toContain('52 MB/100 MB · 40/80 items · 4 MB/s · ETA 0:12');
+    expect(frame).toContain(
+      '52 MiB/100 MiB · 40/80 items · 4 MiB/s · ETA 0:12',
+    );
     expect(frame).toContain('sync ./site s3://www');
   });
 });

@@ -38,8 +38,8 @@ describe('pending multipart uploads', () => {
       level: 'typed',
       expected: 'backups',
       title: 'Abort 2 uploads in backups',
-      targets: ['db/a.gz  2 parts, 10.5 MB', 'db/b.gz  2 parts, 10.5 MB'],
+      targets: ['db/a.gz  2 parts, 10 MiB', 'db/b.gz  2 parts, 10 MiB'],
     });
-    expect(request.warnings?.[0]).toContain('21 MB of parts');
+    expect(request.warnings?.[0]).toContain('20 MiB of parts');
   });
 });
