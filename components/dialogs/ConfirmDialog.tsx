@@ -18,6 +18,7 @@ import { ConfirmOptions } from './ConfirmOptions.js';
 import { TextInput } from '../widgets/TextInput.js';
 import { useTheme } from '../theme.js';
 import { fitCell } from '../../source/lib/fit-cell.js';
+import { cellWidth } from '../../source/lib/wrap-width.js';
 
 export interface ConfirmDialogProps {
   readonly request: ConfirmRequest;
@@ -159,7 +160,12 @@ export function ConfirmDialog({
       width={width}
     >
       <Text bold color={typed ? theme.ui.danger : undefined}>
-        {fit(`${request.title}${more}`)}
+        {/* A long title is cut, never the count of what is not shown. */}
+        {more === ''
+          ? fit(request.title)
+          : `${fitCell(request.title, Math.max(1, inner - cellWidth(more)), {
+              ellipsis: theme.glyphs.ellipsis,
+            }).trimEnd()}${more}`}
       </Text>
       {shown.map((target) => (
         <Text key={target}>{fit(`  ${target}`)}</Text>

@@ -20,8 +20,9 @@ export interface FormDialogProps {
 }
 
 /**
- * Fields with labels and a message under each field that is wrong. Tab moves
- * between fields; Space flips a switch; ←/→ change a choice (in a text field
+ * Fields with labels and a message under each field that is wrong. Tab and
+ * ↓/↑ move between fields (in a path field Tab first completes, then lists what
+ * still matches, then moves on); Space flips a switch; ←/→ change a choice (in a text field
  * they move the cursor); Enter submits only when every field is valid.
  */
 export function FormDialog({
@@ -86,11 +87,17 @@ export function FormDialog({
           const direction = command === 'dialog.next' ? 1 : -1;
           // ←/→ belong to the focused field: the cursor, or the choice.
           if (key === 'left' || key === 'right') return void step(direction);
+          // Tab completes while that adds to the path, then lists the names
+          // that still match, then moves on: it never traps the focus.
           if (key === 'tab' && focused?.complete) {
             const current = live.current[focused.name] ?? '';
             const completion = focused.complete(current);
-            setChoices(completion.choices.join('  '));
-            if (completion.value !== current || completion.choices.length > 0) {
+            const listed = completion.choices.join('  ');
+            if (
+              completion.value !== current ||
+              (listed !== '' && listed !== choices)
+            ) {
+              setChoices(listed);
               update((all) => ({
                 ...all,
                 [focused.name]: completion.value,
@@ -98,6 +105,13 @@ export function FormDialog({
               return;
             }
           }
+          setChoices('');
+          return setFocus((current) => (current + direction + count) % count);
+        }
+        case 'dialog.scrollDown':
+        case 'dialog.scrollUp': {
+          // ↓/↑ always move between fields, whatever Tab does in this one.
+          const direction = command === 'dialog.scrollDown' ? 1 : -1;
           setChoices('');
           return setFocus((current) => (current + direction + count) % count);
         }
@@ -155,7 +169,9 @@ export function FormDialog({
       <Text color={theme.ui.muted}>
         {fitCell(
           [
-            'Tab next field',
+            focused?.complete
+              ? 'Tab completes, then next field'
+              : 'Tab next field',
             focused?.kind === 'toggle'
               ? 'Space flips'
               : focused?.kind === 'choice'

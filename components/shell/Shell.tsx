@@ -39,6 +39,7 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
   const dialogs = useDialogs();
   const quit = useQuit(dialogs.confirm);
   const [history, setHistory] = useState<string[]>([]);
+  const [remembered] = useState(() => new Map<string, string>());
   const label = profileLabel(session.settings, deps.env);
   const { report, sessionSwitched, pushDetail } = shell;
   const profileNames = useProfileNames(refreshToken, report);
@@ -75,6 +76,7 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
         stdout.write(osc52(text, deps.env));
         report('info', 'ui', `copied ${what} to the clipboard (OSC 52)`);
       },
+      remembered,
     }),
     [
       shell,
@@ -89,6 +91,7 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
       stdout,
       deps.env,
       report,
+      remembered,
     ],
   );
 

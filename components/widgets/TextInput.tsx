@@ -103,6 +103,15 @@ export function TextInput({
   const shown = mask ? theme.glyphs.secret.repeat(value.length) : value;
   if (shown === '' && !isActive)
     return <Text color={theme.ui.muted}>{placeholder}</Text>;
+  // The cursor sits on the placeholder's first letter, so the hint starts in
+  // the column the text will, focused or not.
+  if (shown === '' && placeholder !== '')
+    return (
+      <Text color={theme.ui.muted}>
+        <Text inverse>{placeholder.slice(0, 1)}</Text>
+        {placeholder.slice(1)}
+      </Text>
+    );
   const start = Math.max(0, cursor - width + 1);
   // A value can start from outside (a tag line): its controls are shown, not sent.
   const before = safeLine(shown.slice(start, cursor));
@@ -113,9 +122,6 @@ export function TextInput({
       {before}
       {isActive ? <Text inverse>{at}</Text> : at}
       {after}
-      {shown === '' && placeholder ? (
-        <Text color={theme.ui.muted}>{placeholder}</Text>
-      ) : null}
     </Text>
   );
 }

@@ -27,6 +27,8 @@ export interface ShellApi extends ShellControl {
   /** The chosen item's ID, or undefined when cancelled. */
   readonly pick: (request: PickRequest) => Promise<string | undefined>;
   readonly copy: (text: string, label: string) => void;
+  /** Dialog answers kept for the next time in this run ("the last directory"), by name. */
+  readonly remembered: Map<string, string>;
 }
 
 export const ShellContext = createContext<ShellApi | null>(null);

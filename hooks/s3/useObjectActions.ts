@@ -30,6 +30,8 @@ function countsOf(progress: ProgressCounts): ProgressCounts {
 /** The viewer reads this much of an object at most. */
 const VIEW_BYTES = 256 * 1024;
 const URL_SECONDS = 3600;
+/** The download form's directory, kept for the next download in this run. */
+const DOWNLOAD_DIR = 's3.download.dir';
 
 /** What the object browser's keys do; Enter opens a prefix or describes an object. */
 export function useObjectActions(place: BrowsePlace): {
@@ -70,8 +72,14 @@ export function useObjectActions(place: BrowsePlace): {
         case 'objects.get': {
           if (!row) return;
           const what = `s3://${bucket}/${row.key}`;
-          const values = await shell.ask(downloadForm(what, process.cwd()));
+          const values = await shell.ask(
+            downloadForm(
+              what,
+              shell.remembered.get(DOWNLOAD_DIR) ?? process.cwd(),
+            ),
+          );
           if (!values) return;
+          shell.remembered.set(DOWNLOAD_DIR, values['dir'] ?? '');
           const dir = localPath(values['dir'] ?? '');
           if (row.object) {
             const object = row.object;

@@ -15,6 +15,9 @@ import { useShellApi } from '../context/shell-context.js';
 import { useJob } from '../actions/useJob.js';
 import { useReadOnlyRefusal } from '../actions/useReadOnlyRefusal.js';
 
+/** The sync form's directory, kept for the next sync in this run. */
+const SYNC_DIR = 's3.sync.local';
+
 export function syncSummary(result: SyncResult): string {
   const parts = [
     result.dryRun ? 'dry run' : '',
@@ -44,8 +47,11 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
   return useCallback(
     (remote: string, refresh?: () => void) => {
       void (async () => {
-        const values = await shell.ask(syncForm(remote));
+        const values = await shell.ask(
+          syncForm(remote, shell.remembered.get(SYNC_DIR)),
+        );
         if (!values) return;
+        shell.remembered.set(SYNC_DIR, values['local'] ?? '');
         const planned: SyncSpec = syncSpecFrom(values, true);
         const tally = newPlanTally();
         const plan = await runJob({

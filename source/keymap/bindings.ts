@@ -188,13 +188,13 @@ export const SHELL_BINDINGS = [
     command: 'dialog.scrollUp',
     keys: ['up'],
     scope: 'dialog',
-    description: 'scroll a long list of targets up',
+    description: 'scroll a long list of targets up; previous form field',
   },
   {
     command: 'dialog.scrollDown',
     keys: ['down'],
     scope: 'dialog',
-    description: 'scroll a long list of targets down',
+    description: 'scroll a long list of targets down; next form field',
   },
   {
     command: 'dialog.toggle',

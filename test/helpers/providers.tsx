@@ -33,6 +33,7 @@ export function withProviders(
   const deps = fakeDeps();
   const recorded: Recorded = { reports: [], details: [], copies: [] };
   const session = deps.openSession(deps.initialSettings);
+  const remembered = new Map<string, string>();
   const apiFor = (refreshToken: number): ShellApi => ({
     state: initialShellState('regions'),
     session,
@@ -56,6 +57,7 @@ export function withProviders(
     ask: () => Promise.resolve(undefined),
     pick: () => Promise.resolve(undefined),
     copy: (text) => recorded.copies.push(text),
+    remembered,
   });
   const theme = options.theme ?? createTheme({ color: true, ascii: false });
   // The same context with another refresh token: what Ctrl+R gives a pane.

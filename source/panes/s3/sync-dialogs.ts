@@ -134,7 +134,10 @@ export function endpointText(endpoint: SyncSpec['source']): string {
     : `s3://${endpoint.bucket}/${endpoint.prefix}`;
 }
 
-const FIRST_ROWS = 3;
+/** Warnings the plan lists; the rest are counted. */
+const FIRST_WARNINGS = 3;
+/** Rows the plan lists per action (the dialog scrolls them); the rest are counted. */
+const LISTED_ROWS = 500;
 const SIGNS: Readonly<Record<PlanAction, string>> = {
   upload: '+',
   download: '+',
@@ -162,10 +165,10 @@ export function tallyItem(tally: PlanTally, item: PlanItem): void {
   const count = tally.counts[item.action];
   count.items++;
   count.bytes += item.bytes || (item.remote?.size ?? item.local?.size ?? 0);
-  if (item.warning && tally.warnings.length < FIRST_ROWS)
+  if (item.warning && tally.warnings.length < FIRST_WARNINGS)
     tally.warnings.push(`${item.rel}: ${item.reason}`);
   const first = tally.first[item.action];
-  if (item.action !== 'skip' && first.length < FIRST_ROWS)
+  if (item.action !== 'skip' && first.length < LISTED_ROWS)
     first.push(`  ${SIGNS[item.action]} ${item.rel} (${item.reason})`);
 }
 
@@ -185,8 +188,9 @@ export function planRequest(
     if (count.items === 0) continue;
     lines.push(`${action} ${count.items} (${formatBytes(count.bytes)})`);
     lines.push(...tally.first[action]);
-    if (count.items > tally.first[action].length)
-      lines.push(`  ${glyphs.ellipsis}`);
+    const unlisted = count.items - tally.first[action].length;
+    if (unlisted > 0)
+      lines.push(`  ${glyphs.ellipsis} and ${unlisted} more ${action}s`);
   }
   lines.push(`unchanged ${tally.counts.skip.items}`);
   const deletes = tally.counts.delete.items;

@@ -26,7 +26,7 @@ export interface FakeS3 {
 
 const created = new Date('2026-01-05T10:00:00Z');
 
-function fakeObject(key: string, size = 1024): ObjectRow {
+export function fakeObject(key: string, size = 1024): ObjectRow {
   return {
     key,
     size,
