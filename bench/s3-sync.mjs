@@ -9,7 +9,7 @@
 // in turn; the tables show medians and opsdeck's ratio to the best peer.
 // Last, the planner's memory for a synthetic 1,000,000-key listing.
 // A quick run: SMALL=300 BIG=1 RUNS=1 npm run bench:s3
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,19 +46,32 @@ const PHASES = [
   ['download', 'full download', 0.9],
 ];
 
+/**
+ * Runs one sync and resolves with its wall time. Not spawnSync: the latency
+ * proxy lives in this process and must keep forwarding meanwhile.
+ */
 function run(command, args, env) {
   const started = performance.now();
-  const result = spawnSync(command, args, {
+  const child = spawn(command, args, {
     env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const ms = performance.now() - started;
-  if (result.status !== 0)
-    throw new Error(
-      `${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-800)}`,
-    );
-  return ms;
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text) => (stderr = (stderr + text).slice(-4000)));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const ms = performance.now() - started;
+      if (status === 0) resolve(ms);
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} exited ${status}: ${stderr.slice(-800)}`,
+          ),
+        );
+    });
+  });
 }
 
 const same = (a, b) => a.files === b.files && a.bytes === b.bytes;
@@ -71,7 +84,7 @@ async function runTool({ tool, s3, bucket, work, logFile }) {
   const target = `s3://${bucket}/set`;
   const timed = (src, dst) => run(...tool.sync(src, dst), tool.env);
   try {
-    const first = timed(data, target);
+    const first = await timed(data, target);
     const uploaded = await bucketSummary(s3, bucket, 'set/');
     const expected = treeSummary(data);
     if (!same(uploaded, expected))
@@ -79,12 +92,12 @@ async function runTool({ tool, s3, bucket, work, logFile }) {
         `first upload incomplete: ${uploaded.files} keys, ${uploaded.bytes} bytes of ${expected.files}, ${expected.bytes}`,
       );
     const mark = statSync(logFile).size;
-    const again = timed(data, target);
+    const again = await timed(data, target);
     const requests = requestsSince(logFile, mark);
     touchTenPercent(data, SMALL, 1);
-    const touched = timed(data, target);
+    const touched = await timed(data, target);
     const source = treeSummary(data);
-    const download = timed(target, down);
+    const download = await timed(target, down);
     const got = treeSummary(down);
     if (!same(got, source) || got.digest !== source.digest)
       throw new Error(
