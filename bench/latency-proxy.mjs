@@ -27,13 +27,19 @@ export async function startLatencyProxy({
     const closeBoth = () => {
       client.destroy();
       upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
     };
     client.on('error', closeBoth);
     upstream.on('error', closeBoth);
-    client.on('close', () => setTimeout(closeBoth, oneWay));
-    upstream.on('close', () => setTimeout(closeBoth, oneWay));
+    // Ended, not destroyed: bytes still delayed in flight (a whole 32 MiB
+    // body behind a server that closes at once) must reach the other side.
+    for (const [socket, other] of [
+      [client, upstream],
+      [upstream, client],
+    ])
+      socket.on('close', () => {
+        sockets.delete(socket);
+        setTimeout(() => other.end(), oneWay);
+      });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = /** @type {import('node:net').AddressInfo} */ (

@@ -1,279 +1,153 @@
 #!/usr/bin/env node
-// S3 sync against one moto server: first upload, no-change re-sync, re-sync
+// S3 sync against one moto server, on loopback and through a 20 ms round
+// trip (bench/latency-proxy.mjs): first upload, no-change re-sync, re-sync
 // after touching 10% of the files, and a full download, for opsdeck (the
-// built CLI), aws s3 sync, rclone sync and s3cmd sync (Debian packages,
-// installed when missing and possible). Each result is checked for
-// completeness. Requests are counted by type from moto's request log.
-// Every file has its own bytes: s3cmd copies files with equal MD5s locally
-// instead of downloading them, which would flatter it on repeated contents.
-// RUNS rounds go through the tools in turn; the table shows medians.
+// built CLI) and the peers of bench/s3-bench-tools.mjs. Every run is checked
+// for completeness: the bucket after the first upload (keys and bytes) and
+// the downloaded tree (names, sizes and contents). Requests are counted by
+// type from moto's request log. RUNS rounds go through the links and tools
+// in turn; the tables show medians and opsdeck's ratio to the best peer.
 // Last, the planner's memory for a synthetic 1,000,000-key listing.
-import { spawnSync } from 'node:child_process';
-import {
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
+// A quick run: SMALL=300 BIG=1 RUNS=1 npm run bench:s3
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { startMoto } from './lab-moto.mjs';
+import { startLatencyProxy } from './latency-proxy.mjs';
+import {
+  bucketSummary,
+  makeDataset,
+  requestsSince,
+  touchTenPercent,
+  treeSummary,
+} from './s3-bench-data.mjs';
+import {
+  availablePeers,
+  labCredentials,
+  syncTools,
+} from './s3-bench-tools.mjs';
 
 const SMALL = Number(process.env.SMALL ?? 2000);
 const BIG = Number(process.env.BIG ?? 4);
 const BIG_MIB = Number(process.env.BIG_MIB ?? 32);
 const RUNS = Number(process.env.RUNS ?? 3);
+const RTT_MS = Number(process.env.RTT_MS ?? 20);
 const root = new URL('..', import.meta.url).pathname;
 const cli = process.env.OPSDECK_CLI ?? join(root, 'dist/opsdeck.js');
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const KEY = 'AKIALABOPSDECK000001';
-const SECRET = 'lab-not-a-secret';
 
-const has = (command, args = ['--version']) =>
-  spawnSync(command, args, { stdio: 'ignore' }).status === 0;
-function ensureDebianPackage(command, pkg) {
-  if (has(command)) return true;
-  if (process.getuid?.() !== 0) return false;
-  process.stderr.write(`installing ${pkg}...\n`);
-  spawnSync('apt-get', ['install', '-y', '-q', pkg], {
-    stdio: 'ignore',
-    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-  });
-  return has(command);
-}
+const PHASES = [
+  ['first', 'first upload sync', 0.8],
+  ['again', 'no-change re-sync', 0.5],
+  ['touched', 're-sync after touching 10%', undefined],
+  ['download', 'full download', 0.9],
+];
 
-function makeDataset(dir) {
-  mkdirSync(dir, { recursive: true });
-  for (let index = 0; index < SMALL; index++) {
-    const sub = join(dir, `d${String(index % 20).padStart(2, '0')}`);
-    mkdirSync(sub, { recursive: true });
-    writeFileSync(
-      join(sub, `f${String(index).padStart(5, '0')}.txt`),
-      smallContent(index, 0),
-    );
-  }
-  const big = Buffer.alloc(BIG_MIB * 1024 * 1024);
-  for (let index = 0; index < BIG; index++) {
-    big.fill(index + 1);
-    writeFileSync(join(dir, `big-${index}.bin`), big);
-  }
-}
-
-/** 4 KiB that no other file of the set has. */
-function smallContent(index, round) {
-  const buffer = Buffer.alloc(4096, (index + round * 7) % 251);
-  buffer.write(`file ${index} round ${round}\n`);
-  return buffer;
-}
-
-/** Rewrites 10% of the small files with other bytes of the same size and a newer mtime. */
-function touchTenPercent(dir, round) {
-  const later = Date.now() / 1000 + 120 * round;
-  for (let index = 0; index < SMALL; index += 10) {
-    const path = join(
-      dir,
-      `d${String(index % 20).padStart(2, '0')}`,
-      `f${String(index).padStart(5, '0')}.txt`,
-    );
-    writeFileSync(path, smallContent(index, round));
-    utimesSync(path, later, later);
-  }
-}
-
-function walk(dir) {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.isDirectory()) {
-      const inner = walk(join(dir, entry.name));
-      files += inner.files;
-      bytes += inner.bytes;
-    } else if (!entry.name.startsWith('.')) {
-      files++;
-      bytes += statSync(join(dir, entry.name)).size;
-    }
-  }
-  return { files, bytes };
-}
-
-/** Requests in moto's log since `from` (byte offset), by type. */
-function requestsSince(logFile, from) {
-  const text = readFileSync(logFile, 'utf8').slice(from);
-  const counts = {};
-  for (const match of text.matchAll(
-    /"(GET|PUT|POST|HEAD|DELETE) (\S+) HTTP/g,
-  )) {
-    const [, method, url] = match;
-    const [path, query = ''] = url.split('?');
-    const isKey = path.split('/').filter(Boolean).length > 1;
-    const type =
-      method === 'GET' && !isKey
-        ? query.includes('list-type=2')
-          ? 'ListObjectsV2'
-          : query.includes('uploads')
-            ? 'ListMultipartUploads'
-            : 'ListObjects'
-        : method === 'GET'
-          ? 'GetObject'
-          : method === 'HEAD'
-            ? isKey
-              ? 'HeadObject'
-              : 'HeadBucket'
-            : method === 'PUT'
-              ? query.includes('partNumber')
-                ? 'UploadPart'
-                : isKey
-                  ? 'PutObject'
-                  : 'CreateBucket'
-              : method === 'POST'
-                ? query.includes('delete')
-                  ? 'DeleteObjects'
-                  : query.includes('uploads')
-                    ? 'CreateMultipartUpload'
-                    : query.includes('uploadId')
-                      ? 'CompleteMultipartUpload'
-                      : 'Post'
-                : 'DeleteObject';
-    counts[type] = (counts[type] ?? 0) + 1;
-  }
-  return counts;
-}
-
+/**
+ * Runs one sync and resolves with its wall time. Not spawnSync: the latency
+ * proxy lives in this process and must keep forwarding meanwhile.
+ */
 function run(command, args, env) {
   const started = performance.now();
-  const result = spawnSync(command, args, {
+  const child = spawn(command, args, {
     env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
-  const ms = performance.now() - started;
-  if (result.status !== 0)
-    throw new Error(
-      `${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-800)}`,
-    );
-  return ms;
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text) => (stderr = (stderr + text).slice(-4000)));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const ms = performance.now() - started;
+      if (status === 0) resolve(ms);
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} exited ${status}: ${stderr.slice(-800)}`,
+          ),
+        );
+    });
+  });
 }
 
-function tools(lab, work) {
-  const endpoint = lab.moto.endpoint;
-  const awsEnv = {
-    ...process.env,
-    AWS_ACCESS_KEY_ID: KEY,
-    AWS_SECRET_ACCESS_KEY: SECRET,
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CA_BUNDLE: '',
-  };
-  delete awsEnv.AWS_PROFILE;
-  // Tools that talk to plain-HTTP loopback must not see the machine's CA bundle.
-  const plainEnv = { ...process.env };
-  delete plainEnv.AWS_CA_BUNDLE;
-  const list = [
-    {
-      name: 'opsdeck',
-      env: {
-        ...process.env,
-        AWS_CONFIG_FILE: lab.moto.awsConfigFile,
-        AWS_SHARED_CREDENTIALS_FILE: lab.moto.awsCredentialsFile,
-        OPSDECK_CONFIG: lab.moto.opsdeckConfigFile,
-        OPSDECK_STATE_DIR: join(work, 'state'),
-      },
-      sync: (src, dst) => [
-        process.execPath,
-        [
-          cli,
-          '--profile',
-          'lab',
-          '--endpoint-url',
-          endpoint,
-          's3',
-          'sync',
-          src,
-          dst,
-        ],
-      ],
-    },
-  ];
-  if (has('aws'))
-    list.push({
-      name: 'aws s3',
-      env: awsEnv,
-      sync: (src, dst) => [
-        'aws',
-        [
-          '--endpoint-url',
-          endpoint,
-          's3',
-          'sync',
-          '--only-show-errors',
-          src,
-          dst,
-        ],
-      ],
-    });
-  if (ensureDebianPackage('rclone', 'rclone')) {
-    const config = join(work, 'rclone.conf');
-    writeFileSync(
-      config,
-      `[moto]\ntype = s3\nprovider = Other\naccess_key_id = ${KEY}\nsecret_access_key = ${SECRET}\nendpoint = ${endpoint}\nregion = us-east-1\nforce_path_style = true\n`,
+const same = (a, b) => a.files === b.files && a.bytes === b.bytes;
+
+/** One tool's four phases on one link; throws when a run is incomplete. */
+async function runTool({ tool, s3, bucket, work, logFile }) {
+  const data = join(work, 'data');
+  const down = join(work, 'down');
+  makeDataset(data, { small: SMALL, big: BIG, bigMib: BIG_MIB });
+  const target = `s3://${bucket}/set`;
+  const timed = (src, dst) => run(...tool.sync(src, dst), tool.env);
+  try {
+    const first = await timed(data, target);
+    const uploaded = await bucketSummary(s3, bucket, 'set/');
+    const expected = treeSummary(data);
+    if (!same(uploaded, expected))
+      throw new Error(
+        `first upload incomplete: ${uploaded.files} keys, ${uploaded.bytes} bytes of ${expected.files}, ${expected.bytes}`,
+      );
+    const mark = statSync(logFile).size;
+    const again = await timed(data, target);
+    const requests = requestsSince(logFile, mark);
+    touchTenPercent(data, SMALL, 1);
+    const touched = await timed(data, target);
+    const source = treeSummary(data);
+    const download = await timed(target, down);
+    const got = treeSummary(down);
+    if (!same(got, source) || got.digest !== source.digest)
+      throw new Error(
+        `download incomplete or different: ${got.files} files, ${got.bytes} bytes of ${source.files}, ${source.bytes}`,
+      );
+    return { times: { first, again, touched, download }, requests };
+  } finally {
+    rmSync(data, { recursive: true, force: true });
+    rmSync(down, { recursive: true, force: true });
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? sorted[middle]
+    : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+function printTable(label, results) {
+  const names = Object.keys(results);
+  console.log(`\n${label}`);
+  console.log(
+    `${''.padEnd(28)}${names.map((name) => name.padStart(10)).join('')}  opsdeck/best peer (target)`,
+  );
+  for (const [phase, title, target] of PHASES) {
+    const value = (name) => median(results[name].times[phase]);
+    const peers = names.filter((name) => name !== 'opsdeck').map(value);
+    const best = peers.length > 0 ? Math.min(...peers) : undefined;
+    const ratio =
+      best === undefined || !results.opsdeck
+        ? '-'
+        : `${(value('opsdeck') / best).toFixed(2)}x`;
+    console.log(
+      `${title.padEnd(28)}${names.map((name) => `${(value(name) / 1000).toFixed(2)} s`.padStart(10)).join('')}  ${ratio}${target === undefined ? '' : ` (<= ${target}x)`}`,
     );
-    const remote = (path) => path.replace(/^s3:\/\//, 'moto:');
-    list.push({
-      name: 'rclone',
-      env: plainEnv,
-      sync: (src, dst) => [
-        'rclone',
-        [
-          '--config',
-          config,
-          'sync',
-          '--transfers',
-          '16',
-          '--checkers',
-          '16',
-          remote(src),
-          remote(dst),
-        ],
-      ],
-    });
   }
-  if (ensureDebianPackage('s3cmd', 's3cmd')) {
-    const host = endpoint.replace(/^https?:\/\//, '');
-    const args = [
-      '--access_key',
-      KEY,
-      '--secret_key',
-      SECRET,
-      '--host',
-      host,
-      '--host-bucket',
-      host,
-      '--no-ssl',
-      '--region',
-      'us-east-1',
-      '--no-check-certificate',
-    ];
-    list.push({
-      name: 's3cmd',
-      env: { ...plainEnv, HOME: work },
-      sync: (src, dst) => [
-        's3cmd',
-        [
-          ...args,
-          'sync',
-          '--quiet',
-          src.endsWith('/') || src.startsWith('s3://') ? src : `${src}/`,
-          dst.startsWith('s3://') && !dst.endsWith('/') ? `${dst}/` : dst,
-        ],
-      ],
-    });
-  }
-  return list;
+  console.log(
+    `${'runs verified complete'.padEnd(28)}${names.map((name) => `${results[name].times.first.length}/${RUNS}`.padStart(10)).join('')}`,
+  );
+  console.log('requests in the no-change re-sync:');
+  for (const name of names)
+    console.log(
+      `  ${name.padEnd(8)} ${JSON.stringify(results[name].requests)}`,
+    );
+  const ours = results.opsdeck?.requests ?? {};
+  console.log(
+    `  opsdeck: ${ours.ListObjectsV2 ?? 0} list calls for ${SMALL + BIG} keys (target ${Math.ceil((SMALL + BIG) / 1000)}), ${ours.HeadObject ?? 0} HEADs`,
+  );
 }
 
 async function plannerMemory() {
@@ -309,131 +183,87 @@ async function plannerMemory() {
 const work = mkdtempSync(join(tmpdir(), 'opsdeck-bench-s3-'));
 const lab = await startMoto(cli);
 const logFile = join(lab.dir, 'moto.log');
+const motoPort = Number(new URL(lab.moto.endpoint).port);
+const proxy = await startLatencyProxy({
+  targetPort: motoPort,
+  roundTripMs: RTT_MS,
+});
 try {
   const { S3Client, CreateBucketCommand } = await import('@aws-sdk/client-s3');
   const s3 = new S3Client({
     region: 'us-east-1',
     endpoint: lab.moto.endpoint,
     forcePathStyle: true,
-    credentials: { accessKeyId: KEY, secretAccessKey: SECRET },
+    credentials: labCredentials,
   });
-  const list = tools(lab, work);
-  /** Per tool: each phase's times over the rounds, and the last round's facts. */
-  const results = {};
+  const peers = availablePeers();
+  const links = [
+    { tag: 'loopback', label: 'loopback', endpoint: lab.moto.endpoint },
+    { tag: 'rtt', label: `${RTT_MS} ms round trip`, endpoint: proxy.url },
+  ].map((link) => ({
+    ...link,
+    tools: syncTools({ lab, cli, work, peers, ...link }),
+    results: {},
+  }));
   const failed = new Set();
   const loads = [loadavg()[0]];
-  let opsdeckRequests = {};
   for (let round = 0; round < RUNS; round++) {
-    for (const [index, tool] of list.entries()) {
-      if (failed.has(tool.name)) continue;
-      const bucket = `bench-${index}-${round}-${Date.now().toString(36)}`;
-      await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-      const data = join(work, `data-${index}`);
-      makeDataset(data);
-      const expected = walk(data);
-      const target = `s3://${bucket}/set`;
-      const timed = (src, dst) => {
-        const [command, args] = tool.sync(src, dst);
-        return run(command, args, tool.env);
-      };
-      try {
+    for (const link of links)
+      for (const [index, tool] of link.tools.entries()) {
+        if (failed.has(tool.name)) continue;
+        const bucket = `bench-${link.tag}-${index}-${round}-${Date.now().toString(36)}`;
+        await s3.send(new CreateBucketCommand({ Bucket: bucket }));
         process.stderr.write(
-          `round ${round + 1}/${RUNS} ${tool.name}: first sync...\n`,
+          `round ${round + 1}/${RUNS}, ${link.label}: ${tool.name}...\n`,
         );
-        const first = timed(data, target);
-        const mark = statSync(logFile).size;
-        const again = timed(data, target);
-        const noChangeRequests = requestsSince(logFile, mark);
-        touchTenPercent(data, 1);
-        const touched = timed(data, target);
-        const down = join(work, `down-${index}`);
-        const download = timed(target, down);
-        const got = walk(down);
-        const complete =
-          got.files === expected.files && got.bytes === expected.bytes;
-        const entry = (results[tool.name] ??= {
-          first: [],
-          again: [],
-          touched: [],
-          download: [],
-          complete: true,
-        });
-        entry.first.push(first);
-        entry.again.push(again);
-        entry.touched.push(touched);
-        entry.download.push(download);
-        entry.complete &&= complete;
-        entry.noChangeRequests = noChangeRequests;
-        if (tool.name === 'opsdeck') opsdeckRequests = noChangeRequests;
-        rmSync(down, { recursive: true, force: true });
-      } catch (error) {
-        // A peer that cannot run here is left out of the table, not the run.
-        process.stderr.write(
-          `${tool.name} failed: ${error.message.slice(0, 400)}\n`,
-        );
-        if (tool.name === 'opsdeck') throw error;
-        failed.add(tool.name);
-        delete results[tool.name];
+        const toolWork = join(work, `${link.tag}-${index}`);
+        try {
+          const { times, requests } = await runTool({
+            tool,
+            s3,
+            bucket,
+            work: toolWork,
+            logFile,
+          });
+          const entry = (link.results[tool.name] ??= {
+            times: { first: [], again: [], touched: [], download: [] },
+          });
+          for (const [phase, ms] of Object.entries(times))
+            entry.times[phase].push(ms);
+          entry.requests = requests;
+        } catch (error) {
+          // A peer that cannot run here is left out of the tables, not the run.
+          process.stderr.write(
+            `${tool.name} failed: ${error.message.slice(0, 400)}\n`,
+          );
+          if (tool.name === 'opsdeck') throw error;
+          failed.add(tool.name);
+          for (const other of links) delete other.results[tool.name];
+        }
       }
-      rmSync(data, { recursive: true, force: true });
-    }
     loads.push(loadavg()[0]);
   }
   s3.destroy();
-  const names = Object.keys(results);
-  const median = (values) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const middle = Math.floor(sorted.length / 2);
-    return sorted.length % 2
-      ? sorted[middle]
-      : (sorted[middle - 1] + sorted[middle]) / 2;
-  };
-  for (const name of names)
-    for (const phase of ['first', 'again', 'touched', 'download'])
-      results[name][phase] = median(results[name][phase]);
-  const phases = [
-    ['first', 'first upload sync'],
-    ['again', 'no-change re-sync'],
-    ['touched', 're-sync after touching 10%'],
-    ['download', 'full download'],
-  ];
   console.log(
     `S3 sync, ${SMALL} x 4 KiB + ${BIG} x ${BIG_MIB} MiB against moto (node ${process.version}), median of ${RUNS} rounds`,
   );
   console.log(
     `load average (1 min) at the start and after each round: ${loads.map((load) => load.toFixed(1)).join(', ')} on ${availableParallelism()} CPUs`,
   );
-  console.log(
-    `${''.padEnd(28)}${names.map((name) => name.padStart(10)).join('')}  opsdeck/best peer`,
-  );
-  for (const [phase, label] of phases) {
-    const peers = names
-      .filter((name) => name !== 'opsdeck')
-      .map((name) => results[name][phase]);
-    const best = peers.length > 0 ? Math.min(...peers) : undefined;
-    console.log(
-      `${label.padEnd(28)}${names.map((name) => `${(results[name][phase] / 1000).toFixed(2)} s`.padStart(10)).join('')}  ${best === undefined ? '-' : `${(results.opsdeck[phase] / best).toFixed(2)}x`}`,
-    );
-  }
-  console.log(
-    `${'download complete'.padEnd(28)}${names.map((name) => String(results[name].complete).padStart(10)).join('')}`,
-  );
-  console.log(`requests per tool in the no-change re-sync:`);
-  for (const name of names)
-    console.log(
-      `  ${name.padEnd(8)} ${JSON.stringify(results[name].noChangeRequests)}`,
-    );
-  console.log(
-    `opsdeck no-change re-sync: ${opsdeckRequests.ListObjectsV2 ?? 0} list calls for ${SMALL + BIG} keys (target ${Math.ceil((SMALL + BIG) / 1000)}), ${opsdeckRequests.HeadObject ?? 0} HEADs`,
-  );
+  for (const link of links) printTable(link.label, link.results);
   const memory = await plannerMemory();
   console.log(
-    `planner, synthetic ${memory.items} keys: peak RSS ${memory.peakRssMb.toFixed(0)} MB (target < 300 MB)`,
+    `\nplanner, synthetic ${memory.items} keys: peak RSS ${memory.peakRssMb.toFixed(0)} MB (target < 300 MB)`,
   );
-  console.log(
-    'targets: first sync <= 0.8x best peer, no-change re-sync <= 0.5x with one list call per 1,000 keys and no HEADs',
-  );
+  if (process.env.BENCH_JSON)
+    writeFileSync(
+      process.env.BENCH_JSON,
+      JSON.stringify(
+        Object.fromEntries(links.map((link) => [link.tag, link.results])),
+      ),
+    );
 } finally {
+  await proxy.close();
   await lab.stop();
   rmSync(work, { recursive: true, force: true });
 }

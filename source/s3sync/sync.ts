@@ -36,6 +36,12 @@ export interface SyncDeps {
 }
 
 const KEYS_PER_RANGE = 1000;
+/**
+ * A sync keeps 16 files in flight, which fills the link without splitting
+ * mid-sized objects; every ranged GET is one more signed request (rclone
+ * splits from 250 MiB). Single-object `get` still splits from 16 MiB.
+ */
+const RANGED_DOWNLOAD_THRESHOLD = 64 * MiB;
 
 export async function runSync(
   spec: SyncSpec,
@@ -146,7 +152,7 @@ export async function runSync(
       files: spec.concurrency ?? 16,
       parts: createLimiter(spec.partConcurrency ?? 8),
       partsPerFile: spec.partConcurrency ?? 4,
-      rangedThreshold: spec.multipartThreshold ?? 16 * MiB,
+      rangedThreshold: spec.multipartThreshold ?? RANGED_DOWNLOAD_THRESHOLD,
       multipartThreshold: spec.multipartThreshold ?? 16 * MiB,
       partSize,
       journal: deps.journal,

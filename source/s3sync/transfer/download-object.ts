@@ -5,12 +5,12 @@
  * renamed into place. Big objects come as parallel ranged GETs pinned to
  * the listed ETag, so a change mid-download fails instead of mixing versions.
  *
- * Per file this costs open, write(s), futimes, close and rename: most files
- * of a sync are small, and every extra file-system call is a thread-pool
- * round trip that costs about as much as the write itself.
+ * Most files of a sync are small: those are read whole, then written with
+ * blocking calls (small-file.ts), since each of the five file-system calls
+ * per file would otherwise be a thread-pool round trip.
  */
 import type { FileHandle } from 'node:fs/promises';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
@@ -19,6 +19,15 @@ import { isAbortError } from '../../lib/errors.js';
 import { writeBody } from './body-writer.js';
 import type { RemoteEntry } from '../plan-types.js';
 import { partialName } from '../../lib/partial-file.js';
+import {
+  SMALL_OBJECT,
+  discardSmallFile,
+  explainRename,
+  finishSmallFile,
+  openSmallFile,
+  readSmallBody,
+  shortBody,
+} from './small-file.js';
 
 export interface DownloadSettings {
   readonly rangedThreshold: number;
@@ -38,6 +47,20 @@ export async function downloadObject(
   signal: AbortSignal,
   onBytes: (count: number) => void,
 ): Promise<void> {
+  if (remote.size <= SMALL_OBJECT) {
+    const small = openSmallFile(path, settings.directories);
+    let chunks: Buffer[];
+    try {
+      const body = await send(client, bucket, remote, signal);
+      chunks = await readSmallBody(body, remote);
+    } catch (error) {
+      discardSmallFile(small);
+      throw error;
+    }
+    finishSmallFile(small, chunks, remote);
+    onBytes(remote.size);
+    return;
+  }
   const temp = partialName(path);
   const file = await openTemp(temp, dirname(path), settings.directories);
   try {
@@ -54,24 +77,16 @@ export async function downloadObject(
               signal,
               onBytes,
             );
-      if (written !== remote.size)
-        throw new Error(
-          `got ${written} of ${remote.size} bytes; the object may have changed meanwhile`,
-        );
+      if (written !== remote.size) throw shortBody(written, remote);
       // The next run compares this time with LastModified: no change, no transfer.
       const seconds = remote.modifiedMs / 1000;
       await file.utimes(seconds, seconds);
     } finally {
       await file.close();
     }
-    await rename(temp, path).catch(async (error: unknown) => {
-      const existing = await stat(path).catch(() => undefined);
-      if (existing?.isDirectory())
-        throw new Error(
-          `${path} is a directory (the bucket has both ${remote.key} and keys under ${remote.key}/)`,
-        );
-      throw error;
-    });
+    await rename(temp, path).catch((error: unknown) =>
+      explainRename(error, path, remote),
+    );
   } catch (error) {
     await unlink(temp).catch(() => undefined);
     throw error;
