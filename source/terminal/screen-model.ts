@@ -16,7 +16,7 @@ import { applySgr, PLAIN, StyleTable, type Style } from './sgr.js';
 
 // eslint-disable-next-line no-control-regex -- escape sequences are the input
 const SEQUENCE =
-  /\u001B(?:\[([0-?]*)[ -/]*([@-~])|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[ -/]*[0-~])/y;
+  /\u001B(?:\[([0-?]*)[ -/]*([@-~])|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[ -/]*[0-Z\\^-~])/y;
 // eslint-disable-next-line no-control-regex -- the start of one, cut off by the end of a write
 const PARTIAL = /\u001B(?:\[[0-?]*[ -/]*|\][^\u0007\u001B]*\u001B?|[ -/]*)$/y;
 // eslint-disable-next-line no-control-regex -- so are the other controls
