@@ -14,13 +14,13 @@ import {
 } from './screen-grid.js';
 import { applySgr, PLAIN, StyleTable, type Style } from './sgr.js';
 
-// eslint-disable-next-line no-control-regex -- escape sequences are the input
+/* eslint-disable no-control-regex -- escape sequences and controls are the input */
 const SEQUENCE =
   /\u001B(?:\[([0-?]*)[ -/]*([@-~])|\][^\u0007\u001B]*(?:\u0007|\u001B\\)|[ -/]*[0-Z\\^-~])/y;
-// eslint-disable-next-line no-control-regex -- the start of one, cut off by the end of a write
+/** The start of a sequence, cut off by the end of a write. */
 const PARTIAL = /\u001B(?:\[[0-?]*[ -/]*|\][^\u0007\u001B]*\u001B?|[ -/]*)$/y;
-// eslint-disable-next-line no-control-regex -- so are the other controls
 const CONTROL = /[\u0000-\u001f\u007f]/;
+/* eslint-enable no-control-regex */
 
 export interface ModelEvents {
   /** `CSI ? 2026 h` (true) or `l` (false). */
