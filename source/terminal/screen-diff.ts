@@ -6,7 +6,7 @@
  */
 import { blankRow, sameCell, type Row } from './screen-grid.js';
 import type { ScreenModel } from './screen-model.js';
-import { PLAIN, sgrTransition, type StyleTable } from './sgr.js';
+import { sgrReset, sgrTransition, type StyleTable } from './sgr.js';
 
 /** What the terminal is known to be in; -1 or undefined where it is not known. */
 export interface TerminalState {
@@ -51,13 +51,12 @@ function setStyle(
   style: number,
 ): string {
   if (state.style === style) return '';
-  const from =
-    state.style === undefined ? undefined : styles.style(state.style);
+  const from = state.style;
   state.style = style;
-  // From an unknown state, reset first.
-  return from
-    ? sgrTransition(from, styles.style(style))
-    : sgrTransition({ ...PLAIN, flags: -1 }, styles.style(style));
+  const to = styles.style(style);
+  return from === undefined
+    ? sgrReset(to)
+    : sgrTransition(styles.style(from), to);
 }
 
 /** Changed column ranges [start, end] of one row, widened to whole wide characters. */

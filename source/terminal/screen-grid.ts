@@ -18,7 +18,7 @@ export type Row = Cell[];
 
 const BLANK_PLAIN: Cell = { text: ' ', width: 1, style: 0 };
 
-export function blankCell(style: number): Cell {
+function blankCell(style: number): Cell {
   return style === 0 ? BLANK_PLAIN : { text: ' ', width: 1, style };
 }
 
@@ -56,6 +56,16 @@ function mendWide(row: Row, column: number): void {
     row[column + 1] = blankCell(next.style);
 }
 
+/** Narrow ASCII cells by style and code: every frame writes the same few again. */
+const asciiCells: Cell[][] = [];
+
+function narrowCell(text: string, style: number): Cell {
+  const code = text.length === 1 ? text.charCodeAt(0) : 0;
+  if (code < 0x20 || code >= 0x7f) return { text, width: 1, style };
+  const byCode = (asciiCells[style] ??= []);
+  return (byCode[code] ??= { text, width: 1, style });
+}
+
 /** Puts a character of `width` 1 or 2 at `column`; the caller has checked it fits. */
 export function putCell(
   row: Row,
@@ -66,7 +76,7 @@ export function putCell(
 ): void {
   mendWide(row, column);
   if (width === 2) mendWide(row, column + 1);
-  row[column] = { text, width, style };
+  row[column] = width === 1 ? narrowCell(text, style) : { text, width, style };
   if (width === 2) row[column + 1] = { text: '', width: 0, style };
   // Overwriting a wide lead with a narrow cell leaves its continuation orphaned.
   const after = row[column + width];

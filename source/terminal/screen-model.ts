@@ -39,6 +39,7 @@ export class ScreenModel {
   private pen: Style = PLAIN;
   private penId = 0;
   private carry = '';
+  private readonly penAfter = new Map<string, number>();
 
   constructor(
     public columns: number,
@@ -86,6 +87,9 @@ export class ScreenModel {
         this.sequence(match[0], match[1], match[2]);
       } else if (CONTROL.test(char)) {
         this.control(char);
+        index++;
+      } else if (char.charCodeAt(0) < 0xd800) {
+        this.print(char);
         index++;
       } else {
         const codePoint = String.fromCodePoint(text.codePointAt(index) ?? 0);
@@ -166,8 +170,7 @@ export class ScreenModel {
     const { cursorRow: row, cursorColumn: column } = this;
     switch (final) {
       case 'm':
-        this.pen = applySgr(this.pen, params);
-        this.penId = this.styles.id(this.pen);
+        this.setPen(params);
         return;
       case 'A':
         return this.moveTo(row - n, column);
@@ -193,6 +196,18 @@ export class ScreenModel {
       default:
         this.passThrough.push(whole);
     }
+  }
+
+  /** The same SGR from the same pen comes on every frame: remember where it leads. */
+  private setPen(params: string): void {
+    const key = `${String(this.penId)};${params}`;
+    let id = this.penAfter.get(key);
+    if (id === undefined) {
+      id = this.styles.id(applySgr(this.pen, params));
+      this.penAfter.set(key, id);
+    }
+    this.penId = id;
+    this.pen = this.styles.style(id);
   }
 
   private eraseLine(row: number, mode: number): void {

@@ -78,12 +78,17 @@ function sgr(parts: readonly string[]): string {
   return `\u001B[${parts.join(';')}m`;
 }
 
+/** Sets `to` from any state: a reset, then what `to` has. */
+export function sgrReset(to: Style): string {
+  const wanted = [...onCodes(to.flags), to.fg, to.bg].filter(Boolean);
+  return wanted.length > 0 ? sgr(['0', ...wanted]) : '\u001B[m';
+}
+
 /** The shortest SGR that turns `from` into `to`; '' when they are the same. */
 export function sgrTransition(from: Style, to: Style): string {
   if (from.flags === to.flags && from.fg === to.fg && from.bg === to.bg)
     return '';
-  const wanted = [...onCodes(to.flags), to.fg, to.bg].filter(Boolean);
-  const reset = wanted.length > 0 ? sgr(['0', ...wanted]) : '\u001B[m';
+  const reset = sgrReset(to);
   const removed = from.flags & ~to.flags;
   const parts: string[] = [];
   let added = to.flags & ~from.flags;

@@ -79,7 +79,7 @@ export function headlessTerminal(columns: number, rows: number): Terminal {
   return terminal;
 }
 
-export function useModernWidths(terminal: Terminal): void {
+function useModernWidths(terminal: Terminal): void {
   terminal.unicode.register(MODERN_WIDTHS);
   terminal.unicode.activeVersion = MODERN_WIDTHS.version;
 }
