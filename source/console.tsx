@@ -19,6 +19,7 @@ import {
 import type { Start } from './session/start.js';
 import { inputMode } from './terminal/input-mode.js';
 import { PacedInput } from './terminal/paced-input.js';
+import { DiffWriter } from './terminal/diff-writer.js';
 import { runSuspended } from './terminal/suspend.js';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -49,8 +50,14 @@ export function createConsole(
   // Raw mode before the first frame: keys typed ahead are not echoed or held
   // back by the terminal's line editing while Ink mounts.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
-  // The console redraws in full once the terminal comes back from ssh.
-  let redraw = () => undefined as void;
+  // Ink writes whole frames; the terminal gets only the cells that changed,
+  // unless OPSDECK_FULL_REDRAW=1 asks for Ink's own frames (a way out if a
+  // terminal disagrees with the diff).
+  const screen = new DiffWriter(
+    process.stdout,
+    process.env['OPSDECK_FULL_REDRAW'] !== '1',
+  );
+  const repaint = () => screen.repaint();
   const instance = render(
     <App
       deps={{
@@ -74,11 +81,12 @@ export function createConsole(
             {
               stdin: process.stdin,
               stdout: process.stdout,
-              redraw: () => redraw(),
+              redraw: repaint,
             },
             command,
             args,
           ),
+        repaint,
         home: homedir(),
         fileExists: existsSync,
         ...(options.labSummary ? { labSummary: options.labSummary } : {}),
@@ -90,6 +98,7 @@ export function createConsole(
     // One key press per turn, so a burst of keys over a slow link is not lost.
     {
       exitOnCtrlC: false,
+      stdout: screen as unknown as NodeJS.WriteStream,
       // Caps redraws during bursts (list pages arriving, key repeat) so less goes over SSH.
       maxFps: 60,
       stdin: new PacedInput(
@@ -98,14 +107,11 @@ export function createConsole(
       ) as unknown as NodeJS.ReadStream,
     },
   );
-  redraw = () => {
-    instance.clear();
-    process.stdout.emit('resize');
-  };
   return {
     waitUntilExit: () => instance.waitUntilExit(),
     unmount: () => instance.unmount(),
     close: () => {
+      screen.close();
       jobs.cancelAll();
       inFlight.cancelAll();
       void mysql.closeAll();

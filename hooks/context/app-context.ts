@@ -35,6 +35,8 @@ export interface AppDeps {
     command: string,
     args: readonly string[],
   ) => number | null;
+  /** Sends the whole screen to the terminal again (Ctrl+L). */
+  readonly repaint?: () => void;
   /** The user's home directory and a file check, for ~/.ssh keys. */
   readonly home: string;
   readonly fileExists: (path: string) => boolean;

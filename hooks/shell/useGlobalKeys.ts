@@ -6,7 +6,7 @@ import { useKeys } from '../input/useKeys.js';
 import type { QuitControl } from './useQuit.js';
 import type { ShellControl } from './useShell.js';
 
-/** The keys that work on every view: :, /, ?, !, Esc, Ctrl+R, q, and Ctrl+C everywhere. */
+/** The keys that work on every view: :, /, ?, !, Esc, Ctrl+R, q, and Ctrl+C and Ctrl+L everywhere. */
 export function useGlobalKeys(options: {
   shell: ShellControl;
   dialogs: DialogControl;
@@ -29,10 +29,13 @@ export function useGlobalKeys(options: {
     quit: quit.quit,
     notify: (text) => shell.report('info', 'ui', text),
   });
-  // Ctrl+C works in prompts and dialogs too.
+  // Ctrl+C and Ctrl+L work in prompts and dialogs too.
   useKeys(
     ['global'],
-    (command) => command === 'shell.cancel' && interrupt(),
+    (command) => {
+      if (command === 'shell.cancel') interrupt();
+      else if (command === 'shell.redraw') deps.repaint?.();
+    },
     true,
   );
 

@@ -64,6 +64,12 @@ export const SHELL_BINDINGS = [
     description: 'refresh the current view now',
   },
   {
+    command: 'shell.redraw',
+    keys: ['ctrl+l'],
+    scope: 'global',
+    description: 'redraw the whole screen',
+  },
+  {
     command: 'shell.quit',
     keys: ['q'],
     scope: 'global',

@@ -12,6 +12,7 @@ export const KEYS = {
   shiftTab: '\u001B[Z',
   backspace: '\u007F',
   ctrlC: '\u0003',
+  ctrlL: '\u000C',
   ctrlR: '\u0012',
   ctrlU: '\u0015',
   space: ' ',

@@ -4,10 +4,15 @@
  */
 import { spawn, type IPty } from 'node-pty';
 import xterm from '@xterm/headless';
+import { screenCells } from './terminal-cells.js';
 
 export interface PtyScreen {
   /** The visible screen, one string per row, trailing spaces trimmed. */
   screen(): string[];
+  /** The visible screen cell by cell with attributes (see screenCells). */
+  cells(): Promise<string[]>;
+  /** Resizes the terminal, as a user dragging the window would. */
+  resize(columns: number, rows: number): void;
   /** Every byte the program wrote to the terminal so far, as text. */
   written(): string;
   type(text: string): void;
@@ -65,7 +70,7 @@ export function runInPty(
   const screen = () => {
     const buffer = terminal.buffer.active;
     const rows: string[] = [];
-    for (let row = 0; row < options.rows; row++)
+    for (let row = 0; row < terminal.rows; row++)
       rows.push(
         buffer.getLine(buffer.viewportY + row)?.translateToString(true) ?? '',
       );
@@ -73,6 +78,14 @@ export function runInPty(
   };
   return {
     screen,
+    async cells() {
+      await pending;
+      return screenCells(terminal);
+    },
+    resize(columns, rows) {
+      terminal.resize(columns, rows);
+      pty.resize(columns, rows);
+    },
     written: () => chunks.join(''),
     pid: pty.pid,
     type: (text) => pty.write(text),
