@@ -65,6 +65,7 @@ export function MysqlPane(props: PaneProps) {
         view={view}
         connection={mysql.sessionName}
         state={mysql.state}
+        failure={mysql.failure}
         server={
           mysql.identity
             ? `${mysql.identity.flavour} ${mysql.identity.version}`

@@ -44,8 +44,8 @@ export interface FakeMysql {
   readonly asked: string[];
   /** An unknown host key to ask about on the first connect. */
   hostKey: HostKeyQuestion | undefined;
-  /** Makes connecting fail with this message (a changed host key, a wrong password). */
-  connectError: string | undefined;
+  /** Makes connecting fail with this message or error (a changed host key, a wrong password). */
+  connectError: string | Error | undefined;
   /** Makes the next read fail with this message. */
   failNext: string | undefined;
   /** Drops the link: the state reads disconnected until the next action. */
@@ -141,6 +141,9 @@ export function createFakeMysql(): FakeMysql {
     state = next;
     for (const listener of listeners) listener();
   };
+  /** Why the last connect failed, as the real session keeps it. */
+  let lastError: Error | undefined;
+  let everConnected = false;
   let trusted = false;
   let password: string | undefined;
   let heldQuery: ((result: QueryResult) => void) | undefined;
@@ -164,7 +167,10 @@ export function createFakeMysql(): FakeMysql {
       if (state === 'connected') return;
       setState('connecting');
       try {
-        if (fake.connectError) throw new UserError(fake.connectError);
+        if (fake.connectError)
+          throw typeof fake.connectError === 'string'
+            ? new UserError(fake.connectError)
+            : fake.connectError;
         if (fake.hostKey && !trusted) {
           asked.push(`host key: ${fake.hostKey.fingerprintSha256}`);
           if (!(await prompts.confirmHostKey(fake.hostKey)))
@@ -181,9 +187,12 @@ export function createFakeMysql(): FakeMysql {
           if (password === undefined)
             throw new UserError('cancelled: no password given');
         }
+        lastError = undefined;
+        everConnected = true;
         setState('connected');
       } catch (error) {
-        setState('idle');
+        lastError = error instanceof Error ? error : undefined;
+        setState(everConnected ? 'disconnected' : 'failed');
         throw error;
       }
     };
@@ -216,7 +225,7 @@ export function createFakeMysql(): FakeMysql {
           listeners.add(listener),
           () => listeners.delete(listener)
         ),
-        lastError: () => undefined,
+        lastError: () => lastError,
       },
       session: {
         name: `root at 127.0.0.1:3306 via ${name}`,
@@ -225,7 +234,7 @@ export function createFakeMysql(): FakeMysql {
           listeners.add(listener),
           () => listeners.delete(listener)
         ),
-        lastError: () => undefined,
+        lastError: () => lastError,
         connect,
         identity: () =>
           state === 'connected'
