@@ -18,6 +18,8 @@ export interface MysqlQueryViewProps {
 }
 
 const EDITOR_LINES = 4;
+/** Rows the result keeps even under a long error. */
+const MIN_GRID = 2;
 
 function summary(result: QueryResult | undefined): string {
   if (!result) return 'type a statement; Enter runs it once it ends with ;';
@@ -42,14 +44,16 @@ export function MysqlQueryView({
     (command) => command === 'mysql.query.edit' && setEditing(true),
     isActive && !editing,
   );
+  // The server's whole message ("... near '...' at line 1"), wrapped: its end says where.
+  const errorRoom = Math.max(1, height - EDITOR_LINES - 2 - 1 - MIN_GRID);
   const errorLines = query.error
-    ? wrapLines(`${glyphs.error} ${query.error}`, width).slice(0, 2)
+    ? wrapLines(`${glyphs.error} ${query.error}`, width).slice(0, errorRoom)
     : [];
   const status = query.running
     ? `running${glyphs.ellipsis} Ctrl+C cancels (KILL QUERY)`
     : summary(query.result);
   const gridHeight = Math.max(
-    2,
+    MIN_GRID,
     height - EDITOR_LINES - 2 - 1 - errorLines.length,
   );
   const result = query.result;
@@ -62,8 +66,8 @@ export function MysqlQueryView({
         isActive={isActive && editing}
         onLeave={() => setEditing(false)}
       />
-      {errorLines.map((line) => (
-        <Text key={line} color={theme.tone('error')}>
+      {errorLines.map((line, index) => (
+        <Text key={index} color={theme.tone('error')}>
           {line}
         </Text>
       ))}

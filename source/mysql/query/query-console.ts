@@ -109,7 +109,17 @@ export function createQueryConsole(
     const current = await consoleLink(runOptions.signal);
     const readOnly = session.guard.readOnly;
     await sessionReadOnly(current, readOnly);
-    const { verdict } = await serverVerdict(current, sql);
+    const { verdict } = await serverVerdict(current, sql).catch(
+      (error: unknown) => {
+        // A syntax error the server reported before anything ran.
+        options.events?.record(
+          'error',
+          'mysql',
+          `${description} on ${session.name} failed: ${consoleFailure(error, sql)}`,
+        );
+        throw error;
+      },
+    );
     const start = async () => {
       busy = current;
       const onAbort = () => void cancel().catch(() => undefined);

@@ -195,6 +195,24 @@ describe('MySQL pane views at 80x24', () => {
     expect(mysql.calls).toEqual([]);
   });
 
+  it("shows the server's whole syntax error in place, wrapped, and asks nothing", async () => {
+    const { view, mysql } = await connectedPane();
+    await view.press('Q', (frame) => frame.includes('sql>'));
+    await view.press('selec id, email from customers where id < 3;');
+    const failed = await view.press(KEYS.enter, (frame) =>
+      frame.includes('ER_PARSE_ERROR'),
+    );
+    fits(failed);
+    const text = lines(failed)
+      .map((line) => line.trim())
+      .join(' ');
+    expect(text).toContain(
+      "near 'selec id, email from customers where id < 3' at line 1",
+    );
+    expect(failed).not.toContain('Run a statement that writes');
+    expect(mysql.calls).toEqual([]);
+  });
+
   it('asks before a write in the console, and cancels a running query with KILL QUERY', async () => {
     const { view, mysql } = await connectedPane();
     await view.press('Q', (frame) => frame.includes('sql>'));

@@ -402,6 +402,11 @@ export function createFakeMysql(): FakeMysql {
       console: {
         classify: async (sql: string) => {
           await connect();
+          // As the server reports a statement it cannot parse.
+          if (/^\s*selec\s/i.test(sql))
+            throw new UserError(
+              `MySQL ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near '${sql.trim().replace(/;$/, '')}' at line 1`,
+            );
           return classifyStatement(sql);
         },
         run: async (sql: string): Promise<QueryResult> => {
