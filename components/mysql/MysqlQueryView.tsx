@@ -12,6 +12,8 @@ import { useTheme } from '../theme.js';
 
 export interface MysqlQueryViewProps {
   readonly query: MysqlQuery;
+  /** The database statements run in (the one chosen in Databases, or a USE). */
+  readonly database: string | undefined;
   readonly height: number;
   readonly width: number;
   readonly isActive: boolean;
@@ -32,6 +34,7 @@ function summary(result: QueryResult | undefined): string {
 /** The SQL editor above the last good result; an error shows between them. */
 export function MysqlQueryView({
   query,
+  database,
   height,
   width,
   isActive,
@@ -45,7 +48,7 @@ export function MysqlQueryView({
     isActive && !editing,
   );
   // The server's whole message ("... near '...' at line 1"), wrapped: its end says where.
-  const errorRoom = Math.max(1, height - EDITOR_LINES - 2 - 1 - MIN_GRID);
+  const errorRoom = Math.max(1, height - 1 - EDITOR_LINES - 2 - 1 - MIN_GRID);
   const errorLines = query.error
     ? wrapLines(`${glyphs.error} ${query.error}`, width).slice(0, errorRoom)
     : [];
@@ -54,11 +57,20 @@ export function MysqlQueryView({
     : summary(query.result);
   const gridHeight = Math.max(
     MIN_GRID,
-    height - EDITOR_LINES - 2 - 1 - errorLines.length,
+    height - 1 - EDITOR_LINES - 2 - 1 - errorLines.length,
   );
   const result = query.result;
   return (
     <Box flexDirection="column" height={height}>
+      <Text bold wrap="truncate-end">
+        {fitCell(
+          database === undefined
+            ? `SQL ${glyphs.dot} no database: choose one in Databases (B), or USE one`
+            : `SQL in ${database}`,
+          width,
+          { ellipsis: glyphs.ellipsis },
+        )}
+      </Text>
       <MysqlEditor
         query={query}
         lines={EDITOR_LINES}

@@ -17,6 +17,7 @@ import type {
 import type { QueryResult } from '../../../source/mysql/query/query-console.js';
 import { createQueryHistory } from '../../../source/mysql/query/query-history.js';
 import { classifyStatement } from '../../../source/mysql/query/read-verdict.js';
+import { createMysqlPlace } from '../../../source/mysql/mysql-place.js';
 import type { Account, AccountRow } from '../../../source/mysql/admin/users.js';
 import { accountWarnings } from '../../../source/mysql/admin/user-warnings.js';
 import {
@@ -215,6 +216,7 @@ export function createFakeMysql(): FakeMysql {
       calls.push(description);
       change();
     };
+    const place = createMysqlPlace();
     const find = (who: Account) =>
       accounts.find((row) => row.user === who.user && row.host === who.host);
     const services = {
@@ -422,6 +424,18 @@ export function createFakeMysql(): FakeMysql {
             );
           }
           await history.add(sql);
+          // The console works in the chosen database; USE moves the choice.
+          const use = /^\s*use\s+`?([^`;\s]+)`?\s*;?\s*$/i.exec(sql);
+          if (use)
+            place.set({ database: use[1] ?? undefined, table: undefined });
+          if (/^\s*select\s+database\(\)/i.test(sql))
+            return {
+              kind: 'rows',
+              columns: [column('DATABASE()')],
+              rows: [[place.getSnapshot().database ?? null]],
+              truncated: false,
+              elapsedMs: 0.8,
+            };
           if (!verdict.read) {
             calls.push(`console: ${sql.trim()}`);
             return {
@@ -454,6 +468,7 @@ export function createFakeMysql(): FakeMysql {
         running: () => heldQuery !== undefined,
         close: () => Promise.resolve(),
       },
+      place,
       users: {
         list: () =>
           read(() =>

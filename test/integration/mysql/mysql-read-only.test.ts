@@ -9,6 +9,7 @@ import {
   type QueryConsole,
 } from '../../../source/mysql/query/query-console.js';
 import { createQueryHistory } from '../../../source/mysql/query/query-history.js';
+import { createMysqlPlace } from '../../../source/mysql/mysql-place.js';
 import { quoteId } from '../../../source/mysql/sql-quote.js';
 import { createFollowingGuard } from '../../../source/safety/read-only.js';
 import { marker, openLabMysql, type LabMysql } from './mysql-lab.js';
@@ -113,6 +114,29 @@ describe.skipIf(!ready)(
         /INSERT is not a read statement/,
       );
       expect(await count('t')).toBe(5);
+    });
+
+    it('runs in the database chosen in the panes, and a USE typed in it moves the choice', async () => {
+      setting.readOnly = true;
+      const place = createMysqlPlace();
+      const inPlace = createQueryConsole(lab.session, { place });
+      try {
+        place.set({ database: db, table: 't' });
+        const found = await inPlace.run(
+          'SELECT DATABASE(), COUNT(*) > 0 FROM t',
+        );
+        expect(found.kind === 'rows' && found.rows).toEqual([[db, '1']]);
+        await inPlace.run('USE mysql;');
+        expect(place.getSnapshot()).toEqual({
+          database: 'mysql',
+          table: undefined,
+        });
+        place.set({ database: db, table: undefined });
+        const back = await inPlace.run('SELECT DATABASE()');
+        expect(back.kind === 'rows' && back.rows).toEqual([[db]]);
+      } finally {
+        await inPlace.close();
+      }
     });
 
     it('refuses a function that modifies data, and the server stops one that lies about it', async () => {
