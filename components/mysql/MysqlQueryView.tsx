@@ -79,7 +79,8 @@ export function MysqlQueryView({
         onLeave={() => setEditing(false)}
       />
       {errorLines.map((line, index) => (
-        <Text key={index} color={theme.tone('error')}>
+        // Two wrapped lines can read the same: the position tells them apart.
+        <Text key={`${String(index)}:${line}`} color={theme.tone('error')}>
           {line}
         </Text>
       ))}
