@@ -91,7 +91,11 @@ async function runConsole(options: CliOptions): Promise<number> {
       view.close();
     }
   } finally {
-    await lab?.stop();
+    if (lab) {
+      // Back on the normal screen: say why the prompt takes a moment to return.
+      process.stderr.write('lab: stopping the lab (moto, MariaDB, sshd)...\n');
+      await lab.stop();
+    }
   }
 }
 

@@ -70,8 +70,8 @@ export async function startDemo(
     lab: {
       ...lab,
       stop: async () => {
-        await failover.stop();
-        await stopResetTarget(lab);
+        // The reset target lives in the lab's directory: stop it before that goes.
+        await Promise.allSettled([failover.stop(), stopResetTarget(lab)]);
         await lab.stop();
       },
     },

@@ -8,10 +8,11 @@ import {
 import type { PaneProps } from '../shell/pane-props.js';
 import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
 
-/** Profiles from ~/.aws; Enter switches the session to the selected one. */
+/** Profiles from ~/.aws, the one in use marked; Enter switches the session to the selected one. */
 export function ProfilesPane(props: PaneProps) {
   const deps = useAppDeps();
   const shell = useShellApi();
+  const active = shell.session.settings.profile;
   const services = useMemo<ProfileServices>(() => {
     const entries = Object.entries(deps.config.config.profiles);
     return {
@@ -21,8 +22,9 @@ export function ProfilesPane(props: PaneProps) {
           .filter(([, settings]) => settings.readOnly === true)
           .map(([name]) => name),
       ),
+      active: active ?? 'default',
     };
-  }, [deps]);
+  }, [deps, active]);
   return (
     <LoadedTablePane
       {...props}

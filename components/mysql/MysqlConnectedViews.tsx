@@ -72,6 +72,7 @@ export function MysqlConnectedViews(props: MysqlConnectedViewsProps) {
       return (
         <MysqlQueryView
           query={query}
+          database={props.database}
           height={props.height}
           width={props.width}
           isActive={props.isActive}

@@ -4,6 +4,7 @@ import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import { useMysqlConnectAt } from '../../hooks/mysql/useMysqlConnectAt.js';
 import { useMysqlConnection } from '../../hooks/mysql/useMysqlConnection.js';
+import { useMysqlPlace } from '../../hooks/mysql/useMysqlPlace.js';
 import { mysqlViewScopes } from '../../source/keymap/live-scopes.js';
 import {
   stepView,
@@ -37,8 +38,7 @@ export function MysqlPane(props: PaneProps) {
     },
     [hasFilter, setFilter],
   );
-  const [database, setDatabase] = useState<string | undefined>();
-  const [table, setTable] = useState<string | undefined>();
+  const place = useMysqlPlace(connection);
   const readOnly = connection?.guard.readOnly ?? shell.session.guard.readOnly;
 
   // Opened for an instance: ask for the MySQL user, then connect.
@@ -65,6 +65,7 @@ export function MysqlPane(props: PaneProps) {
         view={view}
         connection={mysql.sessionName}
         state={mysql.state}
+        failure={mysql.failure}
         server={
           mysql.identity
             ? `${mysql.identity.flavour} ${mysql.identity.version}`
@@ -90,18 +91,17 @@ export function MysqlPane(props: PaneProps) {
             key={connection.name}
             connection={connection}
             view={view}
-            database={database}
-            table={table}
+            database={place.database}
+            table={place.table}
             height={bodyHeight}
             width={props.width}
             isActive={props.isActive}
             filter={props.filter}
             openDatabase={(name) => (
-              setDatabase(name),
-              setTable(undefined),
+              place.openDatabase(name),
               setView('tables')
             )}
-            openTable={(name) => (setTable(name), setView('rows'))}
+            openTable={(name) => (place.openTable(name), setView('rows'))}
           />
         )}
       </Box>

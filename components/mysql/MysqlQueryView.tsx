@@ -12,12 +12,16 @@ import { useTheme } from '../theme.js';
 
 export interface MysqlQueryViewProps {
   readonly query: MysqlQuery;
+  /** The database statements run in (the one chosen in Databases, or a USE). */
+  readonly database: string | undefined;
   readonly height: number;
   readonly width: number;
   readonly isActive: boolean;
 }
 
 const EDITOR_LINES = 4;
+/** Rows the result keeps even under a long error. */
+const MIN_GRID = 2;
 
 function summary(result: QueryResult | undefined): string {
   if (!result) return 'type a statement; Enter runs it once it ends with ;';
@@ -30,6 +34,7 @@ function summary(result: QueryResult | undefined): string {
 /** The SQL editor above the last good result; an error shows between them. */
 export function MysqlQueryView({
   query,
+  database,
   height,
   width,
   isActive,
@@ -42,19 +47,30 @@ export function MysqlQueryView({
     (command) => command === 'mysql.query.edit' && setEditing(true),
     isActive && !editing,
   );
+  // The server's whole message ("... near '...' at line 1"), wrapped: its end says where.
+  const errorRoom = Math.max(1, height - 1 - EDITOR_LINES - 2 - 1 - MIN_GRID);
   const errorLines = query.error
-    ? wrapLines(`${glyphs.error} ${query.error}`, width).slice(0, 2)
+    ? wrapLines(`${glyphs.error} ${query.error}`, width).slice(0, errorRoom)
     : [];
   const status = query.running
     ? `running${glyphs.ellipsis} Ctrl+C cancels (KILL QUERY)`
     : summary(query.result);
   const gridHeight = Math.max(
-    2,
-    height - EDITOR_LINES - 2 - 1 - errorLines.length,
+    MIN_GRID,
+    height - 1 - EDITOR_LINES - 2 - 1 - errorLines.length,
   );
   const result = query.result;
   return (
     <Box flexDirection="column" height={height}>
+      <Text bold wrap="truncate-end">
+        {fitCell(
+          database === undefined
+            ? `SQL ${glyphs.dot} no database: choose one in Databases (B), or USE one`
+            : `SQL in ${database}`,
+          width,
+          { ellipsis: glyphs.ellipsis },
+        )}
+      </Text>
       <MysqlEditor
         query={query}
         lines={EDITOR_LINES}
@@ -62,8 +78,9 @@ export function MysqlQueryView({
         isActive={isActive && editing}
         onLeave={() => setEditing(false)}
       />
-      {errorLines.map((line) => (
-        <Text key={line} color={theme.tone('error')}>
+      {errorLines.map((line, index) => (
+        // Two wrapped lines can read the same: the position tells them apart.
+        <Text key={`${String(index)}:${line}`} color={theme.tone('error')}>
           {line}
         </Text>
       ))}

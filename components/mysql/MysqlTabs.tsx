@@ -13,6 +13,8 @@ export interface MysqlTabsProps {
   readonly view: MysqlView;
   readonly connection: string | undefined;
   readonly state: MysqlState;
+  /** Why a connection that never came up failed. */
+  readonly failure?: string | undefined;
   readonly server: string | undefined;
   readonly readOnly: boolean;
   readonly width: number;
@@ -21,11 +23,12 @@ export interface MysqlTabsProps {
 /** Two lines: the connection and its state, then the views with the current one marked. */
 export function MysqlTabs(props: MysqlTabsProps) {
   const theme = useTheme();
-  const disconnected = props.state === 'disconnected';
+  const disconnected =
+    props.state === 'disconnected' || props.state === 'failed';
   const header = props.connection
     ? [
         `MySQL ${props.connection}`,
-        stateLabel(props.state, theme.glyphs),
+        stateLabel(props.state, theme.glyphs, props.failure),
         props.server,
         props.readOnly ? 'READ-ONLY' : undefined,
       ]

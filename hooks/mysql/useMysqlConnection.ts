@@ -10,12 +10,15 @@ import {
   secretForm,
 } from '../../source/panes/mysql/mysql-dialogs.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
+import { failureOf } from '../../source/panes/mysql/mysql-views.js';
 import { useShellApi } from '../context/shell-context.js';
 
 export interface MysqlConnectionControl {
   readonly connection: MysqlConnection | undefined;
   /** The worse of the SSH and MySQL states: a dropped tunnel reads "disconnected". */
   readonly state: MysqlState;
+  /** Why the connection never came up, when state is "failed". */
+  readonly failure: string | undefined;
   readonly identity: ServerIdentity | undefined;
   /** "root at 127.0.0.1:3306 via db1": the MySQL session's name. */
   readonly sessionName: string | undefined;
@@ -71,6 +74,8 @@ export function useMysqlConnection(): MysqlConnectionControl {
       : IDLE,
   );
   const identity = services?.session.identity();
+  const failure =
+    state === 'failed' ? failureOf(services?.session.lastError()) : undefined;
 
   const connect = useCallback(
     async (name: string, profile: MysqlConnectionProfile) => {
@@ -101,6 +106,7 @@ export function useMysqlConnection(): MysqlConnectionControl {
   return {
     connection,
     state,
+    failure,
     identity,
     sessionName: services?.session.name,
     connect,

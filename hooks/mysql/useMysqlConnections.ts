@@ -36,7 +36,9 @@ export function useMysqlConnections(
   const list = useMemo((): ListSnapshot<ConnectionRow> => {
     const state = (name: string) =>
       name === current
-        ? stateLabel(mysql.state, glyphs)
+        ? mysql.state === 'failed'
+          ? `not connected: ${mysql.failure ?? 'failed'}`
+          : stateLabel(mysql.state, glyphs)
         : registry.get(name)
           ? 'open'
           : '';
@@ -59,7 +61,7 @@ export function useMysqlConnections(
       loadingMore: false,
       refreshing: false,
     };
-  }, [profiles, registry, current, mysql.state, glyphs]);
+  }, [profiles, registry, current, mysql.state, mysql.failure, glyphs]);
   const after = (connected: Promise<boolean>) =>
     void connected.then((ok) => ok && onConnected());
   return {

@@ -21,6 +21,7 @@ import {
   type DumpResult,
 } from './dump/dump.js';
 import { createMysqlSession, type MysqlSession } from './mysql-session.js';
+import { createMysqlPlace, type MysqlPlace } from './mysql-place.js';
 import type { MysqlTarget } from './mysql-values.js';
 import {
   createQueryConsole,
@@ -49,6 +50,8 @@ export interface MysqlServices {
   readonly tables: TableService;
   readonly rows: RowPager;
   readonly console: QueryConsole;
+  /** The chosen database and table, shared by the panes and the console. */
+  readonly place: MysqlPlace;
   readonly users: UserService;
   readonly dump: (options: DumpOptions) => Promise<DumpResult>;
   readonly restore: (options: RestoreOptions) => Promise<RestoreResult>;
@@ -87,9 +90,11 @@ export function createMysqlServices(options: {
     guard: options.guard,
     events: options.events,
   });
+  const place = createMysqlPlace();
   const console = createQueryConsole(session, {
     history: options.history,
     events: options.events,
+    place,
   });
   return {
     ssh,
@@ -99,6 +104,7 @@ export function createMysqlServices(options: {
     tables: createTableService(session),
     rows: createRowPager(session),
     console,
+    place,
     users: createUserService(session),
     dump: (dumpOptions) => dumpDatabase(session, dumpOptions),
     restore: (restoreOptions) => restoreDatabase(session, restoreOptions),

@@ -146,6 +146,7 @@ export function createMysqlSession(options: MysqlSessionOptions): MysqlSession {
         lastError instanceof ConnectionLostError
       )
         return 'disconnected';
+      if (ssh.state() === 'failed' || lastError) return 'failed';
       return 'idle';
     },
     lastError: () => lastError ?? ssh.lastError(),

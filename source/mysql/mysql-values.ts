@@ -28,7 +28,13 @@ export interface ResultColumn {
 }
 
 export type MysqlState =
-  'idle' | 'connecting' | 'connected' | 'disconnected' | 'closed';
+  | 'idle'
+  | 'connecting'
+  | 'connected'
+  | 'disconnected'
+  /** Connecting failed before it ever succeeded: lastError says why. */
+  | 'failed'
+  | 'closed';
 
 export type Flavour = 'MySQL' | 'MariaDB';
 

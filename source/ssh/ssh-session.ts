@@ -31,6 +31,8 @@ export function createSshSession(options: SshSessionOptions): SshSession {
   let state: SshState = 'idle';
   let lastError: UserError | undefined;
   let generation = 0;
+  /** A link that never came up was not lost: it failed. */
+  let connectedOnce = false;
   let connecting: Promise<void> | undefined;
 
   const setState = (next: SshState, error?: UserError) => {
@@ -98,7 +100,14 @@ export function createSshSession(options: SshSessionOptions): SshSession {
         error instanceof UserError
           ? error
           : new UserError(`SSH to ${name} failed`, { cause: error });
-      setState(state === 'closed' ? 'closed' : 'disconnected', failure);
+      setState(
+        state === 'closed'
+          ? 'closed'
+          : connectedOnce
+            ? 'disconnected'
+            : 'failed',
+        failure,
+      );
       throw failure;
     }
     if (state === 'closed') {
@@ -106,6 +115,7 @@ export function createSshSession(options: SshSessionOptions): SshSession {
       throw new UserError(`SSH session to ${name} was closed`);
     }
     clients = opened;
+    connectedOnce = true;
     lastError = undefined;
     setState('connected');
   }

@@ -71,6 +71,8 @@ export type SshState =
   | 'connected'
   /** The link dropped; the next action reconnects. */
   | 'disconnected'
+  /** The first connect failed (a refused host key, a wrong key): never connected. */
+  | 'failed'
   | 'closed';
 
 export interface ExecOptions {

@@ -71,6 +71,8 @@ describe.skipIf(!moto.info)(
 
         app.type('q');
         expect(await app.exited).toBe(0);
+        // Quitting the demo says why the prompt takes a moment to return.
+        expect(app.written()).toContain('lab: stopping the lab');
       } finally {
         app.kill();
       }

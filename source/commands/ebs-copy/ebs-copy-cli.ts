@@ -19,7 +19,10 @@ export function registerEbsCopyCommand(program: Command): void {
       'source region (default: --region)',
       parseRegion,
     )
-    .option('--az <zone>', 'target availability zone (volume, launch)')
+    .option(
+      '--az <zone>',
+      'target availability zone: needed for --volume, and --launch without --subnet',
+    )
     .option(
       '--encrypt <key>',
       'encrypt with "default" or a KMS key of the target',

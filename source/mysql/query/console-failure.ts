@@ -27,7 +27,8 @@ export function serverErrorCode(error: unknown): string | undefined {
 
 export function consoleFailure(error: unknown, sql: string): string {
   const statement = redactLiterals(sql).replace(/\s+/g, ' ').trim();
+  // Plain dots: the log is drawn under --ascii too, and read with grep.
   const shown =
-    statement.length > 160 ? `${statement.slice(0, 159)}…` : statement;
+    statement.length > 160 ? `${statement.slice(0, 157)}...` : statement;
   return `${driverCode(error) ?? describeError(error)}: ${shown}`;
 }

@@ -20,6 +20,8 @@ import type { EventLog } from '../../events/event-log.js';
 import { executeStatement, type QueryResult } from './console-execute.js';
 import { consoleFailure, serverErrorCode } from './console-failure.js';
 import type { QueryHistory } from './query-history.js';
+import type { MysqlPlace } from '../mysql-place.js';
+import { consoleDatabase } from './console-database.js';
 import { statementKeyword, type ReadVerdict } from './read-verdict.js';
 import { serverVerdict } from './read-only-check.js';
 import { scanStatements } from './sql-statements.js';
@@ -57,17 +59,25 @@ export function checkConsoleInput(sql: string): void {
 
 export function createQueryConsole(
   session: MysqlSession,
-  options: { history?: QueryHistory; events?: EventLog } = {},
+  options: {
+    history?: QueryHistory;
+    events?: EventLog;
+    /** The chosen database: statements run in it, and a USE changes it. */
+    place?: MysqlPlace;
+  } = {},
 ): QueryConsole {
   let link: MysqlLink | undefined;
+  const database = consoleDatabase(options.place);
   let busy: MysqlLink | undefined;
   /** The link whose session is SET TRANSACTION READ ONLY. */
   let readOnlyLink: MysqlLink | undefined;
 
   async function consoleLink(signal?: AbortSignal): Promise<MysqlLink> {
-    if (link && !link.dead()) return link;
-    if (link) void link.close();
-    link = await session.openExtra({ signal });
+    if (!link || link.dead()) {
+      if (link) void link.close();
+      link = await session.openExtra({ signal });
+    }
+    await database.useChosen(link);
     return link;
   }
 
@@ -109,7 +119,17 @@ export function createQueryConsole(
     const current = await consoleLink(runOptions.signal);
     const readOnly = session.guard.readOnly;
     await sessionReadOnly(current, readOnly);
-    const { verdict } = await serverVerdict(current, sql);
+    const { verdict } = await serverVerdict(current, sql).catch(
+      (error: unknown) => {
+        // A syntax error the server reported before anything ran.
+        options.events?.record(
+          'error',
+          'mysql',
+          `${description} on ${session.name} failed: ${consoleFailure(error, sql)}`,
+        );
+        throw error;
+      },
+    );
     const start = async () => {
       busy = current;
       const onAbort = () => void cancel().catch(() => undefined);
@@ -169,6 +189,8 @@ export function createQueryConsole(
           hint: 'cancel it first',
         });
       const result = await run(sql, runOptions);
+      if (statementKeyword(sql) === 'USE' && link && !link.dead())
+        await database.followUse(link).catch(() => undefined);
       await options.history?.add(sql).catch(() => false);
       return result;
     },

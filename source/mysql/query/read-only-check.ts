@@ -10,6 +10,8 @@ import { quoteString } from '../sql-quote.js';
 import { text } from '../cells.js';
 import { sqlModeOf, type SqlMode } from './sql-lexer.js';
 import { classifyStatement, type ReadVerdict } from './read-verdict.js';
+import { parseFailure } from './parse-check.js';
+import { mysqlError } from '../mysql-errors.js';
 import type { FunctionCall } from './sql-statements.js';
 
 const READING = new Set(['NO SQL', 'READS SQL DATA']);
@@ -100,7 +102,10 @@ async function loadableVerdict(
       };
 }
 
-/** Classifies `sql` as the server will lex it on this connection. */
+/**
+ * Classifies `sql` as the server will lex it on this connection. A statement
+ * that does not read and does not parse throws the server's syntax error.
+ */
 export async function serverVerdict(
   link: MysqlLink,
   sql: string,
@@ -112,7 +117,13 @@ export async function serverVerdict(
   const mode = sqlModeOf(text(row['mode']));
   const database = typeof row['db'] === 'string' ? row['db'] : null;
   const verdict = classifyStatement(sql, mode);
-  if (!verdict.read || verdict.calls.length === 0) return { verdict, mode };
+  if (!verdict.read) {
+    // A typo is not "a statement that writes": the server says what is wrong.
+    const failure = await parseFailure(link, sql, mode);
+    if (failure) throw mysqlError(failure, 'the console connection');
+    return { verdict, mode };
+  }
+  if (verdict.calls.length === 0) return { verdict, mode };
   const stored = await callVerdict(link, verdict.calls, database, mode);
   if (!stored.read) return { verdict: stored, mode };
   return { verdict: await loadableVerdict(link, verdict.calls, mode), mode };

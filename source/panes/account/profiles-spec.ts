@@ -5,10 +5,20 @@ export interface ProfileServices {
   readonly profiles: ProfileLister;
   /** Profiles that the config file marks read-only. */
   readonly readOnlyProfiles: ReadonlySet<string>;
+  /** The profile this session runs on ("default" when none was named). */
+  readonly active: string;
 }
 
 export interface ProfileTableRow extends ProfileRow {
   readonly readOnly: boolean;
+  readonly active: boolean;
+}
+
+/** "in use, read-only": how opsdeck treats the profile. */
+function modeOf(row: ProfileTableRow): string {
+  return [row.active ? 'in use' : '', row.readOnly ? 'read-only' : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 export const profilesSpec: TablePaneSpec<ProfileTableRow, ProfileServices> = {
@@ -33,9 +43,9 @@ export const profilesSpec: TablePaneSpec<ProfileTableRow, ProfileServices> = {
     {
       id: 'mode',
       title: 'MODE',
-      value: (row) => (row.readOnly ? 'read-only' : ''),
-      tone: (row) => (row.readOnly ? 'warn' : undefined),
-      min: 4,
+      value: modeOf,
+      tone: (row) => (row.readOnly ? 'warn' : row.active ? 'ok' : undefined),
+      min: 6,
       priority: 1,
     },
     {
@@ -61,6 +71,7 @@ export const profilesSpec: TablePaneSpec<ProfileTableRow, ProfileServices> = {
           'opsdeck mode',
           row.readOnly ? 'read-only (config file)' : 'read-write',
         ],
+        ['In use', row.active ? 'yes: this session runs on it' : 'no'],
       ],
     },
   ],
@@ -74,6 +85,7 @@ export const profilesSpec: TablePaneSpec<ProfileTableRow, ProfileServices> = {
       rows: rows.map((row) => ({
         ...row,
         readOnly: services.readOnlyProfiles.has(row.name),
+        active: row.name === services.active,
       })),
       note,
     };

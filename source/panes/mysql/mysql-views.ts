@@ -38,8 +38,22 @@ export function stepView(view: MysqlView, step: 1 | -1): MysqlView {
   return MYSQL_VIEWS[next] ?? 'connections';
 }
 
-/** How a connection state reads in the pane's header. */
-export function stateLabel(state: MysqlState, glyphs: Glyphs): string {
+/**
+ * Why a connection that never came up failed, in a few words: the whole
+ * message (with what to do) is in the status line and the event log.
+ */
+export function failureOf(error: unknown): string | undefined {
+  if (!(error instanceof Error)) return undefined;
+  if (error.name === 'HostKeyError') return 'host key refused';
+  return error.message;
+}
+
+/** How a connection state reads in the pane's header; `failure` from failureOf. */
+export function stateLabel(
+  state: MysqlState,
+  glyphs: Glyphs,
+  failure?: string,
+): string {
   switch (state) {
     case 'idle':
       return 'not connected yet';
@@ -49,6 +63,8 @@ export function stateLabel(state: MysqlState, glyphs: Glyphs): string {
       return 'connected';
     case 'disconnected':
       return 'DISCONNECTED: the next action reconnects';
+    case 'failed':
+      return `NOT CONNECTED: ${failure ?? 'connecting failed'} (! says why; the next action retries)`;
     case 'closed':
       return 'closed';
   }

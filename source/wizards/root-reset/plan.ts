@@ -19,11 +19,20 @@ export function defaultOptions(detection: Detection): ResetOptions {
   };
 }
 
+/** "MariaDB at db1:3306 and /run/mysqld/mysqld.sock": the server whose clients notice. */
+function serverEndpoint(detection: Detection): string {
+  const machine = detection.host.replace(/^[^@]*@/, '').replace(/:\d+$/, '');
+  const flavour = detection.flavour === 'mariadb' ? 'MariaDB' : 'MySQL';
+  const tcp =
+    detection.port === undefined ? undefined : `${machine}:${detection.port}`;
+  return `${flavour} at ${[tcp, detection.socket || undefined].filter(Boolean).join(' and ')}`;
+}
+
 function warningsOf(detection: Detection, options: ResetOptions): string[] {
   const warnings: string[] = [];
   if (options.method !== 'session')
     warnings.push(
-      `The server restarts twice; clients of ${detection.host} lose their connections.`,
+      `The server restarts twice; clients of ${serverEndpoint(detection)} lose their connections.`,
     );
   if (options.method === 'skip-grant-tables')
     warnings.push(

@@ -4,6 +4,12 @@ import { createFakeMysql } from '../../helpers/fakes/fake-mysql.js';
 import { KEYS } from '../../helpers/keys.js';
 import { lines, type Size } from '../../helpers/render.js';
 import { connectedPane, mysqlConfig } from './mysql-open.js';
+import { UserError } from '../../../source/lib/errors.js';
+
+/** As the SSH layer names a refused host key. */
+class HostKeyError extends UserError {
+  override readonly name = 'HostKeyError';
+}
 
 function fits(frame: string, size: Size = { columns: 80, rows: 24 }) {
   const all = lines(frame);
@@ -70,10 +76,11 @@ describe('MySQL pane: connecting at 80x24', () => {
     expect(mysql.asked).toEqual(['host key: SHA256:abcDEF123']);
   });
 
-  it('refuses a changed host key loudly', async () => {
+  it('refuses a changed host key loudly, and says it never connected', async () => {
     const mysql = createFakeMysql();
-    mysql.connectError =
-      'HOST KEY CHANGED for db1.example.com: refusing to connect';
+    mysql.connectError = new HostKeyError(
+      'HOST KEY CHANGED for db1.example.com: refusing to connect',
+    );
     const { view } = await openConsole({
       pane: 'mysql',
       config: mysqlConfig(),
@@ -84,6 +91,11 @@ describe('MySQL pane: connecting at 80x24', () => {
       text.includes('HOST KEY CHANGED'),
     );
     expect(frame).toContain('refusing to connect');
+    const header = lines(frame)[1] ?? '';
+    expect(header).toContain('NOT CONNECTED: host key refused');
+    expect(frame).not.toContain('DISCONNECTED');
+    expect(frame).not.toContain('the next action reconnects');
+    expect(frame).toContain('not connected: host key refused');
   });
 
   it('says disconnected in the header and reconnects on the next action', async () => {

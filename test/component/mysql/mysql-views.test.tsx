@@ -61,6 +61,45 @@ describe('MySQL pane views at 80x24', () => {
     fits(structure);
   });
 
+  it('runs the console in the chosen database, and keeps the choice across :mysql', async () => {
+    const { view } = await connectedPane();
+    await view.press('Q', (frame) => frame.includes('sql>'));
+    expect(view.frame()).toContain('SQL · no database');
+    await view.press(KEYS.escape, (frame) => !frame.includes('Esc: browse'));
+    await view.press('B', (frame) => frame.includes('Databases (2)'));
+    await view.press('/', (frame) => frame.includes('/'));
+    await view.press('shop');
+    await view.press(KEYS.enter);
+    await view.press(KEYS.enter, (frame) => frame.includes('Tables of shop'));
+    await view.press('/', (frame) => frame.includes('/'));
+    await view.press('customers');
+    await view.press(KEYS.enter);
+    await view.press('r', (frame) => frame.includes('shop.customers'));
+    const console = await view.press('Q', (frame) => frame.includes('sql>'));
+    expect(console).toContain('SQL in shop');
+    await view.press('select database();');
+    const result = await view.press(KEYS.enter, (frame) =>
+      frame.includes('1 row in'),
+    );
+    expect(result).toMatch(/DATABASE\(\)\s+shop/);
+    // Away and back: the database and the table are still chosen.
+    await view.press(KEYS.escape, (frame) => !frame.includes('Esc: browse'));
+    await view.press(':');
+    await view.press('instances');
+    await view.press(KEYS.enter, (frame) => !frame.includes('SQL in shop'));
+    await view.press(':');
+    await view.press('mysql');
+    await view.press(KEYS.enter, (frame) => frame.includes('Databases (2)'));
+    await view.press('R', (frame) => frame.includes('shop.customers'));
+    await view.press('T', (frame) => frame.includes('Tables of shop'));
+    // A USE typed in the console moves the choice for every view.
+    await view.press('Q', (frame) => frame.includes('SQL in shop'));
+    await view.press('USE inventory;');
+    await view.press(KEYS.enter, (frame) => frame.includes('SQL in inventory'));
+    await view.press(KEYS.escape, (frame) => !frame.includes('Esc: browse'));
+    await view.press('T', (frame) => frame.includes('Tables of inventory'));
+  });
+
   it('pages rows from both ends, shows NULL and hex, and scrolls wide rows', async () => {
     const { view } = await connectedPane();
     await view.press('/', (frame) => frame.includes('/'));
@@ -192,6 +231,24 @@ describe('MySQL pane views at 80x24', () => {
       frame.includes('SELECT 42'),
     );
     expect(recalled).toContain('NULL AS q;');
+    expect(mysql.calls).toEqual([]);
+  });
+
+  it("shows the server's whole syntax error in place, wrapped, and asks nothing", async () => {
+    const { view, mysql } = await connectedPane();
+    await view.press('Q', (frame) => frame.includes('sql>'));
+    await view.press('selec id, email from customers where id < 3;');
+    const failed = await view.press(KEYS.enter, (frame) =>
+      frame.includes('ER_PARSE_ERROR'),
+    );
+    fits(failed);
+    const text = lines(failed)
+      .map((line) => line.trim())
+      .join(' ');
+    expect(text).toContain(
+      "near 'selec id, email from customers where id < 3' at line 1",
+    );
+    expect(failed).not.toContain('Run a statement that writes');
     expect(mysql.calls).toEqual([]);
   });
 

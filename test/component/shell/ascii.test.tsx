@@ -289,8 +289,12 @@ describe.each<Size>([
     await view.press('Q', (frame) => frame.includes('sql>'));
     await view.press('select nosuch;', (frame) => frame.includes('nosuch'));
     await view.press(KEYS.enter, (frame) => frame.includes('Unknown column'));
-    deps.mysql.holdNextQuery = true;
+    // The server's syntax error, wrapped over several lines.
     await view.press(KEYS.ctrlU, (frame) => !frame.includes('nosuch;'));
+    await view.press('selec 1;', (frame) => frame.includes('selec 1;'));
+    await view.press(KEYS.enter, (frame) => frame.includes('ER_PARSE_ERROR'));
+    deps.mysql.holdNextQuery = true;
+    await view.press(KEYS.ctrlU, (frame) => !frame.includes('selec 1;'));
     await view.press('select 1;', (frame) => frame.includes('select 1;'));
     await view.press(KEYS.enter, (frame) => frame.includes('running'));
     await view.press(KEYS.ctrlC, (frame) => frame.includes('interrupted'));

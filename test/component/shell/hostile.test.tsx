@@ -29,6 +29,7 @@ import {
   forbiddenIn,
 } from '../../helpers/hostile.js';
 import { KEYS } from '../../helpers/keys.js';
+import { connectedPane } from '../mysql/mysql-open.js';
 import type { Rendered } from '../../helpers/render.js';
 
 const size = { columns: 100, rows: 30 };
@@ -270,6 +271,19 @@ describe('hostile outside text', () => {
     ];
     await view.press(KEYS.ctrlR, (frame) => frame.includes('prod ok'));
     await view.press('F', (frame) => frame.includes('AllowReassociation'));
+    expectHarmless(view);
+  });
+
+  it('is shown harmless in the MySQL query view title, from a database name', async () => {
+    const { view, mysql } = await connectedPane({ size });
+    mysql.databases.set(OSC52, new Map());
+    await view.press(KEYS.ctrlR, (frame) => frame.includes('Databases (3)'));
+    await view.press('/', (frame) => frame.includes('/'));
+    await view.press('web');
+    await view.press(KEYS.enter, (frame) => frame.includes('Databases (1/3)'));
+    await view.press(KEYS.enter, (frame) => frame.includes('Tables of web'));
+    const title = await view.press('Q', (frame) => frame.includes('sql>'));
+    expect(title).toContain('SQL in web\\x1b]52;');
     expectHarmless(view);
   });
 

@@ -90,6 +90,29 @@ describe('console navigation', () => {
     view.unmount();
   });
 
+  it('marks the profile in use in :profiles, and follows a switch', async () => {
+    const { view } = await openReady({ columns: 80, rows: 24 });
+    await view.press(':');
+    await view.press('profiles');
+    const profiles = await view.press(KEYS.enter, (frame) =>
+      frame.includes('Profiles (2)'),
+    );
+    const row = (frame: string, name: string) =>
+      lines(frame).find((line) => line.trim().startsWith(name)) ?? '';
+    expect(row(profiles, 'dev')).toContain('in use');
+    expect(row(profiles, 'prod')).not.toContain('in use');
+    await view.press('j');
+    await view.press(KEYS.enter, (frame) => frame.includes('prod'));
+    await view.press(':');
+    await view.press('profiles');
+    const switched = await view.press(KEYS.enter, (frame) =>
+      frame.includes('Profiles (2)'),
+    );
+    expect(row(switched, 'prod')).toContain('in use');
+    expect(row(switched, 'dev')).not.toContain('in use');
+    view.unmount();
+  });
+
   it('says what it did not understand, and suggests', async () => {
     const { view } = await openReady({ columns: 80, rows: 24 });
     await view.press(':');

@@ -65,6 +65,9 @@ describe('root-password reset wizard', () => {
     expect(plan).toContain('Account       root@localhost');
     expect(plan).toContain('New password  ******** (typed twice)');
     expect(plan).toContain('▲ The server restarts twice');
+    expect(plan).toContain('clients of MariaDB at db1.example.com:3306');
+    expect(plan).not.toContain('clients of ops@db1.example.com:22');
+    expect(plan).toContain('Socket login  kept if the account has it');
     expect(plan).toMatch(
       /Plan on ops@db1\.example\.com:22 \(MariaDB 10\.11\.6\): \d+ steps/,
     );

@@ -17,6 +17,7 @@ import type {
 import type { QueryResult } from '../../../source/mysql/query/query-console.js';
 import { createQueryHistory } from '../../../source/mysql/query/query-history.js';
 import { classifyStatement } from '../../../source/mysql/query/read-verdict.js';
+import { createMysqlPlace } from '../../../source/mysql/mysql-place.js';
 import type { Account, AccountRow } from '../../../source/mysql/admin/users.js';
 import { accountWarnings } from '../../../source/mysql/admin/user-warnings.js';
 import {
@@ -44,8 +45,8 @@ export interface FakeMysql {
   readonly asked: string[];
   /** An unknown host key to ask about on the first connect. */
   hostKey: HostKeyQuestion | undefined;
-  /** Makes connecting fail with this message (a changed host key, a wrong password). */
-  connectError: string | undefined;
+  /** Makes connecting fail with this message or error (a changed host key, a wrong password). */
+  connectError: string | Error | undefined;
   /** Makes the next read fail with this message. */
   failNext: string | undefined;
   /** Drops the link: the state reads disconnected until the next action. */
@@ -141,6 +142,9 @@ export function createFakeMysql(): FakeMysql {
     state = next;
     for (const listener of listeners) listener();
   };
+  /** Why the last connect failed, as the real session keeps it. */
+  let lastError: Error | undefined;
+  let everConnected = false;
   let trusted = false;
   let password: string | undefined;
   let heldQuery: ((result: QueryResult) => void) | undefined;
@@ -164,7 +168,10 @@ export function createFakeMysql(): FakeMysql {
       if (state === 'connected') return;
       setState('connecting');
       try {
-        if (fake.connectError) throw new UserError(fake.connectError);
+        if (fake.connectError)
+          throw typeof fake.connectError === 'string'
+            ? new UserError(fake.connectError)
+            : fake.connectError;
         if (fake.hostKey && !trusted) {
           asked.push(`host key: ${fake.hostKey.fingerprintSha256}`);
           if (!(await prompts.confirmHostKey(fake.hostKey)))
@@ -181,9 +188,12 @@ export function createFakeMysql(): FakeMysql {
           if (password === undefined)
             throw new UserError('cancelled: no password given');
         }
+        lastError = undefined;
+        everConnected = true;
         setState('connected');
       } catch (error) {
-        setState('idle');
+        lastError = error instanceof Error ? error : undefined;
+        setState(everConnected ? 'disconnected' : 'failed');
         throw error;
       }
     };
@@ -206,6 +216,7 @@ export function createFakeMysql(): FakeMysql {
       calls.push(description);
       change();
     };
+    const place = createMysqlPlace();
     const find = (who: Account) =>
       accounts.find((row) => row.user === who.user && row.host === who.host);
     const services = {
@@ -216,7 +227,7 @@ export function createFakeMysql(): FakeMysql {
           listeners.add(listener),
           () => listeners.delete(listener)
         ),
-        lastError: () => undefined,
+        lastError: () => lastError,
       },
       session: {
         name: `root at 127.0.0.1:3306 via ${name}`,
@@ -225,7 +236,7 @@ export function createFakeMysql(): FakeMysql {
           listeners.add(listener),
           () => listeners.delete(listener)
         ),
-        lastError: () => undefined,
+        lastError: () => lastError,
         connect,
         identity: () =>
           state === 'connected'
@@ -393,6 +404,11 @@ export function createFakeMysql(): FakeMysql {
       console: {
         classify: async (sql: string) => {
           await connect();
+          // As the server reports a statement it cannot parse.
+          if (/^\s*selec\s/i.test(sql))
+            throw new UserError(
+              `MySQL ER_PARSE_ERROR: You have an error in your SQL syntax; check the manual that corresponds to your MariaDB server version for the right syntax to use near '${sql.trim().replace(/;$/, '')}' at line 1`,
+            );
           return classifyStatement(sql);
         },
         run: async (sql: string): Promise<QueryResult> => {
@@ -408,6 +424,18 @@ export function createFakeMysql(): FakeMysql {
             );
           }
           await history.add(sql);
+          // The console works in the chosen database; USE moves the choice.
+          const use = /^\s*use\s+`?([^`;\s]+)`?\s*;?\s*$/i.exec(sql);
+          if (use)
+            place.set({ database: use[1] ?? undefined, table: undefined });
+          if (/^\s*select\s+database\(\)/i.test(sql))
+            return {
+              kind: 'rows',
+              columns: [column('DATABASE()')],
+              rows: [[place.getSnapshot().database ?? null]],
+              truncated: false,
+              elapsedMs: 0.8,
+            };
           if (!verdict.read) {
             calls.push(`console: ${sql.trim()}`);
             return {
@@ -440,6 +468,7 @@ export function createFakeMysql(): FakeMysql {
         running: () => heldQuery !== undefined,
         close: () => Promise.resolve(),
       },
+      place,
       users: {
         list: () =>
           read(() =>

@@ -181,7 +181,7 @@ describe.skipIf(!sshd.info)(`SSH to the lab's OpenSSH${sshd.missing}`, () => {
       /was not trusted; not connected/,
     );
     expect(readFileSync(knownHosts, 'utf8')).toBe('');
-    expect(session.state()).toBe('disconnected');
+    expect(session.state()).toBe('failed');
   });
 
   it('accepts a hashed known_hosts entry written by ssh-keygen -H', async () => {
@@ -226,6 +226,9 @@ describe.skipIf(!sshd.info)(`SSH to the lab's OpenSSH${sshd.missing}`, () => {
       `${knownHosts} line 2 holds a different key`,
     );
     expect(recording.questions).toEqual([]);
+    // It never connected, so it did not lose a link either.
+    expect(session.state()).toBe('failed');
+    expect(session.lastError()?.name).toBe('HostKeyError');
   });
 
   it('refuses a key marked @revoked', async () => {

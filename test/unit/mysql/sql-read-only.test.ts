@@ -235,5 +235,9 @@ describe('secrets in history and the log', () => {
     expect(line).toBe(
       "ER_PARSE_ERROR (1064): CREATE USR bob IDENTIFIED BY '***'",
     );
+    // A long statement is cut in plain ASCII: the log is drawn under --ascii too.
+    const long = consoleFailure(failure, `SELECT ${'col, '.repeat(60)}1`);
+    expect(long).toMatch(/^ER_PARSE_ERROR \(1064\): SELECT col, .*\.\.\.$/);
+    expect(long).toMatch(/^[\x20-\x7e]+$/);
   });
 });

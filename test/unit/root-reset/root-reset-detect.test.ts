@@ -75,6 +75,17 @@ describe('detection', () => {
     });
     expect(runningResets(DEBIAN)).toEqual(['/run/opsdeck-reset.EfGh5678']);
   });
+  it('reads the binary log as the server prints it: a name is on, 0 (--skip-log-bin) is off', () => {
+    const logBin = (value: string) =>
+      detectionOf(
+        DEBIAN.replace('proc.812.log-bin=FALSE', `proc.812.log-bin=${value}`),
+        INPUT,
+      ).binaryLog;
+    expect(logBin('0')).toBe(false);
+    expect(logBin('(No default value)')).toBe(false);
+    expect(logBin('mariadb-bin')).toBe(true);
+    expect(logBin('/var/log/mysql/mysql-bin.log')).toBe(true);
+  });
   it('prefers the custom commands of the profile, then an init script without systemd', () => {
     const server = { stop: 'svc stop', start: 'svc start' };
     expect(detectionOf(DEBIAN, { ...INPUT, server }).manager).toEqual({

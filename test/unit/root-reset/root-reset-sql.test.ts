@@ -123,6 +123,18 @@ describe('plan and script', () => {
     expect(shown).toContain(MASK);
     expect(plan.warnings.join(' ')).toMatch(/restarts twice/);
   });
+  it('warns about the clients of the MySQL server, not of the SSH endpoint', () => {
+    const warnings = planOf(DETECTION, defaultOptions(DETECTION)).warnings;
+    const restart = warnings.find((text) => text.includes('restarts twice'));
+    expect(restart).toBe(
+      'The server restarts twice; clients of MariaDB at db1.example.com:3306 and /run/mysqld/mysqld.sock lose their connections.',
+    );
+    expect(restart).not.toContain(':22');
+    const socketOnly = { ...DETECTION, port: undefined };
+    expect(
+      planOf(socketOnly, defaultOptions(socketOnly)).warnings.join(' '),
+    ).toContain('clients of MariaDB at /run/mysqld/mysqld.sock lose');
+  });
   it('picks the no-restart way when detection found one', () => {
     const detection = {
       ...DETECTION,

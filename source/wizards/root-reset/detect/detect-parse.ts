@@ -158,7 +158,9 @@ export function detectionOf(text: string, input: DetectInput): Detection {
     manager: managerOf(facts, pid, input),
     apparmor,
     selinux,
-    binaryLog: logBin !== '' && !/^(false|\(no default value\))$/i.test(logBin),
+    // --skip-log-bin reads "0"; no option at all reads "(No default value)".
+    binaryLog:
+      logBin !== '' && !/^(0|false|\(no default value\))$/i.test(logBin),
     galera,
     access: undefined,
     leftover: (facts.get('leftover') ?? [])

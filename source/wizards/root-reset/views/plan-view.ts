@@ -17,7 +17,10 @@ export function choiceLines(found: Found, width: number): ViewLine[] {
     ...(detection.flavour === 'mariadb'
       ? field(
           'Socket login',
-          options.keepSocketLogin ? 'kept' : 'removed from the account',
+          // The run keeps it only on an account that has it; the result says.
+          options.keepSocketLogin
+            ? 'kept if the account has it (the result says)'
+            : 'removed from the account',
           width,
         )
       : []),
