@@ -42,7 +42,7 @@ export function syncForm(remote: string, local = ''): FormSpec {
         label: 'Directory',
         initial: local,
         placeholder: '/srv/backups, ~/data or s3://other-bucket/prefix',
-        hint: 'Tab completes the path; an s3:// location copies bucket to bucket, server-side',
+        hint: 'Tab completes the path; an s3:// one copies server-side',
         complete: (value) => completePath(value),
         validate: (value) =>
           value.trim() === '' ? 'the local directory to sync' : undefined,

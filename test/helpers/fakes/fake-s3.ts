@@ -12,6 +12,7 @@ import type {
 import { UserError } from '../../../source/lib/errors.js';
 import type { S3Transfers } from '../../../source/s3sync/transfer/console-transfers.js';
 import type { SyncResult } from '../../../source/s3sync/sync-spec.js';
+import { fakeBucketCopy } from './fake-bucket-copy.js';
 
 export interface FakeS3 {
   readonly s3: S3Service;
@@ -201,6 +202,8 @@ export function createFakeS3(
     },
     transfers: {
       sync(spec, hooks) {
+        if (spec.source.kind === 's3' && spec.destination.kind === 's3')
+          return Promise.resolve(fakeBucketCopy(bucket, calls, spec, hooks));
         const remote =
           spec.source.kind === 's3' ? spec.source : spec.destination;
         const up = spec.source.kind === 'local';
