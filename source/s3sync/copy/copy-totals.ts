@@ -22,8 +22,8 @@ export interface BucketCopyTotals {
 }
 
 export interface CopyTotalsCounter {
-  add(size: number): void;
-  listed(): void;
+  readonly add: (size: number) => void;
+  readonly listed: () => void;
   readonly totals: () => BucketCopyTotals;
 }
 
@@ -37,12 +37,12 @@ export function countCopyTotals(
   let requests = 0;
   let lists = 0;
   return {
-    add(size) {
+    add: (size) => {
       objects++;
       bytes += size;
       requests += copyRequests(size, cut);
     },
-    listed() {
+    listed: () => {
       lists++;
     },
     totals: () => ({
