@@ -43,7 +43,10 @@ function placesOf(spec: SyncSpec): { source: Place; destination: Place } {
   const { source, destination } = spec;
   if (source.kind !== 's3' || destination.kind !== 's3')
     throw new UserError('a bucket copy goes from s3:// to s3://');
-  const from = { bucket: source.bucket, prefix: directoryPrefix(source.prefix) };
+  const from = {
+    bucket: source.bucket,
+    prefix: directoryPrefix(source.prefix),
+  };
   const to = {
     bucket: destination.bucket,
     prefix: directoryPrefix(destination.prefix),
@@ -190,8 +193,7 @@ export async function runBucketSync(
         hooks.onPlanned?.(item);
       },
     },
-    listing: () =>
-      deps.context('ListObjectsV2', source.bucket, source.prefix),
+    listing: () => deps.context('ListObjectsV2', source.bucket, source.prefix),
   });
   const deletesRefused = await finishDeletes(run, executor, {
     dryRun,

@@ -56,7 +56,5 @@ export interface CopyCut {
 /** Copy-class requests (CopyObject, or Create + parts + Complete) one object costs. */
 export function copyRequests(size: number, cut: CopyCut): number {
   if (size <= cut.threshold) return 1;
-  return (
-    Math.ceil(size / copyPartSize(size, cut.parallel, cut.partSize)) + 2
-  );
+  return Math.ceil(size / copyPartSize(size, cut.parallel, cut.partSize)) + 2;
 }

@@ -7,11 +7,7 @@
  * milliseconds), because LastModified has one-second precision.
  */
 import { normaliseEtag } from './multipart-etag.js';
-import type {
-  PlanOptions,
-  RemoteEntry,
-  SourceEntry,
-} from '../plan-types.js';
+import type { PlanOptions, RemoteEntry, SourceEntry } from '../plan-types.js';
 
 const seconds = (ms: number) => Math.floor(ms / 1000);
 
