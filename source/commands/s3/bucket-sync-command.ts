@@ -15,7 +15,6 @@ import { createUploadJournal } from '../../s3sync/transfer/upload-journal.js';
 import { UserError } from '../../lib/errors.js';
 import { UsageError } from '../command-io.js';
 import type { S3Session } from './s3-session.js';
-import type { TransferOptions } from './transfer-commands.js';
 
 const SSE = ['AES256', 'aws:kms', 'aws:kms:dsse'];
 const STORAGE_CLASSES = [
@@ -35,7 +34,11 @@ export type CopyOptions = Pick<
 >;
 
 /** The copy flags, checked before any request. */
-export function copyOptions(options: TransferOptions): CopyOptions {
+export function copyOptions(options: {
+  readonly storageClass?: string;
+  readonly sse?: string;
+  readonly sseKmsKeyId?: string;
+}): CopyOptions {
   const { storageClass, sse, sseKmsKeyId } = options;
   if (storageClass !== undefined && !STORAGE_CLASSES.includes(storageClass))
     throw new UsageError(

@@ -7,7 +7,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createChannel, readAhead } from '../channel.js';
 
-export const KEYS_PER_RANGE = 1000;
+const KEYS_PER_RANGE = 1000;
 
 /** `entries` read ahead, and the full keys (prefix + rel) that split the other side. */
 export function withSplitKeys<T extends { readonly rel: string }>(
