@@ -21,8 +21,9 @@ const SYNC_DIR = 's3.sync.local';
 export function syncSummary(result: SyncResult): string {
   const parts = [
     result.dryRun ? 'dry run' : '',
-    `${result.uploaded} up`,
-    `${result.downloaded} down`,
+    ...(result.direction === 'copy'
+      ? [`${result.copied} copied`]
+      : [`${result.uploaded} up`, `${result.downloaded} down`]),
     `${result.deleted} deleted`,
     `${result.planned.skip} unchanged`,
     formatBytes(result.bytes),
@@ -76,12 +77,14 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
             `sync: nothing to do, ${tally.counts.skip.items} unchanged`,
           );
         if (refuse.work('the plan above was not run', 's3')) return;
-        const answer = await shell.confirm(planRequest(planned, tally, glyphs));
+        const answer = await shell.confirm(
+          planRequest(planned, tally, glyphs, plan.copyTotals),
+        );
         if (!answer.confirmed) return;
         const spec: SyncSpec = { ...planned, dryRun: false };
-        const { upload, download } = tally.counts;
+        const { upload, download, copy } = tally.counts;
         const totalItems = planChanges(tally);
-        const totalBytes = upload.bytes + download.bytes;
+        const totalBytes = upload.bytes + download.bytes + copy.bytes;
         await runJob({
           source: 's3',
           title: `sync ${endpointText(spec.source)} ${glyphs.arrow} ${endpointText(spec.destination)}`,

@@ -1,6 +1,7 @@
 /** Plain data the sync planner and executor pass around. */
 
-export type SyncDirection = 'up' | 'down';
+/** Up: local to bucket; down: bucket to local; copy: bucket to bucket, server-side. */
+export type SyncDirection = 'up' | 'down' | 'copy';
 
 /** A local regular file (symlinks followed), named by its path relative to the root with '/'. */
 export interface LocalEntry {
@@ -20,7 +21,10 @@ export interface RemoteEntry {
   readonly storageClass: string | undefined;
 }
 
-export type PlanAction = 'upload' | 'download' | 'delete' | 'skip';
+export type PlanAction = 'upload' | 'download' | 'copy' | 'delete' | 'skip';
+
+/** What the planner merges against the destination: local files, or a source bucket's objects. */
+export type SourceEntry = LocalEntry | RemoteEntry;
 
 export interface PlanItem {
   readonly action: PlanAction;
@@ -29,6 +33,8 @@ export interface PlanItem {
   readonly reason: string;
   readonly local?: LocalEntry | undefined;
   readonly remote?: RemoteEntry | undefined;
+  /** The source bucket's object (copy). */
+  readonly source?: RemoteEntry | undefined;
   /** Bytes this item moves (0 for deletes and skips). */
   readonly bytes: number;
   /** Skips the user should hear about (unsafe key, unreadable file). */

@@ -1,7 +1,13 @@
 /** What a sync is asked to do and what it reports: plain data for the UI and the CLI. */
 import type { ProgressSnapshot } from '../jobs/progress.js';
 import type { FilterRule } from './plan/filters.js';
-import type { CompareMode, PlanAction, PlanItem } from './plan-types.js';
+import type { BucketCopyTotals } from './copy/copy-totals.js';
+import type {
+  CompareMode,
+  PlanAction,
+  PlanItem,
+  SyncDirection,
+} from './plan-types.js';
 
 export type SyncEndpoint =
   | { readonly kind: 'local'; readonly path: string }
@@ -25,6 +31,11 @@ export interface SyncSpec {
   readonly partSize?: number;
   /** Remote key ranges listed ahead (default 8). */
   readonly listParallel?: number;
+  /** Bucket copies: the copies' storage class (default: each source object's). */
+  readonly storageClass?: string;
+  /** Bucket copies: server-side encryption (default: the destination bucket's). */
+  readonly sse?: string;
+  readonly sseKmsKeyId?: string;
 }
 
 export interface SyncHooks {
@@ -38,7 +49,7 @@ export interface SyncHooks {
 }
 
 export interface SyncResult {
-  readonly direction: 'up' | 'down';
+  readonly direction: SyncDirection;
   readonly dryRun: boolean;
   readonly cancelled: boolean;
   /** Planned items by action. */
@@ -46,6 +57,7 @@ export interface SyncResult {
   readonly plannedBytes: number;
   readonly uploaded: number;
   readonly downloaded: number;
+  readonly copied: number;
   readonly deleted: number;
   readonly bytes: number;
   readonly failed: readonly { rel: string; message: string }[];
@@ -58,4 +70,6 @@ export interface SyncResult {
   /** Partial downloads of an earlier, killed run that were removed. */
   readonly partialsRemoved: number;
   readonly seconds: number;
+  /** Bucket copies: what the plan copies and what that costs. */
+  readonly copyTotals?: BucketCopyTotals;
 }

@@ -4,14 +4,12 @@
  * and the planner stream into the executor; deletions run last, guarded.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { setMaxListeners } from 'node:events';
 import { mkdir, stat, unlink } from 'node:fs/promises';
 import { createLimiter } from '../aws/s3/limiter.js';
-import { toS3Error, type S3Context } from '../aws/s3/s3-errors.js';
+import type { S3Context } from '../aws/s3/s3-errors.js';
 import { directoryPrefix } from '../aws/s3/s3-uri.js';
-import { UserError, isAbortError } from '../lib/errors.js';
-import { createChannel, readAhead } from './channel.js';
-import { checkDeletes } from './plan/delete-guard.js';
+import { UserError } from '../lib/errors.js';
+import { drivePlan, finishDeletes, linkedSignal } from './drive-plan.js';
 import { createExecutor } from './transfer/executor.js';
 import { createPathFilter } from './plan/filters.js';
 import { cleanLeftoverUploads } from './transfer/leftover-uploads.js';
@@ -20,8 +18,9 @@ import { localEtagLike } from './plan/multipart-etag.js';
 import { planSync } from './plan/planner.js';
 import { createProgressTracker } from './transfer/progress-tracker.js';
 import { listRemote } from './plan/remote-listing.js';
+import { withSplitKeys } from './plan/split-keys.js';
 import type { SyncHooks, SyncResult, SyncSpec } from './sync-spec.js';
-import type { PlanAction, PlanItem, RemoteEntry } from './plan-types.js';
+import type { RemoteEntry } from './plan-types.js';
 import { MiB } from './transfer/upload-file.js';
 import type { UploadJournal } from './transfer/upload-journal.js';
 
@@ -35,7 +34,6 @@ export interface SyncDeps {
   ) => S3Context;
 }
 
-const KEYS_PER_RANGE = 1000;
 /**
  * A sync keeps 16 files in flight, which fills the link without splitting
  * mid-sized objects; every ranged GET is one more signed request (rclone
@@ -67,13 +65,7 @@ export async function runSync(
   const bucket = remoteSide.bucket;
   const prefix = directoryPrefix(remoteSide.prefix);
   const dryRun = spec.dryRun === true;
-  // Every request in flight listens to the signal: more than Node's default 10.
-  const linked = new AbortController();
-  setMaxListeners(10_000, linked.signal);
-  const forward = () => linked.abort(hooks.signal.reason);
-  if (hooks.signal.aborted) forward();
-  else hooks.signal.addEventListener('abort', forward, { once: true });
-  const signal = linked.signal;
+  const signal = linkedSignal(hooks.signal);
   const listParallel = spec.listParallel ?? 8;
   const partSize = spec.partSize ?? 8 * MiB;
 
@@ -96,21 +88,12 @@ export async function runSync(
       () => true,
       () => false,
     ));
-  const splits = createChannel<string>();
-  let seen = 0;
-  let pendingSplit: string | undefined;
-  const localEntries = readAhead(
+  const { entries: localEntries, splits } = withSplitKeys(
     localMissing
       ? emptyListing()
       : walkLocal(local.path, walkReport, signal, { followLinks: up }),
-    (listParallel + 2) * KEYS_PER_RANGE,
-    (entry) => {
-      // The split after the 1000th key is only known to be one when a key follows.
-      if (pendingSplit !== undefined) void splits.push(pendingSplit);
-      pendingSplit = undefined;
-      if (++seen % KEYS_PER_RANGE === 0) pendingSplit = prefix + entry.rel;
-    },
-    () => splits.close(),
+    prefix,
+    listParallel,
   );
   let remoteCount = 0;
   async function* counted(entries: AsyncIterable<RemoteEntry>) {
@@ -163,65 +146,23 @@ export async function runSync(
     hooks.onDone,
   );
 
-  const planned: Record<PlanAction, number> = {
-    upload: 0,
-    download: 0,
-    delete: 0,
-    skip: 0,
-  };
-  let plannedBytes = 0;
-  let warningCount = 0;
-  const deletes: PlanItem[] = [];
-  let cancelled = false;
-  try {
-    for await (const item of plan) {
-      planned[item.action]++;
-      plannedBytes += item.bytes;
-      hooks.onPlanned?.(item);
-      if (item.warning) {
-        warningCount++;
-        hooks.onWarning?.(item.rel, item.reason);
-      }
-      if (item.action === 'delete') deletes.push(item);
-      else if (
-        !dryRun &&
-        (item.action === 'upload' || item.action === 'download')
-      )
-        await executor.submit(item);
-      if (signal.aborted) break;
-    }
-  } catch (error) {
-    if (!isAbortError(error)) {
-      await executor.settle();
-      throw error instanceof UserError
-        ? error
-        : toS3Error(error, deps.context('ListObjectsV2', bucket, prefix));
-    }
-  } finally {
-    cancelled = signal.aborted;
-  }
-  await executor.settle();
+  const run = await drivePlan(plan, executor, {
+    dryRun,
+    signal,
+    hooks,
+    listing: () => deps.context('ListObjectsV2', bucket, prefix),
+  });
   for (const warning of walkReport.warnings) {
-    warningCount++;
+    run.warningCount++;
     hooks.onWarning?.(warning.rel, warning.message);
   }
-
-  const verdict = checkDeletes({
-    planned: deletes.length,
+  const deletesRefused = await finishDeletes(run, executor, {
+    dryRun,
     maxDelete: spec.maxDelete,
     sourceCount: up ? walkReport.files : remoteCount,
     allowEmptySource: spec.allowEmptySource === true,
     sourceIncomplete: up && walkReport.incomplete,
-    transferFailures: executor.failureCount(),
   });
-  const deletesRefused =
-    cancelled && deletes.length > 0
-      ? 'cancelled'
-      : verdict.allowed
-        ? undefined
-        : verdict.reason;
-  if (!dryRun && !cancelled && verdict.allowed && deletes.length > 0)
-    await executor.runDeletes(deletes);
 
   let partialsRemoved = 0;
   if (down && !dryRun)
@@ -238,16 +179,17 @@ export async function runSync(
   return {
     direction: up ? 'up' : 'down',
     dryRun,
-    cancelled: cancelled || signal.aborted,
-    planned,
-    plannedBytes,
+    cancelled: run.cancelled || signal.aborted,
+    planned: run.planned,
+    plannedBytes: run.plannedBytes,
     uploaded: executor.done.uploaded,
     downloaded: executor.done.downloaded,
+    copied: 0,
     deleted: executor.done.deleted,
     bytes: progress.bytesDone,
     failed: executor.failures,
     failedCount: executor.failureCount(),
-    warningCount,
+    warningCount: run.warningCount,
     deletesRefused,
     leftoverUploadsAborted,
     partialsRemoved,

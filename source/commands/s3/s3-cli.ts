@@ -113,7 +113,9 @@ export function registerS3Commands(program: Command): void {
       .command('sync')
       .argument('<source>', 'local directory or s3://bucket[/prefix]')
       .argument('<destination>', 'local directory or s3://bucket[/prefix]')
-      .description('make the destination match the source')
+      .description(
+        'make the destination match the source; s3:// to s3:// copies server-side',
+      )
       .option(
         '--delete',
         'delete what the source does not have (after every transfer succeeded)',
@@ -123,6 +125,18 @@ export function registerS3Commands(program: Command): void {
         'delete nothing when more than n deletions are planned',
         count,
       )
-      .option('--allow-empty-source', 'let --delete act on an empty source'),
+      .option('--allow-empty-source', 'let --delete act on an empty source')
+      .option(
+        '--storage-class <class>',
+        "bucket to bucket: storage class of the copies (default: the source object's)",
+      )
+      .option(
+        '--sse <algorithm>',
+        "bucket to bucket: encrypt the copies with AES256 or aws:kms (default: the destination bucket's encryption)",
+      )
+      .option(
+        '--sse-kms-key-id <key>',
+        'bucket to bucket: the KMS key for --sse aws:kms',
+      ),
   );
 }

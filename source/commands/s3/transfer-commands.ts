@@ -11,9 +11,12 @@ import type { FilterRule } from '../../s3sync/plan/filters.js';
 import { runSync } from '../../s3sync/sync.js';
 import type {
   SyncEndpoint,
+  SyncHooks,
   SyncResult,
   SyncSpec,
 } from '../../s3sync/sync-spec.js';
+import { copyCostLines } from '../../panes/s3/copy-cost.js';
+import { bucketSyncCommand, copyOptions } from './bucket-sync-command.js';
 import type { CompareMode } from '../../s3sync/plan-types.js';
 import { MiB, uploadFile } from '../../s3sync/transfer/upload-file.js';
 import { createUploadJournal } from '../../s3sync/transfer/upload-journal.js';
@@ -39,6 +42,9 @@ export interface TransferOptions {
   readonly checksum?: boolean;
   readonly exactTimestamps?: boolean;
   readonly concurrency?: number;
+  readonly storageClass?: string;
+  readonly sse?: string;
+  readonly sseKmsKeyId?: string;
 }
 
 function endpoint(value: string): SyncEndpoint {
@@ -62,16 +68,22 @@ function compareMode(options: TransferOptions): CompareMode {
 
 function summaryLine(result: SyncResult): string {
   const verb = result.dryRun ? 'would ' : '';
+  const copy = result.direction === 'copy';
   const parts = result.dryRun
     ? [
-        `${verb}upload ${result.planned.upload}`,
-        `download ${result.planned.download}`,
+        ...(copy
+          ? [`${verb}copy ${result.planned.copy}`]
+          : [
+              `${verb}upload ${result.planned.upload}`,
+              `download ${result.planned.download}`,
+            ]),
         `delete ${result.planned.delete}`,
         `(${formatBytes(result.plannedBytes)})`,
       ]
     : [
-        `uploaded ${result.uploaded}`,
-        `downloaded ${result.downloaded}`,
+        ...(copy
+          ? [`copied ${result.copied}`]
+          : [`uploaded ${result.uploaded}`, `downloaded ${result.downloaded}`]),
         `deleted ${result.deleted}`,
         `(${formatBytes(result.bytes)})`,
       ];
@@ -91,6 +103,40 @@ export async function syncCommand(
   options: TransferOptions,
   io: CommandIo,
 ): Promise<number> {
+  const hooks: SyncHooks = {
+    signal: io.signal,
+    ...(progressReporter(io) ? { onProgress: progressReporter(io) } : {}),
+    onPlanned: (item) => {
+      if (options.dryrun && item.action !== 'skip' && !options.json)
+        io.out(
+          `(dryrun) ${item.action}: ${item.rel}${item.action === 'delete' ? '' : ` (${item.reason})`}`,
+        );
+    },
+    onWarning: (rel, message) => io.err(`warning: ${rel}: ${message}`),
+    onDone: (item, error) => {
+      if (error !== undefined)
+        io.err(`failed: ${item.action} ${item.rel}: ${error}`);
+    },
+  };
+  const finish = (result: SyncResult): number => {
+    io.progress?.(undefined);
+    const target =
+      spec.destination.kind === 's3' ? spec.destination : spec.source;
+    if (result.leftoverUploadsAborted > 0 && target.kind === 's3')
+      io.err(
+        `aborted ${result.leftoverUploadsAborted} multipart uploads left by an earlier run in s3://${target.bucket}`,
+      );
+    if (result.deletesRefused) io.err(`opsdeck: ${result.deletesRefused}`);
+    if (result.copyTotals && !options.json)
+      for (const line of copyCostLines(result.copyTotals, { arrow: '->' }))
+        io.err(line);
+    io.out(options.json ? jsonLine(result) : summaryLine(result));
+    const failed =
+      result.failedCount > 0 ||
+      result.cancelled ||
+      (result.deletesRefused !== undefined && spec.delete === true);
+    return failed ? EXIT_FAILED : EXIT_OK;
+  };
   const spec: SyncSpec = {
     source: endpoint(source),
     destination: endpoint(destination),
@@ -106,51 +152,28 @@ export async function syncCommand(
       ? {}
       : { concurrency: options.concurrency }),
   };
+  if (spec.source.kind === 's3' && spec.destination.kind === 's3')
+    return finish(
+      await bucketSyncCommand(session, spec, copyOptions(options), hooks),
+    );
   if (spec.source.kind === spec.destination.kind)
     throw new UsageError(
-      'sync goes between a local directory and s3://bucket/prefix (one side each)',
+      'sync goes between a local directory and s3://bucket/prefix, or from one s3:// location to another',
     );
-  const remote =
-    spec.source.kind === 's3'
-      ? spec.source
-      : (spec.destination as { bucket: string });
+
   const client = await session.factory.s3();
-  const result = await runSync(
-    spec,
-    {
-      client,
-      journal: createUploadJournal(session.journalDir),
-      context: (operation, bucket, key) =>
-        s3Context(session.factory, operation, bucket, key),
-    },
-    {
-      signal: io.signal,
-      ...(progressReporter(io) ? { onProgress: progressReporter(io) } : {}),
-      onPlanned: (item) => {
-        if (spec.dryRun && item.action !== 'skip' && !options.json)
-          io.out(
-            `(dryrun) ${item.action}: ${item.rel}${item.action === 'delete' ? '' : ` (${item.reason})`}`,
-          );
+  return finish(
+    await runSync(
+      spec,
+      {
+        client,
+        journal: createUploadJournal(session.journalDir),
+        context: (operation, bucket, key) =>
+          s3Context(session.factory, operation, bucket, key),
       },
-      onWarning: (rel, message) => io.err(`warning: ${rel}: ${message}`),
-      onDone: (item, error) => {
-        if (error !== undefined)
-          io.err(`failed: ${item.action} ${item.rel}: ${error}`);
-      },
-    },
+      hooks,
+    ),
   );
-  io.progress?.(undefined);
-  if (result.leftoverUploadsAborted > 0)
-    io.err(
-      `aborted ${result.leftoverUploadsAborted} multipart uploads left by an earlier run in s3://${remote.bucket}`,
-    );
-  if (result.deletesRefused) io.err(`opsdeck: ${result.deletesRefused}`);
-  io.out(options.json ? jsonLine(result) : summaryLine(result));
-  const failed =
-    result.failedCount > 0 ||
-    result.cancelled ||
-    (result.deletesRefused !== undefined && spec.delete === true);
-  return failed ? EXIT_FAILED : EXIT_OK;
 }
 
 export async function getCommand(

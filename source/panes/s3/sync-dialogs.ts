@@ -16,6 +16,8 @@ import {
 import type { ConfirmRequest } from '../../safety/confirm.js';
 import type { FilterRule } from '../../s3sync/plan/filters.js';
 import type { SyncSpec } from '../../s3sync/sync-spec.js';
+import type { BucketCopyTotals } from '../../s3sync/copy/copy-totals.js';
+import { copyCostLines } from './copy-cost.js';
 import type {
   CompareMode,
   PlanAction,
@@ -39,8 +41,8 @@ export function syncForm(remote: string, local = ''): FormSpec {
         name: 'local',
         label: 'Directory',
         initial: local,
-        placeholder: '/srv/backups or ~/data',
-        hint: 'Tab completes the path',
+        placeholder: '/srv/backups, ~/data or s3://other-bucket/prefix',
+        hint: 'Tab completes the path; an s3:// one copies server-side',
         complete: (value) => completePath(value),
         validate: (value) =>
           value.trim() === '' ? 'the local directory to sync' : undefined,
@@ -103,10 +105,14 @@ export function localPath(value: string, cwd = process.cwd()): string {
 
 export function syncSpecFrom(values: FormValues, dryRun: boolean): SyncSpec {
   const { bucket, key } = parseS3Uri((values['remote'] ?? '').trim());
-  const local = {
-    kind: 'local' as const,
-    path: localPath(values['local'] ?? ''),
-  };
+  const here = (values['local'] ?? '').trim();
+  const local: SyncSpec['source'] = isS3Uri(here)
+    ? {
+        kind: 's3',
+        bucket: parseS3Uri(here).bucket,
+        prefix: parseS3Uri(here).key,
+      }
+    : { kind: 'local', path: localPath(here) };
   const remote = { kind: 's3' as const, bucket, prefix: key };
   const up = values['direction'] !== DIRECTIONS[1];
   const maxDelete = wholeNumber(values['maxDelete'] ?? '');
@@ -141,6 +147,7 @@ const LISTED_ROWS = 500;
 const SIGNS: Readonly<Record<PlanAction, string>> = {
   upload: '+',
   download: '+',
+  copy: '+',
   delete: '-',
   skip: ' ',
 };
@@ -155,8 +162,14 @@ export interface PlanTally {
 export function newPlanTally(): PlanTally {
   const zero = () => ({ items: 0, bytes: 0 });
   return {
-    counts: { upload: zero(), download: zero(), delete: zero(), skip: zero() },
-    first: { upload: [], download: [], delete: [], skip: [] },
+    counts: {
+      upload: zero(),
+      download: zero(),
+      copy: zero(),
+      delete: zero(),
+      skip: zero(),
+    },
+    first: { upload: [], download: [], copy: [], delete: [], skip: [] },
     warnings: [],
   };
 }
@@ -173,17 +186,18 @@ export function tallyItem(tally: PlanTally, item: PlanItem): void {
 }
 
 export function planChanges(tally: PlanTally): number {
-  const { upload, download, delete: deletes } = tally.counts;
-  return upload.items + download.items + deletes.items;
+  const { upload, download, copy, delete: deletes } = tally.counts;
+  return upload.items + download.items + copy.items + deletes.items;
 }
 
 export function planRequest(
   spec: SyncSpec,
   tally: PlanTally,
   glyphs: Glyphs,
+  totals?: BucketCopyTotals,
 ): ConfirmRequest {
   const lines: string[] = [];
-  for (const action of ['upload', 'download', 'delete'] as const) {
+  for (const action of ['upload', 'download', 'copy', 'delete'] as const) {
     const count = tally.counts[action];
     if (count.items === 0) continue;
     lines.push(`${action} ${count.items} (${formatBytes(count.bytes)})`);
@@ -193,6 +207,7 @@ export function planRequest(
       lines.push(`  ${glyphs.ellipsis} and ${unlisted} more ${action}s`);
   }
   lines.push(`unchanged ${tally.counts.skip.items}`);
+  if (totals) lines.push(...copyCostLines(totals, glyphs));
   const deletes = tally.counts.delete.items;
   return {
     level: 'yes-no',

@@ -1,6 +1,7 @@
 /**
  * The sync planner: a streaming merge of the local and the remote listing,
- * both in S3 key order, into plan items. Nothing is held beyond the two
+ * both in S3 key order, into plan items. A bucket-to-bucket copy merges the
+ * source bucket's listing in place of the local one. Nothing is held beyond the two
  * current entries, so a million keys plan in constant memory, and the first
  * items come out before the listings end. Pure: it reads only its inputs.
  */
@@ -9,14 +10,15 @@ import type { PathFilter } from './filters.js';
 import { compareKeys } from './key-order.js';
 import { isFolderMarker, localPathForKey } from './key-safety.js';
 import type {
-  LocalEntry,
   PlanItem,
   PlanOptions,
   RemoteEntry,
+  SourceEntry,
 } from '../plan-types.js';
 
 export interface PlannerInput extends PlanOptions {
-  readonly local: AsyncIterable<LocalEntry>;
+  /** Local files; for a copy (direction 'copy'), the source bucket's objects. */
+  readonly local: AsyncIterable<SourceEntry>;
   readonly remote: AsyncIterable<RemoteEntry>;
   /** Local root, to check where a key would land. */
   readonly root: string;
@@ -31,36 +33,46 @@ async function* filtered<T extends { rel: string }>(
 }
 
 export async function* planSync(input: PlannerInput): AsyncGenerator<PlanItem> {
-  const up = input.direction === 'up';
+  const copy = input.direction === 'copy';
+  // A copy plans like an upload: the destination is a bucket.
+  const up = input.direction === 'up' || copy;
   const locals = filtered(input.local, input.filter)[Symbol.asyncIterator]();
   const remotes = filtered(input.remote, input.filter)[Symbol.asyncIterator]();
   let local = await locals.next();
   let remote = await remotes.next();
 
-  const onlyLocal = (entry: LocalEntry): PlanItem =>
-    up
+  const onlyLocal = (entry: SourceEntry): PlanItem =>
+    'key' in entry
       ? {
-          action: 'upload',
+          action: 'copy',
           rel: entry.rel,
           reason: 'new',
-          local: entry,
+          source: entry,
           bytes: entry.size,
         }
-      : input.delete
+      : up
         ? {
-            action: 'delete',
+            action: 'upload',
             rel: entry.rel,
-            reason: 'not in source',
+            reason: 'new',
             local: entry,
-            bytes: 0,
+            bytes: entry.size,
           }
-        : {
-            action: 'skip',
-            rel: entry.rel,
-            reason: 'only at destination',
-            local: entry,
-            bytes: 0,
-          };
+        : input.delete
+          ? {
+              action: 'delete',
+              rel: entry.rel,
+              reason: 'not in source',
+              local: entry,
+              bytes: 0,
+            }
+          : {
+              action: 'skip',
+              rel: entry.rel,
+              reason: 'only at destination',
+              local: entry,
+              bytes: 0,
+            };
 
   const onlyRemote = (entry: RemoteEntry): PlanItem => {
     if (isFolderMarker(entry.rel))
@@ -119,31 +131,43 @@ export async function* planSync(input: PlannerInput): AsyncGenerator<PlanItem> {
       yield onlyRemote(remote.value);
       remote = await remotes.next();
     } else if (!local.done && !remote.done) {
-      const pair = { local: local.value, remote: remote.value };
-      const reason = await changeReason(pair.local, pair.remote, input);
+      const sourced = local.value;
+      const pair =
+        'key' in sourced
+          ? { source: sourced, remote: remote.value }
+          : { local: sourced, remote: remote.value };
+      const reason = await changeReason(sourced, pair.remote, input);
       yield reason === undefined
         ? {
             action: 'skip',
-            rel: pair.local.rel,
+            rel: sourced.rel,
             reason: 'unchanged',
             ...pair,
             bytes: 0,
           }
-        : up
+        : copy
           ? {
-              action: 'upload',
-              rel: pair.local.rel,
+              action: 'copy',
+              rel: sourced.rel,
               reason,
               ...pair,
-              bytes: pair.local.size,
+              bytes: sourced.size,
             }
-          : {
-              action: 'download',
-              rel: pair.local.rel,
-              reason,
-              ...pair,
-              bytes: pair.remote.size,
-            };
+          : up
+            ? {
+                action: 'upload',
+                rel: sourced.rel,
+                reason,
+                ...pair,
+                bytes: sourced.size,
+              }
+            : {
+                action: 'download',
+                rel: sourced.rel,
+                reason,
+                ...pair,
+                bytes: pair.remote.size,
+              };
       local = await locals.next();
       remote = await remotes.next();
     }

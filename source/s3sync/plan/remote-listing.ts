@@ -21,6 +21,8 @@ export interface RemoteListingOptions {
   /** Ranges fetched ahead of the one being read. */
   readonly parallel?: number;
   readonly pageSize?: number;
+  /** Called for every ListObjectsV2 call (the plan counts them). */
+  readonly onRequest?: () => void;
 }
 
 interface Page {
@@ -44,8 +46,9 @@ export async function* listRemote(
   const { client, bucket, prefix, signal } = options;
   const parallel = Math.max(1, options.parallel ?? 8);
 
-  const request = async (after: string | undefined, token?: string) =>
-    client.send(
+  const request = async (after: string | undefined, token?: string) => {
+    options.onRequest?.();
+    return client.send(
       new ListObjectsV2Command({
         Bucket: bucket,
         Prefix: prefix === '' ? undefined : prefix,
@@ -58,6 +61,7 @@ export async function* listRemote(
       }),
       { abortSignal: signal },
     );
+  };
   // The first page is the same whatever the first range's end turns out to
   // be: ask for it now instead of after the local walk's first 1,000 keys.
   let firstPage: Promise<ListObjectsV2CommandOutput> | undefined =

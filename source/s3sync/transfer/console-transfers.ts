@@ -74,6 +74,13 @@ export function createS3Transfers(
 
   return {
     async sync(spec, hooks) {
+      if (spec.source.kind === 's3' && spec.destination.kind === 's3') {
+        const [{ runBucketSync, bucketSyncDeps }, uploads] = await Promise.all([
+          import('../bucket-sync-deps.js'),
+          journal(),
+        ]);
+        return runBucketSync(spec, bucketSyncDeps(factory, uploads), hooks);
+      }
       const [{ runSync }, client, uploads, s3Context] = await Promise.all([
         import('../sync.js'),
         factory.s3(),

@@ -13,7 +13,7 @@ import { downloadObject } from './download-object.js';
 import { localPathForKey } from '../plan/key-safety.js';
 import { assertNoLinkOnPath } from './link-check.js';
 import type { ProgressTracker } from './progress-tracker.js';
-import type { PlanItem } from '../plan-types.js';
+import type { PlanItem, SyncDirection } from '../plan-types.js';
 import { uploadFile, type UploadSettings } from './upload-file.js';
 
 export interface ExecutorSettings extends UploadSettings {
@@ -21,7 +21,13 @@ export interface ExecutorSettings extends UploadSettings {
   readonly bucket: string;
   readonly prefix: string;
   readonly root: string;
-  readonly direction: 'up' | 'down';
+  readonly direction: SyncDirection;
+  /** A bucket-to-bucket copy of one item (direction 'copy'). */
+  readonly copy?: (
+    item: PlanItem,
+    signal: AbortSignal,
+    onBytes: (count: number) => void,
+  ) => Promise<void>;
   readonly files: number;
   readonly parts: Limiter;
   readonly rangedThreshold: number;
@@ -41,7 +47,12 @@ export interface Executor {
   runDeletes(items: readonly PlanItem[]): Promise<number>;
   readonly failures: Failure[];
   readonly failureCount: () => number;
-  readonly done: { uploaded: number; downloaded: number; deleted: number };
+  readonly done: {
+    uploaded: number;
+    downloaded: number;
+    copied: number;
+    deleted: number;
+  };
 }
 
 const KEEP_FAILURES = 1000;
@@ -60,7 +71,7 @@ export function createExecutor(
   const running = new Set<Promise<void>>();
   const failures: Failure[] = [];
   let failureCount = 0;
-  const done = { uploaded: 0, downloaded: 0, deleted: 0 };
+  const done = { uploaded: 0, downloaded: 0, copied: 0, deleted: 0 };
 
   const fail = (item: PlanItem, error: unknown, operation: string) => {
     failureCount++;
@@ -78,7 +89,12 @@ export function createExecutor(
       moved += count;
       tracker.bytes(count);
     };
-    const operation = item.action === 'upload' ? 'PutObject' : 'GetObject';
+    const operation =
+      item.action === 'upload'
+        ? 'PutObject'
+        : item.action === 'copy'
+          ? 'CopyObject'
+          : 'GetObject';
     try {
       if (item.action === 'upload' && item.local) {
         await uploadFile(
@@ -91,6 +107,9 @@ export function createExecutor(
           onBytes,
         );
         done.uploaded++;
+      } else if (item.action === 'copy' && settings.copy) {
+        await settings.copy(item, signal, onBytes);
+        done.copied++;
       } else if (item.action === 'download' && item.remote) {
         const verdict = localPathForKey(settings.root, item.rel);
         if (verdict.kind !== 'file')
@@ -134,7 +153,8 @@ export function createExecutor(
     },
     async runDeletes(items) {
       for (const _ of items) tracker.planned(0);
-      if (settings.direction === 'up') {
+      // Up and copy delete objects of the destination bucket.
+      if (settings.direction !== 'down') {
         const result = await deleteInBatches(
           settings.client,
           settings.bucket,

@@ -138,7 +138,7 @@ async function abortLeftUpload(
 }
 
 /** The uploads of `key` already pending: not this run's, whatever happens to it. */
-async function pendingUploadIds(
+export async function pendingUploadIds(
   client: S3Client,
   bucket: string,
   key: string,

@@ -155,6 +155,21 @@ describe('hostile outside text', () => {
     expectHarmless(view);
   });
 
+  it('is shown harmless in a bucket-to-bucket copy plan and its summary', async () => {
+    const s3 = createFakeS3({
+      'acme-logs': [`2026/${OSC52}.log`, `2026/${BIDI}.log`],
+      'acme-backups': [],
+    });
+    const { view } = await openConsole({ pane: 'buckets', s3, size });
+    await view.waitFor((frame) => frame.includes('acme-backups'), 'buckets');
+    await view.press('s', (frame) => frame.includes('copies server-side'));
+    await view.press('s3://acme-logs/2026/');
+    await view.press(KEYS.enter, (frame) => frame.includes('+ web\\x1b]52;'));
+    expect(view.frame()).toContain('rm-<U+202E>prod.log');
+    await view.press('y', (frame) => frame.includes('sync: 2 copied'));
+    expectHarmless(view);
+  });
+
   it('is shown harmless in the pending uploads of a bucket', async () => {
     const s3 = createFakeS3({ 'acme-logs': ['README.txt'] });
     s3.uploads.set('acme-logs', [

@@ -12,6 +12,7 @@ import type {
 import { UserError } from '../../../source/lib/errors.js';
 import type { S3Transfers } from '../../../source/s3sync/transfer/console-transfers.js';
 import type { SyncResult } from '../../../source/s3sync/sync-spec.js';
+import { fakeBucketCopy } from './fake-bucket-copy.js';
 
 export interface FakeS3 {
   readonly s3: S3Service;
@@ -201,6 +202,8 @@ export function createFakeS3(
     },
     transfers: {
       sync(spec, hooks) {
+        if (spec.source.kind === 's3' && spec.destination.kind === 's3')
+          return Promise.resolve(fakeBucketCopy(bucket, calls, spec, hooks));
         const remote =
           spec.source.kind === 's3' ? spec.source : spec.destination;
         const up = spec.source.kind === 'local';
@@ -226,12 +229,14 @@ export function createFakeS3(
           planned: {
             upload: up ? keys.length : 0,
             download: up ? 0 : keys.length,
+            copy: 0,
             delete: 0,
             skip: 0,
           },
           plannedBytes: keys.length * 1024,
           uploaded: spec.dryRun || !up ? 0 : keys.length,
           downloaded: spec.dryRun || up ? 0 : keys.length,
+          copied: 0,
           deleted: 0,
           bytes: spec.dryRun ? 0 : keys.length * 1024,
           failed: [],
