@@ -26,6 +26,36 @@ const yogaWithoutFetch = {
   },
 };
 
+/**
+ * Every import of string-width (Ink's, its helpers', ours) goes to
+ * source/terminal/cached-string-width.ts, which remembers widths; other
+ * major versions (a dependency's own copy) are left as they are.
+ */
+const cachedStringWidth = {
+  name: 'cached-string-width',
+  setup(builder) {
+    const wrapper = new URL(
+      './source/terminal/cached-string-width.ts',
+      import.meta.url,
+    ).pathname;
+    let shared;
+    builder.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.importer === wrapper || args.pluginData === 'real') return;
+      shared ??= await builder.resolve('string-width', {
+        resolveDir: process.cwd(),
+        kind: 'import-statement',
+        pluginData: 'real',
+      });
+      const real = await builder.resolve('string-width', {
+        resolveDir: args.resolveDir,
+        kind: args.kind,
+        pluginData: 'real',
+      });
+      return real.path === shared.path ? { path: wrapper } : real;
+    });
+  },
+};
+
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 await build({
@@ -55,6 +85,6 @@ await build({
   },
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
-  plugins: [yogaWithoutFetch],
+  plugins: [yogaWithoutFetch, cachedStringWidth],
 });
 copyFileSync('source/lab/moto-lab.py', 'dist/moto-lab.py');
