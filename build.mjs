@@ -3,7 +3,58 @@
 // uses and keeps whole-library barrels (Ink's es-toolkit import) off the
 // start-up path; see bench/startup.mjs for the effect.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+/**
+ * Yoga (Ink's layout engine) ships its WebAssembly as a base64 data: URL and
+ * loads it with fetch() when fetch exists. In Node that first fetch() loads
+ * undici, about 200 KB of script, before the first frame. Yoga's own fallback
+ * decodes the same bytes synchronously; this makes it take that path.
+ */
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(builder) {
+    builder.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      const patched = source.replace('"function"!=typeof fetch', 'true');
+      if (patched === source)
+        throw new Error(
+          `${path}: yoga's wasm loader changed; revisit the patch`,
+        );
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Every import of string-width (Ink's, its helpers', ours) goes to
+ * source/terminal/cached-string-width.ts, which remembers widths; other
+ * major versions (a dependency's own copy) are left as they are.
+ */
+const cachedStringWidth = {
+  name: 'cached-string-width',
+  setup(builder) {
+    const wrapper = new URL(
+      './source/terminal/cached-string-width.ts',
+      import.meta.url,
+    ).pathname;
+    let shared;
+    builder.onResolve({ filter: /^string-width$/ }, async (args) => {
+      if (args.importer === wrapper || args.pluginData === 'real') return;
+      shared ??= await builder.resolve('string-width', {
+        resolveDir: process.cwd(),
+        kind: 'import-statement',
+        pluginData: 'real',
+      });
+      const real = await builder.resolve('string-width', {
+        resolveDir: args.resolveDir,
+        kind: args.kind,
+        pluginData: 'real',
+      });
+      return real.path === shared.path ? { path: wrapper } : real;
+    });
+  },
+};
 
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
@@ -34,5 +85,6 @@ await build({
   },
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
+  plugins: [yogaWithoutFetch, cachedStringWidth],
 });
 copyFileSync('source/lab/moto-lab.py', 'dist/moto-lab.py');

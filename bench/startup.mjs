@@ -76,6 +76,36 @@ function runOpsdeck(env) {
   });
 }
 
+/** Every subcommand a script can call, and the console itself (no subcommand). */
+const HELP_COMMANDS = [
+  [],
+  ['whoami'],
+  ['s3'],
+  ['s3', 'sync'],
+  ['sg'],
+  ['ec2', 'snapshot-all'],
+  ['ses', 'smtp-credentials'],
+  ['eip', 'guard'],
+  ['ebs-copy'],
+  ['reset-root'],
+  ['lab'],
+];
+
+/** Wall time of `opsdeck <command> --help` until the process has exited. */
+function timeHelp(command, env) {
+  const started = performance.now();
+  const result = spawnSync(cli, [...command, '--help'], {
+    env,
+    encoding: 'utf8',
+  });
+  const elapsed = performance.now() - started;
+  if (result.status !== 0 || !result.stdout.includes('Usage:'))
+    throw new Error(
+      `opsdeck ${command.join(' ')} --help failed: ${result.stderr}`,
+    );
+  return elapsed;
+}
+
 /** The peer: aws sts get-caller-identity, with its peak memory. */
 function runAwsCli(env, endpoint) {
   const started = performance.now();
@@ -177,6 +207,14 @@ try {
     'MB',
   );
   console.log('targets: first frame under 400 ms, under 120 MB RSS');
+  console.log('');
+  console.log(`time to exit for --help, median of ${RUNS} runs`);
+  for (const command of HELP_COMMANDS) {
+    const times = Array.from({ length: RUNS }, () => timeHelp(command, env));
+    console.log(
+      `${`opsdeck ${[...command, '--help'].join(' ')}`.padEnd(45)} ${median(times).toFixed(0).padStart(5)} ms`,
+    );
+  }
 } finally {
   await lab.stop();
 }

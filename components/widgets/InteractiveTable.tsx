@@ -82,9 +82,23 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
 
   // Widths come from every row, not the window, so columns do not jump while scrolling.
   const cellTexts = useMemo(() => rows.map((row) => row.cells), [rows]);
-  const widths = useMemo(
-    () => fitColumns(columns, cellTexts, width - 1),
+  // The same widths keep the same array, so table lines memoised on their
+  // props do not redraw when a refresh leaves the widths as they were.
+  const widthsKey = useMemo(
+    () => fitColumns(columns, cellTexts, width - 1).join(','),
     [columns, cellTexts, width],
+  );
+  const widths = useMemo(
+    () => (widthsKey === '' ? [] : widthsKey.split(',').map(Number)),
+    [widthsKey],
+  );
+  const titles = useMemo(
+    () => columns.map((column) => column.title),
+    [columns],
+  );
+  const aligns = useMemo(
+    () => columns.map((column) => column.align),
+    [columns],
   );
 
   useKeys(
@@ -151,8 +165,8 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
         width={width}
       />
       <TableWindow
-        titles={columns.map((column) => column.title)}
-        aligns={columns.map((column) => column.align)}
+        titles={titles}
+        aligns={aligns}
         widths={widths}
         lines={visible}
         selectedId={selected?.id}

@@ -4,7 +4,7 @@ import { useReadOnlyRefusal } from '../../hooks/actions/useReadOnlyRefusal.js';
 import { useAppDeps } from '../../hooks/context/app-context.js';
 import { useListLoader } from '../../hooks/table/useListLoader.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
-import { buildRows, type ShownRow } from '../../source/table/table-rows.js';
+import { buildRows, createRowCache } from '../../source/table/table-rows.js';
 import type { PaneProps } from '../shell/pane-props.js';
 import { InteractiveTable } from './InteractiveTable.js';
 import type {
@@ -45,8 +45,8 @@ export function LoadedTablePane<Row, Services>(
     },
     shell.refreshToken,
   );
-  // Rows of earlier pages are built once, not again with every page that follows.
-  const [cache] = useState(() => new WeakMap<object, ShownRow<Row>>());
+  // Rows of earlier pages are built once; a refresh rebuilds only what changed.
+  const [cache] = useState(() => createRowCache<Row>());
   const rows = useMemo(
     () => buildRows(spec, list.rows, cache),
     [spec, list.rows, cache],

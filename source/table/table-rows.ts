@@ -19,14 +19,34 @@ export interface TableSort {
   readonly direction: SortDirection;
 }
 
+interface BuiltRow<Row> {
+  /** The cell texts before they were made safe, to tell whether they changed. */
+  readonly raw: readonly string[];
+  readonly shown: ShownRow<Row>;
+}
+
+/** What a table keeps between builds so that unchanged rows cost little. */
+export interface RowCache<Row> {
+  /** By row object: the rows of earlier pages, kept when the next one loads. */
+  readonly byObject: WeakMap<object, BuiltRow<Row>>;
+  /** By row ID: a refresh brings new objects, most with the same texts. */
+  byId: Map<string, BuiltRow<Row>>;
+}
+
+export function createRowCache<Row>(): RowCache<Row> {
+  return { byObject: new WeakMap(), byId: new Map() };
+}
+
 /**
- * Rows as shown. With a cache, a row object already built (an earlier page,
- * kept when the next one loads) is not built again.
+ * Rows as shown. With a cache, a row object already built is not built
+ * again, and a refreshed row whose texts and tones did not change keeps the
+ * previous `cells` and `tones` arrays: the texts are not made safe again, and
+ * a memoised table line sees the same props and does not redraw.
  */
 export function buildRows<Row>(
   spec: Pick<TablePaneSpec<Row, unknown>, 'columns' | 'rowId' | 'tags'>,
   rows: readonly Row[],
-  cache?: WeakMap<object, ShownRow<Row>>,
+  cache?: RowCache<Row>,
 ): ShownRow<Row>[] {
   // key=value takes a column's id or its title: status=… and opt-in=… alike.
   // One map for every row: thousands of rows need not carry their own.
@@ -35,32 +55,54 @@ export function buildRows<Row>(
     columns.set(column.title.toLowerCase(), index);
     columns.set(column.id, index);
   });
-  return rows.map((row) => {
-    const cached =
-      typeof row === 'object' && row !== null ? cache?.get(row) : undefined;
-    if (cached) return cached;
-    const built = shownRow(spec, row, columns);
-    if (typeof row === 'object' && row !== null) cache?.set(row, built);
-    return built;
+  // Only the IDs of this build: rows gone from the list are let go.
+  const byId = new Map<string, BuiltRow<Row>>();
+  const shown = rows.map((row) => {
+    const isObject = typeof row === 'object' && row !== null;
+    const built =
+      (isObject ? cache?.byObject.get(row) : undefined) ??
+      buildRow(spec, row, columns, cache?.byId);
+    if (isObject) cache?.byObject.set(row, built);
+    byId.set(built.shown.id, built);
+    return built.shown;
   });
+  if (cache) cache.byId = byId;
+  return shown;
 }
 
-function shownRow<Row>(
+function buildRow<Row>(
   spec: Pick<TablePaneSpec<Row, unknown>, 'columns' | 'rowId' | 'tags'>,
   row: Row,
   columns: ReadonlyMap<string, number>,
-): ShownRow<Row> {
-  // Cells are measured, filtered and drawn as shown: outside text made safe first.
-  const cells = spec.columns.map((column) => safeLine(column.value(row)));
+  previous: ReadonlyMap<string, BuiltRow<Row>> | undefined,
+): BuiltRow<Row> {
+  const id = spec.rowId(row);
+  const before = previous?.get(id);
+  const raw = spec.columns.map((column) => column.value(row));
+  const tones = spec.columns.map((column) => column.tone?.(row));
   const tags = spec.tags?.(row);
   return {
-    id: spec.rowId(row),
-    row,
-    cells,
-    columns,
-    tones: spec.columns.map((column) => column.tone?.(row)),
-    ...(tags === undefined ? {} : { tags }),
+    raw,
+    shown: {
+      id,
+      row,
+      // Cells are measured, filtered and drawn as shown: outside text made safe first.
+      cells:
+        before && sameItems(before.raw, raw)
+          ? before.shown.cells
+          : raw.map(safeLine),
+      columns,
+      tones:
+        before && sameItems(before.shown.tones, tones)
+          ? before.shown.tones
+          : tones,
+      ...(tags === undefined ? {} : { tags }),
+    },
   };
+}
+
+function sameItems<Item>(a: readonly Item[], b: readonly Item[]): boolean {
+  return a.length === b.length && a.every((item, index) => item === b[index]);
 }
 
 export function viewRows<Row>(
