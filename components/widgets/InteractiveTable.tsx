@@ -5,12 +5,8 @@ import { useShellApi } from '../../hooks/context/shell-context.js';
 import { parseFilter } from '../../source/table/filter.js';
 import type { Scope, Command } from '../../source/keymap/index.js';
 import { tableScopes } from '../../source/keymap/live-scopes.js';
-import {
-  LIST_MOVES,
-  moveCursor,
-  placeCursor,
-  START_CURSOR,
-} from '../../source/table/table-cursor.js';
+import { LIST_MOVES } from '../../source/table/table-cursor.js';
+import { useTableCursor } from '../../hooks/table/useTableCursor.js';
 import { fitColumns } from '../../source/table/table-layout.js';
 import {
   toggleSort,
@@ -64,7 +60,6 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
     props;
   const shell = useShellApi();
   const theme = useTheme();
-  const [cursor, setCursor] = useState(START_CURSOR);
   const [sort, setSort] = useState<TableSort | undefined>(undefined);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
 
@@ -77,7 +72,8 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
   );
   const ids = useMemo(() => shown.map((row) => row.id), [shown]);
   const bodyHeight = Math.max(1, height - 2);
-  const { index, offset } = placeCursor(cursor, ids, bodyHeight);
+  const cursor = useTableCursor(ids, bodyHeight);
+  const { index, offset } = cursor;
   const selected = shown[index];
 
   // Widths come from every row, not the window, so columns do not jump while scrolling.
@@ -91,10 +87,7 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
     tableScopes(scope),
     (command, key) => {
       const move = LIST_MOVES[command];
-      if (move)
-        return setCursor((current) =>
-          moveCursor(current, ids, bodyHeight, move),
-        );
+      if (move) return cursor.move(move);
       switch (command) {
         case 'table.open':
           if (selected) props.onOpen?.(selected.row);
@@ -116,7 +109,7 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
             else next.add(selected.id);
             return next;
           });
-          setCursor((current) => moveCursor(current, ids, bodyHeight, 'down'));
+          cursor.move('down');
           return;
         }
         case 'table.more':
