@@ -7,7 +7,9 @@ import { useShellApi } from '../context/shell-context.js';
 
 export interface MysqlQuery {
   readonly text: string;
-  readonly setText: (text: string) => void;
+  /** The text as the last key left it, ahead of the render when keys come in a burst. */
+  readonly liveText: () => string;
+  readonly setText: (text: string | ((current: string) => string)) => void;
   readonly running: boolean;
   /** The last good result; an error does not replace it. */
   readonly result: QueryResult | undefined;
@@ -25,7 +27,18 @@ export interface MysqlQuery {
  */
 export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
   const shell = useShellApi();
-  const [text, setText] = useState('');
+  const [text, setShownText] = useState('');
+  // Keys of a burst arrive before the render of the one before: each edits
+  // what the last key left, and Enter runs it.
+  const live = useRef('');
+  const busy = useRef(false);
+  const setText = useCallback(
+    (next: string | ((current: string) => string)) => {
+      live.current = typeof next === 'function' ? next(live.current) : next;
+      setShownText(live.current);
+    },
+    [],
+  );
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<QueryResult | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -37,8 +50,10 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
   }, [connection.history]);
 
   const run = useCallback(() => {
-    const statement = text.trim();
-    if (statement === '' || running) return;
+    const statement = live.current.trim();
+    // Enter twice in one burst runs the statement once.
+    if (statement === '' || running || busy.current) return;
+    busy.current = true;
     void (async () => {
       let verdict;
       try {
@@ -68,10 +83,11 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
       } catch (failure) {
         setError(describeError(failure));
       } finally {
+        busy.current = false;
         setRunning(false);
       }
     })();
-  }, [text, running, connection.guard, shell, sql]);
+  }, [running, connection.guard, shell, sql, setText]);
 
   const cancel = useCallback(() => {
     void sql.cancel().then(
@@ -90,7 +106,18 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
       historyIndex.current = next;
       setText(entries[next] ?? '');
     },
-    [connection.history],
+    [connection.history, setText],
   );
-  return { text, setText, running, result, error, run, cancel, history };
+  const liveText = useCallback(() => live.current, []);
+  return {
+    text,
+    liveText,
+    setText,
+    running,
+    result,
+    error,
+    run,
+    cancel,
+    history,
+  };
 }
