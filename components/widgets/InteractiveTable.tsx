@@ -7,7 +7,10 @@ import type { Scope, Command } from '../../source/keymap/index.js';
 import { tableScopes } from '../../source/keymap/live-scopes.js';
 import { LIST_MOVES } from '../../source/table/table-cursor.js';
 import { useTableCursor } from '../../hooks/table/useTableCursor.js';
-import { fitColumns } from '../../source/table/table-layout.js';
+import {
+  cutPosition,
+  fitColumns,
+} from '../../source/table/table-layout.js';
 import {
   toggleSort,
   viewRows,
@@ -146,6 +149,7 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
       <TableWindow
         titles={columns.map((column) => column.title)}
         aligns={columns.map((column) => column.align)}
+        cuts={columns.map(cutPosition)}
         widths={widths}
         lines={visible}
         selectedId={selected?.id}
