@@ -7,10 +7,7 @@ import type { Scope, Command } from '../../source/keymap/index.js';
 import { tableScopes } from '../../source/keymap/live-scopes.js';
 import { LIST_MOVES } from '../../source/table/table-cursor.js';
 import { useTableCursor } from '../../hooks/table/useTableCursor.js';
-import {
-  cutPosition,
-  fitColumns,
-} from '../../source/table/table-layout.js';
+import { cutPosition, fitColumns } from '../../source/table/table-layout.js';
 import {
   toggleSort,
   viewRows,
