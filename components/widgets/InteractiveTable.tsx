@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { parseFilter } from '../../source/table/filter.js';
@@ -62,6 +62,18 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
   const theme = useTheme();
   const [sort, setSort] = useState<TableSort | undefined>(undefined);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+
+  // Esc clears the marks before it goes back. A layout effect: the Esc of
+  // the same burst as the mark already sees it.
+  const { holdBack } = shell;
+  const hasMarks = marked.size > 0;
+  useLayoutEffect(() => {
+    if (!isActive || !hasMarks) return undefined;
+    return holdBack(() => {
+      setMarked(new Set());
+      return true;
+    });
+  }, [isActive, hasMarks, holdBack]);
 
   const parsed = useMemo(() => parseFilter(filter), [filter]);
   const shown = useMemo(
