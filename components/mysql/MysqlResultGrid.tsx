@@ -92,14 +92,14 @@ export function MysqlResultGrid(props: MysqlResultGridProps) {
       <Text bold wrap="truncate-end">
         {header}
       </Text>
-      {ids.slice(offset, offset + bodyHeight).map((id) => (
+      {props.rows.slice(offset, offset + bodyHeight).map((row, at) => (
         <Text
-          key={id}
-          inverse={Number(id) === index && props.isActive}
+          key={ids[offset + at]}
+          inverse={offset + at === index && props.isActive}
           wrap="truncate-end"
         >
           {shown.map((column, position) => {
-            const value = props.rows[Number(id)]?.[column] ?? null;
+            const value = row[column] ?? null;
             return (
               <Text
                 key={column}

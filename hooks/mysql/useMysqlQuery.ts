@@ -31,7 +31,6 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
   // Keys of a burst arrive before the render of the one before: each edits
   // what the last key left, and Enter runs it.
   const live = useRef('');
-  const busy = useRef(false);
   const setText = useCallback(
     (next: string | ((current: string) => string)) => {
       live.current = typeof next === 'function' ? next(live.current) : next;
@@ -51,9 +50,7 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
 
   const run = useCallback(() => {
     const statement = live.current.trim();
-    // Enter twice in one burst runs the statement once.
-    if (statement === '' || running || busy.current) return;
-    busy.current = true;
+    if (statement === '' || running) return;
     void (async () => {
       let verdict;
       try {
@@ -83,7 +80,6 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
       } catch (failure) {
         setError(describeError(failure));
       } finally {
-        busy.current = false;
         setRunning(false);
       }
     })();
