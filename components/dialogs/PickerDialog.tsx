@@ -5,7 +5,14 @@ import {
   filterPickItems,
   type PickRequest,
 } from '../../source/lib/pick-request.js';
-import { scrollOffset } from '../../source/table/table-layout.js';
+import {
+  moveSelection,
+  scrollOffset,
+} from '../../source/table/table-layout.js';
+import {
+  LIST_MOVES,
+  type CursorMove,
+} from '../../source/table/table-cursor.js';
 import { TextInput } from '../widgets/TextInput.js';
 import { useTheme } from '../theme.js';
 import { fitCell } from '../../source/lib/fit-cell.js';
@@ -17,7 +24,10 @@ export interface PickerDialogProps {
   readonly onResolve: (id: string | undefined) => void;
 }
 
-/** Type to narrow the list, ↑/↓ to move, Enter to choose, Esc to cancel. */
+/**
+ * j/k (and the other list keys) move, Enter chooses, Esc cancels; `/` starts
+ * a filter that typing narrows (↑/↓ still move, Esc ends the filter).
+ */
 export function PickerDialog({
   request,
   width,
@@ -27,6 +37,7 @@ export function PickerDialog({
   const theme = useTheme();
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
+  const [filtering, setFiltering] = useState(false);
   const items = useMemo(
     () => filterPickItems(request.items, query),
     [request.items, query],
@@ -36,16 +47,31 @@ export function PickerDialog({
   const offset = scrollOffset(items.length, index, listHeight, 0);
   const inner = Math.max(20, width - 4);
 
+  const move = (how: CursorMove) =>
+    setSelected(moveSelection(items.length, index, how, listHeight - 1));
   useKeys(
-    ['dialog'],
+    // While filtering, letters are the filter's: only the dialog's keys count.
+    filtering ? ['dialog'] : ['list', 'dialog'],
     (command) => {
-      if (command === 'dialog.cancel') return onResolve(undefined);
-      if (command === 'dialog.scrollUp')
-        return setSelected(Math.max(0, index - 1));
-      if (command === 'dialog.scrollDown')
-        return setSelected(Math.min(items.length - 1, index + 1));
-      if (command === 'dialog.accept' && items[index])
-        return onResolve(items[index].id);
+      const listMove = LIST_MOVES[command];
+      if (listMove) return move(listMove);
+      switch (command) {
+        case 'dialog.cancel':
+          if (!filtering) return onResolve(undefined);
+          setQuery('');
+          return setFiltering(false);
+        case 'dialog.filter':
+          return setFiltering(true);
+        case 'dialog.scrollUp':
+          return move('up');
+        case 'dialog.scrollDown':
+          return move('down');
+        case 'dialog.accept':
+          if (items[index]) onResolve(items[index].id);
+          return;
+        default:
+          break;
+      }
     },
     true,
   );
@@ -78,8 +104,8 @@ export function PickerDialog({
             setQuery(value);
             setSelected(0);
           }}
-          isActive
-          placeholder="type to narrow"
+          isActive={filtering}
+          placeholder="/ narrows the list"
           width={inner - 2}
         />
       </Box>
@@ -109,9 +135,20 @@ export function PickerDialog({
       )}
       <Text color={theme.ui.muted}>
         {fitCell(
-          [`${theme.glyphs.upDown} move`, 'Enter chooses', 'Esc cancels'].join(
-            ` ${theme.glyphs.dot} `,
-          ),
+          (filtering
+            ? [
+                'type to narrow',
+                `${theme.glyphs.upDown} move`,
+                'Enter chooses',
+                'Esc ends the filter',
+              ]
+            : [
+                `j/k ${theme.glyphs.upDown} move`,
+                '/ filter',
+                'Enter chooses',
+                'Esc cancels',
+              ]
+          ).join(` ${theme.glyphs.dot} `),
           inner,
           { ellipsis: theme.glyphs.ellipsis },
         )}

@@ -36,11 +36,11 @@ export function MysqlEditor({
       const name = keyName(input, key);
       const command = keymap.resolve(name, SCOPES);
       switch (command) {
-        case 'prompt.accept':
-          if (query.text.trim() === '') return;
-          return /;\s*$/.test(query.text)
-            ? query.run()
-            : query.setText(`${query.text}\n`);
+        case 'prompt.accept': {
+          const text = query.liveText();
+          if (text.trim() === '') return;
+          return /;\s*$/.test(text) ? query.run() : query.setText(`${text}\n`);
+        }
         case 'mysql.editor.run':
           return query.run();
         case 'mysql.editor.clear':
@@ -58,7 +58,7 @@ export function MysqlEditor({
           break;
       }
       if (key.backspace || key.delete)
-        return query.setText(query.text.slice(0, -1));
+        return query.setText((text) => text.slice(0, -1));
       if (
         key.ctrl ||
         key.meta ||
@@ -71,7 +71,7 @@ export function MysqlEditor({
         return;
       // Typed text or a paste; pasted line breaks become new lines.
       if (input.length > 0)
-        query.setText(query.text + input.replace(/\r\n?/g, '\n'));
+        query.setText((text) => text + input.replace(/\r\n?/g, '\n'));
     },
     isActive,
     true,

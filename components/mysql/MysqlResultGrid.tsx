@@ -4,12 +4,8 @@ import { useKeys } from '../../hooks/input/useKeys.js';
 import type { Scope, Command } from '../../source/keymap/index.js';
 import type { Cell, ResultColumn } from '../../source/mysql/mysql-values.js';
 import { cellText, gridWidths } from '../../source/panes/mysql/mysql-format.js';
-import {
-  LIST_MOVES,
-  moveCursor,
-  placeCursor,
-  START_CURSOR,
-} from '../../source/table/table-cursor.js';
+import { LIST_MOVES } from '../../source/table/table-cursor.js';
+import { useTableCursor } from '../../hooks/table/useTableCursor.js';
 import { useTheme } from '../theme.js';
 import { fitCell, fitPieces } from '../../source/lib/fit-cell.js';
 
@@ -22,6 +18,8 @@ export interface MysqlResultGridProps {
   /** The view's scope: its left/right commands end in `.left` / `.right`. */
   readonly scope: Scope;
   readonly onCommand?: (command: Command) => void;
+  /** What names a row (its primary key), so the cursor stays on it after a reload. */
+  readonly rowKey?: ((row: readonly Cell[]) => string) | undefined;
 }
 
 /**
@@ -31,13 +29,14 @@ export interface MysqlResultGridProps {
 export function MysqlResultGrid(props: MysqlResultGridProps) {
   const theme = useTheme();
   const { glyphs } = theme;
-  const [cursor, setCursor] = useState(START_CURSOR);
   const [first, setFirst] = useState(0);
+  const { rowKey } = props;
   const ids = useMemo(
-    () => props.rows.map((_, index) => String(index)),
-    [props.rows],
+    () => props.rows.map((row, index) => rowKey?.(row) ?? `#${String(index)}`),
+    [props.rows, rowKey],
   );
   const bodyHeight = Math.max(1, props.height - 1);
+  const cursor = useTableCursor(ids, bodyHeight);
   const widths = useMemo(
     () =>
       gridWidths(
@@ -51,10 +50,7 @@ export function MysqlResultGrid(props: MysqlResultGridProps) {
     ['list', props.scope],
     (command) => {
       const move = LIST_MOVES[command];
-      if (move)
-        return setCursor((current) =>
-          moveCursor(current, ids, bodyHeight, move),
-        );
+      if (move) return cursor.move(move);
       if (command.endsWith('.left'))
         return setFirst((value) => Math.max(0, value - 1));
       if (command.endsWith('.right'))
@@ -65,7 +61,7 @@ export function MysqlResultGrid(props: MysqlResultGridProps) {
     },
     props.isActive,
   );
-  const { index, offset } = placeCursor(cursor, ids, bodyHeight);
+  const { index, offset } = cursor;
   // The columns that fit from the first one shown.
   const shown: number[] = [];
   let used = 0;
@@ -96,14 +92,14 @@ export function MysqlResultGrid(props: MysqlResultGridProps) {
       <Text bold wrap="truncate-end">
         {header}
       </Text>
-      {ids.slice(offset, offset + bodyHeight).map((id) => (
+      {props.rows.slice(offset, offset + bodyHeight).map((row, at) => (
         <Text
-          key={id}
-          inverse={Number(id) === index && props.isActive}
+          key={ids[offset + at]}
+          inverse={offset + at === index && props.isActive}
           wrap="truncate-end"
         >
           {shown.map((column, position) => {
-            const value = props.rows[Number(id)]?.[column] ?? null;
+            const value = row[column] ?? null;
             return (
               <Text
                 key={column}

@@ -1,6 +1,8 @@
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import { useMysqlPager } from '../../hooks/mysql/useMysqlPager.js';
 import { MYSQL_VIEW_SCOPE } from '../../source/keymap/mysql.js';
+import type { Cell } from '../../source/mysql/mysql-values.js';
 import type { MysqlConnection } from '../../source/session/mysql-connections.js';
 import { MysqlResultGrid } from './MysqlResultGrid.js';
 import { useTheme } from '../theme.js';
@@ -33,6 +35,16 @@ export function MysqlRowsView(props: MysqlRowsViewProps) {
     limit,
   );
   const { page } = pager;
+  // Keyset pages know their primary key: the cursor follows it through a reload.
+  const rowKey = useMemo(() => {
+    if (page?.mode !== 'keyset') return undefined;
+    const at = page.primaryKey.map((name) =>
+      page.columns.findIndex((column) => column.name === name),
+    );
+    if (at.length === 0 || at.includes(-1)) return undefined;
+    return (row: readonly Cell[]) =>
+      JSON.stringify(at.map((index) => row[index] ?? null));
+  }, [page]);
   const where =
     page === undefined
       ? ''
@@ -73,6 +85,7 @@ export function MysqlRowsView(props: MysqlRowsViewProps) {
           width={props.width}
           isActive={props.isActive}
           scope={MYSQL_VIEW_SCOPE('rows')}
+          rowKey={rowKey}
           onCommand={(command) => {
             const where = PAGER[command];
             if (where) pager.go(where);

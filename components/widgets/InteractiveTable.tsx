@@ -1,17 +1,13 @@
 import { Box } from 'ink';
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { parseFilter } from '../../source/table/filter.js';
 import type { Scope, Command } from '../../source/keymap/index.js';
 import { tableScopes } from '../../source/keymap/live-scopes.js';
-import {
-  LIST_MOVES,
-  moveCursor,
-  placeCursor,
-  START_CURSOR,
-} from '../../source/table/table-cursor.js';
-import { fitColumns } from '../../source/table/table-layout.js';
+import { LIST_MOVES } from '../../source/table/table-cursor.js';
+import { useTableCursor } from '../../hooks/table/useTableCursor.js';
+import { cutPosition, fitColumns } from '../../source/table/table-layout.js';
 import {
   toggleSort,
   viewRows,
@@ -64,9 +60,20 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
     props;
   const shell = useShellApi();
   const theme = useTheme();
-  const [cursor, setCursor] = useState(START_CURSOR);
   const [sort, setSort] = useState<TableSort | undefined>(undefined);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
+
+  // Esc clears the marks before it goes back. A layout effect: the Esc of
+  // the same burst as the mark already sees it.
+  const { holdBack } = shell;
+  const hasMarks = marked.size > 0;
+  useLayoutEffect(() => {
+    if (!isActive || !hasMarks) return undefined;
+    return holdBack(() => {
+      setMarked(new Set());
+      return true;
+    });
+  }, [isActive, hasMarks, holdBack]);
 
   const parsed = useMemo(() => parseFilter(filter), [filter]);
   const shown = useMemo(
@@ -77,7 +84,8 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
   );
   const ids = useMemo(() => shown.map((row) => row.id), [shown]);
   const bodyHeight = Math.max(1, height - 2);
-  const { index, offset } = placeCursor(cursor, ids, bodyHeight);
+  const cursor = useTableCursor(ids, bodyHeight);
+  const { index, offset } = cursor;
   const selected = shown[index];
 
   // Widths come from every row, not the window, so columns do not jump while scrolling.
@@ -100,15 +108,13 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
     () => columns.map((column) => column.align),
     [columns],
   );
+  const cuts = useMemo(() => columns.map(cutPosition), [columns]);
 
   useKeys(
     tableScopes(scope),
     (command, key) => {
       const move = LIST_MOVES[command];
-      if (move)
-        return setCursor((current) =>
-          moveCursor(current, ids, bodyHeight, move),
-        );
+      if (move) return cursor.move(move);
       switch (command) {
         case 'table.open':
           if (selected) props.onOpen?.(selected.row);
@@ -130,7 +136,7 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
             else next.add(selected.id);
             return next;
           });
-          setCursor((current) => moveCursor(current, ids, bodyHeight, 'down'));
+          cursor.move('down');
           return;
         }
         case 'table.more':
@@ -167,6 +173,7 @@ export function InteractiveTable<Row>(props: InteractiveTableProps<Row>) {
       <TableWindow
         titles={titles}
         aligns={aligns}
+        cuts={cuts}
         widths={widths}
         lines={visible}
         selectedId={selected?.id}

@@ -1,5 +1,8 @@
 import { Box, Text } from 'ink';
-import { COLUMN_GAP } from '../../source/table/table-layout.js';
+import {
+  COLUMN_GAP,
+  type CutPosition,
+} from '../../source/table/table-layout.js';
 import type { TableSort } from '../../source/table/table-rows.js';
 import { TableWindowRow } from './TableWindowRow.js';
 import { useTheme } from '../theme.js';
@@ -15,6 +18,7 @@ export interface TableLine {
 export interface TableWindowProps {
   readonly titles: readonly string[];
   readonly aligns: readonly ('left' | 'right' | undefined)[];
+  readonly cuts: readonly CutPosition[];
   readonly widths: readonly number[];
   /** Only the rows in the window: the table never renders more than it shows. */
   readonly lines: readonly TableLine[];
@@ -29,6 +33,7 @@ export interface TableWindowProps {
 export function TableWindow({
   titles,
   aligns,
+  cuts,
   widths,
   lines,
   selectedId,
@@ -70,6 +75,7 @@ export function TableWindow({
             tones={line.tones}
             widths={widths}
             aligns={aligns}
+            cuts={cuts}
             selected={line.id === selectedId}
             marked={marked.has(line.id)}
           />

@@ -1,6 +1,9 @@
 import { Text } from 'ink';
 import { memo } from 'react';
-import { COLUMN_GAP } from '../../source/table/table-layout.js';
+import {
+  COLUMN_GAP,
+  type CutPosition,
+} from '../../source/table/table-layout.js';
 import { useTheme } from '../theme.js';
 import type { Tone } from '../../source/lib/view-types.js';
 import { fitCell } from '../../source/lib/fit-cell.js';
@@ -10,6 +13,7 @@ export interface TableWindowRowProps {
   readonly tones: readonly (Tone | undefined)[];
   readonly widths: readonly number[];
   readonly aligns: readonly ('left' | 'right' | undefined)[];
+  readonly cuts: readonly CutPosition[];
   readonly selected: boolean;
   readonly marked: boolean;
 }
@@ -20,6 +24,7 @@ export const TableWindowRow = memo(function TableWindowRow({
   tones,
   widths,
   aligns,
+  cuts,
   selected,
   marked,
 }: TableWindowRowProps) {
@@ -35,6 +40,7 @@ export const TableWindowRow = memo(function TableWindowRow({
         fitCell(cells[index] ?? '', width, {
           align: aligns[index],
           ellipsis: theme.glyphs.ellipsis,
+          position: cuts[index],
         }),
       tone: tones[index],
     });

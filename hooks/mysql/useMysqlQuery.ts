@@ -7,7 +7,9 @@ import { useShellApi } from '../context/shell-context.js';
 
 export interface MysqlQuery {
   readonly text: string;
-  readonly setText: (text: string) => void;
+  /** The text as the last key left it, ahead of the render when keys come in a burst. */
+  readonly liveText: () => string;
+  readonly setText: (text: string | ((current: string) => string)) => void;
   readonly running: boolean;
   /** The last good result; an error does not replace it. */
   readonly result: QueryResult | undefined;
@@ -25,7 +27,17 @@ export interface MysqlQuery {
  */
 export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
   const shell = useShellApi();
-  const [text, setText] = useState('');
+  const [text, setShownText] = useState('');
+  // Keys of a burst arrive before the render of the one before: each edits
+  // what the last key left, and Enter runs it.
+  const live = useRef('');
+  const setText = useCallback(
+    (next: string | ((current: string) => string)) => {
+      live.current = typeof next === 'function' ? next(live.current) : next;
+      setShownText(live.current);
+    },
+    [],
+  );
   const [running, setRunning] = useState(false);
   const [result, setResult] = useState<QueryResult | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -37,7 +49,7 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
   }, [connection.history]);
 
   const run = useCallback(() => {
-    const statement = text.trim();
+    const statement = live.current.trim();
     if (statement === '' || running) return;
     void (async () => {
       let verdict;
@@ -71,7 +83,7 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
         setRunning(false);
       }
     })();
-  }, [text, running, connection.guard, shell, sql]);
+  }, [running, connection.guard, shell, sql, setText]);
 
   const cancel = useCallback(() => {
     void sql.cancel().then(
@@ -90,7 +102,18 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
       historyIndex.current = next;
       setText(entries[next] ?? '');
     },
-    [connection.history],
+    [connection.history, setText],
   );
-  return { text, setText, running, result, error, run, cancel, history };
+  const liveText = useCallback(() => live.current, []);
+  return {
+    text,
+    liveText,
+    setText,
+    running,
+    result,
+    error,
+    run,
+    cancel,
+    history,
+  };
 }

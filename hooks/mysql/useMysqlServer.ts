@@ -36,7 +36,7 @@ export function useMysqlServer(connection: MysqlConnection): MysqlServer {
     if (command !== 'mysql.server.kill' || !row) return;
     if (refuse.command(command, 'mysql', connection.guard)) return;
     void (async () => {
-      const values = await shell.ask(killForm);
+      const values = await shell.ask(killForm(row));
       if (!values) return;
       const what = values['what'] === 'connection' ? 'connection' : 'query';
       await confirmedWrite(killRequest(row, what), () => ({

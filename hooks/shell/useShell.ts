@@ -28,6 +28,11 @@ export interface ShellControl {
   /** Opens a browsing pane at a place ("bucket/prefix/"), on top of the current view. */
   readonly openAt: (pane: string, at: string) => void;
   readonly back: () => void;
+  /**
+   * Lets a view undo something of its own on Esc before the shell goes back
+   * (a table's marks): `undo` says whether it did. Returns the release.
+   */
+  readonly holdBack: (undo: () => boolean) => () => void;
   /** Closes the view on top (a picker after its choice), whatever its filter. */
   readonly pop: () => void;
   readonly pushDetail: (
@@ -53,6 +58,7 @@ export function useShell(
   );
   const statusId = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const holds = useRef(new Set<() => boolean>());
 
   const router = useContext(InputRouterContext);
 
@@ -84,7 +90,15 @@ export function useShell(
       state,
       openPane: (pane, filter) => dispatch({ type: 'open-pane', pane, filter }),
       openAt: (pane, at) => dispatch({ type: 'open-at', pane, at }),
-      back: () => dispatch({ type: 'back' }),
+      back: () => {
+        // The newest hold first: the view that set it is the one on top.
+        for (const undo of [...holds.current].reverse()) if (undo()) return;
+        dispatch({ type: 'back' });
+      },
+      holdBack: (undo) => {
+        holds.current.add(undo);
+        return () => void holds.current.delete(undo);
+      },
       pop: () => dispatch({ type: 'pop' }),
       pushDetail: (title, sections) =>
         dispatch({ type: 'push', view: { kind: 'detail', title, sections } }),

@@ -55,7 +55,8 @@ export const SHELL_BINDINGS = [
     keys: ['escape'],
     scope: 'global',
     hint: 'back',
-    description: 'back: clear the filter, then the previous view',
+    description:
+      'back: clear the marks, then the filter, then the previous view',
   },
   {
     command: 'shell.refresh',
@@ -140,7 +141,8 @@ export const SHELL_BINDINGS = [
     command: 'table.mark',
     keys: ['space'],
     scope: 'table',
-    description: 'mark the row for a bulk action',
+    description:
+      'mark or unmark the row for a bulk action and move down; Esc clears the marks',
   },
   {
     command: 'table.more',
@@ -222,6 +224,13 @@ export const SHELL_BINDINGS = [
     scope: 'dialog',
     description:
       'force on/off (stop without OS shutdown, detach without unmount)',
+  },
+  {
+    command: 'dialog.filter',
+    keys: ['/'],
+    scope: 'dialog',
+    description:
+      'in a list to choose from: type to narrow it (↑/↓ still move, Esc ends the filter)',
   },
   {
     command: 'dialog.cancel',

@@ -13,7 +13,12 @@ import { cellWidth } from './wrap-width.js';
 export function fitCell(
   text: string,
   width: number,
-  options: { align?: 'left' | 'right' | undefined; ellipsis: string },
+  options: {
+    align?: 'left' | 'right' | undefined;
+    ellipsis: string;
+    /** Where the text is cut: at the end (the default) or in the middle. */
+    position?: 'end' | 'middle' | undefined;
+  },
 ): string {
   if (width <= 0) return '';
   // No character is narrower than zero or wider than two cells: this much is enough.
@@ -23,7 +28,7 @@ export function fitCell(
   const cut =
     stringWidth(clean) > width
       ? cliTruncate(clean, width, {
-          position: 'end',
+          position: options.position ?? 'end',
           truncationCharacter: options.ellipsis,
         })
       : clean;

@@ -18,16 +18,40 @@ export interface ColumnLayoutSpec {
   readonly growMax?: number;
   /** Lower numbers are dropped last when the terminal is narrow. */
   readonly priority?: number;
+  /** Where a cell too long for the column loses its text; see cutPosition. */
+  readonly cut?: CutPosition;
+}
+
+export type CutPosition = 'end' | 'middle';
+
+/**
+ * Long text (names, keys) is cut in the middle, so names that differ only at
+ * the end (bar-web-1, bar-web-2) still look different: bar-w…b-1.
+ */
+export function cutPosition(column: ColumnLayoutSpec): CutPosition {
+  return column.cut ?? (growable(column) ? 'middle' : 'end');
 }
 
 export const COLUMN_GAP = 1;
+
+function growable(column: ColumnLayoutSpec): boolean {
+  return (column.grow ?? 0) > 0;
+}
+
+/** A column's priority; unset, its position (earlier columns matter more). */
+function priorityOf(column: ColumnLayoutSpec, index: number): number {
+  return column.priority ?? index;
+}
 const SAMPLE_ROWS = 1000;
 
 /**
  * Column widths for the given total width. Each column starts at its content
- * width (title and up to SAMPLE_ROWS cells, capped by max); when that is too
- * wide, columns shrink towards min, and then the least important ones are
- * hidden (width 0). Spare room goes to growable columns.
+ * width (title and up to SAMPLE_ROWS cells, capped by max; a growable column
+ * also by growMax). When that is too wide, the least important columns give
+ * way first, a priority level at a time: its growable columns shrink towards
+ * their minimum, then its columns are hidden (width 0). So the name (the
+ * first priority) is cut only when nothing less important is left to give.
+ * Spare room goes to growable columns.
  */
 export function fitColumns(
   columns: readonly ColumnLayoutSpec[],
@@ -43,7 +67,10 @@ export function fitColumns(
       // A column is never wider than a screen: measure no more than that.
       width = Math.max(width, cellWidth(text.slice(0, 512)));
     }
-    return Math.min(width, column.max ?? Number.POSITIVE_INFINITY);
+    const cap = growable(column)
+      ? Math.min(column.max ?? Infinity, column.growMax ?? Infinity)
+      : (column.max ?? Infinity);
+    return Math.min(width, cap);
   });
   const minimum = columns.map((column, index) =>
     Math.min(
@@ -52,56 +79,48 @@ export function fitColumns(
     ),
   );
 
-  const visible = columns.map(() => true);
-  const used = (widths: number[]) => {
-    const shown = widths.filter((_, index) => visible[index]);
+  const widths = [...natural];
+  const used = () => {
+    const shown = widths.filter((width) => width > 0);
     return (
       shown.reduce((sum, width) => sum + width, 0) +
       Math.max(0, shown.length - 1) * COLUMN_GAP
     );
   };
-  // Drop columns, least important first, until the others fit with only the
-  // growable (long text) columns cut: an ID or an IP cut short is worse than
-  // a column left out.
-  const fitsByGrowing = () =>
-    used(
-      natural.map((width, index) =>
-        (columns[index]?.grow ?? 0) > 0 ? (minimum[index] ?? 0) : width,
-      ),
-    ) <= totalWidth;
-  const dropOrder = columns
-    .map((column, index) => ({ index, priority: column.priority ?? index }))
-    .sort((a, b) => b.priority - a.priority || b.index - a.index);
-  for (const { index } of dropOrder) {
-    if (fitsByGrowing() || visible.filter(Boolean).length <= 1) break;
-    visible[index] = false;
-  }
-
-  const widths = natural.map((width, index) => (visible[index] ? width : 0));
-  let excess = used(widths) - totalWidth;
-  // Shrink the widest growable column first, then the widest of the rest,
-  // never below a column's minimum.
-  const widestAbove = (growable: boolean) => {
-    let widest = -1;
-    for (let index = 0; index < widths.length; index++) {
-      const width = widths[index] ?? 0;
-      if (!visible[index] || width <= (minimum[index] ?? 0)) continue;
-      if ((columns[index]?.grow ?? 0) > 0 !== growable) continue;
-      if (widest === -1 || width > (widths[widest] ?? 0)) widest = index;
+  const levels = [...new Set(columns.map(priorityOf))].sort((a, b) => b - a);
+  for (const level of levels) {
+    if (used() <= totalWidth) break;
+    // Later columns give way before earlier ones of the same priority.
+    const members = columns
+      .map((column, index) => ({ column, index }))
+      .filter(({ column, index }) => priorityOf(column, index) === level)
+      .reverse();
+    const flexible = members.filter(({ column }) => growable(column));
+    const fixed = members.filter(({ column }) => !growable(column));
+    for (const { index } of flexible) {
+      const give = Math.min(
+        used() - totalWidth,
+        (widths[index] ?? 0) - (minimum[index] ?? 0),
+      );
+      if (give > 0) widths[index] = (widths[index] ?? 0) - give;
     }
-    return widest;
-  };
-  while (excess > 0) {
-    const growable = widestAbove(true);
-    const widest = growable === -1 ? widestAbove(false) : growable;
-    if (widest === -1) break;
-    widths[widest] = (widths[widest] ?? 0) - 1;
-    excess--;
+    for (const { index } of [...fixed, ...flexible]) {
+      if (used() <= totalWidth) break;
+      if (widths.filter((width) => width > 0).length <= 1) break;
+      widths[index] = 0;
+    }
   }
+  // One column left and still too wide: it is cut to the screen.
+  const excess = used() - totalWidth;
+  if (excess > 0) {
+    const last = widths.findIndex((width) => width > 0);
+    if (last !== -1) widths[last] = Math.max(0, (widths[last] ?? 0) - excess);
+  }
+  const visible = widths.map((width) => width > 0);
 
   // Spare room goes to growable columns by their share, each up to its
   // growMax; what none can take stays as a right margin.
-  let spare = totalWidth - used(widths);
+  let spare = totalWidth - used();
   const room = (index: number) =>
     (columns[index]?.growMax ?? Number.POSITIVE_INFINITY) -
     (widths[index] ?? 0);

@@ -51,14 +51,14 @@ describe.skipIf(!moto.info)(
           (screen) => screen.includes('to which region?'),
           'the region picker',
         );
-        app.type('eu-west-1');
+        app.type('/eu-west-1');
         await app.waitFor((screen) => /\(1\/\d+\)/.test(screen), 'eu-west-1');
         app.type('\r');
         await app.waitFor(
           (screen) => screen.includes('Zone in eu-west-1'),
           'the zone picker',
         );
-        app.type('eu-west-1a');
+        app.type('/eu-west-1a');
         await app.waitFor((screen) => /\(1\/\d+\)/.test(screen), 'eu-west-1a');
         app.type('\r');
         const options = await app.waitFor(

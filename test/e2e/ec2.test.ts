@@ -96,7 +96,7 @@ describe.skipIf(!moto.info)(`EC2 panes in a terminal${moto.missing}`, () => {
         (screen) => screen.includes('to ('),
         'the instance picker',
       );
-      app.type('web-2');
+      app.type('/web-2');
       await app.waitFor(
         (screen) => /\(1\/\d+\)/.test(screen),
         'web-2 in the picker',
@@ -131,7 +131,7 @@ describe.skipIf(!moto.info)(`EC2 panes in a terminal${moto.missing}`, () => {
         (screen) => screen.includes('Attach scratch-old to'),
         'the instance picker',
       );
-      app.type('web-2');
+      app.type('/web-2');
       await app.waitFor(
         (screen) => /\(1\/\d+\)/.test(screen),
         'web-2 in the picker',

@@ -48,7 +48,7 @@ describe.skipIf(missing !== '')(
           (screen) => screen.includes('on which connection?'),
           'the connection picker',
         );
-        app.type('lab-reset');
+        app.type('/lab-reset');
         await app.waitFor(
           (screen) => /lab-reset .*own stop\/start/.test(screen),
           'lab-reset alone',

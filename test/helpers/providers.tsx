@@ -42,6 +42,7 @@ export function withProviders(
     openPane: () => undefined,
     openAt: () => undefined,
     back: () => undefined,
+    holdBack: () => () => undefined,
     pop: () => undefined,
     pushDetail: (title) => recorded.details.push(title),
     showHelp: () => undefined,

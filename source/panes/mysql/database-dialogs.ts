@@ -105,7 +105,8 @@ export function dumpForm(database: string, home: string): FormSpec {
 
 export function restoreForm(database: string): FormSpec {
   return {
-    title: 'Restore a .sql or .sql.gz file',
+    // The selected database, named: a cursor on the wrong row shows here.
+    title: `Restore a .sql or .sql.gz file${database ? ` into ${database}` : ''}`,
     submitLabel: 'Restore',
     fields: [
       { name: 'file', label: 'Local file', validate: required('A file') },

@@ -3,18 +3,21 @@ import type { ProcessRow } from '../../mysql/admin/server-status.js';
 import type { FormSpec } from '../../lib/form.js';
 import type { ConfirmRequest } from '../../safety/confirm.js';
 
-export const killForm: FormSpec = {
-  title: 'Kill what',
-  submitLabel: 'Next',
-  fields: [
-    {
-      name: 'what',
-      label: 'Kill',
-      kind: 'choice',
-      choices: ['query', 'connection'],
-    },
-  ],
-};
+/** What to kill of the selected process: the title names it, so a wrong row shows. */
+export function killForm(process: ProcessRow): FormSpec {
+  return {
+    title: `Kill what of process ${process.id} (${process.user}@${process.host})`,
+    submitLabel: 'Next',
+    fields: [
+      {
+        name: 'what',
+        label: 'Kill',
+        kind: 'choice',
+        choices: ['query', 'connection'],
+      },
+    ],
+  };
+}
 
 export function killRequest(
   process: ProcessRow,

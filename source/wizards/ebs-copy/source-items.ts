@@ -52,6 +52,11 @@ async function readAll<Row>(
   return rows;
 }
 
+/** The name as the label; the ID in the detail only when the label is not the ID already. */
+function sourceItem(id: string, name: string, facts: string): PickItem {
+  return { id, label: name || id, detail: name ? `${id} ${facts}` : facts };
+}
+
 export async function sourceItems(
   listers: SourceListers,
   kind: Exclude<SourceKind, 'image'>,
@@ -62,21 +67,19 @@ export async function sourceItems(
       (await readAll(listers.instances, signal))
         // Gone or going: nothing left to copy.
         .filter((row) => !['terminated', 'shutting-down'].includes(row.state))
-        .map((row) => ({
-          id: row.id,
-          label: row.name || row.id,
-          detail: `${row.id} ${row.state} ${row.type} ${row.az}`,
-        }))
+        .map((row) =>
+          sourceItem(row.id, row.name, `${row.state} ${row.type} ${row.az}`),
+        )
     );
   if (kind === 'volume')
-    return (await readAll(listers.volumes, signal)).map((row) => ({
-      id: row.id,
-      label: row.name || row.id,
-      detail: `${row.id} ${row.size} GiB ${row.type} ${row.state} ${row.az}`,
-    }));
-  return (await readAll(listers.snapshots, signal)).map((row) => ({
-    id: row.id,
-    label: row.name || row.id,
-    detail: `${row.id} ${row.size} GiB ${row.state}`,
-  }));
+    return (await readAll(listers.volumes, signal)).map((row) =>
+      sourceItem(
+        row.id,
+        row.name,
+        `${row.size} GiB ${row.type} ${row.state} ${row.az}`,
+      ),
+    );
+  return (await readAll(listers.snapshots, signal)).map((row) =>
+    sourceItem(row.id, row.name, `${row.size} GiB ${row.state}`),
+  );
 }

@@ -283,7 +283,10 @@ describe('MySQL pane views at 80x24', () => {
     expect(server).toContain('buffer pool 128 MiB, 42% used');
     expect(server).toContain('SELECT * FROM orders');
     fits(server);
-    await view.press('K', (frame) => frame.includes('Kill what'));
+    // The dialog names the process it acts on.
+    await view.press('K', (frame) =>
+      frame.includes('Kill what of process 7 (app@'),
+    );
     await view.press(KEYS.enter, (frame) =>
       frame.includes('Kill the query of process 7'),
     );
@@ -313,7 +316,9 @@ describe('MySQL pane views at 80x24', () => {
     expect(mysql.calls[0]).toMatch(
       /^dump shop to \/home\/ops\/shop-.*\.sql\.gz gzip$/,
     );
-    await view.press('L', (frame) => frame.includes('Restore a .sql'));
+    await view.press('L', (frame) =>
+      frame.includes('Restore a .sql or .sql.gz file into shop'),
+    );
     await view.press('/tmp/shop.sql');
     await view.press(KEYS.enter, (frame) =>
       frame.includes('Restore into the existing database shop'),

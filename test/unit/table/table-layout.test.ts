@@ -7,12 +7,15 @@ import {
 } from '../../../source/table/table-cursor.js';
 import {
   COLUMN_GAP,
+  cutPosition,
   fitColumns,
   moveSelection,
   reselect,
   scrollOffset,
 } from '../../../source/table/table-layout.js';
 import { fitCell, fitPieces } from '../../../source/lib/fit-cell.js';
+import { instancesSpec } from '../../../source/panes/ec2/instances-spec.js';
+import { fakeInstance } from '../../helpers/fakes/fake-ec2.js';
 
 const columns = [
   { title: 'ID', min: 4 },
@@ -163,5 +166,54 @@ describe('growing into spare room', () => {
     );
     expect(widths[0]).toBe(10);
     expect(used(widths)).toBe(60);
+  });
+});
+
+describe('column priorities', () => {
+  const instanceCells = (name: string): string[] =>
+    instancesSpec.columns.map((column) =>
+      column.value({
+        ...fakeInstance('i-0123456789abcdef0', name, 'running'),
+        launchTime: new Date(Date.now() - 3 * 86_400_000),
+      }),
+    );
+
+  it('gives the name its width at 80 columns: less important columns drop first', () => {
+    const cells = ['bar-web-1', 'bar-web-2', 'db-primary-eu-1'].map(
+      instanceCells,
+    );
+    const widths = fitColumns(instancesSpec.columns, cells, 79);
+    const at = (id: string) =>
+      widths[instancesSpec.columns.findIndex((column) => column.id === id)];
+    expect(at('name')).toBeGreaterThanOrEqual('db-primary-eu-1'.length);
+    expect(at('id')).toBe(19);
+    expect(used(widths)).toBeLessThanOrEqual(79);
+    // Something less important than the name gave way.
+    expect(widths.filter((width) => width === 0).length).toBeGreaterThan(0);
+  });
+
+  it('shrinks a growable column of lower priority before cutting the name', () => {
+    const specs = [
+      { title: 'NAME', min: 4, grow: 1 },
+      { title: 'ID', min: 6 },
+      { title: 'NOTE', min: 4, grow: 1, priority: 5 },
+    ];
+    const rows = [['bar-web-1', 'i-0001', 'a long free-text note here']];
+    // 9 + 6 + 10 and two gaps: the note shrinks, the name stays whole.
+    expect(fitColumns(specs, rows, 27)).toEqual([9, 6, 10]);
+    // Narrower than the note's minimum allows: the note goes, then the ID;
+    // the name is cut only when it is alone.
+    expect(fitColumns(specs, rows, 16)).toEqual([9, 6, 0]);
+    expect(fitColumns(specs, rows, 13)).toEqual([13, 0, 0]);
+    expect(fitColumns(specs, rows, 7)).toEqual([7, 0, 0]);
+  });
+
+  it('cuts long text in the middle, so names that differ at the end still differ', () => {
+    expect(cutPosition({ title: 'NAME', grow: 1 })).toBe('middle');
+    expect(cutPosition({ title: 'ID' })).toBe('end');
+    const cut = (name: string) =>
+      fitCell(name, 8, { ellipsis: '…', position: 'middle' });
+    expect(cut('bar-web-1')).toBe('bar-…b-1');
+    expect(cut('bar-web-2')).toBe('bar-…b-2');
   });
 });
