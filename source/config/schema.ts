@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { failoverSchema } from './failover-schema.js';
+import { DEFAULT_HANDOFF, handoffSchema } from './handoff-schema.js';
 import { mysqlSettingsSchema } from './mysql-profile-schema.js';
 
 const seconds = z.number().min(0).max(3600);
@@ -55,6 +56,8 @@ export const configSchema = z.strictObject({
       myIpUrl: z.url().optional(),
     })
     .default({ ssh: { address: 'auto', options: [] } }),
+  /** When a bucket copy goes to S3 Batch Operations or DataSync, and their roles. */
+  handoff: handoffSchema.default(DEFAULT_HANDOFF),
   /** Keep a JSON-lines copy of writes and errors in the state directory. */
   eventFile: z.boolean().default(true),
   profiles: z.record(z.string(), profileSettingsSchema).default({}),
