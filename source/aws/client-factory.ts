@@ -155,7 +155,15 @@ export function createAwsClientFactory(
     s3control: (region = settings.region) =>
       client(`s3control:${region}`, async () => {
         const { S3ControlClient } = await import('@aws-sdk/client-s3-control');
-        const created = new S3ControlClient(await common(region));
+        const { endpoint } = settings;
+        const created = new S3ControlClient({
+          ...(await common(region)),
+          // Its endpoint rules put the account ID in front of the host, which
+          // an endpoint on an address (moto on 127.0.0.1) cannot resolve.
+          ...(endpoint === undefined
+            ? {}
+            : { endpointProvider: () => ({ url: new URL(endpoint) }) }),
+        });
         attachWriteGuard(created.middlewareStack, 's3control', deps);
         return created;
       }),

@@ -155,7 +155,8 @@ export function createSessionOpener(deps: {
             factory,
             guard,
             handoff: deps.handoff ?? DEFAULT_HANDOFF,
-            accountId: async (signal) => (await identity.whoAmI(signal)).account,
+            accountId: async (signal) =>
+              (await identity.whoAmI(signal)).account,
           });
         }),
         mysql,

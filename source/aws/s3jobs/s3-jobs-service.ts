@@ -47,11 +47,27 @@ export function createS3JobsService(deps: S3JobsDeps): S3JobsService {
 
   return {
     async list(signal) {
-      const [jobs, tasks] = await Promise.all([
+      const [jobs, tasks] = await Promise.allSettled([
         batch.list(signal),
         dataSync.list(signal),
       ]);
-      return [...jobs, ...tasks].sort(newestFirst);
+      if (jobs.status === 'rejected' && tasks.status === 'rejected')
+        throw jobs.reason;
+      const missing = [
+        jobs.status === 'rejected'
+          ? `Batch Operations: ${describeError(jobs.reason)}`
+          : undefined,
+        tasks.status === 'rejected'
+          ? `DataSync: ${describeError(tasks.reason)}`
+          : undefined,
+      ].filter((text) => text !== undefined);
+      return {
+        jobs: [
+          ...(jobs.status === 'fulfilled' ? jobs.value : []),
+          ...(tasks.status === 'fulfilled' ? tasks.value : []),
+        ].sort(newestFirst),
+        note: missing.length === 0 ? undefined : missing.join('; '),
+      };
     },
     status: (id, signal) =>
       isDataSyncId(id)

@@ -31,6 +31,12 @@ export interface CopyJob {
   readonly report?: { readonly bucket: string; readonly prefix: string };
 }
 
+export interface CopyJobList {
+  readonly jobs: readonly CopyJob[];
+  /** An engine that could not be listed, and why; the other's jobs are still shown. */
+  readonly note?: string | undefined;
+}
+
 /** One row of a failure report: the object and what went wrong with it. */
 export interface FailureRow {
   readonly key: string;
@@ -76,7 +82,7 @@ export interface DataSyncCopyRequest {
 
 export interface S3JobsService {
   /** Batch Operations jobs and DataSync tasks of the session's region, newest first. */
-  readonly list: (signal?: AbortSignal) => Promise<CopyJob[]>;
+  readonly list: (signal?: AbortSignal) => Promise<CopyJobList>;
   readonly status: (id: string, signal?: AbortSignal) => Promise<CopyJob>;
   /** The first rows of the job's failure report (empty when none failed). */
   readonly failures: (

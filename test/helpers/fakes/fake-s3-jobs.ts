@@ -48,7 +48,7 @@ export function createFakeS3Jobs(initial: readonly CopyJob[] = []): FakeS3Jobs {
     failureRows,
     calls,
     service: (guard) => ({
-      list: () => (calls.push('list'), Promise.resolve([...jobs])),
+      list: () => (calls.push('list'), Promise.resolve({ jobs: [...jobs] })),
       status: (id) => Promise.resolve(find(id)),
       failures: (job, limit) =>
         Promise.resolve((failureRows.get(job.id) ?? []).slice(0, limit)),
