@@ -2,7 +2,8 @@
  * The CSV manifest S3 Batch Operations reads (format
  * S3BatchOperations_CSV_20180820: `bucket,key[,versionId]`, keys
  * URL-encoded, no header) and the failure rows of its completion report
- * (Report_CSV_20180820: bucket,key,versionId,taskStatus,errorCode,httpStatus,resultMessage).
+ * (Report_CSV_20180820: bucket,key,versionId,taskStatus, then the HTTP status
+ * and error code, then the result message).
  */
 import type { FailureRow, ObjectRef } from './types.js';
 
@@ -70,12 +71,16 @@ export function failedReportRows(text: string, limit: number): FailureRow[] {
   for (const line of text.split(/\r?\n/)) {
     if (rows.length >= limit) break;
     if (line.trim() === '') continue;
-    const [, key = '', , status = '', code = '', http = '', message = ''] =
+    const [, key = '', , status = '', fifth = '', sixth = '', message = ''] =
       csvFields(line);
     if (status.toLowerCase() !== 'failed') continue;
+    // The documented example puts the HTTP status before the error code
+    // (failed,400,InvalidRequest,...): name the code, whichever side it is on.
+    const numeric = /^\d+$/.test(fifth);
+    const code = numeric ? sixth : fifth;
     rows.push({
       key: decodeKey(key),
-      code: code === '' ? `HTTP ${http}` : code,
+      code: code === '' ? `HTTP ${numeric ? fifth : sixth}` : code,
       message,
     });
   }
