@@ -2,10 +2,13 @@
  * Copies handed to AWS (S3 Batch Operations jobs, DataSync task executions),
  * seen the same way: what runs, how far it got, what failed.
  */
-import type {
-  EngineAccess,
-  HandoffEngine,
-} from '../../s3sync/handoff/decide.js';
+export type HandoffEngine = 'batch' | 'datasync';
+
+/** Whether the account lets opsdeck use an engine, and if not, what is missing. */
+export interface EngineAccess {
+  readonly allowed: boolean;
+  readonly why: string;
+}
 
 /** Where the job is in its life, whichever engine runs it. */
 export type CopyJobPhase = 'active' | 'done' | 'failed' | 'cancelled';

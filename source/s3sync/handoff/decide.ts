@@ -6,7 +6,7 @@
  */
 import prettyBytes from 'pretty-bytes';
 
-export type HandoffEngine = 'batch' | 'datasync';
+import type { EngineAccess, HandoffEngine } from '../../aws/s3jobs/types.js';
 
 /** What is to be copied, as the plan (or CloudWatch's daily metrics) counts it. */
 export interface CopySize {
@@ -22,12 +22,6 @@ export interface CopySize {
 export interface HandoffThresholds {
   readonly minObjects: number;
   readonly minBytes: number;
-}
-
-/** Whether the account lets opsdeck use an engine, and if not, what is missing. */
-export interface EngineAccess {
-  readonly allowed: boolean;
-  readonly why: string;
 }
 
 export interface HandoffOffer {

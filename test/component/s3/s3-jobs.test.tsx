@@ -91,9 +91,10 @@ describe(':s3-jobs at 80x24', () => {
     // Succeeded and failed tasks together are the items done.
     await view.press('f', (text) => text.includes('500012/2000000 items'));
     await view.press('j');
-    await view.press('f', (text) =>
+    const ended = await view.press('f', (text) =>
       text.includes('opsdeck copy logs to logs-eu: SUCCESS'),
     );
+    expect(ended).toContain('opsdeck copy logs to logs-eu: SUCCESS');
     view.unmount();
   });
 });
