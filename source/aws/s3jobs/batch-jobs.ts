@@ -26,7 +26,7 @@ import type {
 } from './types.js';
 
 /** Where opsdeck keeps a job's manifest and report in the report bucket. */
-export const JOBS_PREFIX = 'opsdeck-jobs';
+const JOBS_PREFIX = 'opsdeck-jobs';
 
 export interface BatchDeps {
   readonly factory: AwsClientFactory;
@@ -46,7 +46,7 @@ function phaseOf(status: string | undefined): CopyJobPhase {
   }
 }
 
-export function batchJobView(
+function batchJobView(
   job: JobDescriptor | JobListDescriptor,
   region: string,
 ): CopyJob {

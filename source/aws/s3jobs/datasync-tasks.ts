@@ -16,7 +16,7 @@ import type { CopyJob, CopyJobPhase, DataSyncCopyRequest } from './types.js';
 const TASK_PAGE = 50;
 
 /** The region of a DataSync ARN (arn:aws:datasync:<region>:<account>:task/...). */
-export function dataSyncRegion(arn: string): string | undefined {
+function dataSyncRegion(arn: string): string | undefined {
   const match = /^arn:[^:]+:datasync:([^:]+):/.exec(arn);
   return match?.[1];
 }
@@ -32,7 +32,7 @@ function phaseOf(status: string | undefined): CopyJobPhase {
 }
 
 /** An execution as a job; the execution ARN holds the task's ARN before "/execution/". */
-export function executionView(
+function executionView(
   execution: DescribeTaskExecutionResponse,
   name: string,
 ): CopyJob {

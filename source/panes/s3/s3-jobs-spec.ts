@@ -18,7 +18,7 @@ export interface CopyJobRow extends CopyJob {
 
 /** Failure rows are read for the newest jobs with failures only: one report each. */
 const JOBS_WITH_REPORTS = 5;
-export const FAILURE_ROWS = 5;
+const FAILURE_ROWS = 5;
 
 const ENGINE_NAMES = { batch: 'Batch Operations', datasync: 'DataSync' };
 

@@ -44,7 +44,7 @@ export interface HandoffDecision {
 }
 
 /** S3 CopyObject, which Batch Operations' S3PutObjectCopy uses, stops at 5 GiB. */
-export const BATCH_COPY_MAX_BYTES = 5 * 2 ** 30;
+const BATCH_COPY_MAX_BYTES = 5 * 2 ** 30;
 
 /**
  * us-east-1 list prices (USD): Batch Operations $0.25 a job and $1.00 per
@@ -52,7 +52,7 @@ export const BATCH_COPY_MAX_BYTES = 5 * 2 ** 30;
  * per million PUT/COPY and $0.40 per million GET. Cross-region transfer is
  * billed the same by both engines, so it does not choose between them.
  */
-export const PRICES = {
+const PRICES = {
   batchPerJob: 0.25,
   batchPerMillionObjects: 1,
   copyRequestsPerMillion: 5,
@@ -61,7 +61,7 @@ export const PRICES = {
   crossRegionPerGb: 0.02,
 } as const;
 
-export function isLargeCopy(
+function isLargeCopy(
   size: CopySize,
   thresholds: HandoffThresholds,
 ): boolean {
@@ -84,7 +84,7 @@ function dataSyncCostPerMillion(size: CopySize): number {
   );
 }
 
-export function formatDollars(amount: number): string {
+function formatDollars(amount: number): string {
   return `$${amount < 10 ? amount.toFixed(2) : Math.round(amount).toLocaleString('en-US')}`;
 }
 
