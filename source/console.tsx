@@ -71,6 +71,7 @@ export function createConsole(
         openSession: createSessionOpener({
           events,
           maxAttempts: start.config.config.aws.maxAttempts,
+          handoff: start.config.config.handoff,
           mysql,
           rootReset,
         }),

@@ -13,6 +13,7 @@ import { FailoverPane } from '../ec2/FailoverPane.js';
 import { InstancesPane } from '../ec2/InstancesPane.js';
 import { ObjectsPane } from '../s3/ObjectsPane.js';
 import { UploadsPane } from '../s3/UploadsPane.js';
+import { S3JobsPane } from '../s3/S3JobsPane.js';
 import { MigrationsPane } from '../wizards/MigrationsPane.js';
 import { MysqlPane } from '../mysql/MysqlPane.js';
 import type { PaneProps } from './pane-props.js';
@@ -36,6 +37,7 @@ export const PANE_COMPONENTS: Readonly<
   buckets: BucketsPane,
   objects: ObjectsPane,
   uploads: UploadsPane,
+  's3-jobs': S3JobsPane,
   'ebs-copy': EbsCopyWizard,
   migrations: MigrationsPane,
   mysql: MysqlPane,

@@ -6,6 +6,9 @@
 import type { STSClient } from '@aws-sdk/client-sts';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3ControlClient } from '@aws-sdk/client-s3-control';
+import type { DataSyncClient } from '@aws-sdk/client-datasync';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { EventLog } from '../events/event-log.js';
 import type { WriteGuard } from '../safety/read-only.js';
@@ -26,6 +29,11 @@ export interface AwsClientFactory {
   readonly ec2: (region?: string) => Promise<EC2Client>;
   /** Path-style when an endpoint is set (moto, MinIO): bucket.host names do not resolve there. */
   readonly s3: (region?: string) => Promise<S3Client>;
+  /** S3 Batch Operations (jobs are per account and region). */
+  readonly s3control: (region?: string) => Promise<S3ControlClient>;
+  readonly datasync: (region?: string) => Promise<DataSyncClient>;
+  /** For the daily S3 storage metrics (NumberOfObjects, BucketSizeBytes). */
+  readonly cloudwatch: (region?: string) => Promise<CloudWatchClient>;
   /** Closes every client's sockets. */
   readonly destroy: () => void;
 }
@@ -142,6 +150,35 @@ export function createAwsClientFactory(
         // through a redaction filter for logger.info and logger.error, both
         // of which we drop: pure cost on each of a sync's many requests.
         created.middlewareStack.remove('loggerMiddleware');
+        return created;
+      }),
+    s3control: (region = settings.region) =>
+      client(`s3control:${region}`, async () => {
+        const { S3ControlClient } = await import('@aws-sdk/client-s3-control');
+        const { endpoint } = settings;
+        const created = new S3ControlClient({
+          ...(await common(region)),
+          // Its endpoint rules put the account ID in front of the host, which
+          // an endpoint on an address (moto on 127.0.0.1) cannot resolve.
+          ...(endpoint === undefined
+            ? {}
+            : { endpointProvider: () => ({ url: new URL(endpoint) }) }),
+        });
+        attachWriteGuard(created.middlewareStack, 's3control', deps);
+        return created;
+      }),
+    datasync: (region = settings.region) =>
+      client(`datasync:${region}`, async () => {
+        const { DataSyncClient } = await import('@aws-sdk/client-datasync');
+        const created = new DataSyncClient(await common(region));
+        attachWriteGuard(created.middlewareStack, 'datasync', deps);
+        return created;
+      }),
+    cloudwatch: (region = settings.region) =>
+      client(`cloudwatch:${region}`, async () => {
+        const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
+        const created = new CloudWatchClient(await common(region));
+        attachWriteGuard(created.middlewareStack, 'cloudwatch', deps);
         return created;
       }),
     destroy() {

@@ -36,6 +36,10 @@ const TARGET_FIELDS = [
   'GroupName',
   'Groups',
   'KeyName',
+  'JobId',
+  'TaskArn',
+  'TaskExecutionArn',
+  'S3BucketArn',
 ];
 
 function describeTarget(input: unknown): string {

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { failoverSchema } from './failover-schema.js';
+import { DEFAULT_HANDOFF, handoffSchema } from './handoff-schema.js';
 import { mysqlSettingsSchema } from './mysql-profile-schema.js';
 import { nonEmpty } from './zod-setup.js';
 
@@ -68,6 +69,8 @@ export const configSchema = z.strictObject({
     }),
     { ssh: { address: 'auto', options: [] } },
   ),
+  /** When a bucket copy goes to S3 Batch Operations or DataSync, and their roles. */
+  handoff: z._default(handoffSchema, DEFAULT_HANDOFF),
   /** Keep a JSON-lines copy of writes and errors in the state directory. */
   eventFile: z._default(z.boolean(), true),
   profiles: z._default(z.record(z.string(), profileSettingsSchema), {}),

@@ -8,6 +8,7 @@ import type { Binding } from './bindings.js';
 const buckets = 'pane:buckets' as const;
 const objects = 'pane:objects' as const;
 const uploads = 'pane:uploads' as const;
+const s3Jobs = 'pane:s3-jobs' as const;
 
 export const S3_BINDINGS = [
   {
@@ -124,5 +125,22 @@ export const S3_BINDINGS = [
     write: true,
     description:
       'delete the object, the marked ones, or everything under a prefix',
+  },
+  {
+    command: 's3jobs.follow',
+    keys: ['f'],
+    scope: s3Jobs,
+    hint: 'follow',
+    description:
+      'follow the job in the job strip until it ends (Ctrl+C stops following, not the job)',
+  },
+  {
+    command: 's3jobs.cancel',
+    keys: ['X'],
+    scope: s3Jobs,
+    hint: 'cancel',
+    write: true,
+    description:
+      'cancel the Batch Operations job or DataSync execution (asks first)',
   },
 ] as const satisfies readonly Binding[];

@@ -19,6 +19,9 @@ const READ_PATTERNS: Readonly<Record<string, readonly RegExp[]>> = {
     /^GetObject(Acl|Tagging|Attributes|LockConfiguration|Retention|LegalHold)$/,
     /^GetPublicAccessBlock$/,
   ],
+  s3control: [/^(List|Describe)[A-Z]/, /^GetJob(Tagging)?$/],
+  datasync: [/^(List|Describe)[A-Z]/],
+  cloudwatch: [/^(List|Describe)[A-Z]/, /^GetMetric(Data|Statistics)$/],
 };
 
 export class ReadOnlyError extends UserError {

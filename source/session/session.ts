@@ -43,6 +43,11 @@ import {
 import type { SessionSettings } from './session-settings.js';
 import { join } from 'node:path';
 import type { S3Service } from '../aws/s3/types.js';
+import type { S3JobsService } from '../aws/s3jobs/types.js';
+import {
+  DEFAULT_HANDOFF,
+  type HandoffSettings,
+} from '../config/handoff-schema.js';
 import { lazyService } from '../lib/lazy-service.js';
 import {
   createS3Transfers,
@@ -72,6 +77,8 @@ export interface SessionServices {
   readonly ebsCopy: EbsCopyService;
   readonly s3: S3Service;
   readonly s3Transfers: S3Transfers;
+  /** Copies handed to S3 Batch Operations and DataSync. */
+  readonly s3Jobs: S3JobsService;
   /** MySQL over SSH: one registry for the whole run, not closed by a switch. */
   readonly mysql: MysqlConnections;
   /** The root-password reset wizard; run-wide like the MySQL connections. */
@@ -97,6 +104,8 @@ let nextSessionId = 1;
 export function createSessionOpener(deps: {
   events: EventLog;
   maxAttempts?: number;
+  /** The config's handoff settings: thresholds and the engines' roles. */
+  handoff?: HandoffSettings;
   /** Outlives every session; the console closes it on quit. */
   mysql?: MysqlConnections;
   /** Outlives every session too; the console closes its SSH session on quit. */
@@ -138,6 +147,18 @@ export function createSessionOpener(deps: {
           return createS3Service(factory);
         }),
         s3Transfers: createS3Transfers(factory, join(stateDir(), 's3-uploads')),
+        s3Jobs: lazyService(async () => {
+          const { createS3JobsService } =
+            await import('../aws/s3jobs/s3-jobs-service.js');
+          const identity = createIdentityReader(factory);
+          return createS3JobsService({
+            factory,
+            guard,
+            handoff: deps.handoff ?? DEFAULT_HANDOFF,
+            accountId: async (signal) =>
+              (await identity.whoAmI(signal)).account,
+          });
+        }),
         mysql,
         rootReset,
         snapshotAll: lazyService(async () => {

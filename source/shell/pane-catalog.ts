@@ -103,6 +103,14 @@ export const PANES: readonly PaneInfo[] = [
     openLabel: 'describe',
   },
   {
+    name: 's3-jobs',
+    aliases: ['batch', 'datasync', 'copy-jobs'],
+    title: 'S3 copy jobs',
+    description:
+      'bucket copies run by S3 Batch Operations and DataSync: progress, failures, cancel',
+    openLabel: 'describe',
+  },
+  {
     name: 'mysql',
     aliases: ['db', 'sql', 'mariadb'],
     title: 'MySQL',

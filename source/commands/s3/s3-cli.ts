@@ -1,13 +1,57 @@
 /** `opsdeck s3 ...`: the flags users of aws s3 already know; the work loads on use. */
 import { InvalidArgumentError, type Command } from 'commander';
 import type { S3CommandName, S3CommandOptions } from './s3-command.js';
+import type { JobsOptions } from './jobs-commands.js';
+
+/** `opsdeck s3 jobs ...`: copies handed to S3 Batch Operations and DataSync. */
+function registerJobsCommands(s3: Command): void {
+  const jobs = s3
+    .command('jobs')
+    .description(
+      'copies handed to S3 Batch Operations and DataSync: ls, status, cancel',
+    );
+  const run =
+    (name: 'ls' | 'status' | 'cancel') =>
+    async (...received: unknown[]) => {
+      const command = received.at(-1) as Command;
+      const [{ runJobsCommand }, { processIo }] = await Promise.all([
+        import('./jobs-commands.js'),
+        import('../command-io.js'),
+      ]);
+      process.exitCode = await runJobsCommand(
+        name,
+        command.args[0],
+        command.optsWithGlobals<JobsOptions>(),
+        processIo(),
+      );
+    };
+  jobs
+    .command('ls')
+    .description('Batch Operations copy jobs and DataSync tasks of the region')
+    .option('--json', 'one JSON object per line')
+    .action(run('ls'));
+  jobs
+    .command('status')
+    .argument('<id>', 'a Batch Operations job ID or a DataSync execution ARN')
+    .description("a job's status, progress and first failed objects")
+    .option('--json', 'machine-readable output')
+    .action(run('status'));
+  jobs
+    .command('cancel')
+    .argument('<id>', 'a Batch Operations job ID or a DataSync execution ARN')
+    .description('cancel a job (asks first; objects copied so far stay)')
+    .option('--yes', 'confirm without asking (for scripts)')
+    .option('--json', 'machine-readable output')
+    .action(run('cancel'));
+}
 
 export function registerS3Commands(program: Command): void {
   const s3 = program
     .command('s3')
     .description(
-      'S3 buckets and objects for scripts: ls, mb, rb, get, put, sync, multipart, abortmp',
+      'S3 buckets and objects for scripts: ls, mb, rb, get, put, sync, multipart, abortmp, jobs',
     );
+  registerJobsCommands(s3);
   const run =
     (name: S3CommandName) =>
     async (...received: unknown[]) => {

@@ -12,6 +12,10 @@ import { createFakeEc2, fakeInstance } from '../../helpers/fakes/fake-ec2.js';
 import { FAKE_SMTP } from '../../helpers/fakes/fake-deps.js';
 import { createFakeS3 } from '../../helpers/fakes/fake-s3.js';
 import {
+  batchJob,
+  createFakeS3Jobs,
+} from '../../helpers/fakes/fake-s3-jobs.js';
+import {
   createFakeSecurityGroups,
   rule,
 } from '../../helpers/fakes/fake-security-groups.js';
@@ -187,6 +191,23 @@ describe('hostile outside text', () => {
     await view.press('d', (frame) => frame.includes('<U+202E>prod'));
     await view.press(KEYS.escape, (frame) => frame.includes('pending uploads'));
     await view.press('X', (frame) => frame.includes('Abort 1 upload'));
+    expectHarmless(view);
+  });
+  it('is shown harmless in the S3 copy jobs: names, statuses, failure rows, cancel', async () => {
+    const job = batchJob({
+      name: OSC52,
+      status: CLEAR_SCREEN,
+      failureReasons: [`${TITLE}: ${BIDI}`],
+    });
+    const s3Jobs = createFakeS3Jobs([job]);
+    s3Jobs.failureRows.set(job.id, [
+      { key: `photos/${OSC52}`, code: BIDI, message: TITLE },
+    ]);
+    const { view } = await openConsole({ pane: 's3-jobs', s3Jobs, size });
+    await view.waitFor((frame) => frame.includes('web\\x1b'), 'the job');
+    await view.press(KEYS.enter, (frame) => frame.includes('photos/web\\x1b'));
+    await view.press(KEYS.escape, (frame) => frame.includes('S3 copy jobs'));
+    await view.press('X', (frame) => frame.includes('Cancel the Batch'));
     expectHarmless(view);
   });
   it('is shown harmless in security groups, their rules and the lock-SSH plan', async () => {

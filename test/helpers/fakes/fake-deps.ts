@@ -29,6 +29,7 @@ import {
 } from './fake-security-groups.js';
 import { createFakeFailover, type FakeFailover } from './fake-failover.js';
 import { createFakeS3, type FakeS3 } from './fake-s3.js';
+import { createFakeS3Jobs, type FakeS3Jobs } from './fake-s3-jobs.js';
 import { createFakeEbsCopy, type FakeEbsCopy } from './fake-ebs-copy.js';
 import { createFakeMysql, type FakeMysql } from './fake-mysql.js';
 import { createFakeRootReset, type FakeRootReset } from './fake-root-reset.js';
@@ -65,6 +66,8 @@ export interface FakeOptions {
   readonly ebsCopy?: FakeEbsCopy;
   /** The S3 every session sees. */
   readonly s3?: FakeS3;
+  /** Copies handed to AWS that every session sees. */
+  readonly s3Jobs?: FakeS3Jobs;
   /** The MySQL connections every session sees. */
   readonly mysql?: FakeMysql;
   /** The root-password reset engine every session sees. */
@@ -103,6 +106,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
   ec2: FakeEc2;
   ebsCopy: FakeEbsCopy;
   s3: FakeS3;
+  s3Jobs: FakeS3Jobs;
   mysql: FakeMysql;
   rootReset: FakeRootReset;
   snapshotAll: FakeSnapshotAll;
@@ -113,6 +117,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
   const securityGroups = options.securityGroups ?? createFakeSecurityGroups([]);
   const ebsCopy = options.ebsCopy ?? createFakeEbsCopy();
   const s3 = options.s3 ?? createFakeS3();
+  const s3Jobs = options.s3Jobs ?? createFakeS3Jobs();
   const mysql = options.mysql ?? createFakeMysql();
   const rootReset = options.rootReset ?? createFakeRootReset();
   // Run-wide, like the real one: a profile switch keeps the wizard.
@@ -177,6 +182,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
     ec2,
     ebsCopy,
     s3,
+    s3Jobs,
     mysql,
     rootReset,
     snapshotAll,
@@ -191,10 +197,14 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
     openSession(settings: SessionSettings): Session {
       let isClosed = false;
       const id = nextId++;
+      const guard = createWriteGuard(
+        settings.readOnly,
+        settings.readOnlyReason,
+      );
       const session: Session = {
         id,
         settings,
-        guard: createWriteGuard(settings.readOnly, settings.readOnlyReason),
+        guard,
         services: {
           identity: {
             whoAmI: () =>
@@ -233,6 +243,7 @@ export function fakeDeps(options: FakeOptions = {}): AppDeps & {
           securityGroups: securityGroups.service,
           s3: s3.s3,
           s3Transfers: s3.transfers,
+          s3Jobs: s3Jobs.service(guard),
           mysql: mysql.connections,
           rootReset: rootResetService,
           snapshotAll: snapshotAll.service,

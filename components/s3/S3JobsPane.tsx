@@ -1,0 +1,22 @@
+import { useMemo } from 'react';
+import { useShellApi } from '../../hooks/context/shell-context.js';
+import { useS3JobActions } from '../../hooks/s3/useS3JobActions.js';
+import { s3JobsSpec } from '../../source/panes/s3/s3-jobs-spec.js';
+import type { PaneProps } from '../shell/pane-props.js';
+import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
+
+/** Copies handed to S3 Batch Operations and DataSync: status, progress, failures, cancel. */
+export function S3JobsPane(props: PaneProps) {
+  const shell = useShellApi();
+  const spec = useMemo(() => s3JobsSpec(), []);
+  const onCommand = useS3JobActions();
+  return (
+    <LoadedTablePane
+      {...props}
+      spec={spec}
+      services={shell.session.services}
+      emptyText="no copy jobs in this region: big bucket copies are handed to AWS from a sync plan"
+      onCommand={onCommand}
+    />
+  );
+}
