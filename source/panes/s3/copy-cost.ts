@@ -1,5 +1,5 @@
 /** What a bucket-to-bucket copy costs, as the plan dialog and the CLI say it. Pure. */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import type { Glyphs } from '../../lib/charset.js';
 import type { BucketCopyTotals } from '../../s3sync/copy/copy-totals.js';
 
@@ -12,7 +12,7 @@ export function copyCostLines(
   ];
   if (totals.crossRegion)
     lines.push(
-      `${totals.sourceRegion} ${glyphs.arrow} ${totals.destinationRegion}: ${prettyBytes(totals.transferBilledBytes, { binary: true })} billed as inter-region transfer`,
+      `${totals.sourceRegion} ${glyphs.arrow} ${totals.destinationRegion}: ${formatBytes(totals.transferBilledBytes)} billed as inter-region transfer`,
     );
   return lines;
 }

@@ -2,7 +2,7 @@
  * The `:s3-jobs` pane: copies handed to S3 Batch Operations and DataSync,
  * with their status, progress, and the failure report's first rows.
  */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 import type {
   CopyJob,
   FailureRow,
@@ -57,7 +57,7 @@ export function describeCopyJob(
   if (job.bytesDone !== undefined)
     rows.push([
       'Bytes',
-      `${prettyBytes(job.bytesDone)}${job.bytesTotal === undefined ? '' : `/${prettyBytes(job.bytesTotal)}`}`,
+      `${formatBytes(job.bytesDone)}${job.bytesTotal === undefined ? '' : `/${formatBytes(job.bytesTotal)}`}`,
     ]);
   if (job.report !== undefined)
     rows.push(['Report', `s3://${job.report.bucket}/${job.report.prefix}`]);

@@ -4,7 +4,7 @@
  * manifest of the planned keys) or DataSync (an S3-to-S3 task). Pure: the
  * sizes come from the plan or the storage metrics, the access from probes.
  */
-import prettyBytes from 'pretty-bytes';
+import { formatBytes } from '../../lib/byte-size.js';
 
 import type { EngineAccess, HandoffEngine } from '../../aws/s3jobs/types.js';
 
@@ -61,10 +61,7 @@ const PRICES = {
   crossRegionPerGb: 0.02,
 } as const;
 
-function isLargeCopy(
-  size: CopySize,
-  thresholds: HandoffThresholds,
-): boolean {
+function isLargeCopy(size: CopySize, thresholds: HandoffThresholds): boolean {
   return (
     size.objects >= thresholds.minObjects || size.bytes >= thresholds.minBytes
   );
@@ -93,11 +90,11 @@ export function decideHandoff(
   thresholds: HandoffThresholds,
   access: Readonly<Record<HandoffEngine, EngineAccess>>,
 ): HandoffDecision {
-  const counted = `${size.objects.toLocaleString('en-US')} objects, ${prettyBytes(size.bytes, { binary: true })} (by the ${size.measuredBy})`;
+  const counted = `${size.objects.toLocaleString('en-US')} objects, ${formatBytes(size.bytes)} (by the ${size.measuredBy})`;
   if (!isLargeCopy(size, thresholds))
     return {
       large: false,
-      why: `${counted}: below ${thresholds.minObjects.toLocaleString('en-US')} objects and ${prettyBytes(thresholds.minBytes, { binary: true })}, so opsdeck copies it`,
+      why: `${counted}: below ${thresholds.minObjects.toLocaleString('en-US')} objects and ${formatBytes(thresholds.minBytes)}, so opsdeck copies it`,
       offers: [],
     };
   const millions = size.objects / 1e6;
