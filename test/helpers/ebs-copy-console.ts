@@ -50,6 +50,7 @@ export async function toOptions(view: Rendered) {
   await view.press('r', (text) =>
     text.includes(`Copy volume ${VOL} in us-east-1 to which region?`),
   );
+  await view.press('/', (text) => text.includes('Esc ends the filter'));
   await view.press('eu-west', (text) => text.includes('(1/2)'));
   await view.press(KEYS.enter, (text) => text.includes('Zone in eu-west-1'));
   return view.press(KEYS.enter, (text) => text.includes('Step 3/6: Options'));

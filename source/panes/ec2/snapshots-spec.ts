@@ -78,7 +78,8 @@ export const snapshotsSpec: TablePaneSpec<
       value: (row) => (madeBySnapshotAll(row) === undefined ? '' : 'sched'),
       tone: () => 'muted',
       min: 5,
-      priority: 5,
+      // Which snapshots retention may delete: worth more than the volume ID.
+      priority: 2,
     },
     {
       id: 'encrypted',

@@ -79,7 +79,8 @@ describe('Elastic IPs pane', () => {
     );
     expect(picker).toContain('web-2');
     expect(picker).not.toMatch(/^│ web-1 /m);
-    await view.press('/web-2', (text) => text.includes('(1/2)'));
+    await view.press('/', (text) => text.includes('Esc ends the filter'));
+    await view.press('web-2', (text) => text.includes('(1/2)'));
     const confirm = await view.press(KEYS.enter, (text) =>
       text.includes('Move 3.1.1.1 to web-2'),
     );

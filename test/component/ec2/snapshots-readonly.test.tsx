@@ -41,7 +41,8 @@ describe('snapshots pane', () => {
     await view.press('R', (text) =>
       text.includes('Copy snap-0aaaaaaaaaaaaaaa1 to'),
     );
-    await view.press('/eu-west', (text) => text.includes('(1/3)'));
+    await view.press('/', (text) => text.includes('Esc ends the filter'));
+    await view.press('eu-west', (text) => text.includes('(1/3)'));
     await view.press(KEYS.enter, (text) =>
       text.includes('copy of snap-0aaaaaaaaaaaaaaa1 from us-east-1'),
     );

@@ -316,6 +316,7 @@ describe.each<Size>([
     const { view, deps } = await openOnVolumes({ engine, theme, size });
     // The helper's toOptions waits for texts a narrow screen cuts.
     await view.press('r', (frame) => frame.includes('to which'));
+    await view.press('/', (frame) => frame.includes('type to narrow'));
     await view.press('eu-west', (frame) => !frame.includes('us-west-2'));
     await view.press(KEYS.enter, (frame) => frame.includes('Zone in'));
     await view.press(KEYS.enter, (frame) => frame.includes('Step 3/6'));
