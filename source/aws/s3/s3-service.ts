@@ -10,6 +10,7 @@ import {
   purgeBucket,
   removeEmptyBucket,
 } from './bucket-purge.js';
+import { peekBucket } from './bucket-peek.js';
 import { bucketRegion, listBuckets, makeBucket } from './buckets.js';
 import {
   getObjectBody,
@@ -49,6 +50,8 @@ export function createS3Service(factory: AwsClientFactory): S3Service {
     makeBucket: (name, region) => makeBucket(factory, name, region),
     removeBucket: async (bucket, signal) =>
       removeEmptyBucket(factory, await client(), bucket, signal),
+    peekBucket: async (bucket, signal) =>
+      peekBucket(factory, await client(), bucket, signal),
     bucketContents: async (bucket, signal, onProgress) =>
       countBucketContents(factory, await client(), bucket, signal, onProgress),
     purgeBucket: async (bucket, signal, onProgress) =>

@@ -106,18 +106,39 @@ describe('buckets and the object browser at 80x24', () => {
     expect(s3.calls).toEqual(['rb --force acme-logs']);
   });
 
-  it('says why a plain rb refused a bucket that is not empty', async () => {
+  it('refuses X on a bucket that is not empty before asking for its name, and removes an empty one', async () => {
     const { view, s3 } = await bucketsPane();
+    s3.uploads.set('acme-logs', [
+      {
+        key: 'db/dump.sql',
+        uploadId: 'u-1',
+        initiated: new Date('2026-01-01T00:00:00Z'),
+        parts: 1,
+        bytes: 5,
+      },
+    ]);
     await cursorTo(view, 'acme-logs');
-    await view.press('X', (frame) => frame.includes('Remove bucket acme-logs'));
-    await view.press('acme-logs');
-    const refused = await view.press(KEYS.enter, (frame) =>
+    const refused = await view.press('X', (frame) =>
       frame.includes('not empty'),
     );
     expect(refused).toContain(
-      'rb acme-logs: bucket acme-logs is not empty: 4 objects',
+      'rb acme-logs: bucket acme-logs is not empty: 4 objects, 1 pending uploads; F',
     );
+    expect(refused).toContain('removes it with everything in it');
+    expect(view.frames().join('\n')).not.toContain('Remove bucket acme-logs');
+    expect(s3.calls).toEqual([]);
     expect(s3.buckets.has('acme-logs')).toBe(true);
+
+    await view.press(KEYS.escape, (frame) => frame.includes('Buckets (2)'));
+    await cursorTo(view, 'acme-backups');
+    await view.press('X', (frame) =>
+      frame.includes('Remove bucket acme-backups'),
+    );
+    await view.press('acme-backups');
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('removed bucket acme-backups'),
+    );
+    expect(s3.calls).toEqual(['rb acme-backups']);
   });
 
   it('plans a sync as a dry run, shows the plan, and runs it on yes', async () => {

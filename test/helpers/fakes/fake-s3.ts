@@ -144,6 +144,17 @@ export function createFakeS3(
         buckets.delete(name);
         return Promise.resolve();
       },
+      peekBucket: (name) => {
+        const objects = bucket(name).size;
+        return Promise.resolve({
+          bucket: name,
+          objects,
+          versions: objects,
+          deleteMarkers: 0,
+          uploads: (uploads.get(name) ?? []).length,
+          more: false,
+        });
+      },
       bucketContents: (name) => {
         const objects = [...bucket(name).values()];
         return Promise.resolve({

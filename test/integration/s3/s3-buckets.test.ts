@@ -204,6 +204,20 @@ describe.skipIf(!moto.info)(
 
       const { factory } = labS3Factory();
       const service = createS3Service(factory);
+      // X asks one page of each before anything: lower bounds, said so.
+      const peek = await service.peekBucket(bucket, signal);
+      expect(peek).toMatchObject({ uploads: 2, more: true });
+      expect(peek.versions + peek.deleteMarkers).toBe(1000);
+      const empty = await createBucket(direct, uniqueBucket('rb-empty'));
+      expect(await service.peekBucket(empty, signal)).toEqual({
+        bucket: empty,
+        objects: 0,
+        versions: 0,
+        deleteMarkers: 0,
+        uploads: 0,
+        more: false,
+      });
+      await service.removeBucket(empty, signal);
       const contents = await service.bucketContents(bucket, signal);
       expect(contents).toMatchObject({
         versioned: true,
