@@ -44,6 +44,21 @@ export function useBucketActions(): (
           if (!values) return;
           const name = (values['name'] ?? '').trim();
           const where = values['region'] ?? region;
+          // A name you own (us-east-1 would answer "made") or another
+          // account's is said before the confirmation.
+          try {
+            await cancellable((signal) =>
+              s3.checkNewBucket(name, where, signal),
+            );
+          } catch (error) {
+            if (!isAbortError(error))
+              shell.report(
+                'error',
+                's3',
+                `mb ${name}: ${describeError(error)}`,
+              );
+            return;
+          }
           const answer = await shell.confirm(makeBucketRequest(name, where));
           if (!answer.confirmed) return;
           try {

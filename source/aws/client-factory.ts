@@ -22,6 +22,8 @@ export interface AwsSessionSettings {
 
 export interface AwsClientFactory {
   readonly settings: AwsSessionSettings;
+  /** The guard every client carries (absent in some test doubles). */
+  readonly guard?: WriteGuard;
   readonly sts: () => Promise<STSClient>;
   readonly ec2: (region?: string) => Promise<EC2Client>;
   /** Path-style when an endpoint is set (moto, MinIO): bucket.host names do not resolve there. */
@@ -114,6 +116,7 @@ export function createAwsClientFactory(
 
   return {
     settings,
+    guard: deps.guard,
     sts: () =>
       client('sts', async () => {
         const { STSClient } = await import('@aws-sdk/client-sts');

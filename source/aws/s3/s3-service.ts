@@ -10,6 +10,7 @@ import {
   purgeBucket,
   removeEmptyBucket,
 } from './bucket-purge.js';
+import { checkNameFree } from './bucket-name-probe.js';
 import { peekBucket } from './bucket-peek.js';
 import { bucketRegion, listBuckets, makeBucket } from './buckets.js';
 import {
@@ -47,6 +48,8 @@ export function createS3Service(factory: AwsClientFactory): S3Service {
         key,
         expiresSeconds,
       ),
+    checkNewBucket: (name, region, signal) =>
+      checkNameFree(factory, name, region, signal),
     makeBucket: (name, region) => makeBucket(factory, name, region),
     removeBucket: async (bucket, signal) =>
       removeEmptyBucket(factory, await client(), bucket, signal),

@@ -171,6 +171,13 @@ export interface S3Service {
     key: string,
     expiresSeconds: number,
   ): Promise<string>;
+  /** Refuses a name already taken, yours or another account's (HeadBucket). */
+  checkNewBucket(
+    name: string,
+    region: string,
+    signal: AbortSignal,
+  ): Promise<void>;
+  /** Checks the name is free first: us-east-1 would answer 200 for one you own. */
   makeBucket(name: string, region: string): Promise<void>;
   /** Removes an empty bucket; a non-empty one is refused with its counts. */
   removeBucket(bucket: string, signal: AbortSignal): Promise<void>;

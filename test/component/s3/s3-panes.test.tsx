@@ -85,6 +85,24 @@ describe('buckets and the object browser at 80x24', () => {
     );
   });
 
+  it('says a bucket name is yours or taken before asking to make it', async () => {
+    const { view, s3 } = await bucketsPane();
+    s3.foreign.add('someone-elses');
+    await view.press('n', (frame) => frame.includes('Make a bucket'));
+    await view.press('acme-logs');
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('you already own acme-logs (us-east-1)'),
+    );
+    expect(view.frames().join('\n')).not.toContain('Make bucket acme-logs');
+    await view.press('n', (frame) => frame.includes('Make a bucket'));
+    await view.press('someone-elses');
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('the name someone-elses is taken by another account'),
+    );
+    expect(view.frames().join('\n')).not.toContain('Make bucket someone');
+    expect(s3.calls).toEqual([]);
+  });
+
   it('shows what rb --force will remove, and removes it only after the name is typed', async () => {
     const { view, s3 } = await bucketsPane();
     await cursorTo(view, 'acme-logs');

@@ -20,6 +20,8 @@ export interface FakeS3 {
   readonly calls: string[];
   /** Pending multipart uploads, by bucket. */
   readonly uploads: Map<string, PendingUpload[]>;
+  /** Bucket names another account owns. */
+  readonly foreign: Set<string>;
   /** Set to make the next listing of objects fail. */
   failNextList?: string;
 }
@@ -61,6 +63,7 @@ export function createFakeS3(
     return found;
   };
   const fake: FakeS3 = {
+    foreign: new Set(),
     buckets,
     calls,
     uploads,
@@ -127,6 +130,17 @@ export function createFakeS3(
         Promise.resolve(
           `https://${name}.s3.example/${key}?X-Amz-Signature=abc`,
         ),
+      checkNewBucket(name) {
+        if (buckets.has(name))
+          return Promise.reject(
+            new UserError(`you already own ${name} (us-east-1)`),
+          );
+        if (fake.foreign.has(name))
+          return Promise.reject(
+            new UserError(`the name ${name} is taken by another account`),
+          );
+        return Promise.resolve();
+      },
       makeBucket(name) {
         calls.push(`mb ${name}`);
         buckets.set(name, new Map());
