@@ -2,6 +2,7 @@
 import type { ProgressSnapshot } from '../jobs/progress.js';
 import type { FilterRule } from './plan/filters.js';
 import type { CompareMode, PlanAction, PlanItem } from './plan-types.js';
+import type { SkipCounts } from './skip-kinds.js';
 
 export type SyncEndpoint =
   | { readonly kind: 'local'; readonly path: string }
@@ -44,6 +45,8 @@ export interface SyncResult {
   /** Planned items by action. */
   readonly planned: Readonly<Record<PlanAction, number>>;
   readonly plannedBytes: number;
+  /** The planned skips by why: unchanged, kept at the destination, other. */
+  readonly skipped: Readonly<SkipCounts>;
   readonly uploaded: number;
   readonly downloaded: number;
   readonly deleted: number;

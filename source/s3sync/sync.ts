@@ -11,6 +11,7 @@ import { toS3Error, type S3Context } from '../aws/s3/s3-errors.js';
 import { directoryPrefix } from '../aws/s3/s3-uri.js';
 import { UserError, isAbortError } from '../lib/errors.js';
 import { createChannel, readAhead } from './channel.js';
+import { countSkip, noSkips } from './skip-kinds.js';
 import { checkDeletes } from './plan/delete-guard.js';
 import { createExecutor } from './transfer/executor.js';
 import { createPathFilter } from './plan/filters.js';
@@ -164,12 +165,14 @@ export async function runSync(
     skip: 0,
   };
   let plannedBytes = 0;
+  const skipped = noSkips();
   let warningCount = 0;
   const deletes: PlanItem[] = [];
   let cancelled = false;
   try {
     for await (const item of plan) {
       planned[item.action]++;
+      if (item.action === 'skip') countSkip(skipped, item);
       plannedBytes += item.bytes;
       hooks.onPlanned?.(item);
       if (item.warning) {
@@ -235,6 +238,7 @@ export async function runSync(
     cancelled: cancelled || signal.aborted,
     planned,
     plannedBytes,
+    skipped,
     uploaded: executor.done.uploaded,
     downloaded: executor.done.downloaded,
     deleted: executor.done.deleted,

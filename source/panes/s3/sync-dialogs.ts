@@ -16,6 +16,12 @@ import {
 import type { ConfirmRequest } from '../../safety/confirm.js';
 import type { FilterRule } from '../../s3sync/plan/filters.js';
 import type { SyncSpec } from '../../s3sync/sync-spec.js';
+import {
+  countSkip,
+  noSkips,
+  skipParts,
+  type SkipCounts,
+} from '../../s3sync/skip-kinds.js';
 import type {
   CompareMode,
   PlanAction,
@@ -150,6 +156,7 @@ export interface PlanTally {
   readonly counts: Record<PlanAction, { items: number; bytes: number }>;
   readonly first: Record<PlanAction, string[]>;
   readonly warnings: string[];
+  readonly skipped: SkipCounts;
 }
 
 export function newPlanTally(): PlanTally {
@@ -158,11 +165,13 @@ export function newPlanTally(): PlanTally {
     counts: { upload: zero(), download: zero(), delete: zero(), skip: zero() },
     first: { upload: [], download: [], delete: [], skip: [] },
     warnings: [],
+    skipped: noSkips(),
   };
 }
 
 export function tallyItem(tally: PlanTally, item: PlanItem): void {
   const count = tally.counts[item.action];
+  if (item.action === 'skip') countSkip(tally.skipped, item);
   count.items++;
   count.bytes += item.bytes || (item.remote?.size ?? item.local?.size ?? 0);
   if (item.warning && tally.warnings.length < FIRST_WARNINGS)
@@ -192,7 +201,7 @@ export function planRequest(
     if (unlisted > 0)
       lines.push(`  ${glyphs.ellipsis} and ${unlisted} more ${action}s`);
   }
-  lines.push(`unchanged ${tally.counts.skip.items}`);
+  lines.push(skipParts(tally.skipped).join(', '));
   const deletes = tally.counts.delete.items;
   return {
     level: 'yes-no',

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -234,6 +234,30 @@ describe('buckets and the object browser at 80x24', () => {
       expect(s3.calls).toEqual([
         `get s3://acme-logs/README.txt ${root}/restore-2026/`,
       ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('downloads a prefix beside an unrelated local file and does not call it unchanged', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'opsdeck-get-'));
+    writeFileSync(join(root, 'notes.txt'), 'mine');
+    try {
+      const { view, s3 } = await bucketsPane();
+      await cursorTo(view, 'acme-logs');
+      await view.press(KEYS.enter, (frame) => frame.includes('README.txt'));
+      await view.press('D', (frame) =>
+        frame.includes('Download s3://acme-logs/2026/'),
+      );
+      await view.press('\u0015'); // Ctrl+U clears the field
+      await view.press(root);
+      const done = await view.press(KEYS.enter, (frame) =>
+        frame.includes('sync: 0 up, 3 down'),
+      );
+      const said = lines(done).join(' ').replace(/\s+/g, ' ');
+      expect(said).toContain('0 unchanged, 1 only at the destination, kept');
+      expect(said).not.toContain('1 unchanged');
+      expect(s3.calls).toEqual(['sync down s3://acme-logs/2026/']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

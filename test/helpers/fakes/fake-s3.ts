@@ -3,6 +3,7 @@
  * listed with a delimiter the way S3 does, and transfers that record what they
  * were asked and plan from what is in the bucket. `calls` lists every write.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import type { PendingUpload } from '../../../source/aws/s3/pending-uploads.js';
 import type {
   BucketRow,
@@ -236,6 +237,16 @@ export function createFakeS3(
         const keys = [...bucket(remote.bucket).keys()].filter((key) =>
           key.startsWith(remote.prefix),
         );
+        // Down: files already in the directory that are not in the bucket are kept.
+        const local =
+          spec.destination.kind === 'local' ? spec.destination.path : '';
+        const rels = new Set(
+          keys.map((key) => key.slice(remote.prefix.length)),
+        );
+        const kept =
+          local === '' || !existsSync(local)
+            ? 0
+            : readdirSync(local).filter((name) => !rels.has(name)).length;
         // Up: every key "changed" locally; down: every key new locally.
         for (const key of keys)
           hooks.onPlanned?.({
@@ -252,9 +263,10 @@ export function createFakeS3(
             upload: up ? keys.length : 0,
             download: up ? 0 : keys.length,
             delete: 0,
-            skip: 0,
+            skip: kept,
           },
           plannedBytes: keys.length * 1024,
+          skipped: { unchanged: 0, onlyAtDestination: kept, other: 0 },
           uploaded: spec.dryRun || !up ? 0 : keys.length,
           downloaded: spec.dryRun || up ? 0 : keys.length,
           deleted: 0,
