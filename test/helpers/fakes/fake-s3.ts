@@ -285,6 +285,21 @@ export function createFakeS3(
         calls.push(`get s3://${name}/${object.key} ${dir}`);
         return Promise.resolve(`${dir}/${object.key.split('/').at(-1) ?? ''}`);
       },
+      putTargets(path, name, prefix) {
+        // A path ending in '/' is a directory here; anything else a file.
+        const base = path.replace(/\/$/, '').split('/').at(-1) ?? '';
+        const target = prefix + base;
+        const replaced = path.endsWith('/')
+          ? [...bucket(name).values()].filter((object) =>
+              object.key.startsWith(`${target}/`),
+            )
+          : [bucket(name).get(target)].filter((object) => object !== undefined);
+        return Promise.resolve({
+          replaced,
+          replacedCount: replaced.length,
+          added: replaced.length === 0 ? 1 : 0,
+        });
+      },
       put(path, name, prefix) {
         calls.push(`put ${path} s3://${name}/${prefix}`);
         return Promise.resolve({ items: 1, bytes: 10, failed: 0 });
