@@ -9,7 +9,7 @@ import { fitCell } from '../lib/fit-cell.js';
 import type { StatusLevel } from './shell-state.js';
 
 /** Lines a message may take, by level. */
-export const STATUS_LINES: Readonly<Record<StatusLevel, number>> = {
+const STATUS_LINES: Readonly<Record<StatusLevel, number>> = {
   info: 2,
   warn: 2,
   error: 4,
