@@ -1,15 +1,17 @@
 import type { Command } from '../../source/keymap/index.js';
 import { formatBytes } from '../../source/lib/byte-size.js';
 import type { BucketRow } from '../../source/aws/s3/types.js';
-import { describeError } from '../../source/lib/errors.js';
+import { describeError, isAbortError } from '../../source/lib/errors.js';
 import { isEnabledRegion } from '../../source/aws/regions.js';
 import {
   makeBucketForm,
   makeBucketRequest,
+  notEmptyMessage,
   purgeBucketRequest,
   removeBucketRequest,
 } from '../../source/panes/s3/bucket-dialogs.js';
 import { useCancellable } from '../actions/useCancellable.js';
+import { useAppDeps } from '../context/app-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useJob } from '../actions/useJob.js';
 import { useS3Sync } from './useS3Sync.js';
@@ -21,6 +23,7 @@ export function useBucketActions(): (
   context: PaneCommandContext<BucketRow>,
 ) => void {
   const shell = useShellApi();
+  const { keymap } = useAppDeps();
   const cancellable = useCancellable();
   const runJob = useJob();
   const sync = useS3Sync();
@@ -41,6 +44,21 @@ export function useBucketActions(): (
           if (!values) return;
           const name = (values['name'] ?? '').trim();
           const where = values['region'] ?? region;
+          // A name you own (us-east-1 would answer "made") or another
+          // account's is said before the confirmation.
+          try {
+            await cancellable((signal) =>
+              s3.checkNewBucket(name, where, signal),
+            );
+          } catch (error) {
+            if (!isAbortError(error))
+              shell.report(
+                'error',
+                's3',
+                `mb ${name}: ${describeError(error)}`,
+              );
+            return;
+          }
           const answer = await shell.confirm(makeBucketRequest(name, where));
           if (!answer.confirmed) return;
           try {
@@ -54,7 +72,24 @@ export function useBucketActions(): (
         }
         case 'buckets.remove': {
           if (!row) return;
-          const answer = await shell.confirm(removeBucketRequest(row));
+          // A non-empty bucket is refused before its name is asked for.
+          let unchecked: string | undefined;
+          try {
+            const peek = await cancellable((signal) =>
+              s3.peekBucket(row.name, signal),
+            );
+            const purgeKey = keymap.binding('buckets.purge')?.keys[0] ?? 'F';
+            const refusal = notEmptyMessage(peek, purgeKey);
+            if (refusal !== undefined)
+              return shell.report('error', 's3', `rb ${row.name}: ${refusal}`);
+          } catch (error) {
+            if (isAbortError(error)) return;
+            // S3 still refuses a non-empty bucket; the dialog says what failed.
+            unchecked = describeError(error);
+          }
+          const answer = await shell.confirm(
+            removeBucketRequest(row, unchecked),
+          );
           if (!answer.confirmed) return;
           try {
             await cancellable((signal) => s3.removeBucket(row.name, signal));

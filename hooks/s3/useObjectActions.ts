@@ -5,7 +5,6 @@ import type { ProgressCounts } from '../../source/jobs/progress.js';
 import {
   downloadForm,
   objectDetailSections,
-  uploadForm,
 } from '../../source/panes/s3/object-dialogs.js';
 import {
   placeText,
@@ -20,6 +19,7 @@ import { useShellApi } from '../context/shell-context.js';
 import { useCancellable } from '../actions/useCancellable.js';
 import { useJob } from '../actions/useJob.js';
 import { syncSummary, useS3Sync } from './useS3Sync.js';
+import { useObjectPut } from './useObjectPut.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 function countsOf(progress: ProgressCounts): ProgressCounts {
@@ -44,6 +44,7 @@ export function useObjectActions(place: BrowsePlace): {
   const shell = useShellApi();
   const runJob = useJob();
   const sync = useS3Sync();
+  const put = useObjectPut(place);
   const { s3, s3Transfers: transfers } = shell.session.services;
   const { bucket } = place;
   const cancellable = useCancellable();
@@ -121,25 +122,8 @@ export function useObjectActions(place: BrowsePlace): {
           });
           return;
         }
-        case 'objects.put': {
-          const values = await shell.ask(uploadForm(placeUri(place)));
-          if (!values) return;
-          const path = localPath(values['path'] ?? '');
-          await runJob({
-            source: 's3',
-            title: `upload ${path} to ${placeUri(place)}`,
-            work: ({ signal: jobSignal, report }) =>
-              transfers.put(path, bucket, place.prefix, {
-                signal: jobSignal,
-                onProgress: (progress) => report(countsOf(progress)),
-              }),
-            done: (result) =>
-              `uploaded ${result.items} (${formatBytes(result.bytes)})${result.failed > 0 ? `, ${result.failed} failed` : ''}`,
-            warn: (result) => result.failed > 0,
-            refresh,
-          });
-          return;
-        }
+        case 'objects.put':
+          return put(refresh);
         case 'objects.sync':
           return sync(placeUri(place), refresh);
         case 'objects.view': {

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { formatBytes } from '../../source/lib/byte-size.js';
 import type { SyncResult, SyncSpec } from '../../source/s3sync/sync-spec.js';
+import { skipParts } from '../../source/s3sync/skip-kinds.js';
 import {
   endpointText,
   newPlanTally,
@@ -25,7 +26,7 @@ export function syncSummary(result: SyncResult): string {
       ? [`${result.copied} copied`]
       : [`${result.uploaded} up`, `${result.downloaded} down`]),
     `${result.deleted} deleted`,
-    `${result.planned.skip} unchanged`,
+    ...skipParts(result.skipped),
     formatBytes(result.bytes),
     result.failedCount > 0 ? `${result.failedCount} failed` : '',
     result.deletesRefused ? `deletes refused: ${result.deletesRefused}` : '',
@@ -74,7 +75,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
           return shell.report(
             'info',
             's3',
-            `sync: nothing to do, ${tally.counts.skip.items} unchanged`,
+            `sync: nothing to do, ${skipParts(tally.skipped).join(', ')}`,
           );
         if (refuse.work('the plan above was not run', 's3')) return;
         const answer = await shell.confirm(

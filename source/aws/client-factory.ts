@@ -25,6 +25,8 @@ export interface AwsSessionSettings {
 
 export interface AwsClientFactory {
   readonly settings: AwsSessionSettings;
+  /** The guard every client carries (absent in some test doubles). */
+  readonly guard?: WriteGuard;
   readonly sts: () => Promise<STSClient>;
   readonly ec2: (region?: string) => Promise<EC2Client>;
   /** Path-style when an endpoint is set (moto, MinIO): bucket.host names do not resolve there. */
@@ -122,6 +124,7 @@ export function createAwsClientFactory(
 
   return {
     settings,
+    guard: deps.guard,
     sts: () =>
       client('sts', async () => {
         const { STSClient } = await import('@aws-sdk/client-sts');

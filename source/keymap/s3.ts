@@ -18,7 +18,7 @@ export const S3_BINDINGS = [
     hint: 'new',
     write: true,
     description:
-      'make a bucket (mb): name checked against the S3 rules, region',
+      'make a bucket (mb): name checked against the S3 rules, then if it is taken',
   },
   {
     command: 'buckets.remove',
@@ -27,7 +27,7 @@ export const S3_BINDINGS = [
     hint: 'remove',
     write: true,
     description:
-      'remove an empty bucket (rb); a non-empty one is refused with its count',
+      'remove an empty bucket (rb); a non-empty one is refused first, with its counts',
   },
   {
     command: 'buckets.purge',
@@ -93,7 +93,8 @@ export const S3_BINDINGS = [
     scope: objects,
     hint: 'put',
     write: true,
-    description: 'upload a file or a directory here',
+    description:
+      'upload a file or a directory here; objects it would replace are named first',
   },
   {
     command: 'objects.sync',

@@ -209,6 +209,7 @@ export async function runBucketSync(
     cancelled: run.cancelled || signal.aborted,
     planned: run.planned,
     plannedBytes: run.plannedBytes,
+    skipped: run.skipped,
     uploaded: 0,
     downloaded: 0,
     copied: executor.done.copied,

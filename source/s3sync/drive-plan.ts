@@ -7,6 +7,7 @@ import { setMaxListeners } from 'node:events';
 import { toS3Error, type S3Context } from '../aws/s3/s3-errors.js';
 import { UserError, isAbortError } from '../lib/errors.js';
 import { checkDeletes } from './plan/delete-guard.js';
+import { countSkip, noSkips, type SkipCounts } from './skip-kinds.js';
 import type { PlanAction, PlanItem } from './plan-types.js';
 import type { SyncHooks } from './sync-spec.js';
 import type { Executor } from './transfer/executor.js';
@@ -24,6 +25,8 @@ export function linkedSignal(outer: AbortSignal): AbortSignal {
 export interface PlanRun {
   readonly planned: Record<PlanAction, number>;
   plannedBytes: number;
+  /** The skips by why: unchanged, kept at the destination, other. */
+  readonly skipped: SkipCounts;
   warningCount: number;
   readonly deletes: PlanItem[];
   cancelled: boolean;
@@ -44,6 +47,7 @@ export async function drivePlan(
   const run: PlanRun = {
     planned: { upload: 0, download: 0, copy: 0, delete: 0, skip: 0 },
     plannedBytes: 0,
+    skipped: noSkips(),
     warningCount: 0,
     deletes: [],
     cancelled: false,
@@ -51,6 +55,7 @@ export async function drivePlan(
   try {
     for await (const item of plan) {
       run.planned[item.action]++;
+      if (item.action === 'skip') countSkip(run.skipped, item);
       run.plannedBytes += item.bytes;
       hooks.onPlanned?.(item);
       if (item.warning) {

@@ -8,6 +8,7 @@ import type {
   PlanItem,
   SyncDirection,
 } from './plan-types.js';
+import type { SkipCounts } from './skip-kinds.js';
 
 export type SyncEndpoint =
   | { readonly kind: 'local'; readonly path: string }
@@ -55,6 +56,8 @@ export interface SyncResult {
   /** Planned items by action. */
   readonly planned: Readonly<Record<PlanAction, number>>;
   readonly plannedBytes: number;
+  /** The planned skips by why: unchanged, kept at the destination, other. */
+  readonly skipped: Readonly<SkipCounts>;
   readonly uploaded: number;
   readonly downloaded: number;
   readonly copied: number;

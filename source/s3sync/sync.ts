@@ -182,6 +182,7 @@ export async function runSync(
     cancelled: run.cancelled || signal.aborted,
     planned: run.planned,
     plannedBytes: run.plannedBytes,
+    skipped: run.skipped,
     uploaded: executor.done.uploaded,
     downloaded: executor.done.downloaded,
     copied: 0,

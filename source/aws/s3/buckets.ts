@@ -2,6 +2,7 @@
 import type { BucketLocationConstraint, S3Client } from '@aws-sdk/client-s3';
 import { isAbortError } from '../../lib/errors.js';
 import type { AwsClientFactory } from '../client-factory.js';
+import { checkNameFree } from './bucket-name-probe.js';
 import { checkBucketName } from './bucket-names.js';
 import { createLimiter } from './limiter.js';
 import { s3Call, s3Context } from './s3-errors.js';
@@ -81,6 +82,9 @@ export async function makeBucket(
   region: string,
 ): Promise<void> {
   checkBucketName(name);
+  // Read-only: the guard refuses CreateBucket as it is sent, before any probe.
+  if (factory.guard?.readOnly !== true)
+    await checkNameFree(factory, name, region);
   const client = await factory.s3(region);
   const { CreateBucketCommand } = await import('@aws-sdk/client-s3');
   await s3Call(s3Context(factory, 'CreateBucket', name), () =>

@@ -65,7 +65,7 @@ export function s3ErrorCode(error: unknown): string {
   return typeof code === 'string' ? code : '';
 }
 
-function httpStatus(error: unknown): number | undefined {
+export function httpStatus(error: unknown): number | undefined {
   if (error === null || typeof error !== 'object') return undefined;
   const meta = (error as { $metadata?: { httpStatusCode?: number } }).$metadata;
   return meta?.httpStatusCode;

@@ -10,6 +10,8 @@ import {
   purgeBucket,
   removeEmptyBucket,
 } from './bucket-purge.js';
+import { checkNameFree } from './bucket-name-probe.js';
+import { peekBucket } from './bucket-peek.js';
 import { bucketRegion, listBuckets, makeBucket } from './buckets.js';
 import {
   getObjectBody,
@@ -46,9 +48,13 @@ export function createS3Service(factory: AwsClientFactory): S3Service {
         key,
         expiresSeconds,
       ),
+    checkNewBucket: (name, region, signal) =>
+      checkNameFree(factory, name, region, signal),
     makeBucket: (name, region) => makeBucket(factory, name, region),
     removeBucket: async (bucket, signal) =>
       removeEmptyBucket(factory, await client(), bucket, signal),
+    peekBucket: async (bucket, signal) =>
+      peekBucket(factory, await client(), bucket, signal),
     bucketContents: async (bucket, signal, onProgress) =>
       countBucketContents(factory, await client(), bucket, signal, onProgress),
     purgeBucket: async (bucket, signal, onProgress) =>

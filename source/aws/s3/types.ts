@@ -89,6 +89,19 @@ export interface BucketContents {
   readonly bytes: number;
 }
 
+/** The first page of a bucket's versions and uploads (X asks this before anything). */
+export interface BucketPeek {
+  readonly bucket: string;
+  /** Current objects on the page. */
+  readonly objects: number;
+  /** Stored versions on the page, current ones included. */
+  readonly versions: number;
+  readonly deleteMarkers: number;
+  readonly uploads: number;
+  /** A listing had more pages: the counts are lower bounds. */
+  readonly more: boolean;
+}
+
 export interface PurgeProgress {
   readonly deleted: number;
   /** Known once the listing is complete. */
@@ -158,9 +171,18 @@ export interface S3Service {
     key: string,
     expiresSeconds: number,
   ): Promise<string>;
+  /** Refuses a name already taken, yours or another account's (HeadBucket). */
+  checkNewBucket(
+    name: string,
+    region: string,
+    signal: AbortSignal,
+  ): Promise<void>;
+  /** Checks the name is free first: us-east-1 would answer 200 for one you own. */
   makeBucket(name: string, region: string): Promise<void>;
   /** Removes an empty bucket; a non-empty one is refused with its counts. */
   removeBucket(bucket: string, signal: AbortSignal): Promise<void>;
+  /** One page of versions and uploads: is the bucket empty? */
+  peekBucket(bucket: string, signal: AbortSignal): Promise<BucketPeek>;
   /** Counts what rb --force would remove. */
   bucketContents(
     bucket: string,

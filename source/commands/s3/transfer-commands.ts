@@ -9,6 +9,7 @@ import { isAbortError } from '../../lib/errors.js';
 import { downloadObject } from '../../s3sync/transfer/download-object.js';
 import type { FilterRule } from '../../s3sync/plan/filters.js';
 import { runSync } from '../../s3sync/sync.js';
+import { skipParts } from '../../s3sync/skip-kinds.js';
 import type {
   SyncEndpoint,
   SyncHooks,
@@ -87,7 +88,7 @@ function summaryLine(result: SyncResult): string {
         `deleted ${result.deleted}`,
         `(${formatBytes(result.bytes)})`,
       ];
-  parts.push(`${result.planned.skip} unchanged or skipped`);
+  parts.push(...skipParts(result.skipped));
   if (result.failedCount > 0) parts.push(`${result.failedCount} failed`);
   if (result.warningCount > 0) parts.push(`${result.warningCount} warnings`);
   if (result.deletesRefused)

@@ -1,7 +1,11 @@
 /** What the bucket and object actions ask. Pure. */
 import { formatBytes } from '../../lib/byte-size.js';
 import { bucketNameProblems } from '../../aws/s3/bucket-names.js';
-import type { BucketContents, BucketRow } from '../../aws/s3/types.js';
+import type {
+  BucketContents,
+  BucketPeek,
+  BucketRow,
+} from '../../aws/s3/types.js';
 import type { FormSpec } from '../../lib/form.js';
 import type { ConfirmRequest } from '../../safety/confirm.js';
 import type { BrowseEntry, BrowsePlace } from './objects-spec.js';
@@ -49,12 +53,37 @@ export function makeBucketRequest(
   };
 }
 
-export function removeBucketRequest(row: BucketRow): ConfirmRequest {
+/**
+ * Why X refuses before asking, or undefined for an empty bucket. `purgeKey`
+ * is the key that removes a bucket with its contents.
+ */
+export function notEmptyMessage(
+  peek: BucketPeek,
+  purgeKey: string,
+): string | undefined {
+  if (peek.versions + peek.deleteMarkers + peek.uploads === 0) return undefined;
+  const parts = [`${peek.objects} objects`];
+  if (peek.versions !== peek.objects)
+    parts.push(`${peek.versions} versions in all`);
+  if (peek.deleteMarkers > 0)
+    parts.push(`${peek.deleteMarkers} delete markers`);
+  if (peek.uploads > 0) parts.push(`${peek.uploads} pending uploads`);
+  return `bucket ${peek.bucket} is not empty: ${peek.more ? 'at least ' : ''}${parts.join(', ')}; ${purgeKey} removes it with everything in it`;
+}
+
+/** `unchecked`: why its contents could not be looked at first. */
+export function removeBucketRequest(
+  row: BucketRow,
+  unchecked?: string,
+): ConfirmRequest {
   return {
     level: 'typed',
     title: `Remove bucket ${row.name}`,
     targets: [`s3://${row.name}/  ${row.region ?? ''}`],
     warnings: [
+      ...(unchecked === undefined
+        ? []
+        : [`Its contents could not be checked: ${unchecked}`]),
       'Only an empty bucket is removed; F removes one with everything in it. The name becomes free for anyone to take.',
     ],
     expected: row.name,

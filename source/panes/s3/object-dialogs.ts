@@ -1,6 +1,8 @@
 /** What the object browser asks: where a download goes, what to upload. Pure. */
 import { formatBytes } from '../../lib/byte-size.js';
 import type { ObjectDetail } from '../../aws/s3/types.js';
+import type { PutTargets } from '../../s3sync/transfer/put-targets.js';
+import type { ConfirmRequest } from '../../safety/confirm.js';
 import { completePath } from '../../lib/path-completion.js';
 import type { FormSpec } from '../../lib/form.js';
 import { formatTime } from '../ec2/ec2-format.js';
@@ -41,6 +43,42 @@ export function uploadForm(where: string): FormSpec {
             : undefined,
       },
     ],
+  };
+}
+
+/**
+ * Asked before an upload that replaces objects (or may: `unchecked`): each
+ * one with its size and date, keys shown below `prefix`, and how many.
+ */
+export function replaceRequest(
+  path: string,
+  where: string,
+  prefix: string,
+  targets: PutTargets,
+): ConfirmRequest {
+  const count = targets.replacedCount;
+  const unlisted = count - targets.replaced.length;
+  return {
+    level: 'yes-no',
+    title:
+      count > 0
+        ? `Upload ${path}: replaces ${count} object${count === 1 ? '' : 's'} in ${where}`
+        : `Upload ${path} to ${where}`,
+    targets: [
+      ...targets.replaced.map(
+        (object) =>
+          `replaces ${object.key.slice(prefix.length)}  ${formatBytes(object.size)}  ${formatTime(object.modified)}`,
+      ),
+      ...(unlisted > 0 ? [`and ${unlisted} more`] : []),
+      ...(targets.added > 0 ? [`${targets.added} new`] : []),
+    ],
+    warnings: [
+      ...(targets.unchecked === undefined
+        ? []
+        : [`What is there could not be checked: ${targets.unchecked}`]),
+      'Without versioning on the bucket a replaced object is gone for good; with it, the old one stays as a noncurrent version.',
+    ],
+    action: 'Upload',
   };
 }
 

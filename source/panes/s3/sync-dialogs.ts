@@ -18,6 +18,12 @@ import type { FilterRule } from '../../s3sync/plan/filters.js';
 import type { SyncSpec } from '../../s3sync/sync-spec.js';
 import type { BucketCopyTotals } from '../../s3sync/copy/copy-totals.js';
 import { copyCostLines } from './copy-cost.js';
+import {
+  countSkip,
+  noSkips,
+  skipParts,
+  type SkipCounts,
+} from '../../s3sync/skip-kinds.js';
 import type {
   CompareMode,
   PlanAction,
@@ -157,6 +163,7 @@ export interface PlanTally {
   readonly counts: Record<PlanAction, { items: number; bytes: number }>;
   readonly first: Record<PlanAction, string[]>;
   readonly warnings: string[];
+  readonly skipped: SkipCounts;
 }
 
 export function newPlanTally(): PlanTally {
@@ -171,11 +178,13 @@ export function newPlanTally(): PlanTally {
     },
     first: { upload: [], download: [], copy: [], delete: [], skip: [] },
     warnings: [],
+    skipped: noSkips(),
   };
 }
 
 export function tallyItem(tally: PlanTally, item: PlanItem): void {
   const count = tally.counts[item.action];
+  if (item.action === 'skip') countSkip(tally.skipped, item);
   count.items++;
   count.bytes += item.bytes || (item.remote?.size ?? item.local?.size ?? 0);
   if (item.warning && tally.warnings.length < FIRST_WARNINGS)
@@ -206,7 +215,7 @@ export function planRequest(
     if (unlisted > 0)
       lines.push(`  ${glyphs.ellipsis} and ${unlisted} more ${action}s`);
   }
-  lines.push(`unchanged ${tally.counts.skip.items}`);
+  lines.push(skipParts(tally.skipped).join(', '));
   if (totals) lines.push(...copyCostLines(totals, glyphs));
   const deletes = tally.counts.delete.items;
   return {

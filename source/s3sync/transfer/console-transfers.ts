@@ -13,6 +13,7 @@ import { UserError } from '../../lib/errors.js';
 import { deleteUnder, uploadStream } from './stream-upload-and-delete.js';
 import { snapshot } from '../../jobs/progress.js';
 import { localPathForObject } from '../plan/key-safety.js';
+import type { PutTargets } from './put-targets.js';
 
 const MiB = 1024 * 1024;
 
@@ -36,6 +37,13 @@ export interface S3Transfers {
     prefix: string,
     hooks: SyncHooks,
   ): Promise<{ items: number; bytes: number; failed: number }>;
+  /** What `put` would replace there, with sizes and dates, before it runs. */
+  putTargets(
+    path: string,
+    bucket: string,
+    prefix: string,
+    signal: AbortSignal,
+  ): Promise<PutTargets>;
   /** Deletes keys and everything under prefixes (flat listings), in batches. */
   deleteUnder(
     bucket: string,
@@ -174,6 +182,18 @@ export function createS3Transfers(
         );
       });
       return { items: 1, bytes: stats.size, failed: 0 };
+    },
+
+    async putTargets(path, bucket, prefix, signal) {
+      const { putTargets } = await import('./put-targets.js');
+      return putTargets(
+        factory,
+        (spec, hooks) => this.sync(spec, hooks),
+        path,
+        bucket,
+        prefix,
+        signal,
+      );
     },
 
     uploadStream: (bucket, key, body, signal) =>

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,6 +85,24 @@ describe('buckets and the object browser at 80x24', () => {
     );
   });
 
+  it('says a bucket name is yours or taken before asking to make it', async () => {
+    const { view, s3 } = await bucketsPane();
+    s3.foreign.add('someone-elses');
+    await view.press('n', (frame) => frame.includes('Make a bucket'));
+    await view.press('acme-logs');
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('you already own acme-logs (us-east-1)'),
+    );
+    expect(view.frames().join('\n')).not.toContain('Make bucket acme-logs');
+    await view.press('n', (frame) => frame.includes('Make a bucket'));
+    await view.press('someone-elses');
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('the name someone-elses is taken by another account'),
+    );
+    expect(view.frames().join('\n')).not.toContain('Make bucket someone');
+    expect(s3.calls).toEqual([]);
+  });
+
   it('shows what rb --force will remove, and removes it only after the name is typed', async () => {
     const { view, s3 } = await bucketsPane();
     await cursorTo(view, 'acme-logs');
@@ -106,18 +124,39 @@ describe('buckets and the object browser at 80x24', () => {
     expect(s3.calls).toEqual(['rb --force acme-logs']);
   });
 
-  it('says why a plain rb refused a bucket that is not empty', async () => {
+  it('refuses X on a bucket that is not empty before asking for its name, and removes an empty one', async () => {
     const { view, s3 } = await bucketsPane();
+    s3.uploads.set('acme-logs', [
+      {
+        key: 'db/dump.sql',
+        uploadId: 'u-1',
+        initiated: new Date('2026-01-01T00:00:00Z'),
+        parts: 1,
+        bytes: 5,
+      },
+    ]);
     await cursorTo(view, 'acme-logs');
-    await view.press('X', (frame) => frame.includes('Remove bucket acme-logs'));
-    await view.press('acme-logs');
-    const refused = await view.press(KEYS.enter, (frame) =>
+    const refused = await view.press('X', (frame) =>
       frame.includes('not empty'),
     );
     expect(refused).toContain(
-      'rb acme-logs: bucket acme-logs is not empty: 4 objects',
+      'rb acme-logs: bucket acme-logs is not empty: 4 objects, 1 pending uploads; F',
     );
+    expect(refused).toContain('removes it with everything in it');
+    expect(view.frames().join('\n')).not.toContain('Remove bucket acme-logs');
+    expect(s3.calls).toEqual([]);
     expect(s3.buckets.has('acme-logs')).toBe(true);
+
+    await view.press(KEYS.escape, (frame) => frame.includes('Buckets (2)'));
+    await cursorTo(view, 'acme-backups');
+    await view.press('X', (frame) =>
+      frame.includes('Remove bucket acme-backups'),
+    );
+    await view.press('acme-backups');
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('removed bucket acme-backups'),
+    );
+    expect(s3.calls).toEqual(['rb acme-backups']);
   });
 
   it('plans a sync as a dry run, shows the plan, and runs it on yes', async () => {
@@ -195,6 +234,30 @@ describe('buckets and the object browser at 80x24', () => {
       expect(s3.calls).toEqual([
         `get s3://acme-logs/README.txt ${root}/restore-2026/`,
       ]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('downloads a prefix beside an unrelated local file and does not call it unchanged', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'opsdeck-get-'));
+    writeFileSync(join(root, 'notes.txt'), 'mine');
+    try {
+      const { view, s3 } = await bucketsPane();
+      await cursorTo(view, 'acme-logs');
+      await view.press(KEYS.enter, (frame) => frame.includes('README.txt'));
+      await view.press('D', (frame) =>
+        frame.includes('Download s3://acme-logs/2026/'),
+      );
+      await view.press('\u0015'); // Ctrl+U clears the field
+      await view.press(root);
+      const done = await view.press(KEYS.enter, (frame) =>
+        frame.includes('sync: 0 up, 3 down'),
+      );
+      const said = lines(done).join(' ').replace(/\s+/g, ' ');
+      expect(said).toContain('0 unchanged, 1 only at the destination, kept');
+      expect(said).not.toContain('1 unchanged');
+      expect(s3.calls).toEqual(['sync down s3://acme-logs/2026/']);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

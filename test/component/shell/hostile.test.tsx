@@ -174,6 +174,24 @@ describe('hostile outside text', () => {
     expectHarmless(view);
   });
 
+  it('is shown harmless in the objects an upload would replace', async () => {
+    const s3 = createFakeS3({
+      'acme-logs': [`logs/${OSC52}.txt`, 'README.txt'],
+    });
+    const { view } = await openConsole({ pane: 'buckets', s3, size });
+    await view.waitFor((frame) => frame.includes('acme-logs'), 'the bucket');
+    await view.press(KEYS.enter, (frame) => frame.includes('README.txt'));
+    await view.press('p', (frame) =>
+      frame.includes('Upload to s3://acme-logs/'),
+    );
+    await view.press('/srv/logs/');
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('replaces logs/web\\x1b]52;'),
+    );
+    expectHarmless(view);
+    expect(s3.calls).toEqual([]);
+  });
+
   it('is shown harmless in the pending uploads of a bucket', async () => {
     const s3 = createFakeS3({ 'acme-logs': ['README.txt'] });
     s3.uploads.set('acme-logs', [

@@ -53,6 +53,7 @@ export function fakeBucketCopy(
       skip: 0,
     },
     plannedBytes: bytes,
+    skipped: { unchanged: 0, onlyAtDestination: 0, other: 0 },
     uploaded: 0,
     downloaded: 0,
     copied: spec.dryRun ? 0 : objects.length,

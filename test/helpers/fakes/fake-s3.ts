@@ -3,6 +3,7 @@
  * listed with a delimiter the way S3 does, and transfers that record what they
  * were asked and plan from what is in the bucket. `calls` lists every write.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import type { PendingUpload } from '../../../source/aws/s3/pending-uploads.js';
 import type {
   BucketRow,
@@ -21,6 +22,8 @@ export interface FakeS3 {
   readonly calls: string[];
   /** Pending multipart uploads, by bucket. */
   readonly uploads: Map<string, PendingUpload[]>;
+  /** Bucket names another account owns. */
+  readonly foreign: Set<string>;
   /** Set to make the next listing of objects fail. */
   failNextList?: string;
 }
@@ -62,6 +65,7 @@ export function createFakeS3(
     return found;
   };
   const fake: FakeS3 = {
+    foreign: new Set(),
     buckets,
     calls,
     uploads,
@@ -128,6 +132,17 @@ export function createFakeS3(
         Promise.resolve(
           `https://${name}.s3.example/${key}?X-Amz-Signature=abc`,
         ),
+      checkNewBucket(name) {
+        if (buckets.has(name))
+          return Promise.reject(
+            new UserError(`you already own ${name} (us-east-1)`),
+          );
+        if (fake.foreign.has(name))
+          return Promise.reject(
+            new UserError(`the name ${name} is taken by another account`),
+          );
+        return Promise.resolve();
+      },
       makeBucket(name) {
         calls.push(`mb ${name}`);
         buckets.set(name, new Map());
@@ -144,6 +159,17 @@ export function createFakeS3(
           );
         buckets.delete(name);
         return Promise.resolve();
+      },
+      peekBucket: (name) => {
+        const objects = bucket(name).size;
+        return Promise.resolve({
+          bucket: name,
+          objects,
+          versions: objects,
+          deleteMarkers: 0,
+          uploads: (uploads.get(name) ?? []).length,
+          more: false,
+        });
       },
       bucketContents: (name) => {
         const objects = [...bucket(name).values()];
@@ -214,6 +240,16 @@ export function createFakeS3(
         const keys = [...bucket(remote.bucket).keys()].filter((key) =>
           key.startsWith(remote.prefix),
         );
+        // Down: files already in the directory that are not in the bucket are kept.
+        const local =
+          spec.destination.kind === 'local' ? spec.destination.path : '';
+        const rels = new Set(
+          keys.map((key) => key.slice(remote.prefix.length)),
+        );
+        const kept =
+          local === '' || !existsSync(local)
+            ? 0
+            : readdirSync(local).filter((name) => !rels.has(name)).length;
         // Up: every key "changed" locally; down: every key new locally.
         for (const key of keys)
           hooks.onPlanned?.({
@@ -231,9 +267,10 @@ export function createFakeS3(
             download: up ? 0 : keys.length,
             copy: 0,
             delete: 0,
-            skip: 0,
+            skip: kept,
           },
           plannedBytes: keys.length * 1024,
+          skipped: { unchanged: 0, onlyAtDestination: kept, other: 0 },
           uploaded: spec.dryRun || !up ? 0 : keys.length,
           downloaded: spec.dryRun || up ? 0 : keys.length,
           copied: 0,
@@ -252,6 +289,21 @@ export function createFakeS3(
       getObject(name, object, dir) {
         calls.push(`get s3://${name}/${object.key} ${dir}`);
         return Promise.resolve(`${dir}/${object.key.split('/').at(-1) ?? ''}`);
+      },
+      putTargets(path, name, prefix) {
+        // A path ending in '/' is a directory here; anything else a file.
+        const base = path.replace(/\/$/, '').split('/').at(-1) ?? '';
+        const target = prefix + base;
+        const replaced = path.endsWith('/')
+          ? [...bucket(name).values()].filter((object) =>
+              object.key.startsWith(`${target}/`),
+            )
+          : [bucket(name).get(target)].filter((object) => object !== undefined);
+        return Promise.resolve({
+          replaced,
+          replacedCount: replaced.length,
+          added: replaced.length === 0 ? 1 : 0,
+        });
       },
       put(path, name, prefix) {
         calls.push(`put ${path} s3://${name}/${prefix}`);

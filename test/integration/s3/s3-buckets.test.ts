@@ -138,6 +138,24 @@ describe.skipIf(!moto.info)(
       factory.destroy();
     });
 
+    it('mb says a bucket you own is yours (with its region) and sends no CreateBucket', async () => {
+      const { factory } = labS3Factory();
+      const service = createS3Service(factory);
+      const east = await createBucket(direct, uniqueBucket('own-east'));
+      const west = uniqueBucket('own-west');
+      await service.makeBucket(west, 'eu-west-1');
+      const counts = countRequests(await factory.s3());
+      await expect(service.makeBucket(east, 'us-east-1')).rejects.toThrow(
+        `you already own ${east} (us-east-1)`,
+      );
+      await expect(service.makeBucket(west, 'us-east-1')).rejects.toThrow(
+        `you already own ${west} (eu-west-1)`,
+      );
+      expect(counts.get('CreateBucket')).toBeUndefined();
+      await service.checkNewBucket(uniqueBucket('free'), 'us-east-1', signal);
+      factory.destroy();
+    });
+
     it('blocks every write in read-only mode before it is sent', async () => {
       const { factory, events } = labS3Factory(true);
       const service = createS3Service(factory);
@@ -204,6 +222,20 @@ describe.skipIf(!moto.info)(
 
       const { factory } = labS3Factory();
       const service = createS3Service(factory);
+      // X asks one page of each before anything: lower bounds, said so.
+      const peek = await service.peekBucket(bucket, signal);
+      expect(peek).toMatchObject({ uploads: 2, more: true });
+      expect(peek.versions + peek.deleteMarkers).toBe(1000);
+      const empty = await createBucket(direct, uniqueBucket('rb-empty'));
+      expect(await service.peekBucket(empty, signal)).toEqual({
+        bucket: empty,
+        objects: 0,
+        versions: 0,
+        deleteMarkers: 0,
+        uploads: 0,
+        more: false,
+      });
+      await service.removeBucket(empty, signal);
       const contents = await service.bucketContents(bucket, signal);
       expect(contents).toMatchObject({
         versioned: true,

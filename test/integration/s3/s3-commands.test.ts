@@ -90,6 +90,20 @@ describe.skipIf(!moto.info)(
       ]);
       expect(got.code).toBe(0);
       expect(readFileSync(join(space.work, 'got', 'x.log'), 'utf8')).toBe('x');
+      // A prefix download beside an unrelated local file keeps it and says so
+      // apart from what is unchanged.
+      const into = join(space.work, 'got-prefix');
+      mkdirSync(into);
+      writeFileSync(join(into, 'notes.txt'), 'mine');
+      const first = await run('get', [`s3://${bucket}/site/`, into]);
+      expect(first.out[0]).toMatch(
+        /^uploaded 0, downloaded 2, deleted 0, \(.*\), 0 unchanged, 1 only at the destination, kept in /,
+      );
+      const again = await run('get', [`s3://${bucket}/site/`, into]);
+      expect(again.out[0]).toMatch(
+        /, 2 unchanged, 1 only at the destination, kept in /,
+      );
+      expect(readFileSync(join(into, 'notes.txt'), 'utf8')).toBe('mine');
       // Usage errors exit 2; refusals exit 1.
       expect(
         (await run('sync', [dir, join(space.work, 'elsewhere')])).code,

@@ -43,6 +43,55 @@ describe.skipIf(!moto.info)(
       return dir;
     };
 
+    it('finds what a put would replace, with sizes and dates, before anything is sent', async () => {
+      const bucket = await createBucket(direct, uniqueBucket('replace'));
+      const { factory } = labS3Factory();
+      const transfers = createS3Transfers(factory, scratch('journal'));
+      const local = scratch('replace');
+      mkdirSync(join(local, 'site'));
+      writeFileSync(join(local, 'notes.txt'), 'new notes');
+      writeFileSync(join(local, 'site', 'same.txt'), 'same');
+      writeFileSync(join(local, 'site', 'changed.txt'), 'changed, longer');
+      writeFileSync(join(local, 'site', 'new.txt'), 'new');
+      await putText(direct, bucket, 'docs/notes.txt', 'old');
+      await putText(direct, bucket, 'docs/site/same.txt', 'same');
+      await putText(direct, bucket, 'docs/site/changed.txt', 'old');
+      const before = await allKeys(direct, bucket);
+
+      const file = await transfers.putTargets(
+        join(local, 'notes.txt'),
+        bucket,
+        'docs/',
+        signal,
+      );
+      expect(file).toMatchObject({ replacedCount: 1, added: 0 });
+      expect(file.replaced[0]).toMatchObject({
+        key: 'docs/notes.txt',
+        size: 3,
+        modified: expect.any(Date) as Date,
+      });
+      expect(
+        await transfers.putTargets(
+          join(local, 'notes.txt'),
+          bucket,
+          '',
+          signal,
+        ),
+      ).toMatchObject({ replacedCount: 0, added: 1 });
+      const dir = await transfers.putTargets(
+        join(local, 'site'),
+        bucket,
+        'docs/',
+        signal,
+      );
+      expect(dir).toMatchObject({ replacedCount: 1, added: 1 });
+      expect(dir.replaced.map((object) => [object.key, object.size])).toEqual([
+        ['docs/site/changed.txt', 3],
+      ]);
+      expect(await allKeys(direct, bucket)).toEqual(before);
+      factory.destroy();
+    });
+
     it('puts a file and a directory, gets an object back, and deletes a prefix', async () => {
       const bucket = await createBucket(direct, uniqueBucket('ui'));
       const { factory } = labS3Factory();
