@@ -133,7 +133,7 @@ export const S3_BINDINGS = [
     scope: s3Jobs,
     hint: 'follow',
     description:
-      'follow the job in the job strip until it ends (Ctrl+C stops following, not the job)',
+      'follow the job in the job strip until it ends (Ctrl+C stops following only)',
   },
   {
     command: 's3jobs.cancel',

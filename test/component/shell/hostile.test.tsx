@@ -323,7 +323,7 @@ describe('hostile outside text', () => {
         checks: { standby: { ok: true, at: 0, millis: 1, detail: 'HTTP 200' } },
       },
     ];
-    await view.press(KEYS.ctrlR, (frame) => frame.includes('prod ok'));
+    await view.press(KEYS.ctrlR, (frame) => frame.includes('rod ok'));
     await view.press('F', (frame) => frame.includes('AllowReassociation'));
     expectHarmless(view);
   });
