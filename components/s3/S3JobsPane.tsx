@@ -15,7 +15,7 @@ export function S3JobsPane(props: PaneProps) {
       {...props}
       spec={spec}
       services={shell.session.services}
-      emptyText="no copy jobs in this region: big bucket copies are handed to AWS from a sync plan"
+      emptyText="no S3 Batch Operations or DataSync copy jobs in this region"
       onCommand={onCommand}
     />
   );
