@@ -46,13 +46,15 @@ export function connectionColumns(
       value: (row) => profileSummary(row.profile, glyphs),
       min: 20,
       grow: 3,
+      // Shrinks before the state goes: whether it is connected matters more.
+      priority: 2,
     },
     {
       id: 'state',
       title: 'STATE',
       value: (row) => row.state,
       min: 9,
-      priority: 2,
+      priority: 1,
     },
   ];
 }
