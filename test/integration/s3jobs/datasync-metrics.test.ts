@@ -65,13 +65,13 @@ describe.skipIf(!moto.info)(
       expect(listed.jobs.map((row) => row.name)).toContain(job.name);
       // moto has no S3 Batch Operations: the list says so and still shows DataSync's.
       expect(listed.note).toMatch(/^Batch Operations: /);
-      // Every write is in the event log with what it acted on.
+      // Every write is in the event log once, with what it acted on and how it ended.
       const writes = events
         .getSnapshot()
         .filter((entry) => entry.level === 'write')
         .map((entry) => entry.message);
       expect(writes).toContain(
-        `datasync:CreateLocationS3 S3BucketArn=arn:aws:s3:::${source}`,
+        `datasync:CreateLocationS3 S3BucketArn=arn:aws:s3:::${source}: succeeded`,
       );
       expect(
         writes.some((text) =>
