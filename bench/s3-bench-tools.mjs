@@ -1,9 +1,10 @@
 // The sync tools the S3 benchmark compares, each as a command line for one
 // endpoint: opsdeck (the built CLI), aws s3 sync, rclone sync and s3cmd sync
 // (Debian packages, installed when missing and possible).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 
 const KEY = 'AKIALABOPSDECK000001';
 const SECRET = 'lab-not-a-secret';
@@ -23,6 +24,34 @@ function ensureDebianPackage(command, pkg) {
   return has(command);
 }
 
+/**
+ * Runs one sync and resolves with its wall time. Not spawnSync: the latency
+ * proxy lives in this process and must keep forwarding meanwhile.
+ */
+export function timedRun(command, args, env) {
+  const started = performance.now();
+  const child = spawn(command, args, {
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (text) => (stderr = (stderr + text).slice(-4000)));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const ms = performance.now() - started;
+      if (status === 0) resolve(ms);
+      else
+        reject(
+          new Error(
+            `${command} ${args.join(' ')} exited ${status}: ${stderr.slice(-800)}`,
+          ),
+        );
+    });
+  });
+}
+
 /** Which peers can run here; asked once, before any timing. */
 export function availablePeers() {
   return {
@@ -36,7 +65,15 @@ export function availablePeers() {
  * Each tool as `{ name, env, sync(src, dst) -> [command, args] }` for one
  * endpoint; `tag` keeps the config files of two endpoints apart.
  */
-export function syncTools({ lab, cli, work, endpoint, tag, peers }) {
+export function syncTools({
+  lab,
+  cli,
+  work,
+  endpoint,
+  tag,
+  peers,
+  rcloneFlags = [],
+}) {
   // Tools that talk to plain-HTTP loopback must not see the machine's CA bundle.
   const plainEnv = { ...process.env };
   delete plainEnv.AWS_CA_BUNDLE;
@@ -96,6 +133,7 @@ export function syncTools({ lab, cli, work, endpoint, tag, peers }) {
           '--config',
           config,
           'sync',
+          ...rcloneFlags,
           '--transfers',
           '16',
           '--checkers',

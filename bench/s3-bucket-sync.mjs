@@ -5,19 +5,17 @@
 // s3://a s3://b and rclone sync (both copy server-side). Each copy is checked
 // for completeness, and moto's request log counts the GETs of object bodies
 // on the source (server-side copy means 0). RUNS rounds, medians shown.
-import { spawnSync } from 'node:child_process';
-import {
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { startLatencyProxy } from './latency-proxy.mjs';
 import { startMoto } from './lab-moto.mjs';
+import {
+  availablePeers,
+  labCredentials,
+  syncTools,
+  timedRun,
+} from './s3-bench-tools.mjs';
 
 const SMALL = Number(process.env.SMALL ?? 2000);
 const BIG = Number(process.env.BIG ?? 2);
@@ -26,26 +24,6 @@ const RUNS = Number(process.env.RUNS ?? 3);
 const root = new URL('..', import.meta.url).pathname;
 const cli = process.env.OPSDECK_CLI ?? join(root, 'dist/opsdeck.js');
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const KEY = 'AKIALABOPSDECK000001';
-const SECRET = 'lab-not-a-secret';
-
-const has = (command) =>
-  spawnSync(command, ['--version'], { stdio: 'ignore' }).status === 0;
-
-function run(command, args, env) {
-  const started = performance.now();
-  const result = spawnSync(command, args, {
-    env,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (result.status !== 0)
-    throw new Error(
-      `${command} ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-800)}`,
-    );
-  return performance.now() - started;
-}
-
 /** GETs of object bodies in `bucket` in moto's log since byte `from` (?tagging and friends are not bodies). */
 function bodyGets(logFile, bucket, from) {
   const text = readFileSync(logFile, 'utf8').slice(from);
@@ -60,91 +38,18 @@ function bodyGets(logFile, bucket, from) {
   return count;
 }
 
-function tools(lab, endpoint, work) {
-  const plainEnv = { ...process.env };
-  delete plainEnv.AWS_CA_BUNDLE;
-  const list = [
-    {
-      name: 'opsdeck',
-      env: {
-        ...process.env,
-        AWS_CONFIG_FILE: lab.moto.awsConfigFile,
-        AWS_SHARED_CREDENTIALS_FILE: lab.moto.awsCredentialsFile,
-        OPSDECK_CONFIG: lab.moto.opsdeckConfigFile,
-        OPSDECK_STATE_DIR: join(work, 'state'),
-      },
-      sync: (src, dst) => [
-        process.execPath,
-        [
-          cli,
-          '--profile',
-          'lab',
-          '--endpoint-url',
-          endpoint,
-          's3',
-          'sync',
-          src,
-          dst,
-        ],
-      ],
-    },
-  ];
-  if (has('aws')) {
-    const env = {
-      ...plainEnv,
-      AWS_ACCESS_KEY_ID: KEY,
-      AWS_SECRET_ACCESS_KEY: SECRET,
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CA_BUNDLE: '',
-    };
-    delete env.AWS_PROFILE;
-    list.push({
-      name: 'aws s3',
-      env,
-      sync: (src, dst) => [
-        'aws',
-        [
-          '--endpoint-url',
-          endpoint,
-          's3',
-          'sync',
-          '--only-show-errors',
-          src,
-          dst,
-        ],
-      ],
-    });
-  }
-  if (has('rclone')) {
-    const config = join(work, `rclone-${endpoint.split(':').at(-1)}.conf`);
-    writeFileSync(
-      config,
-      `[moto]\ntype = s3\nprovider = Other\naccess_key_id = ${KEY}\nsecret_access_key = ${SECRET}\nendpoint = ${endpoint}\nregion = us-east-1\nforce_path_style = true\n`,
-    );
-    const remote = (uri) => uri.replace(/^s3:\/\//, 'moto:');
-    list.push({
-      name: 'rclone',
-      env: plainEnv,
-      // Within one remote rclone copies server-side (CopyObject/UploadPartCopy).
-      sync: (src, dst) => [
-        'rclone',
-        [
-          '--config',
-          config,
-          'sync',
-          '--server-side-across-configs',
-          '--transfers',
-          '16',
-          '--checkers',
-          '16',
-          remote(src),
-          remote(dst),
-        ],
-      ],
-    });
-  }
-  return list;
-}
+const peers = availablePeers();
+// Within one remote rclone copies server-side; the flag keeps it so across configs.
+const tools = (endpoint, tag) =>
+  syncTools({
+    lab,
+    cli,
+    work,
+    endpoint,
+    tag,
+    peers: { ...peers, s3cmd: false },
+    rcloneFlags: ['--server-side-across-configs'],
+  });
 
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -172,7 +77,7 @@ try {
     region: 'us-east-1',
     endpoint: lab.moto.endpoint,
     forcePathStyle: true,
-    credentials: { accessKeyId: KEY, secretAccessKey: SECRET },
+    credentials: labCredentials,
   });
   const count = async (bucket) => {
     let objects = 0;
@@ -224,22 +129,23 @@ try {
   let serial = 0;
   for (let round = 0; round < RUNS; round++) {
     for (const [link, endpoint] of links)
-      for (const tool of tools(lab, endpoint, work)) {
+      for (const tool of tools(
+        endpoint,
+        link === 'loopback' ? 'loop' : 'rtt',
+      )) {
         const name = `${link}|${tool.name}`;
         if (failed.has(name)) continue;
         const target = `b2b-dst-${serial++}-${Date.now().toString(36)}`;
         await s3.send(new CreateBucketCommand({ Bucket: target }));
-        const timed = () => {
-          const [command, args] = tool.sync(`s3://${source}`, `s3://${target}`);
-          return run(command, args, tool.env);
-        };
+        const timed = () =>
+          timedRun(...tool.sync(`s3://${source}`, `s3://${target}`), tool.env);
         try {
           process.stderr.write(
             `round ${round + 1}/${RUNS} ${link} ${tool.name}...\n`,
           );
           const mark = statSync(logFile).size;
-          const first = timed();
-          const again = timed();
+          const first = await timed();
+          const again = await timed();
           // moto writes its log as it answers; let the last lines land.
           await new Promise((resolve) => setTimeout(resolve, 200));
           const gets = bodyGets(logFile, source, mark);

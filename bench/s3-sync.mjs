@@ -9,11 +9,10 @@
 // in turn; the tables show medians and opsdeck's ratio to the best peer.
 // Last, the planner's memory for a synthetic 1,000,000-key listing.
 // A quick run: SMALL=300 BIG=1 RUNS=1 npm run bench:s3
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { build } from 'esbuild';
 import { startMoto } from './lab-moto.mjs';
 import { startLatencyProxy } from './latency-proxy.mjs';
@@ -28,6 +27,7 @@ import {
   availablePeers,
   labCredentials,
   syncTools,
+  timedRun,
 } from './s3-bench-tools.mjs';
 
 const SMALL = Number(process.env.SMALL ?? 2000);
@@ -46,34 +46,6 @@ const PHASES = [
   ['download', 'full download', 0.9],
 ];
 
-/**
- * Runs one sync and resolves with its wall time. Not spawnSync: the latency
- * proxy lives in this process and must keep forwarding meanwhile.
- */
-function run(command, args, env) {
-  const started = performance.now();
-  const child = spawn(command, args, {
-    env,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.setEncoding('utf8');
-  child.stderr.on('data', (text) => (stderr = (stderr + text).slice(-4000)));
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (status) => {
-      const ms = performance.now() - started;
-      if (status === 0) resolve(ms);
-      else
-        reject(
-          new Error(
-            `${command} ${args.join(' ')} exited ${status}: ${stderr.slice(-800)}`,
-          ),
-        );
-    });
-  });
-}
-
 const same = (a, b) => a.files === b.files && a.bytes === b.bytes;
 
 /** One tool's four phases on one link; throws when a run is incomplete. */
@@ -82,7 +54,7 @@ async function runTool({ tool, s3, bucket, work, logFile }) {
   const down = join(work, 'down');
   makeDataset(data, { small: SMALL, big: BIG, bigMib: BIG_MIB });
   const target = `s3://${bucket}/set`;
-  const timed = (src, dst) => run(...tool.sync(src, dst), tool.env);
+  const timed = (src, dst) => timedRun(...tool.sync(src, dst), tool.env);
   try {
     const first = await timed(data, target);
     const uploaded = await bucketSummary(s3, bucket, 'set/');
