@@ -1,6 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo, useRef, useState } from 'react';
-import { useInputEvent } from '../../hooks/input/useInputEvent.js';
+import { useMemo, useState } from 'react';
 import { useKeys } from '../../hooks/input/useKeys.js';
 import {
   filterPickItems,
@@ -39,13 +38,6 @@ export function PickerDialog({
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState(0);
   const [filtering, setFiltering] = useState(false);
-  // Set by the key itself, not the render: the rest of a burst after `/`
-  // arrives before the filter field is live, and belongs to the filter.
-  const filteringNow = useRef(false);
-  const startFilter = (on: boolean) => {
-    filteringNow.current = on;
-    setFiltering(on);
-  };
   const items = useMemo(
     () => filterPickItems(request.items, query),
     [request.items, query],
@@ -57,30 +49,19 @@ export function PickerDialog({
 
   const move = (how: CursorMove) =>
     setSelected(moveSelection(items.length, index, how, listHeight - 1));
-  // Before useKeys: this sees each key before the one that may start the filter.
-  useInputEvent((input, key) => {
-    if (filtering || !filteringNow.current) return;
-    if (key.backspace || key.delete) return setQuery((q) => q.slice(0, -1));
-    if (key.ctrl || key.meta || input === '' || /\p{Cc}/u.test(input)) return;
-    setQuery((q) => q + input);
-    setSelected(0);
-  }, true);
   useKeys(
     // While filtering, letters are the filter's: only the dialog's keys count.
     filtering ? ['dialog'] : ['list', 'dialog'],
     (command) => {
       const listMove = LIST_MOVES[command];
-      if (listMove) {
-        if (!filteringNow.current) move(listMove);
-        return;
-      }
+      if (listMove) return move(listMove);
       switch (command) {
         case 'dialog.cancel':
-          if (!filteringNow.current) return onResolve(undefined);
+          if (!filtering) return onResolve(undefined);
           setQuery('');
-          return startFilter(false);
+          return setFiltering(false);
         case 'dialog.filter':
-          return startFilter(true);
+          return setFiltering(true);
         case 'dialog.scrollUp':
           return move('up');
         case 'dialog.scrollDown':
