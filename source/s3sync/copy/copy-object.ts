@@ -13,7 +13,7 @@ import type {
 } from '@aws-sdk/client-s3';
 import type { Limiter } from '../../aws/s3/limiter.js';
 import type { PlanItem, RemoteEntry } from '../plan-types.js';
-import { pendingUploadIds } from '../transfer/upload-file.js';
+import { journalUpload } from '../transfer/upload-file.js';
 import type { UploadJournal } from '../transfer/upload-journal.js';
 import { copyPartSize, partRanges } from './copy-parts.js';
 import { verifyCopy } from './verify-copy.js';
@@ -120,13 +120,13 @@ async function copyInParts(
       tag.Value ?? '',
     ]),
   ).toString();
-  const journalled = settings.journal
-    ? await settings.journal.begin(
-        bucket,
-        key,
-        await pendingUploadIds(client, bucket, key, signal),
-      )
-    : undefined;
+  const journalled = await journalUpload(
+    settings.journal,
+    client,
+    bucket,
+    key,
+    signal,
+  );
   const created = await client.send(
     new s3.CreateMultipartUploadCommand({
       Bucket: bucket,

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { UploadJournal } from './upload-journal.js';
+import type { JournalHandle, UploadJournal } from './upload-journal.js';
 import { onUploadCreated } from './upload-id-watch.js';
 import { listUploads } from '../../aws/s3/version-listing.js';
 import type { LocalEntry } from '../plan-types.js';
@@ -61,13 +61,13 @@ export async function uploadFile(
     return;
   }
   const { Upload } = await import('@aws-sdk/lib-storage');
-  const journalled = settings.journal
-    ? await settings.journal.begin(
-        bucket,
-        key,
-        await pendingUploadIds(client, bucket, key, signal),
-      )
-    : undefined;
+  const journalled = await journalUpload(
+    settings.journal,
+    client,
+    bucket,
+    key,
+    signal,
+  );
   const stopWatching = journalled
     ? onUploadCreated(client, bucket, key, (id) => journalled.attach(id))
     : () => undefined;
@@ -137,8 +137,27 @@ async function abortLeftUpload(
     );
 }
 
+/**
+ * Journals a multipart upload (or copy) about to start, with the uploads of
+ * its key already pending, so they are never taken for this run's.
+ */
+export async function journalUpload(
+  journal: UploadJournal | undefined,
+  client: S3Client,
+  bucket: string,
+  key: string,
+  signal: AbortSignal,
+): Promise<JournalHandle | undefined> {
+  if (!journal) return undefined;
+  return journal.begin(
+    bucket,
+    key,
+    await pendingUploadIds(client, bucket, key, signal),
+  );
+}
+
 /** The uploads of `key` already pending: not this run's, whatever happens to it. */
-export async function pendingUploadIds(
+async function pendingUploadIds(
   client: S3Client,
   bucket: string,
   key: string,
