@@ -15,6 +15,18 @@ import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useJob } from '../actions/useJob.js';
 import { useReadOnlyRefusal } from '../actions/useReadOnlyRefusal.js';
+import { useCopyHandoff } from './useCopyHandoff.js';
+import type { HandoffEngine } from '../../source/aws/s3jobs/types.js';
+import {
+  RUN_HERE,
+  runChoice,
+  withOffers,
+} from '../../source/panes/s3/handoff-dialogs.js';
+import {
+  copyPlaces,
+  newPlannedCopies,
+  notePlannedCopy,
+} from '../../source/s3sync/handoff/copy-handoff.js';
 
 /** The sync form's directory, kept for the next sync in this run. */
 const SYNC_DIR = 's3.sync.local';
@@ -45,6 +57,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
   const transfers = shell.session.services.s3Transfers;
   const refuse = useReadOnlyRefusal();
   const { glyphs } = useCharset();
+  const handoff = useCopyHandoff();
 
   return useCallback(
     (remote: string, refresh?: () => void) => {
@@ -56,6 +69,8 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         shell.remembered.set(SYNC_DIR, values['local'] ?? '');
         const planned: SyncSpec = syncSpecFrom(values, true);
         const tally = newPlanTally();
+        const places = copyPlaces(planned);
+        const copies = newPlannedCopies();
         const plan = await runJob({
           source: 's3',
           title: `plan ${endpointText(planned.source)} ${glyphs.arrow} ${endpointText(planned.destination)}`,
@@ -64,6 +79,7 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
               signal,
               onPlanned: (item) => {
                 tallyItem(tally, item);
+                if (places) notePlannedCopy(copies, places, item);
                 report({ itemsDone: planChanges(tally) });
               },
             }),
@@ -78,10 +94,32 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
             `sync: nothing to do, ${skipParts(tally.skipped).join(', ')}`,
           );
         if (refuse.work('the plan above was not run', 's3')) return;
+        const bucketCopy =
+          places && plan.copyTotals
+            ? {
+                spec: planned,
+                places,
+                totals: plan.copyTotals,
+                planned: copies,
+                deletes: tally.counts.delete.items,
+              }
+            : undefined;
+        const decision = bucketCopy
+          ? await handoff.offer(bucketCopy)
+          : undefined;
+        const request = planRequest(planned, tally, glyphs, plan.copyTotals);
         const answer = await shell.confirm(
-          planRequest(planned, tally, glyphs, plan.copyTotals),
+          decision?.large ? withOffers(request, decision) : request,
         );
         if (!answer.confirmed) return;
+        if (bucketCopy && decision?.large) {
+          const where = await shell.pick(
+            runChoice(decision, bucketCopy.totals.objects),
+          );
+          if (where === undefined) return;
+          if (where !== RUN_HERE)
+            return handoff.hand(where as HandoffEngine, bucketCopy, decision);
+        }
         const spec: SyncSpec = { ...planned, dryRun: false };
         const { upload, download, copy } = tally.counts;
         const totalItems = planChanges(tally);
@@ -114,6 +152,6 @@ export function useS3Sync(): (remote: string, refresh?: () => void) => void {
         });
       })();
     },
-    [shell, runJob, transfers, refuse, glyphs],
+    [shell, runJob, transfers, refuse, glyphs, handoff],
   );
 }

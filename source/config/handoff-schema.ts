@@ -53,6 +53,12 @@ const roleArn = z
     ),
   );
 
+/** What is wrong with a role ARN typed in a dialog or a flag; undefined when it is one. */
+export function roleArnProblem(value: string): string | undefined {
+  const result = roleArn.safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
+
 export const DEFAULT_HANDOFF = {
   minObjects: 1_000_000,
   minBytes: 2 ** 40,

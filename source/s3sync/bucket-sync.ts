@@ -9,6 +9,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { createLimiter } from '../aws/s3/limiter.js';
 import type { S3Context } from '../aws/s3/s3-errors.js';
 import { directoryPrefix } from '../aws/s3/s3-uri.js';
+import { checkLocationBucket } from '../aws/s3/bucket-names.js';
 import { UserError } from '../lib/errors.js';
 import { copyObject, type CopySettings } from './copy/copy-object.js';
 import { COPY_OBJECT_LIMIT } from './copy/copy-parts.js';
@@ -43,6 +44,8 @@ function placesOf(spec: SyncSpec): { source: Place; destination: Place } {
   const { source, destination } = spec;
   if (source.kind !== 's3' || destination.kind !== 's3')
     throw new UserError('a bucket copy goes from s3:// to s3://');
+  checkLocationBucket(source.bucket);
+  checkLocationBucket(destination.bucket);
   const from = {
     bucket: source.bucket,
     prefix: directoryPrefix(source.prefix),

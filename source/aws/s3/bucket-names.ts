@@ -52,3 +52,27 @@ export function checkBucketName(name: string): void {
     },
   );
 }
+
+/**
+ * Names a bucket that may already exist can have: today's rules, except that
+ * us-east-1 still holds buckets made before 2018 with uppercase letters and
+ * underscores (up to 255 characters), which opsdeck must still reach.
+ */
+const LEGACY_NAME = /^[a-zA-Z0-9._-]{3,255}$/;
+
+/** Every rule an existing bucket's name breaks; empty when a bucket can be called that. */
+export function existingBucketNameProblems(name: string): string[] {
+  return LEGACY_NAME.test(name) ? [] : bucketNameProblems(name);
+}
+
+/** The bucket of an s3:// location, checked before any request names it. */
+export function checkLocationBucket(name: string): void {
+  const problems = existingBucketNameProblems(name);
+  if (problems.length === 0) return;
+  throw new UserError(
+    `s3://${name}/ cannot be a bucket: its name ${problems.join('; it ')}`,
+    {
+      hint: 'bucket names are 3-63 characters of a-z, 0-9, dots and hyphens, e.g. s3://acme-backups-2026/',
+    },
+  );
+}

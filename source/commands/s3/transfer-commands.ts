@@ -5,6 +5,7 @@ import { formatBytes } from '../../lib/byte-size.js';
 import { createLimiter } from '../../aws/s3/limiter.js';
 import { s3Call, s3Context, s3ErrorCode } from '../../aws/s3/s3-errors.js';
 import { formatS3Uri, isS3Uri, parseS3Uri } from '../../aws/s3/s3-uri.js';
+import { checkLocationBucket } from '../../aws/s3/bucket-names.js';
 import { isAbortError } from '../../lib/errors.js';
 import { downloadObject } from '../../s3sync/transfer/download-object.js';
 import type { FilterRule } from '../../s3sync/plan/filters.js';
@@ -51,6 +52,7 @@ export interface TransferOptions {
 function endpoint(value: string): SyncEndpoint {
   if (!isS3Uri(value)) return { kind: 'local', path: value };
   const { bucket, key } = parseS3Uri(value);
+  checkLocationBucket(bucket);
   return { kind: 's3', bucket, prefix: key };
 }
 

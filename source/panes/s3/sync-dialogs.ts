@@ -5,6 +5,7 @@ import { formatBytes } from '../../lib/byte-size.js';
 import type { Glyphs } from '../../lib/charset.js';
 import { completePath } from '../../lib/path-completion.js';
 import { isS3Uri, parseS3Uri } from '../../aws/s3/s3-uri.js';
+import { checkLocationBucket } from '../../aws/s3/bucket-names.js';
 import {
   checked,
   isOn,
@@ -38,6 +39,13 @@ const MODES: Readonly<Record<string, CompareMode>> = {
   'exact times': 'exact-timestamps',
 };
 
+/** An s3:// field's location, its bucket name checked before any request. */
+function s3Location(value: string) {
+  const location = parseS3Uri(value.trim());
+  checkLocationBucket(location.bucket);
+  return location;
+}
+
 export function syncForm(remote: string, local = ''): FormSpec {
   return {
     title: 'Sync a directory with S3 (a dry run comes first)',
@@ -51,7 +59,11 @@ export function syncForm(remote: string, local = ''): FormSpec {
         hint: 'Tab completes the path; an s3:// one copies server-side',
         complete: (value) => completePath(value),
         validate: (value) =>
-          value.trim() === '' ? 'the local directory to sync' : undefined,
+          value.trim() === ''
+            ? 'the local directory to sync'
+            : isS3Uri(value.trim())
+              ? checked(() => s3Location(value))
+              : undefined,
       },
       {
         name: 'remote',
@@ -61,7 +73,7 @@ export function syncForm(remote: string, local = ''): FormSpec {
           checked(() => {
             if (!isS3Uri(value.trim()))
               throw new Error('an s3://bucket/prefix');
-            parseS3Uri(value.trim());
+            s3Location(value);
           }),
       },
       {

@@ -61,7 +61,11 @@ const PRICES = {
   crossRegionPerGb: 0.02,
 } as const;
 
-function isLargeCopy(size: CopySize, thresholds: HandoffThresholds): boolean {
+/** Large by the count alone, before the account is asked which engine it allows. */
+export function isLargeCopy(
+  size: Pick<CopySize, 'objects' | 'bytes'>,
+  thresholds: HandoffThresholds,
+): boolean {
   return (
     size.objects >= thresholds.minObjects || size.bytes >= thresholds.minBytes
   );
@@ -81,7 +85,7 @@ function dataSyncCostPerMillion(size: CopySize): number {
   );
 }
 
-function formatDollars(amount: number): string {
+export function formatDollars(amount: number): string {
   return `$${amount < 10 ? amount.toFixed(2) : Math.round(amount).toLocaleString('en-US')}`;
 }
 

@@ -85,11 +85,13 @@ export function createFakeS3Jobs(initial: readonly CopyJob[] = []): FakeS3Jobs {
         jobs.push(job);
         return Promise.resolve(job);
       },
-      access: () =>
+      access: () => (
+        calls.push('access'),
         Promise.resolve({
           batch: { allowed: true, why: 'role' },
           datasync: { allowed: true, why: 'role' },
-        }),
+        })
+      ),
       storageMetrics: () => Promise.resolve(undefined),
     }),
   };
