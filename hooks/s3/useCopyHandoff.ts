@@ -9,7 +9,6 @@ import {
   dataSyncConfirm,
   handoffForm,
 } from '../../source/panes/s3/handoff-dialogs.js';
-import type { BucketCopyTotals } from '../../source/s3sync/copy/copy-totals.js';
 import {
   batchRequest,
   configuredRole,
@@ -18,29 +17,18 @@ import {
   defaultReportBucket,
   handoffCaveats,
   offerHandoff,
-  type CopyPlaces,
-  type PlannedCopies,
+  type PlannedBucketCopy,
 } from '../../source/s3sync/handoff/copy-handoff.js';
 import {
   isLargeCopy,
   type HandoffDecision,
 } from '../../source/s3sync/handoff/decide.js';
-import type { SyncSpec } from '../../source/s3sync/sync-spec.js';
 import { resultOf, useWriteAction } from '../actions/useWriteAction.js';
 import { useReadOnlyRefusal } from '../actions/useReadOnlyRefusal.js';
 import { useJob } from '../actions/useJob.js';
 import { useAppDeps } from '../context/app-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useFollowCopyJob } from './useFollowCopyJob.js';
-
-/** A bucket-to-bucket plan, as the handoff needs it. */
-export interface PlannedBucketCopy {
-  readonly spec: SyncSpec;
-  readonly places: CopyPlaces;
-  readonly totals: BucketCopyTotals;
-  readonly planned: PlannedCopies;
-  readonly deletes: number;
-}
 
 export interface CopyHandoff {
   /** The offers when the copy is large; undefined when it is not. */

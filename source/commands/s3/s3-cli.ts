@@ -181,6 +181,22 @@ export function registerS3Commands(program: Command): void {
       .option(
         '--sse-kms-key-id <key>',
         'bucket to bucket: the KMS key for --sse aws:kms',
+      )
+      .option(
+        '--handoff <engine>',
+        "bucket to bucket: plan, then hand the copy to AWS's own engines instead of copying here: batch (S3 Batch Operations job over the planned keys) or datasync (DataSync task); a --dryrun of a large copy shows both offers",
+      )
+      .option(
+        '--role-arn <arn>',
+        'with --handoff: the IAM role the engine acts as (default: handoff.batchRoleArn / handoff.dataSyncRoleArn in config.yaml)',
+      )
+      .option(
+        '--report-bucket <bucket>',
+        'with --handoff batch: the bucket for the manifest and the failure report (default: handoff.reportBucket, else the source bucket; the target bucket across regions)',
+      )
+      .option(
+        '--yes',
+        'with --handoff: create the job without asking (for scripts)',
       ),
   );
 }

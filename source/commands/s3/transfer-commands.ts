@@ -19,6 +19,18 @@ import type {
 } from '../../s3sync/sync-spec.js';
 import { copyCostLines } from '../../panes/s3/copy-cost.js';
 import { bucketSyncCommand, copyOptions } from './bucket-sync-command.js';
+import {
+  decideForCopy,
+  handoffCommand,
+  handoffEngine,
+  offerText,
+  planBucketCopy,
+  type HandoffOptions,
+} from './handoff-command.js';
+import {
+  isLargeCopy,
+  type HandoffDecision,
+} from '../../s3sync/handoff/decide.js';
 import type { CompareMode } from '../../s3sync/plan-types.js';
 import { MiB, uploadFile } from '../../s3sync/transfer/upload-file.js';
 import { createUploadJournal } from '../../s3sync/transfer/upload-journal.js';
@@ -33,7 +45,7 @@ import {
 import type { S3Session } from './s3-session.js';
 import { localPathForObject } from '../../s3sync/plan/key-safety.js';
 
-export interface TransferOptions {
+export interface TransferOptions extends HandoffOptions {
   readonly json?: boolean;
   readonly dryrun?: boolean;
   readonly delete?: boolean;
@@ -121,7 +133,7 @@ export async function syncCommand(
         io.err(`failed: ${item.action} ${item.rel}: ${error}`);
     },
   };
-  const finish = (result: SyncResult): number => {
+  const finish = (result: SyncResult, decision?: HandoffDecision): number => {
     io.progress?.(undefined);
     const target =
       spec.destination.kind === 's3' ? spec.destination : spec.source;
@@ -133,7 +145,21 @@ export async function syncCommand(
     if (result.copyTotals && !options.json)
       for (const line of copyCostLines(result.copyTotals, { arrow: '->' }))
         io.err(line);
-    io.out(options.json ? jsonLine(result) : summaryLine(result));
+    if (decision?.large === true && !options.json)
+      for (const line of offerText(decision)) io.err(line);
+    if (
+      !result.dryRun &&
+      result.copyTotals &&
+      isLargeCopy(result.copyTotals, session.handoff)
+    )
+      io.err(
+        "note: a copy this large can run on AWS's own engines: --dryrun shows the offers, --handoff batch|datasync hands it over",
+      );
+    io.out(
+      options.json
+        ? jsonLine(decision ? { ...result, handoff: decision } : result)
+        : summaryLine(result),
+    );
     const failed =
       result.failedCount > 0 ||
       result.cancelled ||
@@ -155,10 +181,26 @@ export async function syncCommand(
       ? {}
       : { concurrency: options.concurrency }),
   };
-  if (spec.source.kind === 's3' && spec.destination.kind === 's3')
-    return finish(
-      await bucketSyncCommand(session, spec, copyOptions(options), hooks),
+  if (spec.source.kind === 's3' && spec.destination.kind === 's3') {
+    const copy = copyOptions(options);
+    const engine = handoffEngine(options);
+    if (engine !== undefined)
+      return handoffCommand(session, engine, spec, copy, options, io, hooks);
+    if (!spec.dryRun)
+      return finish(await bucketSyncCommand(session, spec, copy, hooks));
+    const { result, bucketCopy } = await planBucketCopy(
+      session,
+      spec,
+      copy,
+      hooks,
     );
+    return finish(
+      result,
+      bucketCopy && (await decideForCopy(session, bucketCopy, io.signal)),
+    );
+  }
+  if (handoffEngine(options) !== undefined)
+    throw new UsageError('--handoff copies from one s3:// location to another');
   if (spec.source.kind === spec.destination.kind)
     throw new UsageError(
       'sync goes between a local directory and s3://bucket/prefix, or from one s3:// location to another',

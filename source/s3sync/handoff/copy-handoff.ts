@@ -32,6 +32,15 @@ export interface CopyPlaces {
   readonly targetPrefix: string;
 }
 
+/** A bucket-to-bucket plan, as a handoff needs it. */
+export interface PlannedBucketCopy {
+  readonly spec: SyncSpec;
+  readonly places: CopyPlaces;
+  readonly totals: BucketCopyTotals;
+  readonly planned: PlannedCopies;
+  readonly deletes: number;
+}
+
 export function copyPlaces(spec: SyncSpec): CopyPlaces | undefined {
   const { source, destination } = spec;
   if (source.kind !== 's3' || destination.kind !== 's3') return undefined;
