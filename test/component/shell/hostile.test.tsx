@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InstanceRow } from '../../../source/aws/ec2/types.js';
 import { UserError } from '../../../source/lib/errors.js';
+import { defaultConfig } from '../../../source/config/defaults.js';
 import { openConsole } from '../../helpers/console.js';
 import { createFakeEc2, fakeInstance } from '../../helpers/fakes/fake-ec2.js';
 import { FAKE_SMTP } from '../../helpers/fakes/fake-deps.js';
@@ -227,6 +228,45 @@ describe('hostile outside text', () => {
     await view.press(KEYS.escape, (frame) => frame.includes('S3 copy jobs'));
     await view.press('X', (frame) => frame.includes('Cancel the Batch'));
     expectHarmless(view);
+  });
+  it("is shown harmless in a large copy's offers of AWS's engines, their choice and a refusal", async () => {
+    const s3 = createFakeS3({
+      'acme-logs': [`2026/${OSC52}.log`, `2026/${BIDI}.log`, '2026/c.log'],
+      'acme-backups': [],
+    });
+    const s3Jobs = createFakeS3Jobs();
+    // The account's refusal is remote text.
+    s3Jobs.access.batch = { allowed: false, why: `AccessDenied: ${OSC52}` };
+    s3Jobs.access.datasync = { allowed: true, why: TITLE };
+    const config = defaultConfig();
+    const { view } = await openConsole({
+      pane: 'buckets',
+      s3,
+      s3Jobs,
+      size,
+      config: {
+        ...config,
+        handoff: {
+          ...config.handoff,
+          minObjects: 2,
+          batchRoleArn: 'arn:aws:iam::111111111111:role/copy',
+          dataSyncRoleArn: 'arn:aws:iam::111111111111:role/copy',
+        },
+      },
+    });
+    await view.waitFor((frame) => frame.includes('acme-backups'), 'buckets');
+    await view.press('s', (frame) => frame.includes('copies server-side'));
+    await view.press('s3://acme-logs/');
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('AccessDenied: web\\x1b]52;'),
+    );
+    await view.press('y', (frame) => frame.includes('Where should the copy'));
+    await view.press('j');
+    await view.press(KEYS.enter, (frame) =>
+      frame.includes('not available: AccessDenied: web\\x1b'),
+    );
+    expectHarmless(view);
+    expect(s3Jobs.calls.filter((call) => call.startsWith('batch'))).toEqual([]);
   });
   it('is shown harmless in security groups, their rules and the lock-SSH plan', async () => {
     const securityGroups = createFakeSecurityGroups([

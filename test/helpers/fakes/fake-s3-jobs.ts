@@ -5,7 +5,9 @@
  */
 import type {
   CopyJob,
+  EngineAccess,
   FailureRow,
+  HandoffEngine,
   S3JobsService,
 } from '../../../source/aws/s3jobs/types.js';
 import type { WriteGuard } from '../../../source/safety/read-only.js';
@@ -14,6 +16,8 @@ export interface FakeS3Jobs {
   readonly jobs: CopyJob[];
   readonly failureRows: Map<string, FailureRow[]>;
   readonly calls: string[];
+  /** What access() answers: both engines allowed unless a test says otherwise. */
+  readonly access: Record<HandoffEngine, EngineAccess>;
   readonly service: (guard: WriteGuard) => S3JobsService;
 }
 
@@ -38,6 +42,10 @@ export function createFakeS3Jobs(initial: readonly CopyJob[] = []): FakeS3Jobs {
   const jobs = [...initial];
   const failureRows = new Map<string, FailureRow[]>();
   const calls: string[] = [];
+  const access: Record<HandoffEngine, EngineAccess> = {
+    batch: { allowed: true, why: 'role' },
+    datasync: { allowed: true, why: 'role' },
+  };
   const find = (id: string) => {
     const job = jobs.find((candidate) => candidate.id === id);
     if (!job) throw new Error(`no such copy job: ${id}`);
@@ -47,6 +55,7 @@ export function createFakeS3Jobs(initial: readonly CopyJob[] = []): FakeS3Jobs {
     jobs,
     failureRows,
     calls,
+    access,
     service: (guard) => ({
       list: () => (calls.push('list'), Promise.resolve({ jobs: [...jobs] })),
       status: (id) => Promise.resolve(find(id)),
@@ -85,13 +94,7 @@ export function createFakeS3Jobs(initial: readonly CopyJob[] = []): FakeS3Jobs {
         jobs.push(job);
         return Promise.resolve(job);
       },
-      access: () => (
-        calls.push('access'),
-        Promise.resolve({
-          batch: { allowed: true, why: 'role' },
-          datasync: { allowed: true, why: 'role' },
-        })
-      ),
+      access: () => (calls.push('access'), Promise.resolve({ ...access })),
       storageMetrics: () => Promise.resolve(undefined),
     }),
   };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   bucketNameProblems,
   checkBucketName,
+  checkLocationBucket,
+  existingBucketNameProblems,
 } from '../../../source/aws/s3/bucket-names.js';
 import { parseS3Uri, directoryPrefix } from '../../../source/aws/s3/s3-uri.js';
 import { checkDeletes } from '../../../source/s3sync/plan/delete-guard.js';
@@ -79,6 +81,18 @@ describe('bucket naming rules', () => {
     expect(() => checkBucketName('A_')).toThrow(
       /must be 3 to 63.*uppercase.*"_".*end with/,
     );
+  });
+  it("checks an s3:// location's bucket by the rules, letting legacy us-east-1 names through", () => {
+    expect(() => checkLocationBucket('Bad_Bucket!')).toThrow(
+      's3://Bad_Bucket!/ cannot be a bucket: its name must not contain uppercase letters; it may contain only lowercase letters, digits, dots and hyphens (not "_", "!"); it must end with a letter or digit',
+    );
+    expect(existingBucketNameProblems('a b')).toEqual([
+      'may contain only lowercase letters, digits, dots and hyphens (not space)',
+    ]);
+    expect(existingBucketNameProblems('ab')).toHaveLength(1);
+    // Made before 2018 in us-east-1: uppercase and underscores still exist.
+    expect(existingBucketNameProblems('Old_Backups')).toEqual([]);
+    expect(() => checkLocationBucket('acme-backups')).not.toThrow();
   });
 });
 
