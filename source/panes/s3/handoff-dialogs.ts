@@ -30,7 +30,7 @@ const PLAN_WIDTH = 70;
 export const RUN_HERE = 'here';
 
 /** The offers, wrapped to the plan dialog: the why, then one block per engine. */
-export function offerLines(
+function offerLines(
   decision: HandoffDecision,
   width = PLAN_WIDTH,
 ): string[] {

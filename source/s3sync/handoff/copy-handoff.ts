@@ -74,7 +74,7 @@ export function notePlannedCopy(
  * so it can only land where the sync would when the target prefix ends with
  * the source prefix; the rest of the target prefix is what it prepends.
  */
-export function batchKeyPrefix(places: CopyPlaces): string | undefined {
+function batchKeyPrefix(places: CopyPlaces): string | undefined {
   const { sourcePrefix, targetPrefix } = places;
   if (!targetPrefix.endsWith(sourcePrefix)) return undefined;
   return targetPrefix.slice(0, targetPrefix.length - sourcePrefix.length);
@@ -109,7 +109,7 @@ export function copyFits(
 }
 
 /** The account's answer, narrowed by what this copy needs of each engine. */
-export function copyAccess(
+function copyAccess(
   access: Readonly<Record<HandoffEngine, EngineAccess>>,
   places: CopyPlaces,
   planned: PlannedCopies,
