@@ -17,6 +17,7 @@ import {
   defaultReportBucket,
   handoffCaveats,
   offerHandoff,
+  roleAskedBy,
   type PlannedBucketCopy,
 } from '../../source/s3sync/handoff/copy-handoff.js';
 import {
@@ -75,7 +76,7 @@ export function useCopyHandoff(): CopyHandoff {
         copy.planned,
         copy.places,
         settings,
-        access,
+        roleAskedBy(access, settings, 'named when chosen'),
       );
     },
     [runJob, s3Jobs, settings],
@@ -111,9 +112,13 @@ export function useCopyHandoff(): CopyHandoff {
         copy.totals,
         settings,
       );
-      const values = await shell.ask(
-        handoffForm(engine, { roleArn: role, reportBucket }),
-      );
+      // Asked only for what is missing or worth a look: the report bucket.
+      const values =
+        engine === 'datasync' && role !== undefined
+          ? { roleArn: role }
+          : await shell.ask(
+              handoffForm(engine, { roleArn: role, reportBucket }),
+            );
       if (!values) return;
       const roleArn = (values['roleArn'] ?? '').trim();
       const caveats = handoffCaveats(engine, copy.spec, copy.deletes);

@@ -26,6 +26,7 @@ import {
   newPlannedCopies,
   notePlannedCopy,
   offerHandoff,
+  roleAskedBy,
   roleSetting,
   type PlannedBucketCopy,
 } from '../../s3sync/handoff/copy-handoff.js';
@@ -129,7 +130,7 @@ export async function decideForCopy(
     bucketCopy.planned,
     bucketCopy.places,
     session.handoff,
-    access,
+    roleAskedBy(access, session.handoff, 'pass --role-arn'),
   );
 }
 

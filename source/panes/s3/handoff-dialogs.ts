@@ -59,8 +59,8 @@ export function withOffers(
   };
 }
 
+/** The label's mark (* or x) says whether it is recommended or not available. */
 function offerDetail(offer: HandoffOffer): string {
-  if (!offer.allowed) return `not available: ${offer.reason}`;
   return `${offer.recommended ? 'recommended: ' : ''}${offer.reason}`;
 }
 

@@ -150,6 +150,25 @@ export function configuredRole(
   return engine === 'batch' ? settings.batchRoleArn : settings.dataSyncRoleArn;
 }
 
+/**
+ * The account's answer, with an engine that lacks only its role saying where
+ * else the role can come from (a form field, a flag).
+ */
+export function roleAskedBy(
+  access: Readonly<Record<HandoffEngine, EngineAccess>>,
+  settings: HandoffSettings,
+  how: string,
+): Record<HandoffEngine, EngineAccess> {
+  const asked = (engine: HandoffEngine): EngineAccess =>
+    configuredRole(engine, settings) === undefined
+      ? {
+          allowed: false,
+          why: `no IAM role: ${how}, or set ${roleSetting(engine)} in config.yaml`,
+        }
+      : access[engine];
+  return { batch: asked('batch'), datasync: asked('datasync') };
+}
+
 /** The config key that names an engine's role, for messages. */
 export function roleSetting(engine: HandoffEngine): string {
   return engine === 'batch'

@@ -70,14 +70,11 @@ describe('a large bucket copy offered to AWS from the plan at 80x24', () => {
     expect(choice).toContain('* AWS DataSync S3-to-S3 task');
     await view.press('j');
     await view.press('j');
-    const form = await view.press(KEYS.enter, (frame) =>
-      frame.includes('DataSync: the role it acts as'),
-    );
-    expect(form).toContain(ROLE);
-    expect(created(s3Jobs.calls)).toEqual([]);
+    // The role is in the config: no form, the confirmation names it.
     const confirm = await view.press(KEYS.enter, (frame) =>
       frame.includes('Create an AWS DataSync task and start it'),
     );
+    expect(confirm).toContain(`role: ${ROLE}`);
     expect(confirm).toContain('from s3://acme-logs/');
     expect(confirm).toContain('to s3://acme-backups/');
     expect(confirm).toContain(
@@ -101,7 +98,13 @@ describe('a large bucket copy offered to AWS from the plan at 80x24', () => {
     );
     expect(plan).toContain('x S3 Batch Operations copy job');
     expect(plan).toContain('it keeps each source key whole');
-    await view.press('y', (frame) => frame.includes('Where should the copy'));
+    expect(plan).toContain('x AWS DataSync S3-to-S3 task');
+    const choice = await view.press('y', (frame) =>
+      frame.includes('Where should the copy'),
+    );
+    expect(choice).toContain(
+      'x AWS DataSync S3-to-S3 task   no IAM role: named when',
+    );
     await view.press('j');
     await view.press(KEYS.enter, (frame) =>
       frame.includes('not available: it keeps each source key whole'),
@@ -124,6 +127,31 @@ describe('a large bucket copy offered to AWS from the plan at 80x24', () => {
     );
     await view.press('y', (frame) => frame.includes(': created'));
     expect(created(s3Jobs.calls)).toEqual(['datasync acme-logs']);
+    view.unmount();
+  });
+
+  it('Batch Operations: the role and report bucket in a form, the planned keys named in the confirmation', async () => {
+    const { view, s3Jobs } = await planCopy({ config: lowThreshold(true) });
+    await view.press(KEYS.enter, (frame) => frame.includes('Choose where'));
+    await view.press('y', (frame) => frame.includes('Where should the copy'));
+    await view.press('j');
+    const form = await view.press(KEYS.enter, (frame) =>
+      frame.includes('S3 Batch Operations: the role and the report bucket'),
+    );
+    expect(form).toContain(ROLE);
+    // Across regions the job runs in the target's: its bucket takes the manifest.
+    expect(form).toMatch(/Report to\s+acme-backups/);
+    const confirm = await view.press(KEYS.enter, (frame) =>
+      frame.includes('Create an S3 Batch Operations copy job'),
+    );
+    expect(confirm).toContain('copy 4 planned keys of s3://acme-logs');
+    expect(confirm).toContain(
+      'manifest and failure report: s3://acme-backups/opsdeck-jobs/',
+    );
+    expect(confirm).toContain('in us-east-1, priority 10');
+    expect(created(s3Jobs.calls)).toEqual([]);
+    await view.press('y', (frame) => frame.includes(': created'));
+    expect(created(s3Jobs.calls)).toEqual(['batch acme-logs']);
     view.unmount();
   });
 

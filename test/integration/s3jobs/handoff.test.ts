@@ -109,7 +109,7 @@ describe.skipIf(!moto.info)(
       const [batch, dataSync] = decision?.offers ?? [];
       expect(batch).toMatchObject({ engine: 'batch', allowed: false });
       expect(batch?.reason).toBe(
-        'no IAM role for it: set handoff.batchRoleArn in config.yaml',
+        'no IAM role: pass --role-arn, or set handoff.batchRoleArn in config.yaml',
       );
       expect(dataSync).toMatchObject({
         engine: 'datasync',
