@@ -107,11 +107,7 @@ export function useCopyHandoff(): CopyHandoff {
         );
         return;
       }
-      const reportBucket = defaultReportBucket(
-        copy.places,
-        copy.totals,
-        settings,
-      );
+      const reportBucket = defaultReportBucket(copy.places, settings);
       // Asked only for what is missing or worth a look: the report bucket.
       const values =
         engine === 'datasync' && role !== undefined

@@ -77,7 +77,7 @@ export const handoffSchema = z.strictObject({
   batchRoleArn: z.optional(roleArn),
   /** The role DataSync assumes to read and write the buckets. */
   dataSyncRoleArn: z.optional(roleArn),
-  /** Where manifests and completion reports go (under opsdeck-jobs/); by default the source bucket, the target across regions. */
+  /** Where manifests and completion reports go (under opsdeck-jobs/); by default the target bucket, in the job's region. */
   reportBucket: z.optional(
     z.string().check(z.trim(), z.minLength(3), z.maxLength(63)),
   ),

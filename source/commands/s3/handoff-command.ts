@@ -203,11 +203,7 @@ export async function handoffCommand(
           roleArn: role,
           reportBucket:
             options.reportBucket ??
-            defaultReportBucket(
-              bucketCopy.places,
-              bucketCopy.totals,
-              session.handoff,
-            ),
+            defaultReportBucket(bucketCopy.places, session.handoff),
           priority: session.handoff.priority,
         })
       : undefined;

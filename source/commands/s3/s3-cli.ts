@@ -192,7 +192,7 @@ export function registerS3Commands(program: Command): void {
       )
       .option(
         '--report-bucket <bucket>',
-        'with --handoff batch: the bucket for the manifest and the failure report (default: handoff.reportBucket, else the source bucket; the target bucket across regions)',
+        'with --handoff batch: the bucket for the manifest and the failure report (default: handoff.reportBucket, else the target bucket)',
       )
       .option(
         '--yes',

@@ -177,17 +177,15 @@ export function roleSetting(engine: HandoffEngine): string {
 }
 
 /**
- * Where the manifest and the report go: the config's bucket, else the source
- * bucket, unless the job runs in another region (the target's), where the
- * target bucket is the one at hand.
+ * Where the manifest and the report go: the config's bucket, else the target
+ * bucket, which is in the job's region (the target's), and not the source,
+ * whose next copy would carry them along.
  */
 export function defaultReportBucket(
   places: CopyPlaces,
-  totals: BucketCopyTotals,
   settings: HandoffSettings,
 ): string {
-  if (settings.reportBucket !== undefined) return settings.reportBucket;
-  return totals.crossRegion ? places.targetBucket : places.sourceBucket;
+  return settings.reportBucket ?? places.targetBucket;
 }
 
 export function batchRequest(

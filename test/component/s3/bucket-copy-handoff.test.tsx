@@ -139,7 +139,7 @@ describe('a large bucket copy offered to AWS from the plan at 80x24', () => {
       frame.includes('S3 Batch Operations: the role and the report bucket'),
     );
     expect(form).toContain(ROLE);
-    // Across regions the job runs in the target's: its bucket takes the manifest.
+    // The job runs in the target's region: its bucket takes the manifest.
     expect(form).toMatch(/Report to\s+acme-backups/);
     const confirm = await view.press(KEYS.enter, (frame) =>
       frame.includes('Create an S3 Batch Operations copy job'),
