@@ -20,6 +20,18 @@ export function jobError(
       hint: 'check handoff.batchRoleArn / handoff.dataSyncRoleArn in config.yaml and the role trust policy (README: Handing big copies to AWS)',
       cause: error,
     });
+  // An endpoint that does not implement the API answers with a web page.
+  if (
+    settings.endpoint !== undefined &&
+    /XML parse error|Deserialization error/.test(message)
+  )
+    return new UserError(
+      `${action}: ${settings.endpoint} did not answer it as AWS does; it may not implement it`,
+      {
+        hint: 'moto, MinIO and LocalStack have no S3 Batch Operations; DataSync may work there',
+        cause: error,
+      },
+    );
   return toAwsError(error, {
     profile: settings.profile,
     action,

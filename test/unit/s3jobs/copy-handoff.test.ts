@@ -14,6 +14,7 @@ import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../../source/aws/client-factory.js';
+import { jobError } from '../../../source/aws/s3jobs/job-errors.js';
 import { createS3JobsService } from '../../../source/aws/s3jobs/s3-jobs-service.js';
 import { DEFAULT_HANDOFF } from '../../../source/config/handoff-schema.js';
 import { createWriteGuard } from '../../../source/safety/read-only.js';
@@ -216,5 +217,21 @@ describe('a planned bucket copy handed to S3 Batch Operations', () => {
     );
     expect(s3Mock.calls()).toEqual([]);
     expect(controlMock.calls()).toEqual([]);
+  });
+});
+
+describe('an endpoint without S3 Batch Operations', () => {
+  it('is named in the error, not the SDK parse failure', () => {
+    const parse = new Error(
+      '@aws-sdk XML parse error: mismatched tags <html> and </title>.\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.',
+    );
+    const said = jobError(parse, 's3:CreateJob', {
+      profile: 'lab',
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:5000',
+    });
+    expect(said.message).toBe(
+      's3:CreateJob: http://127.0.0.1:5000 did not answer it as AWS does; it may not implement it',
+    );
   });
 });
