@@ -10,16 +10,18 @@ import {
   handoffForm,
 } from '../../source/panes/s3/handoff-dialogs.js';
 import {
+  copyFits,
+  offerHandoff,
+  type PlannedBucketCopy,
+} from '../../source/s3sync/handoff/copy-handoff.js';
+import {
   batchRequest,
   configuredRole,
-  copyFits,
   dataSyncRequest,
   defaultReportBucket,
   handoffCaveats,
-  offerHandoff,
   roleAskedBy,
-  type PlannedBucketCopy,
-} from '../../source/s3sync/handoff/copy-handoff.js';
+} from '../../source/s3sync/handoff/handoff-requests.js';
 import {
   isLargeCopy,
   type HandoffDecision,
@@ -109,7 +111,7 @@ export function useCopyHandoff(): CopyHandoff {
       }
       const reportBucket = defaultReportBucket(copy.places, settings);
       // Asked only for what is missing or worth a look: the report bucket.
-      const values =
+      const values: Readonly<Record<string, string>> | undefined =
         engine === 'datasync' && role !== undefined
           ? { roleArn: role }
           : await shell.ask(

@@ -3,11 +3,7 @@
  * plan prints, and `--handoff batch|datasync`, which plans, then creates a
  * Batch Operations job or a DataSync task instead of copying.
  */
-import type {
-  CopyJob,
-  EngineAccess,
-  HandoffEngine,
-} from '../../aws/s3jobs/types.js';
+import type { CopyJob, HandoffEngine } from '../../aws/s3jobs/types.js';
 import { roleArnProblem } from '../../config/handoff-schema.js';
 import { checkLocationBucket } from '../../aws/s3/bucket-names.js';
 import { UserError } from '../../lib/errors.js';
@@ -15,31 +11,16 @@ import {
   batchConfirm,
   dataSyncConfirm,
 } from '../../panes/s3/handoff-dialogs.js';
+import { copyFits } from '../../s3sync/handoff/copy-handoff.js';
 import {
   batchRequest,
   configuredRole,
-  copyFits,
-  copyPlaces,
   dataSyncRequest,
   defaultReportBucket,
   handoffCaveats,
-  newPlannedCopies,
-  notePlannedCopy,
-  offerHandoff,
-  roleAskedBy,
   roleSetting,
-  type PlannedBucketCopy,
-} from '../../s3sync/handoff/copy-handoff.js';
-import {
-  describeOffer,
-  isLargeCopy,
-  type HandoffDecision,
-} from '../../s3sync/handoff/decide.js';
-import type {
-  SyncHooks,
-  SyncResult,
-  SyncSpec,
-} from '../../s3sync/sync-spec.js';
+} from '../../s3sync/handoff/handoff-requests.js';
+import type { SyncHooks, SyncSpec } from '../../s3sync/sync-spec.js';
 import {
   EXIT_FAILED,
   EXIT_OK,
@@ -47,7 +28,8 @@ import {
   jsonLine,
   type CommandIo,
 } from '../command-io.js';
-import { bucketSyncCommand, type CopyOptions } from './bucket-sync-command.js';
+import type { CopyOptions } from './bucket-sync-command.js';
+import { decideForCopy, planBucketCopy } from './bucket-copy-plan.js';
 import type { S3Session } from './s3-session.js';
 
 export interface HandoffOptions {
@@ -78,68 +60,6 @@ export function handoffEngine(
   if (problem !== undefined) throw new UsageError(`--role-arn: ${problem}`);
   if (reportBucket !== undefined) checkLocationBucket(reportBucket);
   return engine;
-}
-
-/** Plans the copy (a dry run) and keeps what a handoff needs of it. */
-export async function planBucketCopy(
-  session: S3Session,
-  spec: SyncSpec,
-  copy: CopyOptions,
-  hooks: SyncHooks,
-): Promise<{ result: SyncResult; bucketCopy?: PlannedBucketCopy }> {
-  const places = copyPlaces(spec);
-  const planned = newPlannedCopies();
-  const result = await bucketSyncCommand(
-    session,
-    { ...spec, dryRun: true },
-    copy,
-    {
-      ...hooks,
-      onPlanned: (item) => {
-        if (places) notePlannedCopy(planned, places, item);
-        hooks.onPlanned?.(item);
-      },
-    },
-  );
-  if (!places || !result.copyTotals || result.cancelled) return { result };
-  return {
-    result,
-    bucketCopy: {
-      spec,
-      places,
-      totals: result.copyTotals,
-      planned,
-      deletes: result.planned.delete,
-    },
-  };
-}
-
-/** The offers, after asking the account which engine it allows; undefined when small. */
-export async function decideForCopy(
-  session: S3Session,
-  bucketCopy: PlannedBucketCopy,
-  signal: AbortSignal,
-  force = false,
-): Promise<HandoffDecision | undefined> {
-  if (!force && !isLargeCopy(bucketCopy.totals, session.handoff))
-    return undefined;
-  const jobs = await session.jobs();
-  const access: Record<HandoffEngine, EngineAccess> = await jobs.access(signal);
-  return offerHandoff(
-    bucketCopy.totals,
-    bucketCopy.planned,
-    bucketCopy.places,
-    session.handoff,
-    roleAskedBy(access, session.handoff, 'pass --role-arn'),
-  );
-}
-
-export function offerText(decision: HandoffDecision): string[] {
-  return [
-    `large copy: ${decision.why}`,
-    ...decision.offers.map((offer) => describeOffer(offer)),
-    'hand it over with --handoff batch or --handoff datasync (--dryrun changes nothing)',
-  ];
 }
 
 function jobJson(job: CopyJob) {

@@ -20,13 +20,15 @@ import type {
 import { copyCostLines } from '../../panes/s3/copy-cost.js';
 import { bucketSyncCommand, copyOptions } from './bucket-sync-command.js';
 import {
-  decideForCopy,
   handoffCommand,
   handoffEngine,
-  offerText,
-  planBucketCopy,
   type HandoffOptions,
 } from './handoff-command.js';
+import {
+  decideForCopy,
+  offerText,
+  planBucketCopy,
+} from './bucket-copy-plan.js';
 import {
   isLargeCopy,
   type HandoffDecision,

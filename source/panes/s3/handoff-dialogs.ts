@@ -21,7 +21,7 @@ import {
   type HandoffDecision,
   type HandoffOffer,
 } from '../../s3sync/handoff/decide.js';
-import { roleSetting } from '../../s3sync/handoff/copy-handoff.js';
+import { roleSetting } from '../../s3sync/handoff/handoff-requests.js';
 
 /** The plan dialog's text width at 80 columns: 76 wide, border, padding, indent. */
 const PLAN_WIDTH = 70;
@@ -30,10 +30,7 @@ const PLAN_WIDTH = 70;
 export const RUN_HERE = 'here';
 
 /** The offers, wrapped to the plan dialog: the why, then one block per engine. */
-function offerLines(
-  decision: HandoffDecision,
-  width = PLAN_WIDTH,
-): string[] {
+function offerLines(decision: HandoffDecision, width = PLAN_WIDTH): string[] {
   return [
     ...wrapLines(`Large copy: ${decision.why}`, width),
     ...wrapLines('AWS can run it (* recommended, x not available):', width),

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decideForCopy,
   planBucketCopy,
-} from '../../../source/commands/s3/handoff-command.js';
+} from '../../../source/commands/s3/bucket-copy-plan.js';
 import {
   runS3Command,
   type S3CommandOptions,
@@ -18,7 +18,7 @@ import {
 import { runJobsCommand } from '../../../source/commands/s3/jobs-commands.js';
 import { openS3Session } from '../../../source/commands/s3/s3-session.js';
 import type { CopyJob } from '../../../source/aws/s3jobs/types.js';
-import { dataSyncRequest } from '../../../source/s3sync/handoff/copy-handoff.js';
+import { dataSyncRequest } from '../../../source/s3sync/handoff/handoff-requests.js';
 import type { SyncSpec } from '../../../source/s3sync/sync-spec.js';
 import { capturedIo } from '../../helpers/command-io.js';
 import {

@@ -19,8 +19,8 @@ import { createS3JobsService } from '../../../source/aws/s3jobs/s3-jobs-service.
 import { DEFAULT_HANDOFF } from '../../../source/config/handoff-schema.js';
 import { createWriteGuard } from '../../../source/safety/read-only.js';
 import type { BucketCopyTotals } from '../../../source/s3sync/copy/copy-totals.js';
+import { batchRequest } from '../../../source/s3sync/handoff/handoff-requests.js';
 import {
-  batchRequest,
   copyPlaces,
   newPlannedCopies,
   notePlannedCopy,
