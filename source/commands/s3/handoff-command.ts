@@ -152,7 +152,7 @@ export async function handoffCommand(
             would: confirm.targets,
             caveats,
           })
-        : `(dryrun) would ${confirm.title.toLowerCase()}`,
+        : `(dryrun) nothing was created; without --dryrun: ${confirm.title}`,
     );
     return EXIT_OK;
   }

@@ -161,10 +161,16 @@ describe.skipIf(!moto.info)(
 
     it('opsdeck s3 sync --handoff datasync --yes creates the task and its execution instead of copying', async () => {
       const { from, to } = await seeded(3);
+      const dry = await sync(from, to, { handoff: 'datasync', dryrun: true });
+      expect(dry.code).toBe(0);
+      expect(dry.out.at(-1)).toBe(
+        '(dryrun) nothing was created; without --dryrun: Create an AWS DataSync task and start it',
+      );
       const made = await sync(from, to, { handoff: 'datasync', yes: true });
       expect(made.code).toBe(0);
       expect(made.err).toContain(`from s3://${from}/site/`);
       const [line = ''] = made.out;
+      expect(made.out).toHaveLength(1);
       const id = /created: (arn:aws:datasync:\S+)/.exec(line)?.[1] ?? '';
       expect(id).toMatch(/\/execution\/exec-/);
       // The job is the engine's now: opsdeck s3 jobs status reads it back.
