@@ -74,6 +74,7 @@ export async function runJournal(
       emit({ type: 'step-started', stepId: step.id, title: step.title });
       const context = buildStepContext({
         factory: deps.factory,
+        workDir: deps.journals.dir,
         journal: () => journal,
         step,
         signal,

@@ -43,6 +43,7 @@ export const KIND_LABELS: Readonly<Record<CopySource['kind'], string>> = {
   volume: 'volume',
   snapshot: 'snapshot',
   image: 'AMI',
+  bucket: 'bucket',
 };
 
 export function sourceLabel(source: CopySource): string {
