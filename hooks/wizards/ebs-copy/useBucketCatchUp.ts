@@ -54,7 +54,7 @@ export function useBucketCatchUp(): (summary: RunSummary) => Promise<void> {
                 level: 'error',
                 text: `catch-up ${buckets.target}: ${result.failedCount} object(s) not copied, first ${result.failed[0]?.rel ?? '?'}: ${result.failed[0]?.message ?? ''}`,
               }
-            : `catch-up ${buckets.target}: ${result.copied} copied (${formatBytes(result.bytes)}), ${result.skipped.unchanged} unchanged`;
+            : `catch-up ${buckets.target}: ${result.copied.toLocaleString('en-US')} copied (${formatBytes(result.bytes)}), ${result.skipped.unchanged.toLocaleString('en-US')} unchanged`;
         },
         failed: (error, cancelled) => {
           service.wizard.setJob(undefined);

@@ -11,6 +11,9 @@ import {
   targetBucketName,
 } from './bucket-plan.js';
 
+const count = (text: string | undefined) =>
+  Number(text ?? 0).toLocaleString('en-US');
+
 export function bucketNotes(journal: Journal): string[] {
   const source = journal.request.source.id;
   const target = targetBucketName(journal.request);
@@ -19,7 +22,7 @@ export function bucketNotes(journal: Journal): string[] {
   const copied = outputs('copy-contents');
   if (copied['copied'] !== undefined)
     notes.push(
-      `copied ${copied['copied']} object(s), ${formatBytes(Number(copied['bytes'] ?? 0))}; ${copied['unchanged'] ?? '0'} already in ${target}`,
+      `copied ${count(copied['copied'])} object(s), ${formatBytes(Number(copied['bytes'] ?? 0))}; ${count(copied['unchanged'])} already in ${target}`,
     );
   const skipped = skippedItems(journal.request, journal.facts);
   if (skipped.length > 0)

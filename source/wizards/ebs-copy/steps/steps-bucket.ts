@@ -75,21 +75,27 @@ export async function applyConfigItem(ctx: StepContext): Promise<void> {
 
 export async function copyContents(ctx: StepContext): Promise<void> {
   const target = targetBucketName(ctx.request);
+  // Counted against the pre-flight's listing: the sync's own totals grow as it lists.
+  const objects = ctx.facts.bucket?.objects ?? 0;
+  let already = 0;
   const result = await syncBuckets(
     ctx.factory,
     { source: ctx.request.source.id, target },
     join(ctx.workDir, 'uploads'),
     {
       signal: ctx.signal,
-      onProgress: (progress) =>
+      onPlanned: (item) => {
+        if (item.action === 'skip') already++;
+      },
+      onProgress: (progress) => {
+        const done = already + progress.itemsDone;
         ctx.progress({
           done: false,
-          state: `${progress.itemsDone}/${progress.itemsTotal} copied, ${formatBytes(progress.bytesDone)}`,
+          state: `${done}/${objects} objects${already > 0 ? ` (${already} already there)` : ''}, ${formatBytes(progress.bytesDone)} copied`,
           percent:
-            progress.fraction === undefined
-              ? undefined
-              : progress.fraction * 100,
-        }),
+            objects > 0 ? Math.min(99, (done / objects) * 100) : undefined,
+        });
+      },
     },
   );
   ctx.signal.throwIfAborted();

@@ -56,7 +56,7 @@ export function bucketFields(draft: Draft): FormField[] {
       hint:
         item === 'policy'
           ? "copied where the source has one, its own bucket's ARN rewritten to the new one"
-          : `copy the ${CONFIG_LABELS[item]} where the source has them`,
+          : `copy the source's ${CONFIG_LABELS[item]}, where it has any`,
     })),
   ];
 }
