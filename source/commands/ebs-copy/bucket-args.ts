@@ -6,7 +6,26 @@ import {
 import { CONFIG_ITEMS } from '../../wizards/ebs-copy/bucket/bucket-plan.js';
 import type { CopyRequest } from '../../wizards/ebs-copy/types.js';
 import { UsageError } from '../command-io.js';
-import type { EbsCopyFlags } from './command-args.js';
+
+/** The flags a bucket copy reads: its own, and those it refuses. */
+export interface BucketFlags {
+  readonly bucket?: string;
+  readonly to?: string;
+  readonly sourceRegion?: string;
+  readonly targetBucket?: string;
+  readonly skipConfig?: string;
+  readonly timeout?: string;
+  readonly az?: string;
+  readonly encrypt?: string;
+  readonly tags?: string;
+  readonly volumeType?: string;
+  readonly attach?: string;
+  readonly consistency?: string;
+  readonly launch?: boolean;
+  readonly elasticIp?: boolean;
+  readonly subnet?: string;
+  readonly registerSnapshots?: boolean;
+}
 
 /** The names --skip-config takes: the items in kebab case. */
 const SKIP_NAMES: ReadonlyMap<string, ConfigItem> = new Map(
@@ -31,7 +50,7 @@ const NOT_FOR_BUCKETS = [
 ] as const;
 
 export function bucketRequest(
-  flags: EbsCopyFlags,
+  flags: BucketFlags,
   sessionRegion: string,
 ): CopyRequest {
   const misplaced = NOT_FOR_BUCKETS.filter(([key]) => flags[key] !== undefined);
