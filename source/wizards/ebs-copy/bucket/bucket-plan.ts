@@ -24,7 +24,7 @@ export const CONFIG_ITEMS: readonly ConfigItem[] = [
   'policy',
 ];
 
-export const CONFIG_STEPS: Readonly<Record<ConfigItem, BucketConfigStep>> = {
+const CONFIG_STEPS: Readonly<Record<ConfigItem, BucketConfigStep>> = {
   versioning: 'bucket-versioning',
   encryption: 'bucket-encryption',
   lifecycle: 'bucket-lifecycle',
