@@ -84,7 +84,7 @@ describe.skipIf(!moto.info)(
         await app.waitFor((s) => s.includes('Start copy'), 'the confirmation');
         app.type('y');
         await app.waitFor(
-          (s) => /[1-9]\d*\/300 objects/.test(s),
+          (s) => /[1-9]\d*\/300 done/.test(s),
           'the contents copy under way',
           60_000,
         );

@@ -91,7 +91,8 @@ export async function copyContents(ctx: StepContext): Promise<void> {
         const done = already + progress.itemsDone;
         ctx.progress({
           done: false,
-          state: `${done}/${objects} objects${already > 0 ? ` (${already} already there)` : ''}, ${formatBytes(progress.bytesDone)} copied`,
+          // Short enough to stay beside the bar at 80 columns.
+          state: `${done}/${objects} done${already > 0 ? ` (${already} were there)` : ''}, ${formatBytes(progress.bytesDone)}`,
           percent:
             objects > 0 ? Math.min(99, (done / objects) * 100) : undefined,
         });
