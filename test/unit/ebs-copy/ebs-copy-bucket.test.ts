@@ -78,6 +78,33 @@ describe('bucket plan', () => {
     ]);
   });
 
+  it('leaves out default encryption with a KMS key of another region', () => {
+    const plan = buildPlan(request(), {
+      ...facts,
+      bucket: {
+        ...FAKE_BUCKET,
+        configuration: {
+          encryption: {
+            Rules: [
+              {
+                ApplyServerSideEncryptionByDefault: {
+                  SSEAlgorithm: 'aws:kms',
+                  KMSMasterKeyID:
+                    'arn:aws:kms:us-east-1:123456789012:key/1234abcd',
+                },
+              },
+            ],
+          },
+        },
+        items: ['encryption'],
+      },
+    });
+    expect(plan.map((step) => step.id)).toEqual([
+      'create-bucket',
+      'copy-contents',
+    ]);
+  });
+
   it('checks the new name against the naming rules before any call', () => {
     const problems = checkRequest(request({ targetName: 'Logs_EU', skip: [] }));
     expect(problems).toEqual([

@@ -96,8 +96,10 @@ export function buildBucketPlan(
         },
       ],
     },
+    // An item that cannot work in the target (a KMS key of another region) is
+    // left out; the pre-flight warns about it.
     ...config.steps
-      .filter((step) => !skip.has(step.item))
+      .filter((step) => step.chosen && !skip.has(step.item))
       .map((step): PlanStep => ({
         id: CONFIG_STEPS[step.item],
         region: to,

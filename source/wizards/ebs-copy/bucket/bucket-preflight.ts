@@ -135,7 +135,11 @@ export async function describeBucketSource(
   for (const step of plan.steps)
     if (step.warning !== undefined && !skip.has(step.item))
       problems.push(
-        warning(`config-${step.item}`, `${step.title}: ${step.warning}`, ''),
+        warning(
+          `config-${step.item}`,
+          `${step.title} is not copied: ${step.warning}`,
+          '',
+        ),
       );
   problems.push({
     severity: 'info',
