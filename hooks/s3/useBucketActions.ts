@@ -15,6 +15,7 @@ import { useAppDeps } from '../context/app-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useJob } from '../actions/useJob.js';
 import { useS3Sync } from './useS3Sync.js';
+import { useEbsCopyOpen } from '../wizards/ebs-copy/useEbsCopyOpen.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 
 /** What the bucket keys do: mb, rb, rb --force, sync. */
@@ -27,6 +28,7 @@ export function useBucketActions(): (
   const cancellable = useCancellable();
   const runJob = useJob();
   const sync = useS3Sync();
+  const moveToRegion = useEbsCopyOpen();
   const s3 = shell.session.services.s3;
   const region = shell.session.settings.region;
 
@@ -144,6 +146,15 @@ export function useBucketActions(): (
           return;
         case 'buckets.uploads':
           if (row) shell.openAt('uploads', `${row.name}/`);
+          return;
+        case 'buckets.moveRegion':
+          // A bucket whose location cannot be read is refused by the pre-flight.
+          if (row)
+            moveToRegion({
+              kind: 'bucket',
+              id: row.name,
+              region: row.region ?? region,
+            });
           return;
 
         // Commands of the other live scopes are not this handler's.

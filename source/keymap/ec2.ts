@@ -261,7 +261,8 @@ export const EC2_BINDINGS = [
     keys: ['s'],
     scope: wizard,
     hint: 'source',
-    description: 'choose another source: an instance, volume, snapshot or AMI',
+    description:
+      'choose another source: an instance, volume, snapshot, AMI or bucket',
   },
   {
     command: 'ebsCopy.target',
@@ -290,6 +291,14 @@ export const EC2_BINDINGS = [
     scope: wizard,
     write: true,
     description: "remove a finished run's intermediates, asking for each",
+  },
+  {
+    command: 'ebsCopy.catchUp',
+    keys: ['c'],
+    scope: wizard,
+    write: true,
+    description:
+      'a finished bucket copy: sync again, copying only what changed since',
   },
   {
     command: 'ebsCopy.new',

@@ -47,6 +47,14 @@ export const S3_BINDINGS = [
       'pending multipart uploads of the bucket (s3cmd multipart): parts, size, abort',
   },
   {
+    command: 'buckets.moveRegion',
+    keys: ['r'],
+    scope: buckets,
+    hint: 'to region',
+    description:
+      'move to another region (wizard: new bucket, its configuration, its contents)',
+  },
+  {
     command: 'uploads.abort',
     keys: ['X'],
     scope: uploads,

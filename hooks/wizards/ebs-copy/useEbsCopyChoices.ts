@@ -20,6 +20,7 @@ import { sourceLabel } from '../../../source/wizards/ebs-copy/views/wizard-view.
 import { useCancellable } from '../../actions/useCancellable.js';
 import { useCharset } from '../../context/charset-context.js';
 import { useShellApi } from '../../context/shell-context.js';
+import { useBucketSourcePick } from './useBucketSourcePick.js';
 
 export interface EbsCopyChoices {
   /** Picks the kind, then the resource; then goes on to the target. */
@@ -38,6 +39,7 @@ export function useEbsCopyChoices(): EbsCopyChoices {
   const { session, pick, ask, report } = useShellApi();
   const chars = useCharset();
   const cancellable = useCancellable();
+  const pickBucket = useBucketSourcePick();
   const service = session.services.ebsCopy;
   const store = service.wizard;
   const region = session.settings.region;
@@ -92,7 +94,12 @@ export function useEbsCopyChoices(): EbsCopyChoices {
     })) as SourceKind | undefined;
     if (kind === undefined) return;
     let id: string | undefined;
-    if (kind === 'image') {
+    let sourceRegion = region;
+    if (kind === 'bucket') {
+      const bucket = await pickBucket();
+      id = bucket?.id;
+      sourceRegion = bucket?.region ?? region;
+    } else if (kind === 'image') {
       const values = await ask({
         title: `AMI of ${region} to copy`,
         submitLabel: 'Continue',
@@ -122,7 +129,7 @@ export function useEbsCopyChoices(): EbsCopyChoices {
       });
     }
     if (id === undefined) return;
-    const source: CopySource = { kind, id, region };
+    const source: CopySource = { kind, id, region: sourceRegion };
     store.dispatch({ type: 'choose-source', source });
     await pickTarget();
   }, [
@@ -134,6 +141,7 @@ export function useEbsCopyChoices(): EbsCopyChoices {
     pickTarget,
     failed,
     cancellable,
+    pickBucket,
   ]);
 
   const editOptions = useCallback(async () => {

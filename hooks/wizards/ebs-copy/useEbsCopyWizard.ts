@@ -5,6 +5,7 @@ import { initialState } from '../../../source/wizards/ebs-copy/views/wizard-stat
 import { useShellApi } from '../../context/shell-context.js';
 import { useEbsCopyChoices } from './useEbsCopyChoices.js';
 import { useEbsCopyRun } from './useEbsCopyRun.js';
+import { useBucketCatchUp } from './useBucketCatchUp.js';
 import { useStore } from '../../context/useStore.js';
 
 export interface EbsCopyWizard {
@@ -23,6 +24,7 @@ export function useEbsCopyWizard(): EbsCopyWizard {
   const snapshot = useStore(store);
   const choices = useEbsCopyChoices();
   const run = useEbsCopyRun();
+  const catchUp = useBucketCatchUp();
 
   const onCommand = useCallback(
     (command: Command) => {
@@ -46,6 +48,7 @@ export function useEbsCopyWizard(): EbsCopyWizard {
           'ebsCopy.target',
           'ebsCopy.options',
           'ebsCopy.new',
+          'ebsCopy.catchUp',
         ].includes(command)
       )
         return report(
@@ -122,6 +125,13 @@ export function useEbsCopyWizard(): EbsCopyWizard {
           if (state.step === 'finished')
             return act(run.cleanup(state.summary.runId));
           return report('info', SOURCE, 'cleanup is for a finished run');
+        case 'ebsCopy.catchUp':
+          if (state.step === 'finished') return act(catchUp(state.summary));
+          return report(
+            'info',
+            SOURCE,
+            'a catch-up sync follows a finished bucket copy',
+          );
         case 'ebsCopy.new':
           return store.reset(initialState());
 
@@ -130,7 +140,7 @@ export function useEbsCopyWizard(): EbsCopyWizard {
           break;
       }
     },
-    [store, choices, run, report, readOnly],
+    [store, choices, run, report, readOnly, catchUp],
   );
 
   return { snapshot, onCommand };

@@ -7,6 +7,7 @@ import type {
   TagChoice,
 } from '../../wizards/ebs-copy/types.js';
 import { UsageError } from '../command-io.js';
+import { bucketRequest } from './bucket-args.js';
 
 export interface EbsCopyFlags {
   readonly instance?: string;
@@ -28,18 +29,26 @@ export interface EbsCopyFlags {
   readonly subnet?: string;
   readonly registerSnapshots?: boolean;
   readonly timeout?: string;
+  readonly bucket?: string;
+  readonly targetBucket?: string;
+  readonly skipConfig?: string;
 }
 
 export function requestFromFlags(
   flags: EbsCopyFlags,
   sessionRegion: string,
 ): CopyRequest {
-  const given = (['instance', 'volume', 'snapshot', 'image'] as const).filter(
-    (kind) => flags[kind] !== undefined,
-  );
+  const given = (
+    ['instance', 'volume', 'snapshot', 'image', 'bucket'] as const
+  ).filter((kind) => flags[kind] !== undefined);
   if (given.length !== 1)
     throw new UsageError(
-      'give exactly one of --instance, --volume, --snapshot or --image (or --resume RUN, or --list)',
+      'give exactly one of --instance, --volume, --snapshot, --image or --bucket (or --resume RUN, or --list)',
+    );
+  if (given[0] === 'bucket') return bucketRequest(flags, sessionRegion);
+  if (flags.targetBucket !== undefined || flags.skipConfig !== undefined)
+    throw new UsageError(
+      '--target-bucket and --skip-config apply to --bucket only',
     );
   const kind = given[0] ?? 'volume';
   const region = flags.sourceRegion ?? sessionRegion;

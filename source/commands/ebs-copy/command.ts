@@ -7,6 +7,7 @@
 import { commandClientFactory } from '../../aws/command-factory.js';
 import { stateDir } from '../../config/paths.js';
 import { describeError } from '../../lib/errors.js';
+import { resolveBucketRegion } from '../../s3sync/copy/bucket-region.js';
 import { prepareStart, type CliOptions } from '../../session/start.js';
 import { processIo, UsageError, type CommandIo } from '../command-io.js';
 import { requestFromFlags, type EbsCopyFlags } from './command-args.js';
@@ -88,6 +89,19 @@ export async function runEbsCopy(
       io.err(`opsdeck ebs-copy: ${error.message}`);
       return 2;
     }
+    // A bucket's region is found when not given: buckets are listed globally.
+    if (request.source.kind === 'bucket' && options.sourceRegion === undefined)
+      request = {
+        ...request,
+        source: {
+          ...request.source,
+          region: await resolveBucketRegion(
+            factory,
+            request.source.id,
+            stop.signal,
+          ),
+        },
+      };
     const preflight = await engine.preflight(request);
     const plan =
       preflight.facts === undefined
@@ -95,6 +109,12 @@ export async function runEbsCopy(
         : engine.plan(request, preflight.facts);
     printPlan(preflight, plan, options.json === true && !preflight.ok, io);
     if (!preflight.ok) return 1;
+    if (factory.guard?.readOnly === true) {
+      io.err(
+        `opsdeck ebs-copy: read-only (${factory.guard.reason}): nothing created`,
+      );
+      return 1;
+    }
     if (options.yes !== true) {
       if (!io.interactive) {
         io.err(

@@ -7,12 +7,24 @@ export function registerEbsCopyCommand(program: Command): void {
   program
     .command('ebs-copy')
     .description(
-      'copy an instance, volume, snapshot or AMI to another region (resumable)',
+      'copy an instance, volume, snapshot, AMI or bucket to another region (resumable)',
     )
     .option('--instance <id>', 'copy a whole instance (image, then copy)')
     .option('--volume <id>', 'copy a volume (snapshot, copy, create)')
     .option('--snapshot <id>', 'copy a snapshot')
     .option('--image <id>', 'copy an AMI')
+    .option(
+      '--bucket <name>',
+      'copy a bucket: a new bucket in the target, its configuration, its contents',
+    )
+    .option(
+      '--target-bucket <name>',
+      'name of the new bucket (default: the source name with the target region)',
+    )
+    .option(
+      '--skip-config <items>',
+      'configuration not to copy: versioning, encryption, lifecycle, cors, tags, public-access-block, policy',
+    )
     .option('--to <region>', 'target region', parseRegion)
     .option(
       '--source-region <region>',

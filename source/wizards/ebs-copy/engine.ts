@@ -6,6 +6,8 @@
 import type { AwsClientFactory } from '../../aws/client-factory.js';
 import { ec2Context } from '../../aws/ec2/ec2-errors.js';
 import { UserError } from '../../lib/errors.js';
+import type { SyncHooks, SyncResult } from '../../s3sync/sync-spec.js';
+import { catchUpSync } from './bucket/catch-up.js';
 import { checkRunAccount } from './checks/account-check.js';
 import { cleanupLeftover, summarize } from './run/finish.js';
 import type { JournalStore } from './run/journal.js';
@@ -37,6 +39,8 @@ export interface EbsCopyEngine {
   /** Throws AccountMismatchError when the credentials are not the run's account. */
   checkAccount(runId: string): Promise<void>;
   summary(runId: string): Promise<RunSummary>;
+  /** A finished bucket run: copies what the source gained since (only what differs). */
+  catchUp(runId: string, hooks: SyncHooks): Promise<SyncResult>;
   /** Removes one leftover listed in the summary; ask the user first. */
   cleanup(runId: string, resourceId: string): Promise<RunSummary>;
 }
@@ -108,6 +112,11 @@ export function createEbsCopyEngine(deps: EngineDeps): EbsCopyEngine {
     async run(runId, options) {
       const journal = await journals.load(runId);
       if (journal.state === 'done') return summarize(journal);
+      // Refused before the first call, not at the first write.
+      if (factory.guard?.readOnly === true)
+        throw new UserError(`read-only: run ${runId} was not started`, {
+          hint: factory.guard.reason,
+        });
       await checkRunAccount(factory, journal);
       const minutes = journal.request.waitTimeoutMinutes;
       const poll: PollSettings = {
@@ -124,6 +133,7 @@ export function createEbsCopyEngine(deps: EngineDeps): EbsCopyEngine {
     checkAccount: async (runId) =>
       checkRunAccount(factory, await journals.load(runId)),
     summary: async (runId) => summarize(await journals.load(runId)),
+    catchUp: (runId, hooks) => catchUpSync(factory, journals, runId, hooks),
     async cleanup(runId, resourceId) {
       await checkRunAccount(factory, await journals.load(runId), 'cleaned up');
       return cleanupLeftover(factory, journals, runId, resourceId);

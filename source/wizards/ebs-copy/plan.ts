@@ -1,4 +1,5 @@
 /** The plan: which steps a request takes, and what each creates. Pure. */
+import { buildBucketPlan } from './bucket/bucket-plan.js';
 import type { CopyRequest, SourceFacts } from './types.js';
 import type { PlanStep } from './run-types.js';
 
@@ -6,6 +7,7 @@ export function buildPlan(
   request: CopyRequest,
   facts: SourceFacts,
 ): PlanStep[] {
+  if (request.source.kind === 'bucket') return buildBucketPlan(request, facts);
   const from = request.source.region;
   const to = request.target.region;
   const steps: PlanStep[] = [];

@@ -12,7 +12,8 @@ export type ResourceType =
   | 'instance'
   | 'key-pair'
   | 'security-group'
-  | 'elastic-ip';
+  | 'elastic-ip'
+  | 'bucket';
 
 export interface PlannedResource {
   readonly type: ResourceType;
@@ -36,7 +37,20 @@ export type StepKind =
   | 'import-key'
   | 'copy-security-groups'
   | 'run-instance'
-  | 'elastic-ip';
+  | 'elastic-ip'
+  | 'create-bucket'
+  | BucketConfigStep
+  | 'copy-contents';
+
+/** One step per configuration item of a bucket source. */
+export type BucketConfigStep =
+  | 'bucket-versioning'
+  | 'bucket-encryption'
+  | 'bucket-lifecycle'
+  | 'bucket-cors'
+  | 'bucket-tags'
+  | 'bucket-public-access-block'
+  | 'bucket-policy';
 
 export interface PlanStep {
   /** Unique in a run; also part of client tokens and the step tag. */
@@ -129,4 +143,6 @@ export interface RunSummary {
   /** Intermediate resources left behind (source region, and copies the result no longer needs). */
   readonly leftovers: readonly CreatedResource[];
   readonly notes: readonly string[];
+  /** A bucket source's run: the two buckets a catch-up sync goes between. */
+  readonly catchUp?: { readonly source: string; readonly target: string };
 }

@@ -1,4 +1,5 @@
 import type { PickItem } from '../../lib/pick-request.js';
+import type { BucketRow } from '../../aws/s3/types.js';
 import type {
   InstanceRow,
   SnapshotRow,
@@ -23,6 +24,11 @@ export const KINDS: readonly PickItem[] = [
   },
   { id: 'snapshot', label: 'A snapshot', detail: 'copy it' },
   { id: 'image', label: 'An AMI', detail: 'copy it (type its ID)' },
+  {
+    id: 'bucket',
+    label: 'A bucket',
+    detail: 'new bucket there, its configuration, then its contents',
+  },
 ];
 
 /** A list read a page at a time, as the EC2 services give them. */
@@ -35,6 +41,28 @@ export interface SourceListers {
   readonly instances: Lister<InstanceRow>;
   readonly volumes: Lister<VolumeRow>;
   readonly snapshots: Lister<SnapshotRow>;
+  readonly s3: {
+    listBuckets(signal: AbortSignal): Promise<BucketRow[]>;
+  };
+}
+
+/** Buckets of every region, each with where it is; the region picks the copy's source region. */
+export async function bucketSources(
+  listers: SourceListers,
+  signal: AbortSignal,
+): Promise<{ items: PickItem[]; regions: ReadonlyMap<string, string> }> {
+  const rows = await listers.s3.listBuckets(signal);
+  const regions = new Map<string, string>();
+  for (const row of rows)
+    if (row.region !== undefined) regions.set(row.name, row.region);
+  return {
+    items: rows.map((row) => ({
+      id: row.name,
+      label: row.name,
+      detail: row.region ?? 'region unknown (no permission to read it)',
+    })),
+    regions,
+  };
 }
 
 async function readAll<Row>(
@@ -59,7 +87,7 @@ function sourceItem(id: string, name: string, facts: string): PickItem {
 
 export async function sourceItems(
   listers: SourceListers,
-  kind: Exclude<SourceKind, 'image'>,
+  kind: Exclude<SourceKind, 'image' | 'bucket'>,
   signal: AbortSignal,
 ): Promise<PickItem[]> {
   if (kind === 'instance')

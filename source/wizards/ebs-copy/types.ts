@@ -4,7 +4,13 @@
  * compared in tests and written to the journal as JSON.
  */
 
-export type SourceKind = 'instance' | 'volume' | 'snapshot' | 'image';
+import type {
+  BucketConfiguration,
+  ConfigItem,
+} from '../../aws/s3/bucket-config/config-plan.js';
+
+export type SourceKind =
+  'instance' | 'volume' | 'snapshot' | 'image' | 'bucket';
 
 export interface CopySource {
   readonly kind: SourceKind;
@@ -37,6 +43,12 @@ export interface InstanceOptions {
   readonly subnetId?: string;
 }
 
+/** A bucket source: the new bucket's name, and configuration items left out. */
+export interface BucketOptions {
+  readonly targetName: string;
+  readonly skip: readonly ConfigItem[];
+}
+
 export interface CopyRequest {
   readonly source: CopySource;
   readonly target: {
@@ -55,6 +67,7 @@ export interface CopyRequest {
    * them in the target instead of CopyImage (see register-rules.ts).
    */
   readonly registerFromSnapshots?: boolean;
+  readonly bucket?: BucketOptions;
   /** How long one wait may take before the run stops (it can be resumed). */
   readonly waitTimeoutMinutes?: number;
 }
@@ -88,6 +101,19 @@ export interface SourceFacts {
   readonly securityGroupIds?: readonly string[];
   readonly productCodes?: readonly string[];
   readonly image?: ImageAttributes;
+  readonly bucket?: BucketFacts;
+}
+
+/** What the pre-flight read of a source bucket: its configuration and what its contents copy costs. */
+export interface BucketFacts {
+  /** As the source has it (the policy not yet rewritten). */
+  readonly configuration: BucketConfiguration;
+  /** The configuration items the source has, in plan order. */
+  readonly items: readonly ConfigItem[];
+  readonly objects: number;
+  readonly bytes: number;
+  readonly copyRequests: number;
+  readonly listRequests: number;
 }
 
 /** What must match between a source image and its copy. */

@@ -13,6 +13,10 @@ import { createFakeEc2, fakeInstance } from '../../helpers/fakes/fake-ec2.js';
 import { FAKE_SMTP } from '../../helpers/fakes/fake-deps.js';
 import { createFakeS3 } from '../../helpers/fakes/fake-s3.js';
 import {
+  createFakeEbsCopy,
+  FAKE_BUCKET,
+} from '../../helpers/fakes/fake-ebs-copy.js';
+import {
   batchJob,
   createFakeS3Jobs,
 } from '../../helpers/fakes/fake-s3-jobs.js';
@@ -172,6 +176,33 @@ describe('hostile outside text', () => {
     await view.press(KEYS.enter, (frame) => frame.includes('+ web\\x1b]52;'));
     expect(view.frame()).toContain('rm-<U+202E>prod.log');
     await view.press('y', (frame) => frame.includes('sync: 2 copied'));
+    expectHarmless(view);
+  });
+
+  it('is shown harmless in a bucket move: its name, its tags and its policy in the plan and the run', async () => {
+    const name = `logs-${CLEAR_SCREEN}`;
+    const ebsCopy = createFakeEbsCopy();
+    ebsCopy.bucket = {
+      ...FAKE_BUCKET,
+      configuration: {
+        ...FAKE_BUCKET.configuration,
+        tags: [{ Key: OSC52, Value: BIDI }],
+        policy: JSON.stringify({ Statement: [{ Sid: TITLE }] }),
+      },
+      items: ['tags', 'policy'],
+    };
+    const s3 = createFakeS3({ [name]: [] });
+    const { view } = await openConsole({ pane: 'buckets', s3, ebsCopy, size });
+    await view.waitFor((frame) => frame.includes('logs-db\\x1b[2J'), 'bucket');
+    await view.press('r', (frame) => frame.includes('to which region?'));
+    await view.press('/', (frame) => frame.includes('Esc ends the filter'));
+    await view.press('eu-west', (frame) => frame.includes('(1/2)'));
+    await view.press(KEYS.enter, (frame) => frame.includes('Step 3/6'));
+    await view.press(KEYS.enter, (frame) => frame.includes('Step 5/6'));
+    expect(view.frame()).toContain('web\\x1b]52;');
+    expect(view.frame()).toContain('rm-<U+202E>prod');
+    await view.press(KEYS.enter, (frame) => frame.includes('Start copy'));
+    await view.press('y', (frame) => frame.includes('Finished'));
     expectHarmless(view);
   });
 

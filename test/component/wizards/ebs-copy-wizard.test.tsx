@@ -65,7 +65,7 @@ describe('region-copy wizard', () => {
       text.includes('What to move from us-east-1'),
     );
     await view.press('/', (text) => text.includes('Esc ends the filter'));
-    await view.press('volume', (text) => text.includes('(1/4)'));
+    await view.press('volume', (text) => text.includes('(1/5)'));
     const list = await view.press(KEYS.enter, (text) =>
       text.includes('Which volume of us-east-1?'),
     );

@@ -6,7 +6,11 @@
 import { accountMismatch } from '../../../source/wizards/ebs-copy/checks/account-check.js';
 import type { EbsCopyEngine } from '../../../source/wizards/ebs-copy/engine.js';
 import type { RunOptions } from '../../../source/wizards/ebs-copy/run/runner.js';
+import { buildPlan } from '../../../source/wizards/ebs-copy/plan.js';
+import { targetBucketName } from '../../../source/wizards/ebs-copy/bucket/bucket-plan.js';
+import type { SyncResult } from '../../../source/s3sync/sync-spec.js';
 import type {
+  BucketFacts,
   CopyRequest,
   Problem,
   SourceFacts,
@@ -34,7 +38,26 @@ export interface FakeEbsCopy extends EbsCopyEngine {
   readonly calls: string[];
   /** Every request the pre-flight was given. */
   readonly requests: CopyRequest[];
+  /** What a bucket source's pre-flight finds. */
+  bucket: BucketFacts;
 }
+
+/** A bucket with tags, a lifecycle rule and a policy, and 1,200 objects. */
+export const FAKE_BUCKET: BucketFacts = {
+  configuration: {
+    versioning: 'Enabled',
+    lifecycle: [{ ID: 'expire-logs', Status: 'Enabled' }],
+    tags: [{ Key: 'team', Value: 'web' }],
+    policy: JSON.stringify({
+      Statement: [{ Resource: 'arn:aws:s3:::opsdeck-lab-logs/*' }],
+    }),
+  },
+  items: ['versioning', 'lifecycle', 'tags', 'policy'],
+  objects: 1200,
+  bytes: 5 * 2 ** 20,
+  copyRequests: 1200,
+  listRequests: 2,
+};
 
 function abortError(): Error {
   return Object.assign(new Error('cancelled'), { name: 'AbortError' });
@@ -54,6 +77,14 @@ export function createFakeEbsCopy(): FakeEbsCopy {
       leftovers:
         journal.state === 'done' ? live.filter((r) => r.intermediate) : [],
       notes: [],
+      ...(journal.request.source.kind === 'bucket' && journal.state === 'done'
+        ? {
+            catchUp: {
+              source: journal.request.source.id,
+              target: targetBucketName(journal.request),
+            },
+          }
+        : {}),
     };
   };
   const save = (journal: Journal) => journals.set(journal.runId, journal);
@@ -81,6 +112,7 @@ export function createFakeEbsCopy(): FakeEbsCopy {
     journals,
     calls: [],
     requests: [],
+    bucket: FAKE_BUCKET,
     release() {
       for (const go of [...waiting]) go();
     },
@@ -115,7 +147,9 @@ export function createFakeEbsCopy(): FakeEbsCopy {
         `preflight ${request.source.id} ${request.target.region}`,
       );
       fake.requests.push(request);
+      const bucket = request.source.kind === 'bucket';
       const facts: SourceFacts = {
+        ...(bucket ? { bucket: fake.bucket } : {}),
         kind: request.source.kind,
         id: request.source.id,
         region: request.source.region,
@@ -134,6 +168,7 @@ export function createFakeEbsCopy(): FakeEbsCopy {
       });
     },
     plan(request: CopyRequest, facts: SourceFacts): PlanStep[] {
+      if (request.source.kind === 'bucket') return buildPlan(request, facts);
       const from = request.source.region;
       const to = request.target.region;
       return [
@@ -233,7 +268,10 @@ export function createFakeEbsCopy(): FakeEbsCopy {
         }
         const made = step.creates.map((planned, index): CreatedResource => ({
           type: planned.type,
-          id: `${planned.type === 'volume' ? 'vol' : 'snap'}-${step.id}-${index}`,
+          id:
+            planned.type === 'bucket'
+              ? targetBucketName(journal.request)
+              : `${planned.type === 'volume' ? 'vol' : 'snap'}-${step.id}-${index}`,
           region: planned.region,
           intermediate: planned.intermediate,
         }));
@@ -276,6 +314,30 @@ export function createFakeEbsCopy(): FakeEbsCopy {
         : Promise.reject(refused);
     },
     summary: (runId) => Promise.resolve(summarize(load(runId))),
+    catchUp(runId) {
+      fake.calls.push(`catch-up ${runId}`);
+      const result: SyncResult = {
+        direction: 'copy',
+        dryRun: false,
+        cancelled: false,
+        planned: { upload: 0, download: 0, copy: 3, delete: 0, skip: 1200 },
+        plannedBytes: 300,
+        skipped: { unchanged: 1200, onlyAtDestination: 0, other: 0 },
+        uploaded: 0,
+        downloaded: 0,
+        copied: 3,
+        deleted: 0,
+        bytes: 300,
+        failed: [],
+        failedCount: 0,
+        warningCount: 0,
+        deletesRefused: undefined,
+        leftoverUploadsAborted: 0,
+        partialsRemoved: 0,
+        seconds: 0.1,
+      };
+      return Promise.resolve(result);
+    },
     cleanup(runId, resourceId) {
       fake.calls.push(`cleanup ${resourceId}`);
       const journal = load(runId);

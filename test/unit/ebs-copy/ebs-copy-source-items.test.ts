@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sourceItems } from '../../../source/wizards/ebs-copy/source-items.js';
+import {
+  bucketSources,
+  sourceItems,
+} from '../../../source/wizards/ebs-copy/source-items.js';
 import { fakeVolume } from '../../helpers/fakes/fake-ec2.js';
 
 const listers = {
@@ -13,6 +16,13 @@ const listers = {
           fakeVolume('vol-0bbb2'),
         ],
       }),
+  },
+  s3: {
+    listBuckets: () =>
+      Promise.resolve([
+        { name: 'logs', region: 'eu-west-1', created: undefined },
+        { name: 'locked', region: undefined, created: undefined },
+      ]),
   },
 };
 
@@ -35,5 +45,21 @@ describe('region-copy source picker', () => {
         detail: '100 GiB gp3 available us-east-1a',
       },
     ]);
+  });
+
+  it('lists buckets of every region with where each is', async () => {
+    const { items, regions } = await bucketSources(
+      listers,
+      new AbortController().signal,
+    );
+    expect(items).toEqual([
+      { id: 'logs', label: 'logs', detail: 'eu-west-1' },
+      {
+        id: 'locked',
+        label: 'locked',
+        detail: 'region unknown (no permission to read it)',
+      },
+    ]);
+    expect([...regions]).toEqual([['logs', 'eu-west-1']]);
   });
 });

@@ -12,6 +12,7 @@ import { buildPlan } from '../plan.js';
 import { registerRefusal } from './register-rules.js';
 import { checkRequest } from './request-checks.js';
 import { describeSource } from './source-facts.js';
+import { describeBucketSource } from '../bucket/bucket-preflight.js';
 import { checkRegions, checkTarget, enabledRegions } from './target-checks.js';
 import type { CopyRequest, Preflight, Problem, SourceFacts } from '../types.js';
 
@@ -142,6 +143,10 @@ export async function runPreflight(
       ...checkRegions(request, await enabledRegions(source, context)),
     );
     if (problems.length > 0) return done(problems, account);
+    if (request.source.kind === 'bucket') {
+      const bucket = await describeBucketSource(factory, request);
+      return done([...problems, ...bucket.problems], account, bucket.facts);
+    }
     const found = await describeSource(source, request, context);
     problems.push(...found.problems);
     if (found.facts === undefined) return done(problems, account);

@@ -14,9 +14,12 @@ import {
   type IdPrefix,
 } from '../../../aws/ec2/validate.js';
 import { checkKmsKeyId } from './kms-key.js';
+import { bucketNameChecks } from '../bucket/bucket-request.js';
 import type { CopyRequest, Problem } from '../types.js';
 
-const PREFIX: Readonly<Record<CopyRequest['source']['kind'], IdPrefix>> = {
+const PREFIX: Readonly<
+  Record<Exclude<CopyRequest['source']['kind'], 'bucket'>, IdPrefix>
+> = {
   instance: 'i',
   volume: 'vol',
   snapshot: 'snap',
@@ -38,9 +41,9 @@ export function checkRequest(request: CopyRequest): Problem[] {
       });
     }
   };
-  check('source-id', () =>
-    checkId(PREFIX[request.source.kind], request.source.id),
-  );
+  const { kind } = request.source;
+  if (kind === 'bucket') problems.push(...bucketNameChecks(request));
+  else check('source-id', () => checkId(PREFIX[kind], request.source.id));
   check('source-region', () => checkRegion(request.source.region));
   check('target-region', () => checkRegion(request.target.region));
   if (request.target.region === request.source.region)

@@ -12,6 +12,11 @@ import {
   createVolume,
   snapshotSource,
 } from '../steps/steps-volume.js';
+import {
+  applyConfigItem,
+  copyContents,
+  createBucket,
+} from '../steps/steps-bucket.js';
 import type { StepKind } from '../run-types.js';
 
 export const EXECUTORS: Readonly<
@@ -31,4 +36,13 @@ export const EXECUTORS: Readonly<
   'copy-security-groups': copySecurityGroups,
   'run-instance': runInstance,
   'elastic-ip': elasticIp,
+  'create-bucket': createBucket,
+  'bucket-versioning': applyConfigItem,
+  'bucket-encryption': applyConfigItem,
+  'bucket-lifecycle': applyConfigItem,
+  'bucket-cors': applyConfigItem,
+  'bucket-tags': applyConfigItem,
+  'bucket-public-access-block': applyConfigItem,
+  'bucket-policy': applyConfigItem,
+  'copy-contents': copyContents,
 };

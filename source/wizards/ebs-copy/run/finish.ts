@@ -10,6 +10,8 @@ import {
 import type { AwsClientFactory } from '../../../aws/client-factory.js';
 import { ec2Call, ec2Context } from '../../../aws/ec2/ec2-errors.js';
 import { UserError } from '../../../lib/errors.js';
+import { targetBucketName } from '../bucket/bucket-plan.js';
+import { bucketNotes } from '../bucket/bucket-summary.js';
 import type { JournalStore } from './journal.js';
 import type { CreatedResource, Journal, RunSummary } from '../run-types.js';
 
@@ -37,6 +39,8 @@ export function summarize(journal: Journal): RunSummary {
     notes.push(
       `${journal.facts.id} in ${journal.request.source.region} was stopped and is still stopped`,
     );
+  const bucket = journal.request.source.kind === 'bucket';
+  if (bucket) notes.push(...bucketNotes(journal));
   if (journal.state !== 'done')
     notes.push(
       `the run is ${journal.state}${journal.error === undefined ? '' : `: ${journal.error}`}; resume with: opsdeck ebs-copy --resume ${journal.runId}`,
@@ -52,6 +56,14 @@ export function summarize(journal: Journal): RunSummary {
         ? live.filter((resource) => resource.intermediate)
         : [],
     notes,
+    ...(bucket && journal.state === 'done'
+      ? {
+          catchUp: {
+            source: journal.request.source.id,
+            target: targetBucketName(journal.request),
+          },
+        }
+      : {}),
   };
 }
 

@@ -64,7 +64,15 @@ export async function runJournal(
         });
         continue;
       }
-      signal.throwIfAborted();
+      if (signal.aborted) {
+        // Stopped between steps: said in the journal, not left as running.
+        await save((current) => ({
+          ...current,
+          state: 'cancelled',
+          error: `cancelled before: ${step.title}`,
+        }));
+        signal.throwIfAborted();
+      }
       await updateStep(step.id, ({ error: _error, ...record }) => ({
         ...record,
         status: 'running',
@@ -74,6 +82,7 @@ export async function runJournal(
       emit({ type: 'step-started', stepId: step.id, title: step.title });
       const context = buildStepContext({
         factory: deps.factory,
+        workDir: deps.journals.dir,
         journal: () => journal,
         step,
         signal,

@@ -16,6 +16,10 @@ import type {
 
 export interface StepContext {
   readonly runId: string;
+  /** For the S3 calls of a bucket source (the EC2 clients are below). */
+  readonly factory: AwsClientFactory;
+  /** The journal directory: a bucket copy journals its multipart copies under it. */
+  readonly workDir: string;
   readonly step: PlanStep;
   readonly request: CopyRequest;
   readonly facts: SourceFacts;
@@ -47,6 +51,7 @@ export interface StepContext {
 
 export function buildStepContext(options: {
   readonly factory: AwsClientFactory;
+  readonly workDir: string;
   readonly journal: () => Journal;
   readonly step: PlanStep;
   readonly signal: AbortSignal;
@@ -62,6 +67,8 @@ export function buildStepContext(options: {
   const carried = carriedTags(facts.tags, request.tags);
   return {
     runId,
+    factory,
+    workDir: options.workDir,
     step,
     request,
     facts,

@@ -46,3 +46,20 @@ export function deleteLeftoverRequest(
     action: 'Delete',
   };
 }
+
+/** y/N before a catch-up sync of a finished bucket copy. */
+export function catchUpRequest(buckets: {
+  readonly source: string;
+  readonly target: string;
+}): ConfirmRequest {
+  return {
+    level: 'yes-no',
+    title: `Catch-up sync ${buckets.source} to ${buckets.target}`,
+    targets: [`s3://${buckets.source}`, `s3://${buckets.target}`],
+    warnings: [
+      'Copies what is new or changed in the source since the copy; deletes nothing.',
+      'Writes that land in the old bucket afterwards still need another catch-up.',
+    ],
+    action: 'Sync',
+  };
+}

@@ -1,4 +1,6 @@
 /** The wizard's choices so far, and the copy request they make once complete. Pure. */
+import { suggestTargetName } from '../../../aws/s3/bucket-config/config-plan.js';
+import type { ConfigItem } from '../../../aws/s3/bucket-config/config-plan.js';
 import type {
   CopyRequest,
   CopySource,
@@ -17,6 +19,11 @@ export interface Draft {
   readonly attachTo?: { readonly instanceId: string; readonly device: string };
   readonly instance: InstanceOptions;
   readonly registerFromSnapshots?: boolean;
+  /** A bucket source: the new bucket's name (suggested until edited) and the items left out. */
+  readonly bucket?: {
+    readonly targetName?: string;
+    readonly skip: readonly ConfigItem[];
+  };
 }
 
 export const DEFAULT_INSTANCE_OPTIONS: InstanceOptions = {
@@ -44,6 +51,16 @@ export function requestOf(draft: Draft): CopyRequest | undefined {
     ...(draft.source.kind === 'instance' ? { instance: draft.instance } : {}),
     ...(draft.registerFromSnapshots === true
       ? { registerFromSnapshots: true }
+      : {}),
+    ...(draft.source.kind === 'bucket'
+      ? {
+          bucket: {
+            targetName:
+              draft.bucket?.targetName ??
+              suggestTargetName(draft.source.id, draft.targetRegion),
+            skip: draft.bucket?.skip ?? [],
+          },
+        }
       : {}),
   };
 }

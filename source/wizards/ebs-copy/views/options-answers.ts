@@ -1,5 +1,6 @@
 /** The options form's answers as draft options: the reverse of options-view.ts. Pure. */
 import { isOn, type FormValues } from '../../../lib/form.js';
+import { bucketAnswers } from './bucket-fields.js';
 import type { Draft } from './draft.js';
 import { AS_SOURCE, CONSISTENCY, tagKeys } from './options-view.js';
 import { DEFAULT_SUBNET, NONE } from './placement-fields.js';
@@ -8,6 +9,7 @@ import type { Encryption, TagChoice } from '../types.js';
 export type DraftOptions = Partial<Omit<Draft, 'source' | 'targetRegion'>>;
 
 export function draftOptions(draft: Draft, values: FormValues): DraftOptions {
+  if (draft.source?.kind === 'bucket') return bucketAnswers(values);
   const mode = values['encryption'] ?? 'keep';
   const encryption: Encryption =
     mode === 'kms'

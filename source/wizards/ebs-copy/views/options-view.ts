@@ -13,6 +13,7 @@ import {
   type FormSpec,
 } from '../../../lib/form.js';
 import { checkKmsKeyId } from '../checks/kms-key.js';
+import { bucketFields } from './bucket-fields.js';
 import { attachFields, subnetField } from './placement-fields.js';
 import type { Placement } from '../checks/target-placement.js';
 import type { Consistency } from '../types.js';
@@ -40,6 +41,12 @@ export function optionsForm(draft: Draft, placement?: Placement): FormSpec {
   const region = draft.targetRegion ?? '';
   const encryption = draft.encryption;
   const kind = draft.source?.kind;
+  if (kind === 'bucket')
+    return {
+      title: 'Bucket copy options',
+      submitLabel: 'Keep',
+      fields: bucketFields(draft),
+    };
   const fields: FormField[] = [
     {
       name: 'encryption',

@@ -3,7 +3,9 @@
  * run and finish screens' lines are in run-view.ts. Pure.
  */
 import { wrapLines } from '../../../lib/wrap-lines.js';
-import type { CopyRequest, Preflight, Problem } from '../types.js';
+import { formatBytes } from '../../../lib/byte-size.js';
+import { CONFIG_LABELS, skippedItems } from '../bucket/bucket-plan.js';
+import type { CopyRequest, Preflight, Problem, SourceFacts } from '../types.js';
 import type { ViewGlyphs, ViewLine } from './wizard-view.js';
 import type { PlanStep } from '../run-types.js';
 
@@ -101,13 +103,32 @@ export function preflightLines(
   const from =
     facts === undefined
       ? `${request.source.id} in ${request.source.region}`
-      : `${facts.name === '' ? facts.id : `${facts.name} (${facts.id})`} ${dot} ${facts.state} ${dot} ${facts.sizeGiB} GiB${facts.encrypted ? ', encrypted' : ''} ${dot} ${facts.region}`;
-  const to = `${request.target.region}${request.target.az === undefined ? '' : `, zone ${request.target.az}`}${preflight.account === undefined ? '' : ` ${dot} account ${preflight.account}`}`;
+      : facts.bucket !== undefined
+        ? `bucket ${facts.id} ${dot} ${facts.bucket.objects.toLocaleString('en-US')} objects, ${formatBytes(facts.bucket.bytes)} ${dot} ${facts.region}`
+        : `${facts.name === '' ? facts.id : `${facts.name} (${facts.id})`} ${dot} ${facts.state} ${dot} ${facts.sizeGiB} GiB${facts.encrypted ? ', encrypted' : ''} ${dot} ${facts.region}`;
+  const to = `${request.target.region}${request.target.az === undefined ? '' : `, zone ${request.target.az}`}${request.bucket === undefined ? '' : `, new bucket ${request.bucket.targetName}`}${preflight.account === undefined ? '' : ` ${dot} account ${preflight.account}`}`;
   return [
     ...wrapped(from, width, 'From  ', 'info'),
     ...wrapped(to, width, 'To    ', 'info'),
     ...problemLines(preflight.problems, width, glyphs),
     { text: '' },
     ...planLines(plan, width),
+    ...(facts === undefined ? [] : leftOutLines(request, facts, width)),
   ];
+}
+
+/** Configuration items the source has that the choices leave out (o brings them back). */
+function leftOutLines(
+  request: CopyRequest,
+  facts: SourceFacts,
+  width: number,
+): ViewLine[] {
+  const left = skippedItems(request, facts);
+  if (left.length === 0) return [];
+  return wrapped(
+    `Left out (o to copy them): ${left.map((item) => CONFIG_LABELS[item]).join(', ')}`,
+    width,
+    '   ',
+    'muted',
+  );
 }

@@ -30,9 +30,12 @@ export function stepLines(
       pending: 'muted',
       failed: 'error',
     } as const;
-    const lines = wrapped(step.title, width, `${mark} `, tone[step.status]);
-    if (step.status === 'skipped')
-      lines.push({ text: '  done in an earlier session', tone: 'muted' });
+    // A resumed run's done steps stay one line each, so the running one stays on screen.
+    const title =
+      step.status === 'skipped'
+        ? `${step.title} (done in an earlier session)`
+        : step.title;
+    const lines = wrapped(title, width, `${mark} `, tone[step.status]);
     if (step.status === 'running') {
       const size = Math.max(5, Math.min(30, width - 24));
       const percent =

@@ -4,6 +4,7 @@
  * caller's: it sends 'check', calls engine.preflight, sends 'checked', and
  * so on. No SDK, no I/O here.
  */
+import { suggestTargetName } from '../../../aws/s3/bucket-config/config-plan.js';
 import { DEFAULT_INSTANCE_OPTIONS, requestOf, type Draft } from './draft.js';
 import { applyRunEvent, stepViews, type StepView } from './step-views.js';
 import type { CopyRequest, CopySource, Preflight } from '../types.js';
@@ -76,11 +77,11 @@ export function initialState(source?: CopySource): WizardState {
 export function nextState(state: WizardState, event: WizardEvent): WizardState {
   const draft = 'draft' in state ? state.draft : undefined;
   switch (event.type) {
-    case 'choose-source':
-      return {
-        step: 'target',
-        draft: { ...(draft ?? initialDraft()), source: event.source },
-      };
+    case 'choose-source': {
+      // Another source: its new bucket name is suggested afresh.
+      const { bucket: _name, ...rest } = draft ?? initialDraft();
+      return { step: 'target', draft: { ...rest, source: event.source } };
+    }
     case 'choose-target':
       if (draft === undefined) return state;
       return {
@@ -89,6 +90,7 @@ export function nextState(state: WizardState, event: WizardEvent): WizardState {
           ...draft,
           targetRegion: event.region,
           ...(event.az === undefined ? {} : { az: event.az }),
+          ...bucketTarget(draft, event.region),
         },
       };
     case 'set-options':
@@ -147,6 +149,26 @@ export function nextState(state: WizardState, event: WizardEvent): WizardState {
         ...(draft === undefined ? {} : { draft }),
       };
   }
+}
+
+/** A bucket's new name follows the target region until the user edits it. */
+function bucketTarget(draft: Draft, region: string): Partial<Draft> {
+  const source = draft.source;
+  if (source?.kind !== 'bucket') return {};
+  const name = draft.bucket?.targetName;
+  const suggested =
+    draft.targetRegion === undefined
+      ? undefined
+      : suggestTargetName(source.id, draft.targetRegion);
+  return {
+    bucket: {
+      skip: draft.bucket?.skip ?? [],
+      targetName:
+        name === undefined || name === suggested
+          ? suggestTargetName(source.id, region)
+          : name,
+    },
+  };
 }
 
 function initialDraft(): Draft {

@@ -14,6 +14,7 @@ import type {
 } from '../types.js';
 import type { WizardState } from './wizard-state.js';
 import type { Draft } from './draft.js';
+import { BUCKET_HINTS, bucketDraftRows } from './bucket-view.js';
 
 export type { ViewGlyphs, ViewLine } from '../../view-lines.js';
 
@@ -43,6 +44,7 @@ export const KIND_LABELS: Readonly<Record<CopySource['kind'], string>> = {
   volume: 'volume',
   snapshot: 'snapshot',
   image: 'AMI',
+  bucket: 'bucket',
 };
 
 export function sourceLabel(source: CopySource): string {
@@ -108,8 +110,12 @@ export function draftLines(draft: Draft, width: number): ViewLine[] {
         ? '(not chosen)'
         : `${draft.targetRegion}${draft.az === undefined ? '' : `, zone ${draft.az}`}`,
     ],
-    ['Encryption', encryptionLabel(draft.encryption)],
-    ['Tags', tagsLabel(draft.tags)],
+    ...(draft.source?.kind === 'bucket'
+      ? bucketDraftRows(draft)
+      : ([
+          ['Encryption', encryptionLabel(draft.encryption)],
+          ['Tags', tagsLabel(draft.tags)],
+        ] as [string, string][])),
   ];
   if (draft.source?.kind === 'volume')
     rows.push(
@@ -154,10 +160,11 @@ export function nextHint(
 ): string {
   switch (state.step) {
     case 'source':
-      return `Enter picks what to move: an instance, a volume, a snapshot or an AMI of ${options.region}.`;
+      return `Enter picks what to move: an instance, a volume, a snapshot or an AMI of ${options.region}, or a bucket.`;
     case 'target':
       return 'Enter picks the target region (enabled regions only), then the zone where something is created there.';
     case 'options':
+      if (state.draft.source?.kind === 'bucket') return BUCKET_HINTS.options;
       return 'Enter runs the pre-flight: it checks the source, the target and every write with DryRun, and creates nothing. o changes the options, t the target, s the source.';
     case 'preflight':
       return `Checking identity, the source, the target zone, limits and every write (DryRun)${options.glyphs.ellipsis}`;
@@ -170,6 +177,7 @@ export function nextHint(
     case 'running':
       return 'Esc or Ctrl+C cancels: the run stops cleanly and can be resumed later (r, or :migrations).';
     case 'finished':
+      if (state.summary.catchUp !== undefined) return BUCKET_HINTS.finished;
       return 'x removes what is left in the source, asking for each; n starts a new copy; :migrations lists the runs.';
     case 'failed':
       return state.runId === undefined
