@@ -281,6 +281,7 @@ export const EC2_BINDINGS = [
     command: 'ebsCopy.resume',
     keys: ['r'],
     scope: wizard,
+    hint: 'resume',
     write: true,
     description: 'resume a stopped run: done steps skipped, nothing made twice',
   },
@@ -288,6 +289,7 @@ export const EC2_BINDINGS = [
     command: 'ebsCopy.cleanup',
     keys: ['x'],
     scope: wizard,
+    hint: 'clean up',
     write: true,
     description: "remove a finished run's intermediates, asking for each",
   },
@@ -295,6 +297,7 @@ export const EC2_BINDINGS = [
     command: 'ebsCopy.new',
     keys: ['n'],
     scope: wizard,
+    hint: 'new copy',
     description: 'start over with a new copy',
   },
 
