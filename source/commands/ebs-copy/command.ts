@@ -10,6 +10,7 @@ import { describeError } from '../../lib/errors.js';
 import { prepareStart, type CliOptions } from '../../session/start.js';
 import { processIo, UsageError, type CommandIo } from '../command-io.js';
 import { requestFromFlags, type EbsCopyFlags } from './command-args.js';
+import { withDefaultZone } from './default-zone.js';
 import {
   printPlan,
   printRuns,
@@ -88,6 +89,12 @@ export async function runEbsCopy(
       io.err(`opsdeck ebs-copy: ${error.message}`);
       return 2;
     }
+    const zoned = await withDefaultZone(request, factory, engine);
+    request = zoned.request;
+    if (zoned.chosen)
+      io.err(
+        `zone ${zoned.chosen.zone}: ${zoned.chosen.why}; --az chooses another`,
+      );
     const preflight = await engine.preflight(request);
     const plan =
       preflight.facts === undefined
