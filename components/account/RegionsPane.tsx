@@ -10,7 +10,8 @@ import { useTheme } from '../theme.js';
 export function RegionsPane(props: PaneProps) {
   const shell = useShellApi();
   const theme = useTheme();
-  const spec = useMemo(() => regionsSpec(theme), [theme]);
+  const { region } = shell.session.settings;
+  const spec = useMemo(() => regionsSpec(theme, region), [theme, region]);
   return (
     <LoadedTablePane
       {...props}

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import { useKeys } from '../../hooks/input/useKeys.js';
+import { useKeysNow } from '../../hooks/shell/useKeysNow.js';
 import {
   firstInvalid,
   stepValue,
@@ -59,6 +60,13 @@ export function FormDialog({
     Math.max(...form.fields.map((field) => field.label.length)) + 1,
   );
   const focused = form.fields[focus];
+  // In a path field Tab completes first: the shell's footer must not say "Tab next".
+  useKeysNow(
+    'dialog',
+    focused?.complete
+      ? ['dialog.accept', 'dialog.cancel']
+      : ['dialog.next', 'dialog.accept', 'dialog.cancel'],
+  );
 
   const step = (direction: 1 | -1) => {
     if (!focused || (focused.kind ?? 'text') === 'text') return false;

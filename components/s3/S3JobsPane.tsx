@@ -4,11 +4,13 @@ import { useS3JobActions } from '../../hooks/s3/useS3JobActions.js';
 import { s3JobsSpec } from '../../source/panes/s3/s3-jobs-spec.js';
 import type { PaneProps } from '../shell/pane-props.js';
 import { LoadedTablePane } from '../widgets/LoadedTablePane.js';
+import { useTheme } from '../theme.js';
 
 /** Copies handed to S3 Batch Operations and DataSync: status, progress, failures, cancel. */
 export function S3JobsPane(props: PaneProps) {
   const shell = useShellApi();
-  const spec = useMemo(() => s3JobsSpec(), []);
+  const { dot } = useTheme().glyphs;
+  const spec = useMemo(() => s3JobsSpec(dot), [dot]);
   const onCommand = useS3JobActions();
   return (
     <LoadedTablePane

@@ -1,6 +1,7 @@
 import { Text } from 'ink';
 import { useAppDeps } from '../../hooks/context/app-context.js';
 import { type Binding, type Scope } from '../../source/keymap/index.js';
+import { appliesNow, type KeysNow } from '../../source/keymap/keys-now.js';
 import { useTheme } from '../theme.js';
 
 export interface FooterProps {
@@ -11,6 +12,8 @@ export interface FooterProps {
   readonly readOnly: boolean;
   /** What the open dialog is: y/n only mean yes/no on buttons, not in a text field. */
   readonly dialog?: FooterDialog | undefined;
+  /** Keys a view said do nothing now are left out. */
+  readonly keysNow: KeysNow;
 }
 
 export type FooterDialog = 'buttons' | 'typed' | 'form' | 'pick';
@@ -49,6 +52,7 @@ export function Footer({
   openLabel,
   readOnly,
   dialog,
+  keysNow,
 }: FooterProps) {
   const { keymap } = useAppDeps();
   const theme = useTheme();
@@ -58,6 +62,7 @@ export function Footer({
       (binding) =>
         binding.hint !== undefined &&
         !(readOnly && binding.write === true) &&
+        appliesNow(binding, keysNow) &&
         (dialog === undefined ||
           binding.scope !== 'dialog' ||
           (DIALOG_KEYS[dialog].commands?.includes(binding.command) ?? true)),

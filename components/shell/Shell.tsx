@@ -16,7 +16,9 @@ import { useQuit } from '../../hooks/shell/useQuit.js';
 import { useSessions } from '../../hooks/shell/useSessions.js';
 import { useShell } from '../../hooks/shell/useShell.js';
 import { useWhoAmI } from '../../hooks/shell/useWhoAmI.js';
+import { EVERY_KEY, type KeysNow } from '../../source/keymap/keys-now.js';
 import { osc52 } from '../../source/lib/clipboard.js';
+import { createStore } from '../../source/lib/store.js';
 import { profileLabel } from '../../source/session/session-settings.js';
 import { ShellLayout } from './ShellLayout.js';
 
@@ -40,6 +42,7 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
   const quit = useQuit(dialogs.confirm);
   const [history, setHistory] = useState<string[]>([]);
   const [remembered] = useState(() => new Map<string, string>());
+  const [keysNow] = useState(() => createStore<KeysNow>(EVERY_KEY));
   const label = profileLabel(session.settings, deps.env);
   const { report, sessionSwitched, pushDetail } = shell;
   const profileNames = useProfileNames(refreshToken, report);
@@ -77,6 +80,7 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
         report('info', 'ui', `copied ${what} to the clipboard (OSC 52)`);
       },
       remembered,
+      keysNow,
     }),
     [
       shell,
@@ -92,6 +96,7 @@ export function Shell({ initialPane, initialFilter, eventFile }: ShellProps) {
       deps.env,
       report,
       remembered,
+      keysNow,
     ],
   );
 

@@ -53,6 +53,7 @@ export function ShellLayout({
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
   const jobs = useStore(deps.jobs);
+  const keysNow = useStore(shell.keysNow);
   const { state, session, identity } = shell;
   const view = currentView(state);
   const pane = view.kind === 'pane' ? view.pane : undefined;
@@ -168,6 +169,7 @@ export function ShellLayout({
         width={width}
         openLabel={pane ? findPane(pane)?.openLabel : undefined}
         readOnly={session.settings.readOnly}
+        keysNow={keysNow}
       />
     </Box>
   );

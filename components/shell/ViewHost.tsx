@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import { useAppDeps } from '../../hooks/context/app-context.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
+import { useStore } from '../../hooks/context/useStore.js';
 import { detailLines } from '../../source/shell/detail-lines.js';
 import { helpLines } from '../../source/shell/help-lines.js';
 import { findPane } from '../../source/shell/pane-catalog.js';
@@ -34,6 +35,7 @@ export function ViewHost({
   const shell = useShellApi();
   const { keymap } = useAppDeps();
   const theme = useTheme();
+  const keysNow = useStore(shell.keysNow);
   const lines = useMemo(() => {
     if (view.kind === 'help') {
       return helpLines(
@@ -42,6 +44,7 @@ export function ViewHost({
         paneUnder ? `pane:${paneUnder}` : undefined,
         // The scroll view's own column, less a margin for its scroll mark.
         Math.floor(width / (width >= WIDE_HELP ? 2 : 1)) - 2,
+        keysNow,
       ).map((line) => ({
         text: line.text,
         bold: line.heading ?? false,
@@ -56,7 +59,7 @@ export function ViewHost({
       }));
     }
     return [];
-  }, [view, keymap, theme.keys, paneUnder, width]);
+  }, [view, keymap, theme.keys, paneUnder, width, keysNow]);
 
   if (view.kind === 'help')
     return (

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useEbsCopyWizard } from '../../hooks/wizards/ebs-copy/useEbsCopyWizard.js';
+import { useKeysNow } from '../../hooks/shell/useKeysNow.js';
 import { useWizardKeys } from '../../hooks/wizards/useWizardKeys.js';
+import { ebsCopyKeysNow } from '../../source/wizards/ebs-copy/views/keys-now.js';
 import { screenLines } from '../../source/wizards/ebs-copy/views/screen-view.js';
 import { stepLabel } from '../../source/wizards/ebs-copy/views/wizard-view.js';
 import type { PaneProps } from '../shell/pane-props.js';
@@ -18,6 +20,7 @@ export function EbsCopyWizard({ title, height, width, isActive }: PaneProps) {
   const { session } = useShellApi();
   const { snapshot, onCommand } = useEbsCopyWizard();
   useWizardKeys('pane:ebs-copy', onCommand, isActive);
+  useKeysNow('pane:ebs-copy', ebsCopyKeysNow(snapshot));
   const lines = useMemo(
     () =>
       screenLines(snapshot, {

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
 import { useShellApi } from '../../hooks/context/shell-context.js';
+import { useKeysNow } from '../../hooks/shell/useKeysNow.js';
 import { useWizardKeys } from '../../hooks/wizards/useWizardKeys.js';
+import { rootResetKeysNow } from '../../source/wizards/root-reset/views/keys-now.js';
 import { useRootResetWizard } from '../../hooks/wizards/root-reset/useRootResetWizard.js';
 import {
   screenLines,
@@ -21,6 +23,7 @@ export function RootResetWizard({ title, height, width, isActive }: PaneProps) {
   const { session } = useShellApi();
   const { snapshot, onCommand } = useRootResetWizard();
   useWizardKeys('pane:reset-root', onCommand, isActive);
+  useKeysNow('pane:reset-root', rootResetKeysNow(snapshot));
   const lines = useMemo(
     () =>
       screenLines(snapshot, {

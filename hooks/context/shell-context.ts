@@ -9,6 +9,8 @@ import type {
   ConfirmAnswer,
   ConfirmRequest,
 } from '../../source/safety/confirm.js';
+import type { KeysNow } from '../../source/keymap/keys-now.js';
+import type { Store } from '../../source/lib/store.js';
 import type { Session } from '../../source/session/session.js';
 import type { IdentityState } from '../shell/useIdentity.js';
 import type { ShellControl } from '../shell/useShell.js';
@@ -29,6 +31,8 @@ export interface ShellApi extends ShellControl {
   readonly copy: (text: string, label: string) => void;
   /** Dialog answers kept for the next time in this run ("the last directory"), by name. */
   readonly remembered: Map<string, string>;
+  /** Which keys of a view's scope do something now (see useKeysNow), for the footer and the help. */
+  readonly keysNow: Store<KeysNow>;
 }
 
 export const ShellContext = createContext<ShellApi | null>(null);

@@ -8,6 +8,7 @@ import {
 } from '../../source/panes/ec2/group-dialogs.js';
 import type { PaneCommandContext } from '../../source/table/table-spec.js';
 import { useConfirmedWrite } from '../actions/useWriteAction.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useGroupWrites } from './useGroupWrites.js';
 
@@ -17,6 +18,7 @@ export function useGroupActions(): (
   context: PaneCommandContext<SecurityGroupRow>,
 ) => void {
   const shell = useShellApi();
+  const { glyphs } = useCharset();
   const confirmedWrite = useConfirmedWrite();
   const writes = useGroupWrites();
   const service = shell.session.services.securityGroups;
@@ -30,7 +32,7 @@ export function useGroupActions(): (
       if (command === 'groups.create') {
         const vpcs = await service.vpcs().catch(fail('cannot list VPCs'));
         if (!vpcs) return;
-        const values = await shell.ask(createGroupForm(vpcs));
+        const values = await shell.ask(createGroupForm(vpcs, glyphs));
         if (!values) return;
         const group = {
           name: values['name']?.trim() ?? '',

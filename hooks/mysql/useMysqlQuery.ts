@@ -48,42 +48,77 @@ export function useMysqlQuery(connection: MysqlConnection): MysqlQuery {
     void connection.history.load().catch(() => undefined);
   }, [connection.history]);
 
-  const run = useCallback(() => {
-    const statement = live.current.trim();
-    if (statement === '' || running) return;
-    void (async () => {
-      let verdict;
-      try {
-        verdict = await sql.classify(statement);
-      } catch (failure) {
-        setError(describeError(failure));
-        return;
+  // A statement on its way (classified, asked about or running). Keys of a
+  // burst arrive before any render, so this is a ref: a second Enter in the
+  // same burst must see it. Such an Enter is kept as one run to come.
+  const busy = useRef(false);
+  const queued = useRef(false);
+
+  /** One statement, from the text the last key left; true when it ran. */
+  const runOnce = useCallback(async (): Promise<boolean> => {
+    const sent = live.current;
+    const statement = sent.trim();
+    if (statement === '') return false;
+    let verdict;
+    try {
+      verdict = await sql.classify(statement);
+    } catch (failure) {
+      setError(describeError(failure));
+      return false;
+    }
+    if (!verdict.read) {
+      if (connection.guard.readOnly) {
+        setError(
+          `read-only: ${verdict.reason}; only reads run here (${connection.guard.reason})`,
+        );
+        return false;
       }
-      if (!verdict.read) {
-        if (connection.guard.readOnly) {
-          setError(
-            `read-only: ${verdict.reason}; only reads run here (${connection.guard.reason})`,
-          );
-          return;
-        }
-        const answer = await shell.confirm(consoleWriteRequest(statement));
-        if (!answer.confirmed) return;
-      }
-      setRunning(true);
+      const answer = await shell.confirm(consoleWriteRequest(statement));
+      if (!answer.confirmed) return false;
+    }
+    setRunning(true);
+    setError(undefined);
+    try {
+      const next = await sql.run(statement, { maxRows: 1000 });
+      setResult(next);
       setError(undefined);
+      historyIndex.current = undefined;
+      // What was typed while it ran stays: only the statement that ran goes.
+      setText((current) =>
+        current.startsWith(sent)
+          ? current.slice(sent.length).trimStart()
+          : current,
+      );
+      return true;
+    } catch (failure) {
+      setError(describeError(failure));
+      return false;
+    } finally {
+      setRunning(false);
+    }
+  }, [connection.guard, shell, sql, setText]);
+
+  const run = useCallback(() => {
+    if (busy.current) {
+      queued.current = true;
+      return;
+    }
+    busy.current = true;
+    void (async () => {
       try {
-        const next = await sql.run(statement, { maxRows: 1000 });
-        setResult(next);
-        setError(undefined);
-        historyIndex.current = undefined;
-        setText('');
-      } catch (failure) {
-        setError(describeError(failure));
+        let again = true;
+        while (again) {
+          queued.current = false;
+          // A run asked for meanwhile runs what is left, if anything is.
+          again =
+            (await runOnce()) && queued.current && live.current.trim() !== '';
+        }
       } finally {
-        setRunning(false);
+        busy.current = false;
+        queued.current = false;
       }
     })();
-  }, [running, connection.guard, shell, sql, setText]);
+  }, [runOnce]);
 
   const cancel = useCallback(() => {
     void sql.cancel().then(

@@ -15,6 +15,7 @@ import {
 import { objectViewSections } from '../../source/panes/s3/object-view.js';
 import { deleteObjectsRequest } from '../../source/panes/s3/bucket-dialogs.js';
 import { localPath } from '../../source/panes/s3/sync-dialogs.js';
+import { useCharset } from '../context/charset-context.js';
 import { useShellApi } from '../context/shell-context.js';
 import { useCancellable } from '../actions/useCancellable.js';
 import { useJob } from '../actions/useJob.js';
@@ -42,6 +43,7 @@ export function useObjectActions(place: BrowsePlace): {
   ) => void;
 } {
   const shell = useShellApi();
+  const { glyphs } = useCharset();
   const runJob = useJob();
   const sync = useS3Sync();
   const put = useObjectPut(place);
@@ -133,7 +135,11 @@ export function useObjectActions(place: BrowsePlace): {
           ).catch(
             (error: unknown) => (fail(`view ${row.key}`)(error), undefined),
           );
-          if (start) shell.pushDetail(row.name, objectViewSections(start));
+          if (start)
+            shell.pushDetail(
+              row.name,
+              objectViewSections(start, glyphs.ellipsis),
+            );
           return;
         }
         case 'objects.url': {

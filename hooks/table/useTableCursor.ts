@@ -27,9 +27,15 @@ export function useTableCursor(
   const [cursor, setCursor] = useState(START_CURSOR);
   const { index, offset } = placeCursor(cursor, ids, height);
   const shownId = ids[index];
-  // The highlight moved to another row (the first load, its row gone):
-  // hold on to the row now highlighted.
-  if (shownId !== undefined && shownId !== cursor.selectedId)
+  // The highlight moved to another row (the first load, its row gone), or
+  // its row moved: hold on to the row now highlighted and where it is now,
+  // so that when it goes the neighbour is found where it was last seen.
+  if (
+    shownId !== undefined &&
+    (shownId !== cursor.selectedId ||
+      index !== cursor.index ||
+      offset !== cursor.offset)
+  )
     setCursor({ selectedId: shownId, index, offset });
   return {
     index,

@@ -86,7 +86,7 @@ export function progressReporter(
 ): ((progress: ProgressSnapshot) => void) | undefined {
   const show = io.progress;
   if (!show) return undefined;
-  return (progress) => show(describeProgress(progress));
+  return (progress) => show(describeProgress(progress, ' · '));
 }
 
 /** A progress line on a terminal's stderr, redrawn in place. */

@@ -67,7 +67,8 @@ export function formatDuration(seconds: number): string {
 /** "11.7 MiB/25.8 MiB · 120/300 items · 3.05 MiB/s · ETA 0:05" */
 export function describeProgress(
   progress: ProgressSnapshot,
-  separator = ' · ',
+  /** The console's dot (its glyph set follows --ascii). */
+  separator: string,
 ): string {
   const parts: string[] = [];
   if (progress.bytesTotal !== undefined || progress.bytesDone > 0) {

@@ -282,6 +282,7 @@ export const EC2_BINDINGS = [
     command: 'ebsCopy.resume',
     keys: ['r'],
     scope: wizard,
+    hint: 'resume',
     write: true,
     description: 'resume a stopped run: done steps skipped, nothing made twice',
   },
@@ -289,6 +290,7 @@ export const EC2_BINDINGS = [
     command: 'ebsCopy.cleanup',
     keys: ['x'],
     scope: wizard,
+    hint: 'clean up',
     write: true,
     description: "remove a finished run's intermediates, asking for each",
   },
@@ -304,6 +306,7 @@ export const EC2_BINDINGS = [
     command: 'ebsCopy.new',
     keys: ['n'],
     scope: wizard,
+    hint: 'new copy',
     description: 'start over with a new copy',
   },
 

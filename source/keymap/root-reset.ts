@@ -41,6 +41,7 @@ export const ROOT_RESET_BINDINGS = [
     command: 'rootReset.leftover',
     keys: ['l'],
     scope: wizard,
+    hint: 'earlier run',
     description:
       'root reset: follow an earlier run whose link dropped to its end',
   },
@@ -48,6 +49,7 @@ export const ROOT_RESET_BINDINGS = [
     command: 'rootReset.new',
     keys: ['n'],
     scope: wizard,
+    hint: 'start over',
     description: 'root reset: start over (closes the SSH session)',
   },
   {

@@ -4,6 +4,7 @@
  */
 import { BUILTINS } from './command-line.js';
 import type { Binding, KeyLabels, Keymap, Scope } from '../keymap/index.js';
+import { appliesNow, EVERY_KEY, type KeysNow } from '../keymap/keys-now.js';
 import { wrapLines } from '../lib/wrap-lines.js';
 import { PANES } from './pane-catalog.js';
 
@@ -29,6 +30,8 @@ export function helpLines(
   paneScope: Scope | undefined,
   /** The width of a help column: descriptions wrap under themselves, never cut. */
   width: number,
+  /** What the pane said applies now: the rest is listed apart. */
+  keysNow: KeysNow = EVERY_KEY,
 ): HelpLine[] {
   const lines: HelpLine[] = [];
   const entry = (head: string, description: string) => {
@@ -51,9 +54,14 @@ export function helpLines(
     lines.push({ text: '' });
   };
   if (paneScope) {
+    const own = keymap.bindingsIn([paneScope]);
     section(
       `This pane (${paneScope.slice(5)})`,
-      keymap.bindingsIn([paneScope]),
+      own.filter((binding) => appliesNow(binding, keysNow)),
+    );
+    section(
+      'This pane, not at this step',
+      own.filter((binding) => !appliesNow(binding, keysNow)),
     );
     // A pane with views binds each view's keys in `pane:<name>/<view>`.
     for (const scope of keymap.scopes())

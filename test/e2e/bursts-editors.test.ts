@@ -2,7 +2,8 @@
  * Every key of a burst counts, in the inputs bursts.test.ts does not cover:
  * a number field of a form (the volume's new size, then its IOPS, with Tab
  * between them) and the SQL editor. One write per burst, many times over,
- * and the result checked every time.
+ * and the result checked every time. Two Enters in one burst run a
+ * statement once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,6 +23,7 @@ const { backspace: BS, left: LEFT, right: RIGHT, tab: TAB } = KEYS;
 const END_OF_LINE = '\u0005';
 const CLEAR_BEFORE = '\u0015';
 const ROUNDS = 100;
+const RUNS_TWICE_ENTERED = 20;
 
 describe.skipIf(!moto.info)(
   `key bursts into a number field${moto.missing}`,
@@ -109,6 +111,25 @@ describe.skipIf(mysqlMissing !== '')(
           expect(screen).toMatch(value);
           expect(screen).not.toContain('error');
         }
+        // Two Enters in one burst run the statement once: a session variable
+        // counts the runs (a second run would show the count one ahead).
+        for (let round = 1; round <= RUNS_TWICE_ENTERED; round++) {
+          app.type(
+            `SELECT CONCAT('run-', @n := COALESCE(@n, 0) + 1) AS r;\r\r`,
+          );
+          await app.waitFor(
+            (text) => new RegExp(`\\brun-${round}\\b`).test(text),
+            `run-${String(round)}`,
+            10_000,
+          );
+        }
+        app.type(`SELECT CONCAT('total-', @n) AS t;\r`);
+        const total = await app.waitFor(
+          (text) => /\btotal-\d+\b/.test(text),
+          'the count of runs',
+          10_000,
+        );
+        expect(total).toMatch(new RegExp(`\\btotal-${RUNS_TWICE_ENTERED}\\b`));
       } finally {
         app.type(KEYS.escape);
         app.kill();

@@ -12,6 +12,8 @@ import {
   ShellContext,
   type ShellApi,
 } from '../../hooks/context/shell-context.js';
+import { EVERY_KEY, type KeysNow } from '../../source/keymap/keys-now.js';
+import { createStore } from '../../source/lib/store.js';
 import { initialShellState } from '../../source/shell/shell-state.js';
 import { fakeDeps } from './fakes/fake-deps.js';
 
@@ -34,6 +36,7 @@ export function withProviders(
   const recorded: Recorded = { reports: [], details: [], copies: [] };
   const session = deps.openSession(deps.initialSettings);
   const remembered = new Map<string, string>();
+  const keysNow = createStore<KeysNow>(EVERY_KEY);
   const apiFor = (refreshToken: number): ShellApi => ({
     state: initialShellState('regions'),
     session,
@@ -59,6 +62,7 @@ export function withProviders(
     pick: () => Promise.resolve(undefined),
     copy: (text) => recorded.copies.push(text),
     remembered,
+    keysNow,
   });
   const theme = options.theme ?? createTheme({ color: true, ascii: false });
   // The same context with another refresh token: what Ctrl+R gives a pane.

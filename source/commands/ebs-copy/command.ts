@@ -11,6 +11,7 @@ import { resolveBucketRegion } from '../../s3sync/copy/bucket-region.js';
 import { prepareStart, type CliOptions } from '../../session/start.js';
 import { processIo, UsageError, type CommandIo } from '../command-io.js';
 import { requestFromFlags, type EbsCopyFlags } from './command-args.js';
+import { withDefaultZone } from './default-zone.js';
 import {
   printPlan,
   printRuns,
@@ -102,6 +103,12 @@ export async function runEbsCopy(
           ),
         },
       };
+    const zoned = await withDefaultZone(request, factory, engine);
+    request = zoned.request;
+    if (zoned.chosen)
+      io.err(
+        `zone ${zoned.chosen.zone}: ${zoned.chosen.why}; --az chooses another`,
+      );
     const preflight = await engine.preflight(request);
     const plan =
       preflight.facts === undefined

@@ -33,7 +33,7 @@ export function registerEbsCopyCommand(program: Command): void {
     )
     .option(
       '--az <zone>',
-      'target availability zone: needed for --volume, and --launch without --subnet',
+      "target zone; --volume defaults to the source's zone letter there, else the first available; needed for --launch without --subnet",
     )
     .option(
       '--encrypt <key>',

@@ -10,14 +10,27 @@ function optInTone(row: RegionRow): Tone | undefined {
   return undefined;
 }
 
-/** The regions pane; its built-in names in plain letters under --ascii (Sao Paulo). */
+/**
+ * The regions pane, the session's region marked in use; its built-in names
+ * in plain letters under --ascii (Sao Paulo).
+ */
 export function regionsSpec(
   chars: Charset,
+  current: string,
 ): TablePaneSpec<RegionRow, Pick<SessionServices, 'regions'>> {
   return {
     name: 'regions',
     columns: [
       { id: 'region', title: 'REGION', value: (row) => row.code, min: 9 },
+      {
+        id: 'use',
+        title: 'IN USE',
+        value: (row) => (row.code === current ? 'yes' : ''),
+        tone: (row) => (row.code === current ? 'ok' : undefined),
+        min: 6,
+        max: 6,
+        priority: 1,
+      },
       {
         id: 'name',
         title: 'NAME',
@@ -53,6 +66,10 @@ export function regionsSpec(
           ['Region', row.code],
           ['Name', row.name || '(not in the built-in list)'],
           ['Opt-in status', row.optIn],
+          [
+            'In use',
+            row.code === current ? 'yes: this session runs in it' : 'no',
+          ],
           ['EC2 endpoint', row.endpoint],
         ],
       },

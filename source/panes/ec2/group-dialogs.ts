@@ -7,12 +7,16 @@ import type {
   GroupUser,
   SecurityGroupRow,
 } from '../../aws/ec2/security-groups/types.js';
+import type { Glyphs } from '../../lib/charset.js';
 import { checked, required, type FormSpec } from '../../lib/form.js';
 import { DRY_RUN_OPTION, type ConfirmRequest } from '../../safety/confirm.js';
 
 const label = (group: SecurityGroupRow) => `${group.name} (${group.id})`;
 
-export function createGroupForm(vpcs: readonly string[]): FormSpec {
+export function createGroupForm(
+  vpcs: readonly string[],
+  glyphs: Pick<Glyphs, 'leftRight'>,
+): FormSpec {
   return {
     title: 'Create a security group',
     submitLabel: 'Create',
@@ -35,7 +39,7 @@ export function createGroupForm(vpcs: readonly string[]): FormSpec {
         kind: 'choice',
         choices: vpcs.length > 0 ? vpcs : [''],
         initial: vpcs[0] ?? '',
-        hint: '←/→ to choose; the group belongs to one VPC',
+        hint: `${glyphs.leftRight} to choose; the group belongs to one VPC`,
       },
     ],
   };

@@ -2,7 +2,11 @@
  * The `:rules` pane of one group: its inbound rules, its outbound rules,
  * then the instances that use it, one table so all three fit at 80x24.
  */
-import { peerText, portsText } from '../../aws/ec2/security-groups/rules.js';
+import {
+  peerText,
+  portsText,
+  ruleKey,
+} from '../../aws/ec2/security-groups/rules.js';
 import type {
   GroupInstance,
   RuleSpec,
@@ -30,9 +34,11 @@ function rulesRows(
   group: SecurityGroupRow,
   instances: readonly GroupInstance[],
 ): RulesRow[] {
-  const rule = (one: RuleSpec, index: number): RulesRow => ({
+  // Keyed by what the rule is, not where it is listed: the cursor stays on
+  // a rule when a write adds or removes one above it.
+  const rule = (one: RuleSpec): RulesRow => ({
     kind: 'rule',
-    key: `${one.direction}-${index}`,
+    key: ruleKey(one),
     rule: one,
     group,
   });
@@ -41,7 +47,7 @@ function rulesRows(
     ...group.outbound.map(rule),
     ...instances.map((instance): RulesRow => ({
       kind: 'instance',
-      key: instance.id,
+      key: `instance ${instance.id}`,
       instance,
       group,
     })),

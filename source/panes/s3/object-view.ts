@@ -22,7 +22,10 @@ function size(bytes: number): string {
   return formatBytes(bytes);
 }
 
-export function objectViewSections(start: ObjectStart): DetailSection[] {
+export function objectViewSections(
+  start: ObjectStart,
+  ellipsis: string,
+): DetailSection[] {
   const { bytes, truncated } = start;
   if (looksBinary(bytes)) {
     const shown = bytes.subarray(0, HEX_BYTES);
@@ -45,7 +48,7 @@ export function objectViewSections(start: ObjectStart): DetailSection[] {
     cut++;
     return [
       '',
-      `${line.slice(0, LINE_CHARS)} … (${String(line.length - LINE_CHARS)} more characters)`,
+      `${line.slice(0, LINE_CHARS)} ${ellipsis} (${String(line.length - LINE_CHARS)} more characters)`,
     ] as const;
   });
   const notes = [

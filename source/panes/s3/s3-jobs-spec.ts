@@ -23,7 +23,7 @@ const FAILURE_ROWS = 5;
 const ENGINE_NAMES = { batch: 'Batch Operations', datasync: 'DataSync' };
 
 /** "500,000/2,000,000 · 12 failed" */
-export function jobProgress(job: CopyJob): string {
+export function jobProgress(job: CopyJob, dot = '·'): string {
   const count = (value: number | undefined) =>
     value === undefined ? '?' : value.toLocaleString('en-US');
   const done =
@@ -32,7 +32,7 @@ export function jobProgress(job: CopyJob): string {
       : `${count(job.succeeded)}/${count(job.total)}`;
   return job.failed === undefined || job.failed === 0
     ? done
-    : `${done} · ${count(job.failed)} failed`;
+    : `${done} ${dot} ${count(job.failed)} failed`;
 }
 
 function tone(job: CopyJob): Tone | undefined {
@@ -45,6 +45,7 @@ function tone(job: CopyJob): Tone | undefined {
 export function describeCopyJob(
   job: CopyJob,
   failures: readonly FailureRow[],
+  dot = '·',
 ): DetailSection[] {
   const rows: [string, string][] = [
     ['Engine', ENGINE_NAMES[job.engine]],
@@ -52,7 +53,7 @@ export function describeCopyJob(
     ['Status', job.status],
     ['Region', job.region],
     ['Created', formatTime(job.created)],
-    ['Tasks', jobProgress(job)],
+    ['Tasks', jobProgress(job, dot)],
   ];
   if (job.bytesDone !== undefined)
     rows.push([
@@ -74,10 +75,10 @@ export function describeCopyJob(
   return sections;
 }
 
-export function s3JobsSpec(): TablePaneSpec<
-  CopyJobRow,
-  { readonly s3Jobs: S3JobsService }
-> {
+/** `dot`: the console's glyph, which follows --ascii. */
+export function s3JobsSpec(
+  dot = '·',
+): TablePaneSpec<CopyJobRow, { readonly s3Jobs: S3JobsService }> {
   return {
     name: 's3-jobs',
     columns: [
@@ -99,7 +100,7 @@ export function s3JobsSpec(): TablePaneSpec<
       {
         id: 'progress',
         title: 'TASKS OK/ALL',
-        value: (row) => jobProgress(row),
+        value: (row) => jobProgress(row, dot),
         min: 10,
         max: 30,
       },
@@ -115,7 +116,7 @@ export function s3JobsSpec(): TablePaneSpec<
       },
     ],
     rowId: (row) => row.id,
-    describe: (row) => describeCopyJob(row, row.failureRows),
+    describe: (row) => describeCopyJob(row, row.failureRows, dot),
     transitional: (row) => row.phase === 'active',
     async load(services, _cursor, signal) {
       const list = await services.s3Jobs.list(signal);

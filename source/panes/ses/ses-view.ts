@@ -16,7 +16,11 @@ export type SesViewState =
 
 export function sesLines(
   state: SesViewState,
-  context: { readonly region: string; readonly profile: string },
+  context: {
+    readonly region: string;
+    readonly profile: string;
+    readonly ellipsis: string;
+  },
 ): ViewLine[] {
   const intro: ViewLine[] = [
     {
@@ -36,7 +40,7 @@ export function sesLines(
         { text: 'Enter shows them once; Esc leaves and clears the screen.' },
       ];
     case 'deriving':
-      return [...intro, { text: 'deriving…', tone: 'muted' }];
+      return [...intro, { text: `deriving${context.ellipsis}`, tone: 'muted' }];
     case 'refused':
       return [...intro, { text: safeLine(state.message), tone: 'error' }];
     case 'shown': {

@@ -18,6 +18,7 @@ import {
   fakeVolume,
 } from '../../helpers/fakes/fake-ec2.js';
 import { createFakeEbsCopy } from '../../helpers/fakes/fake-ebs-copy.js';
+import { fakeGroupEstate } from '../../helpers/fakes/fake-group-estate.js';
 import { createFakeRootReset } from '../../helpers/fakes/fake-root-reset.js';
 import { KEYS } from '../../helpers/keys.js';
 import { lines, type Rendered, type Size } from '../../helpers/render.js';
@@ -307,6 +308,41 @@ describe.each<Size>([
     await view.press(KEYS.enter, (frame) => frame.includes('[ ] SELECT'));
     await view.press(KEYS.escape, (frame) => !frame.includes('[ ] SELECT'));
     expectAscii(view, [deps.mysql.databases, deps.mysql.accounts]);
+    view.unmount();
+  });
+
+  it('draws the new-group form, a cut long line of an object and SES without non-ASCII words', async () => {
+    const groups = fakeGroupEstate();
+    const { view, deps } = await openConsole({
+      theme,
+      size,
+      pane: 'groups',
+      securityGroups: groups,
+    });
+    await view.waitFor((frame) => frame.includes('Security groups (4)'));
+    await view.press('n', (frame) => frame.includes('Create a security group'));
+    // The VPC choice's hint shows while it has the focus.
+    view.raw.stdin.write(KEYS.down);
+    view.raw.stdin.write(KEYS.down);
+    await view.waitFor((frame) => frame.includes('Left/Right'), 'the hint');
+    await view.press(KEYS.escape, (frame) => !frame.includes('Create a'));
+    // An object with one line longer than the view keeps.
+    deps.s3.s3.readStart = () =>
+      Promise.resolve({
+        bytes: Buffer.from('x'.repeat(20_000)),
+        truncated: false,
+      });
+    await view.press(':');
+    await view.press('s3');
+    await view.press(KEYS.enter, (frame) => frame.includes('Buckets (2)'));
+    await cursorTo(view, 'acme-logs', 'Buckets (1/2)');
+    await view.press(KEYS.enter, (frame) => frame.includes('README.txt'));
+    await view.press('G');
+    const cut = await view.press('v', (frame) => frame.includes('line cut'));
+    await pageToEnd(view, cut);
+    expect(view.frame()).toContain('~ (3616 more');
+    await view.press(KEYS.escape, (frame) => frame.includes('README.txt'));
+    expectAscii(view, [groups.groups, deps.s3.buckets]);
     view.unmount();
   });
 

@@ -29,6 +29,12 @@ describe.each([
     expect(header).toContain('us-east-1');
     expect(header).toContain('user/dev-ops');
     expect(title).toContain('Regions (3)');
+    // The session's region is marked in use, the others are not.
+    const row = (code: string) =>
+      lines(view.frame()).find((line) => line.trimStart().startsWith(code)) ??
+      '';
+    expect(row('us-east-1')).toMatch(/us-east-1\s+yes/);
+    expect(row('eu-west-1')).not.toContain('yes');
     const footer = lines(view.frame()).at(-1) ?? '';
     expect(footer).toContain(': cmd');
     expect(footer).toContain('? help');

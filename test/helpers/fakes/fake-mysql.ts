@@ -41,6 +41,8 @@ export interface FakeMysql {
   readonly databases: Map<string, Map<string, FakeTable>>;
   readonly accounts: (AccountRow & { grants: string[]; password?: string })[];
   readonly calls: string[];
+  /** Every statement the query console was asked to run, reads too, in order. */
+  readonly statements: string[];
   /** Questions asked: "password: ...", "host key: SHA256:...". */
   readonly asked: string[];
   /** An unknown host key to ask about on the first connect. */
@@ -155,6 +157,7 @@ export function createFakeMysql(): FakeMysql {
     databases,
     accounts,
     calls,
+    statements: [],
     asked,
     hostKey: undefined,
     connectError: undefined,
@@ -413,6 +416,7 @@ export function createFakeMysql(): FakeMysql {
         },
         run: async (sql: string): Promise<QueryResult> => {
           await connect();
+          fake.statements.push(sql.trim());
           const verdict = classifyStatement(sql);
           if (!verdict.read) check(guard, 'query');
           if (/^\s*select\s+nosuch/i.test(sql))

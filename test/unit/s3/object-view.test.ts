@@ -30,7 +30,7 @@ describe('looksBinary', () => {
 describe('objectViewSections', () => {
   it('shows binary bytes as a hex dump that fits 80 columns', () => {
     const body = gzipSync(Buffer.from('hello '.repeat(50)));
-    const [section] = objectViewSections({ bytes: body, truncated: true });
+    const [section] = objectViewSections({ bytes: body, truncated: true }, '…');
     expect(section?.title).toMatch(/^binary: hex of the first/);
     expect(section?.title).toContain('Esc then D downloads it');
     expect(section?.rows[0]?.[1]).toMatch(/^000000 {2}1f 8b 08/);
@@ -40,10 +40,13 @@ describe('objectViewSections', () => {
 
   it('shows text by lines and cuts a line too long to be read', () => {
     const long = 'x'.repeat(20_000);
-    const [section] = objectViewSections({
-      bytes: Buffer.from(`first\n${long}\nlast\n`),
-      truncated: true,
-    });
+    const [section] = objectViewSections(
+      {
+        bytes: Buffer.from(`first\n${long}\nlast\n`),
+        truncated: true,
+      },
+      '…',
+    );
     expect(section?.title).toBe(
       '3 lines, the first 19.5 KiB only, 1 long line cut',
     );
@@ -53,12 +56,15 @@ describe('objectViewSections', () => {
 
   it('says an empty object is empty, and counts one line as one', () => {
     expect(
-      objectViewSections({ bytes: new Uint8Array(0), truncated: false }),
+      objectViewSections({ bytes: new Uint8Array(0), truncated: false }, '…'),
     ).toEqual([{ title: 'an empty object (0 bytes)', rows: [] }]);
-    const [section] = objectViewSections({
-      bytes: Buffer.from('only\n'),
-      truncated: false,
-    });
+    const [section] = objectViewSections(
+      {
+        bytes: Buffer.from('only\n'),
+        truncated: false,
+      },
+      '…',
+    );
     expect(section?.title).toBe('1 line');
     expect(section?.rows).toEqual([['', 'only']]);
   });

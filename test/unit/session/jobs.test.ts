@@ -110,7 +110,7 @@ describe('progress arithmetic', () => {
       },
       3_200_000,
     );
-    expect(describeProgress(progress)).toBe(
+    expect(describeProgress(progress, ' · ')).toBe(
       '11.7 MiB/25.8 MiB · 120/300 items · 3.05 MiB/s · ETA 0:05',
     );
     expect(formatDuration(3725)).toBe('1:02:05');

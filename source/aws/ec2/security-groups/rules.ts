@@ -124,12 +124,17 @@ export function peerText(peer: RulePeer): string {
 
 /** The same rule (protocol, ports, peer), whatever its description. */
 export function sameRule(a: RuleSpec, b: RuleSpec): boolean {
-  return (
-    a.direction === b.direction &&
-    a.protocol === b.protocol &&
-    portsText(a) === portsText(b) &&
-    peerKey(a.peer) === peerKey(b.peer)
-  );
+  return ruleKey(a) === ruleKey(b);
+}
+
+/** What names a rule in its group: direction, protocol, ports and peer (not its description). */
+export function ruleKey(rule: RuleSpec): string {
+  return [
+    rule.direction,
+    rule.protocol,
+    portsText(rule),
+    peerKey(rule.peer),
+  ].join(' ');
 }
 
 function peerKey(peer: RulePeer): string {
