@@ -5,6 +5,7 @@
  * role: the account's owner names one, so its permissions are theirs.
  */
 import * as z from 'zod/mini';
+import { DEFAULT_HANDOFF } from './handoff-defaults.js';
 
 const UNITS: Readonly<Record<string, number>> = {
   b: 1,
@@ -52,12 +53,6 @@ const roleArn = z
       'an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>',
     ),
   );
-
-export const DEFAULT_HANDOFF = {
-  minObjects: 1_000_000,
-  minBytes: 2 ** 40,
-  priority: 10,
-} as const;
 
 export const handoffSchema = z.strictObject({
   /** A copy of at least this many objects is offered to AWS's engines. */
