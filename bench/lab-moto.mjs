@@ -6,7 +6,9 @@ export async function startMoto(cli) {
   const child = spawn(
     process.execPath,
     [cli, 'lab', '--parts', 'moto', '--json'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
+    // Our end of its stdin closes when this process ends, however it ends:
+    // the lab stops then instead of outliving the benchmark.
+    { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const info = JSON.parse(
     await new Promise((resolve) =>

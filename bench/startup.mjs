@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import pty from 'node-pty';
 import xterm from '@xterm/headless';
+import { startMoto } from './lab-moto.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 10);
 const cli = new URL('../dist/opsdeck.js', import.meta.url).pathname;
@@ -132,29 +133,7 @@ function runAwsCli(env, endpoint) {
   return { identity: elapsed, rss: maxRssKb / 1024 };
 }
 
-/** The lab's moto, started by `opsdeck lab` like a user would. */
-async function startMotoLab() {
-  const { spawn } = await import('node:child_process');
-  const child = spawn(
-    process.execPath,
-    [cli, 'lab', '--parts', 'moto', '--json'],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const line = await new Promise((resolve) =>
-    child.stdout.once('data', (chunk) => resolve(chunk.toString())),
-  );
-  const info = JSON.parse(line);
-  return {
-    ...info,
-    stop: () =>
-      new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      }),
-  };
-}
-
-const lab = await startMotoLab();
+const lab = await startMoto(cli);
 try {
   const env = {
     ...process.env,

@@ -52,11 +52,13 @@ async function runConsole(options: CliOptions): Promise<number> {
     options = demo.options;
   }
   try {
-    const [{ prepareStart }, { createConsole }] = await Promise.all([
-      import('./session/start.js'),
-      import('./console.js'),
-    ]);
+    const [{ prepareStart }, { createConsole, loadFirstPane }] =
+      await Promise.all([
+        import('./session/start.js'),
+        import('./console.js'),
+      ]);
     const start = await prepareStart(options, process.env);
+    await loadFirstPane(start.pane);
     // The first frame must already land on the alternate screen.
     process.stdout.write(ALT_SCREEN_ON);
     const leave = () => process.stdout.write(ALT_SCREEN_OFF);

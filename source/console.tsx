@@ -4,6 +4,7 @@
  */
 import { render } from 'ink';
 import { App } from '../components/shell/App.js';
+import { loadPane } from '../components/shell/pane-registry.js';
 import { colorWanted, createTheme } from '../components/theme.js';
 import { listProfiles } from './aws/profiles.js';
 import { createEventLog } from './events/event-log.js';
@@ -29,6 +30,11 @@ export interface ConsoleView {
   readonly unmount: () => void;
   /** Cancels whatever is still running after the UI has gone. */
   readonly close: () => void;
+}
+
+/** Loads the first pane's code, so the first frame shows it and not "loading". */
+export async function loadFirstPane(name: string): Promise<void> {
+  await loadPane(name);
 }
 
 export function createConsole(

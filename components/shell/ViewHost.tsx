@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { createElement, useEffect, useMemo, useState } from 'react';
 import { useAppDeps } from '../../hooks/context/app-context.js';
 import { useShellApi } from '../../hooks/context/shell-context.js';
 import { useStore } from '../../hooks/context/useStore.js';
@@ -7,7 +7,7 @@ import { detailLines } from '../../source/shell/detail-lines.js';
 import { helpLines } from '../../source/shell/help-lines.js';
 import { findPane } from '../../source/shell/pane-catalog.js';
 import type { View } from '../../source/shell/shell-state.js';
-import { PANE_COMPONENTS } from './pane-registry.js';
+import { loadedPane, loadPane } from './pane-registry.js';
 import { ScrollView } from '../widgets/ScrollView.js';
 import { useTheme } from '../theme.js';
 import { safeLine } from '../../source/lib/terminal-text.js';
@@ -36,6 +36,28 @@ export function ViewHost({
   const { keymap } = useAppDeps();
   const theme = useTheme();
   const keysNow = useStore(shell.keysNow);
+  const paneName = view.kind === 'pane' ? view.pane : undefined;
+  // Set when a pane's code arrives, to render it; its value is not read.
+  const [, setArrived] = useState<string>();
+  const [loadFailure, setLoadFailure] = useState<string>();
+  useEffect(() => {
+    if (paneName === undefined || loadedPane(paneName)) return;
+    let current = true;
+    loadPane(paneName)?.then(
+      () => {
+        if (current) setArrived(paneName);
+      },
+      (error: unknown) => {
+        if (current)
+          setLoadFailure(
+            `cannot load the ${paneName} pane: ${(error as Error).message}`,
+          );
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [paneName]);
   const lines = useMemo(() => {
     if (view.kind === 'help') {
       return helpLines(
@@ -83,9 +105,9 @@ export function ViewHost({
       />
     );
 
-  const Pane = PANE_COMPONENTS[view.pane];
+  const Pane = loadedPane(view.pane);
   const info = findPane(view.pane);
-  if (!Pane || !info) {
+  if (!info || (!Pane && !loadPane(view.pane))) {
     return (
       <Box height={height}>
         <Text
@@ -94,16 +116,23 @@ export function ViewHost({
       </Box>
     );
   }
+  if (!Pane)
+    return (
+      <Box height={height}>
+        <Text color={theme.tone(loadFailure ? 'error' : 'muted')}>
+          {safeLine(loadFailure ?? `loading ${info.title}...`)}
+        </Text>
+      </Box>
+    );
   // Keyed by session: a profile or region switch remounts the pane empty.
-  return (
-    <Pane
-      key={`${shell.session.id}:${view.pane}:${view.at ?? ''}`}
-      title={info.title}
-      height={height}
-      width={width}
-      isActive={isActive}
-      filter={shell.state.filters[view.pane] ?? ''}
-      {...(view.at === undefined ? {} : { at: view.at })}
-    />
-  );
+  // The registry's components are module-level and stable once loaded.
+  return createElement(Pane, {
+    key: `${shell.session.id}:${view.pane}:${view.at ?? ''}`,
+    title: info.title,
+    height,
+    width,
+    isActive,
+    filter: shell.state.filters[view.pane] ?? '',
+    ...(view.at === undefined ? {} : { at: view.at }),
+  });
 }

@@ -61,6 +61,16 @@ function logText(parts: readonly unknown[]): string {
     .slice(0, 500);
 }
 
+/**
+ * The SDK's logger middleware copies every input and output (5,000 instances
+ * of a DescribeInstances page, 1,000 keys of a listing page) through a
+ * redaction filter for logger.info and logger.error, both of which we drop:
+ * pure CPU and garbage on every request, on the thread that draws the screen.
+ */
+function withoutRequestLogging(stack: { remove(name: string): boolean }): void {
+  stack.remove('loggerMiddleware');
+}
+
 export function createAwsClientFactory(
   settings: AwsSessionSettings,
   deps: FactoryDeps,
@@ -130,6 +140,7 @@ export function createAwsClientFactory(
         const { STSClient } = await import('@aws-sdk/client-sts');
         const created = new STSClient(await common(settings.region));
         attachWriteGuard(created.middlewareStack, 'sts', deps);
+        withoutRequestLogging(created.middlewareStack);
         return created;
       }),
     ec2: (region = settings.region) =>
@@ -137,6 +148,7 @@ export function createAwsClientFactory(
         const { EC2Client } = await import('@aws-sdk/client-ec2');
         const created = new EC2Client(await common(region));
         attachWriteGuard(created.middlewareStack, 'ec2', deps);
+        withoutRequestLogging(created.middlewareStack);
         return created;
       }),
     s3: (region = settings.region) =>
@@ -149,10 +161,7 @@ export function createAwsClientFactory(
           followRegionRedirects: true,
         });
         attachWriteGuard(created.middlewareStack, 's3', deps);
-        // It copies every input and output (1,000 keys per listing page)
-        // through a redaction filter for logger.info and logger.error, both
-        // of which we drop: pure cost on each of a sync's many requests.
-        created.middlewareStack.remove('loggerMiddleware');
+        withoutRequestLogging(created.middlewareStack);
         return created;
       }),
     s3control: (region = settings.region) =>
@@ -168,6 +177,7 @@ export function createAwsClientFactory(
             : { endpointProvider: () => ({ url: new URL(endpoint) }) }),
         });
         attachWriteGuard(created.middlewareStack, 's3control', deps);
+        withoutRequestLogging(created.middlewareStack);
         return created;
       }),
     datasync: (region = settings.region) =>
@@ -175,6 +185,7 @@ export function createAwsClientFactory(
         const { DataSyncClient } = await import('@aws-sdk/client-datasync');
         const created = new DataSyncClient(await common(region));
         attachWriteGuard(created.middlewareStack, 'datasync', deps);
+        withoutRequestLogging(created.middlewareStack);
         return created;
       }),
     cloudwatch: (region = settings.region) =>
@@ -182,6 +193,7 @@ export function createAwsClientFactory(
         const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
         const created = new CloudWatchClient(await common(region));
         attachWriteGuard(created.middlewareStack, 'cloudwatch', deps);
+        withoutRequestLogging(created.middlewareStack);
         return created;
       }),
     destroy() {

@@ -1,4 +1,4 @@
-import { DEFAULT_HANDOFF } from './handoff-schema.js';
+import { DEFAULT_HANDOFF } from './handoff-defaults.js';
 import type { Config } from './schema.js';
 
 /** What an absent config file means; a test keeps it equal to the schema's defaults. */

@@ -5,6 +5,11 @@
  * role: the account's owner names one, so its permissions are theirs.
  */
 import * as z from 'zod/mini';
+import {
+  DEFAULT_HANDOFF,
+  ROLE_ARN,
+  ROLE_ARN_RULE,
+} from './handoff-defaults.js';
 
 const UNITS: Readonly<Record<string, number>> = {
   b: 1,
@@ -42,28 +47,7 @@ const byteSize = z.union([
   ),
 ]);
 
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const roleArn = z
-  .string()
-  .check(
-    z.trim(),
-    z.regex(
-      ROLE_ARN,
-      'an IAM role ARN: arn:aws:iam::<12-digit account>:role/<name>',
-    ),
-  );
-
-/** What is wrong with a role ARN typed in a dialog or a flag; undefined when it is one. */
-export function roleArnProblem(value: string): string | undefined {
-  const result = roleArn.safeParse(value);
-  return result.success ? undefined : result.error.issues[0]?.message;
-}
-
-export const DEFAULT_HANDOFF = {
-  minObjects: 1_000_000,
-  minBytes: 2 ** 40,
-  priority: 10,
-} as const;
+const roleArn = z.string().check(z.trim(), z.regex(ROLE_ARN, ROLE_ARN_RULE));
 
 export const handoffSchema = z.strictObject({
   /** A copy of at least this many objects is offered to AWS's engines. */

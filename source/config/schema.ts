@@ -7,7 +7,8 @@
  */
 import * as z from 'zod/mini';
 import { failoverSchema } from './failover-schema.js';
-import { DEFAULT_HANDOFF, handoffSchema } from './handoff-schema.js';
+import { DEFAULT_HANDOFF } from './handoff-defaults.js';
+import { handoffSchema } from './handoff-schema.js';
 import { mysqlSettingsSchema } from './mysql-profile-schema.js';
 import { nonEmpty } from './zod-setup.js';
 

@@ -1,4 +1,5 @@
 /** `opsdeck lab`: runs the lab in the foreground until Ctrl+C, for exploring and benchmarks. */
+import { fstatSync } from 'node:fs';
 import { describeLab } from './lab-info.js';
 import { LAB_PARTS, startLab, type LabPart } from './lab.js';
 
@@ -38,7 +39,24 @@ export async function runLabCommand(options: {
   await new Promise<void>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
       process.once(signal, () => resolve());
+    // A program that started the lab with a pipe on stdin ends it by closing
+    // the pipe, or by dying (no signal reaches the lab then).
+    if (stdinIsPipe()) {
+      process.stdin.once('end', resolve);
+      process.stdin.once('close', resolve);
+      process.stdin.resume();
+    }
   });
   await lab.stop();
   return 0;
+}
+
+function stdinIsPipe(): boolean {
+  try {
+    // Node hands its children a socket pair, shells a FIFO.
+    const stdin = fstatSync(0);
+    return stdin.isFIFO() || stdin.isSocket();
+  } catch {
+    return false;
+  }
 }

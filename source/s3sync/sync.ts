@@ -5,6 +5,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { mkdir, stat, unlink } from 'node:fs/promises';
+import { createDirectGetter, type DirectGetter } from '../aws/s3/direct-get.js';
 import { createLimiter } from '../aws/s3/limiter.js';
 import type { S3Context } from '../aws/s3/s3-errors.js';
 import { directoryPrefix } from '../aws/s3/s3-uri.js';
@@ -45,6 +46,25 @@ export async function runSync(
   spec: SyncSpec,
   deps: SyncDeps,
   hooks: SyncHooks,
+): Promise<SyncResult> {
+  const downloads =
+    spec.source.kind === 's3' && spec.destination.kind === 'local';
+  const direct =
+    downloads && spec.dryRun !== true
+      ? await createDirectGetter(deps.client)
+      : undefined;
+  try {
+    return await syncWith(spec, deps, hooks, direct);
+  } finally {
+    direct?.close();
+  }
+}
+
+async function syncWith(
+  spec: SyncSpec,
+  deps: SyncDeps,
+  hooks: SyncHooks,
+  direct: DirectGetter | undefined,
 ): Promise<SyncResult> {
   const started = Date.now();
   const { source, destination } = spec;
@@ -136,6 +156,7 @@ export async function runSync(
       parts: createLimiter(spec.partConcurrency ?? 8),
       partsPerFile: spec.partConcurrency ?? 4,
       rangedThreshold: spec.multipartThreshold ?? RANGED_DOWNLOAD_THRESHOLD,
+      direct,
       multipartThreshold: spec.multipartThreshold ?? 16 * MiB,
       partSize,
       journal: deps.journal,

@@ -44,10 +44,8 @@ import type { SessionSettings } from './session-settings.js';
 import { join } from 'node:path';
 import type { S3Service } from '../aws/s3/types.js';
 import type { S3JobsService } from '../aws/s3jobs/types.js';
-import {
-  DEFAULT_HANDOFF,
-  type HandoffSettings,
-} from '../config/handoff-schema.js';
+import { DEFAULT_HANDOFF } from '../config/handoff-defaults.js';
+import type { HandoffSettings } from '../config/handoff-schema.js';
 import { lazyService } from '../lib/lazy-service.js';
 import {
   createS3Transfers,

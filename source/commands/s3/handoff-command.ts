@@ -4,7 +4,7 @@
  * Batch Operations job or a DataSync task instead of copying.
  */
 import type { CopyJob, HandoffEngine } from '../../aws/s3jobs/types.js';
-import { roleArnProblem } from '../../config/handoff-schema.js';
+import { roleArnProblem } from '../../config/handoff-defaults.js';
 import { checkLocationBucket } from '../../aws/s3/bucket-names.js';
 import { UserError } from '../../lib/errors.js';
 import {

@@ -12,7 +12,7 @@ import type {
   HandoffEngine,
 } from '../../aws/s3jobs/types.js';
 import { checkLocationBucket } from '../../aws/s3/bucket-names.js';
-import { roleArnProblem } from '../../config/handoff-schema.js';
+import { roleArnProblem } from '../../config/handoff-defaults.js';
 import type { ConfirmRequest } from '../../safety/confirm.js';
 import { checked } from '../../lib/form.js';
 import {

@@ -14,6 +14,7 @@ import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { DirectGetter } from '../../aws/s3/direct-get.js';
 import type { Limiter } from '../../aws/s3/limiter.js';
 import { isAbortError } from '../../lib/errors.js';
 import { writeBody } from './body-writer.js';
@@ -36,6 +37,8 @@ export interface DownloadSettings {
   readonly parts: Limiter;
   /** Directories known to exist, shared by the files of one sync. */
   readonly directories?: Set<string>;
+  /** Small objects without the SDK's per-request cost (it answers undefined to decline). */
+  readonly direct?: DirectGetter | undefined;
 }
 
 export async function downloadObject(
@@ -51,8 +54,12 @@ export async function downloadObject(
     const small = openSmallFile(path, settings.directories);
     let chunks: Buffer[];
     try {
-      const body = await send(client, bucket, remote, signal);
-      chunks = await readSmallBody(body, remote);
+      chunks =
+        (await settings.direct?.get(bucket, remote, signal)) ??
+        (await readSmallBody(
+          await send(client, bucket, remote, signal),
+          remote,
+        ));
     } catch (error) {
       discardSmallFile(small);
       throw error;

@@ -3,6 +3,7 @@
  * (files and parts), deletions collected and run last, and only when the
  * delete guard allows. A failed transfer is recorded and the rest go on.
  */
+import type { DirectGetter } from '../../aws/s3/direct-get.js';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { unlink } from 'node:fs/promises';
 import { deleteInBatches } from '../../aws/s3/batch-delete.js';
@@ -31,6 +32,8 @@ export interface ExecutorSettings extends UploadSettings {
   readonly files: number;
   readonly parts: Limiter;
   readonly rangedThreshold: number;
+  /** Small downloads without the SDK's per-request cost, when the endpoint allows. */
+  readonly direct?: DirectGetter | undefined;
   readonly context: (operation: string, key?: string) => S3Context;
 }
 
@@ -125,6 +128,7 @@ export function createExecutor(
             partSize: settings.partSize,
             parts: settings.parts,
             directories,
+            direct: settings.direct,
           },
           signal,
           onBytes,

@@ -52,4 +52,23 @@ describe.skipIf(!sshd.info)(`lab lifecycle${sshd.missing}`, () => {
       true,
     );
   });
+
+  it('stops when the program that started it closes its stdin pipe, or dies', async () => {
+    const child = spawn(
+      process.execPath,
+      [builtCli(), 'lab', '--parts', 'sshd', '--json'],
+      { stdio: ['pipe', 'pipe', 'ignore'] },
+    );
+    const said = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())),
+    );
+    const { sshd: started } = JSON.parse(said) as { sshd: { port: number } };
+    expect(await portOpen(started.port)).toBe(true);
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
+    child.stdin.end();
+    expect(await exited).toBe(0);
+    expect(await portOpen(started.port)).toBe(false);
+  });
 });

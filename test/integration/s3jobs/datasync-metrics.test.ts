@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createS3JobsService } from '../../../source/aws/s3jobs/s3-jobs-service.js';
-import { DEFAULT_HANDOFF } from '../../../source/config/handoff-schema.js';
+import { DEFAULT_HANDOFF } from '../../../source/config/handoff-defaults.js';
 import { createWriteGuard } from '../../../source/safety/read-only.js';
 import {
   createBucket,

@@ -21,7 +21,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../../source/aws/client-factory.js';
 import { createS3JobsService } from '../../../source/aws/s3jobs/s3-jobs-service.js';
-import { DEFAULT_HANDOFF } from '../../../source/config/handoff-schema.js';
+import { DEFAULT_HANDOFF } from '../../../source/config/handoff-defaults.js';
 import { createWriteGuard } from '../../../source/safety/read-only.js';
 
 const credentials = { accessKeyId: 'x', secretAccessKey: 'y' };

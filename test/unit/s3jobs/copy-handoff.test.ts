@@ -16,7 +16,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { AwsClientFactory } from '../../../source/aws/client-factory.js';
 import { jobError } from '../../../source/aws/s3jobs/job-errors.js';
 import { createS3JobsService } from '../../../source/aws/s3jobs/s3-jobs-service.js';
-import { DEFAULT_HANDOFF } from '../../../source/config/handoff-schema.js';
+import { DEFAULT_HANDOFF } from '../../../source/config/handoff-defaults.js';
 import { createWriteGuard } from '../../../source/safety/read-only.js';
 import type { BucketCopyTotals } from '../../../source/s3sync/copy/copy-totals.js';
 import { batchRequest } from '../../../source/s3sync/handoff/handoff-requests.js';
