@@ -53,10 +53,7 @@ async function runConsole(options: CliOptions): Promise<number> {
   }
   try {
     const [{ prepareStart }, { createConsole, loadFirstPane }] =
-      await Promise.all([
-        import('./session/start.js'),
-        import('./console.js'),
-      ]);
+      await Promise.all([import('./session/start.js'), import('./console.js')]);
     const start = await prepareStart(options, process.env);
     await loadFirstPane(start.pane);
     // The first frame must already land on the alternate screen.
