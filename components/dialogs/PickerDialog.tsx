@@ -105,7 +105,9 @@ export function PickerDialog({
             setSelected(0);
           }}
           isActive={filtering}
-          placeholder="/ narrows the list"
+          placeholder={
+            filtering ? 'type to narrow the list' : 'press / to narrow the list'
+          }
           width={inner - 2}
         />
       </Box>

@@ -33,7 +33,10 @@ export const RUN_HERE = 'here';
 function offerLines(decision: HandoffDecision, width = PLAN_WIDTH): string[] {
   return [
     ...wrapLines(`Large copy: ${decision.why}`, width),
-    ...wrapLines('AWS can run it (* recommended, x not available):', width),
+    ...wrapLines(
+      'AWS can run it (* recommended, x not ready as it is: see why):',
+      width,
+    ),
     ...decision.offers.flatMap((offer) =>
       wrapLines(describeOffer(offer), width, { rest: '    ' }),
     ),

@@ -31,6 +31,15 @@ export function ebsCopyKeysNow({ state, jobId }: WizardSnapshot): Command[] {
     case 'running':
       return [];
     case 'finished':
-      return ['ebsCopy.cleanup', 'ebsCopy.new'];
+      return [
+        // A bucket run leaves nothing behind; it can catch up instead.
+        ...(state.summary.catchUp === undefined
+          ? []
+          : (['ebsCopy.catchUp'] as const)),
+        ...(state.summary.leftovers.length > 0
+          ? (['ebsCopy.cleanup'] as const)
+          : []),
+        'ebsCopy.new',
+      ];
   }
 }
