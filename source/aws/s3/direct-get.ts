@@ -8,16 +8,11 @@
  * not the listed object) gives undefined, and the caller asks the SDK, which
  * does both.
  */
-import { createHash, createHmac, type Hash, type Hmac } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { SignatureV4 } from '@smithy/signature-v4';
-import type {
-  AwsCredentialIdentity,
-  AwsCredentialIdentityProvider,
-  SourceData,
-} from '@smithy/types';
+import { createS3Signer, uriEscape } from './sigv4.js';
 
 /** What the listing said of the object: the body must be exactly this. */
 export interface ListedObject {
@@ -36,62 +31,15 @@ export interface DirectGetter {
   close(): void;
 }
 
-function bytes(data: SourceData): string | Uint8Array {
-  if (typeof data === 'string') return data;
-  if (ArrayBuffer.isView(data))
-    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-  return new Uint8Array(data);
-}
-
-/** SHA-256 (or its HMAC, given a secret) for the signer, on Node's crypto. */
-class NodeSha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: SourceData) {
-    this.hash =
-      secret === undefined
-        ? createHash('sha256')
-        : createHmac('sha256', bytes(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(new Uint8Array(this.hash.digest()));
-  }
-}
-
 /** RFC 3986 for each segment, slashes kept: the path S3 signs. */
 function objectPath(key: string): string {
-  return key
-    .split('/')
-    .map((segment) =>
-      encodeURIComponent(segment).replace(
-        /[!'()*]/g,
-        (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`,
-      ),
-    )
-    .join('/');
+  return key.split('/').map(uriEscape).join('/');
 }
 
 /** A plain single-part ETag is the body's MD5; others (multipart, KMS) are not. */
 function md5Etag(etag: string | undefined): string | undefined {
   const bare = etag?.replace(/"/g, '').toLowerCase();
   return bare !== undefined && /^[0-9a-f]{32}$/.test(bare) ? bare : undefined;
-}
-
-/** SigV4 as S3 wants it: the path signed as sent, the payload hash in a header. */
-export function createS3Signer(
-  region: string,
-  credentials: AwsCredentialIdentityProvider | AwsCredentialIdentity,
-): SignatureV4 {
-  return new SignatureV4({
-    service: 's3',
-    region,
-    credentials,
-    sha256: NodeSha256,
-    uriEscapePath: false,
-    applyChecksum: true,
-  });
 }
 
 const DNS_BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
@@ -122,7 +70,7 @@ export async function createDirectGetter(
   // Other partitions have other domains; the SDK knows them.
   if (!custom && !/^(us|eu|ap|ca|sa|me|af|il|mx)-[a-z]+-\d$/.test(region))
     return undefined;
-  const signer = createS3Signer(region, config.credentials);
+  const signer = createS3Signer(region, config.credentials, true);
   const secure = custom ? custom.protocol === 'https:' : true;
   const agent = secure
     ? new HttpsAgent({ keepAlive: true, maxSockets: 64 })

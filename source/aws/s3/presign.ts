@@ -6,14 +6,9 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { HttpRequest } from '@smithy/types';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { NodeSha256 } from '../../lib/node-sha256.js';
+import { createS3Signer, uriEscape } from './sigv4.js';
 
-const escape = (value: string) =>
-  encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+const escape = uriEscape;
 
 export async function presignGetUrl(
   client: S3Client,
@@ -34,14 +29,11 @@ export async function presignGetUrl(
   await client.send(command);
   if (captured === undefined) throw new Error('the S3 client built no request');
   const request = captured;
-  const signer = new SignatureV4({
-    credentials: client.config.credentials,
-    region: await client.config.region(),
-    service: 's3',
-    sha256: NodeSha256,
-    uriEscapePath: false,
-    applyChecksum: false,
-  });
+  const signer = createS3Signer(
+    await client.config.region(),
+    client.config.credentials,
+    false,
+  );
   // Only the host is signed: whoever opens the URL sends no other header.
   const unsigned: HttpRequest = {
     ...request,

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { createS3Signer } from '../../../source/aws/s3/direct-get.js';
+import { createS3Signer } from '../../../source/aws/s3/sigv4.js';
 
 describe('the S3 signer of direct GETs', () => {
   // AWS's own worked example for S3 SigV4 ("GET Object", examplebucket).
   it('signs the documented GET Object example to the documented signature', async () => {
-    const signer = createS3Signer('us-east-1', {
-      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-    });
+    const signer = createS3Signer(
+      'us-east-1',
+      {
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      },
+      true,
+    );
     const signed = await signer.sign(
       {
         method: 'GET',
