@@ -6,6 +6,7 @@
  * stream into the executor; deletions run last, guarded, as in every sync.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
+import { createDirectCopier } from '../aws/s3/direct-copy.js';
 import { createLimiter } from '../aws/s3/limiter.js';
 import type { S3Context } from '../aws/s3/s3-errors.js';
 import { directoryPrefix } from '../aws/s3/s3-uri.js';
@@ -160,6 +161,7 @@ export async function runBucketSync(
     sse: spec.sse,
     sseKmsKeyId: spec.sseKmsKeyId,
     journal: deps.journal,
+    direct: dryRun ? undefined : await createDirectCopier(client),
   };
   const tracker = createProgressTracker(hooks.onProgress);
   const executor = createExecutor(
@@ -197,7 +199,7 @@ export async function runBucketSync(
       },
     },
     listing: () => deps.context('ListObjectsV2', source.bucket, source.prefix),
-  });
+  }).finally(() => copies.direct?.close());
   const deletesRefused = await finishDeletes(run, executor, {
     dryRun,
     maxDelete: spec.maxDelete,

@@ -11,6 +11,7 @@ import type {
   ServerSideEncryption,
   StorageClass,
 } from '@aws-sdk/client-s3';
+import type { DirectCopier } from '../../aws/s3/direct-copy.js';
 import type { Limiter } from '../../aws/s3/limiter.js';
 import type { PlanItem, RemoteEntry } from '../plan-types.js';
 import { journalUpload } from '../transfer/upload-file.js';
@@ -37,6 +38,8 @@ export interface CopySettings {
   readonly sse?: string | undefined;
   readonly sseKmsKeyId?: string | undefined;
   readonly journal?: UploadJournal | undefined;
+  /** Whole-object copies without the SDK's per-request cost, when the endpoint allows. */
+  readonly direct?: DirectCopier | undefined;
 }
 
 /** CopySource is a URL path: the key percent-encoded, its slashes kept. */
@@ -69,6 +72,29 @@ export async function copyObject(
   const key = settings.prefix + item.rel;
   if (source.size > settings.threshold)
     return copyInParts(settings, source, key, signal, onBytes);
+  const etag =
+    (await settings.direct?.copy(
+      {
+        copySource: copySource(settings.sourceBucket, source.key),
+        bucket: settings.bucket,
+        key,
+        ifMatch: source.etag,
+        storageClass: settings.storageClass ?? source.storageClass,
+        sse: settings.sse,
+        sseKmsKeyId: settings.sseKmsKeyId,
+      },
+      signal,
+    )) ?? (await copyBySdk(settings, source, key, signal));
+  await verifyCopy(settings, source, key, etag);
+  onBytes(source.size);
+}
+
+async function copyBySdk(
+  settings: CopySettings,
+  source: RemoteEntry,
+  key: string,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   const { CopyObjectCommand } = await import('@aws-sdk/client-s3');
   const answer = await settings.client.send(
     new CopyObjectCommand({
@@ -83,8 +109,7 @@ export async function copyObject(
     }),
     { abortSignal: signal },
   );
-  await verifyCopy(settings, source, key, answer.CopyObjectResult?.ETag);
-  onBytes(source.size);
+  return answer.CopyObjectResult?.ETag;
 }
 
 async function copyInParts(

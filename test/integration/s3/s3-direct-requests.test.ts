@@ -1,19 +1,26 @@
 /**
- * Small downloads go around the SDK (source/aws/s3/direct-get.ts) and fall
- * back to it for anything that is not a plain, checkable object.
+ * Small downloads and whole-object copies go around the SDK
+ * (source/aws/s3/direct-*.ts) and fall back to it for anything that is not a
+ * plain, checkable object.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
+  GetObjectCommand,
   HeadObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { createDirectGetter } from '../../../source/aws/s3/direct-get.js';
 import { runSync } from '../../../source/s3sync/sync.js';
+import { bucketSyncDeps } from '../../../source/s3sync/bucket-sync-deps.js';
+import { runBucketSync } from '../../../source/s3sync/bucket-sync.js';
+import { createUploadJournal } from '../../../source/s3sync/transfer/upload-journal.js';
+import { seedObjects } from './bucket-copy-lab.js';
 import {
+  allKeys,
   countRequests,
   createBucket,
   labS3Factory,
@@ -124,6 +131,36 @@ describe.skipIf(!moto.info)(`direct GETs against moto${moto.missing}`, () => {
     expect(result.failed).toEqual([]);
     expect(readFileSync(join(target, 'mp.bin'), 'utf8')).toBe('multipart body');
     expect(counts.get('GetObject')).toBe(1);
+    factory.destroy();
+  });
+
+  it('copies bucket to bucket without one SDK CopyObject, every body kept (the 5,000-object test checks tags and metadata on this path)', async () => {
+    const from = await createBucket(direct, uniqueBucket('dcp-from'));
+    const to = await createBucket(direct, uniqueBucket('dcp-to'));
+    const objects = Object.fromEntries(
+      NAMES.map((name) => [`s/${name}`, `copied ${name}`]),
+    );
+    await seedObjects(from, objects);
+    const { factory } = labS3Factory();
+    const counts = countRequests(await factory.s3('us-east-1'));
+    const result = await runBucketSync(
+      {
+        source: { kind: 's3', bucket: from, prefix: 's/' },
+        destination: { kind: 's3', bucket: to, prefix: '' },
+      },
+      bucketSyncDeps(factory, createUploadJournal(join(space.work, 'j2'))),
+      { signal: signal() },
+    );
+    expect(result.failed).toEqual([]);
+    expect(result.copied).toBe(NAMES.length);
+    expect((await allKeys(direct, to)).sort()).toEqual([...NAMES].sort());
+    for (const name of NAMES) {
+      const copy = await direct.send(
+        new GetObjectCommand({ Bucket: to, Key: name }),
+      );
+      expect(await copy.Body?.transformToString()).toBe(`copied ${name}`);
+    }
+    expect(counts.get('CopyObject') ?? 0).toBe(0);
     factory.destroy();
   });
 });
