@@ -86,8 +86,11 @@ export class PacedInput extends EventEmitter {
   };
 
   private schedule(): void {
-    // Unref'd: a pending key never keeps the process alive by itself.
-    this.timer ??= setTimeout(() => this.pump(), 0).unref();
+    // Unref'd: a pending key never keeps the process alive by itself. The
+    // key goes out from an immediate behind the timer, so the effects of the
+    // last key's render (React flushes them in an immediate queued at commit:
+    // a field that just became active subscribes there) run before it.
+    this.timer ??= setTimeout(() => setImmediate(() => this.pump()), 0).unref();
   }
 
   private pump(): void {
