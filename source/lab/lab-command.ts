@@ -47,6 +47,8 @@ export async function runLabCommand(options: {
       process.stdin.resume();
     }
   });
+  // A stdin still read would keep the process alive after the lab stops.
+  process.stdin.destroy();
   await lab.stop();
   return 0;
 }

@@ -71,4 +71,22 @@ describe.skipIf(!sshd.info)(`lab lifecycle${sshd.missing}`, () => {
     expect(await exited).toBe(0);
     expect(await portOpen(started.port)).toBe(false);
   });
+
+  it('exits on SIGTERM while its stdin pipe is still open', async () => {
+    const child = spawn(
+      process.execPath,
+      [builtCli(), 'lab', '--parts', 'sshd', '--json'],
+      { stdio: ['pipe', 'pipe', 'ignore'] },
+    );
+    const said = await new Promise<string>((resolve) =>
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString())),
+    );
+    const { sshd: started } = JSON.parse(said) as { sshd: { port: number } };
+    const exited = new Promise<number | null>((resolve) =>
+      child.once('exit', (code) => resolve(code)),
+    );
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(await portOpen(started.port)).toBe(false);
+  });
 });
