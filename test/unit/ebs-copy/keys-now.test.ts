@@ -16,7 +16,7 @@ const finished = (summary: Partial<RunSummary>) =>
       },
     },
     jobId: undefined,
-  } as Parameters<typeof ebsCopyKeysNow>[0]);
+  });
 
 describe('keys of a finished region copy', () => {
   it('a bucket run offers its catch-up sync and no clean-up (it leaves nothing behind)', () => {
