@@ -44,6 +44,12 @@ export function createConsole(
   const events = createEventLog(
     start.eventFile ? { sink: createFileSink(start.eventFile) } : {},
   );
+  // Node prints its warnings (a listener count past 10, say) on stderr, over
+  // the screen: while the console is up they go to the event log instead.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    events.record('warn', 'node', `${warning.name}: ${warning.message}`);
+  });
   const jobs = createJobRunner();
   const inFlight = createInFlight();
   // MySQL tunnels outlive profile switches; closed on quit so the process exits.
