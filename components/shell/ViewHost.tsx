@@ -7,7 +7,7 @@ import { detailLines } from '../../source/shell/detail-lines.js';
 import { helpLines } from '../../source/shell/help-lines.js';
 import { findPane } from '../../source/shell/pane-catalog.js';
 import type { View } from '../../source/shell/shell-state.js';
-import { loadedPane, loadPane } from './pane-registry.js';
+import { hasPane, loadedPane, loadPane } from './pane-registry.js';
 import { ScrollView } from '../widgets/ScrollView.js';
 import { useTheme } from '../theme.js';
 import { safeLine } from '../../source/lib/terminal-text.js';
@@ -107,7 +107,7 @@ export function ViewHost({
 
   const Pane = loadedPane(view.pane);
   const info = findPane(view.pane);
-  if (!info || (!Pane && !loadPane(view.pane))) {
+  if (!info || !hasPane(view.pane)) {
     return (
       <Box height={height}>
         <Text

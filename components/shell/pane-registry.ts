@@ -43,6 +43,10 @@ export const PANE_NAMES: readonly string[] = Object.keys(PANE_LOADERS);
 const loaded = new Map<string, PaneComponent>();
 const loading = new Map<string, Promise<PaneComponent>>();
 
+export function hasPane(name: string): boolean {
+  return name in PANE_LOADERS;
+}
+
 /** The pane's component when it has loaded; undefined before (or for no such pane). */
 export function loadedPane(name: string): PaneComponent | undefined {
   return loaded.get(name);
