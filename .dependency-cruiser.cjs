@@ -77,6 +77,8 @@ module.exports = {
           '(^|/)[^/]+\\.config\\.(js|cjs|mjs|ts)$',
           '^\\.dependency-cruiser\\.cjs$',
           '^build\\.mjs$',
+          // Started as a worker thread by page-thread.ts, not imported.
+          '^source/aws/ec2/page-thread/page-worker\\.ts$',
         ],
       },
       to: {},

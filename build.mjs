@@ -59,7 +59,11 @@ const cachedStringWidth = {
 rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 await build({
-  entryPoints: { opsdeck: 'source/cli.tsx' },
+  entryPoints: {
+    opsdeck: 'source/cli.tsx',
+    // The instances pane's page fetches run on this worker thread.
+    'ec2-page-worker': 'source/aws/ec2/page-thread/page-worker.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -9,6 +9,7 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { EC2Client, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import pty from 'node-pty';
@@ -88,7 +89,7 @@ function selectedRow(terminal) {
   return -1;
 }
 
-async function runConsole(env) {
+async function runConsole(env, binary = cli) {
   const terminal = new xterm.Terminal({
     cols: 120,
     rows: 40,
@@ -96,7 +97,7 @@ async function runConsole(env) {
   });
   let pending = Promise.resolve();
   const started = performance.now();
-  const child = pty.spawn(cli, ['--profile', 'lab', '--region', REGION], {
+  const child = pty.spawn(binary, ['--profile', 'lab', '--region', REGION], {
     cols: 120,
     rows: 40,
     env,
@@ -213,6 +214,38 @@ function pollingConfig(lab) {
   return file;
 }
 
+/**
+ * A/B against another build (AB_CLI=path/to/opsdeck.js) on the same seeded
+ * moto: ROUNDS rounds, each running both builds in turn on each link, so load
+ * from elsewhere falls on both alike.
+ */
+async function compare(env, links, other) {
+  const builds = [
+    ['this build', cli],
+    ['AB_CLI', other],
+  ];
+  const results = new Map(builds.map(([label]) => [label, []]));
+  for (let round = 0; round < Number(process.env.ROUNDS ?? 3); round++)
+    for (const link of links)
+      for (const [label, binary] of round % 2 ? builds.toReversed() : builds) {
+        const run = await runConsole(
+          { ...env, AWS_ENDPOINT_URL: link.endpoint },
+          binary,
+        );
+        results.get(label).push({ link: link.label, ...run });
+      }
+  console.log('A/B (all rounds pooled per link; load 1 min avg at the end):');
+  for (const [label, runs] of results)
+    for (const link of links) {
+      const mine = runs.filter((run) => run.link === link.label);
+      const latencies = mine.flatMap((run) => run.latencies);
+      console.log(
+        `  ${label.padEnd(11)} ${link.label.padEnd(10)} p50 ${percentile(latencies, 50).toFixed(0)} ms, p95 ${percentile(latencies, 95).toFixed(0)} ms, RSS all loaded ${Math.max(...mine.map((run) => run.rssAll)).toFixed(0)} MB, first page ${Math.max(...mine.map((run) => run.rssFirstPage)).toFixed(0)} MB`,
+      );
+    }
+  console.log(`  load ${loadavg()[0].toFixed(1)}`);
+}
+
 const lab = await startMoto(cli);
 const proxy = await startLatencyProxy({
   targetPort: Number(new URL(lab.moto.endpoint).port),
@@ -309,6 +342,7 @@ try {
   console.log(
     'targets: first rows as soon as the first page arrives, p95 under 50 ms with all rows loaded and a refresh running, RSS under 200 MB',
   );
+  if (process.env.AB_CLI) await compare(env, links, process.env.AB_CLI);
 } finally {
   await proxy.close();
   await lab.stop();

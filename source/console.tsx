@@ -22,6 +22,10 @@ import { inputMode } from './terminal/input-mode.js';
 import { PacedInput } from './terminal/paced-input.js';
 import { DiffWriter } from './terminal/diff-writer.js';
 import { runSuspended } from './terminal/suspend.js';
+import {
+  builtWorkerPath,
+  createInstancePageThread,
+} from './aws/ec2/page-thread/page-thread.js';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 
@@ -55,6 +59,9 @@ export function createConsole(
   // MySQL tunnels outlive profile switches; closed on quit so the process exits.
   const mysql = openMysqlConnections(events);
   const rootReset = openRootReset();
+  const instancePages = createInstancePageThread(builtWorkerPath(), (text) =>
+    events.record('warn', 'aws', text),
+  );
   const theme = createTheme({
     color: colorWanted(process.env),
     ascii: options.ascii || start.config.config.ui.ascii,
@@ -86,6 +93,7 @@ export function createConsole(
           handoff: start.config.config.handoff,
           mysql,
           rootReset,
+          instancePages,
         }),
         initialSettings: start.settings,
         settingsInputs: start.inputs,
@@ -129,6 +137,7 @@ export function createConsole(
       inFlight.cancelAll();
       void mysql.closeAll();
       void rootReset.close();
+      instancePages.close();
     },
   };
 }

@@ -16,6 +16,7 @@ import {
 } from '../failover/console-service.js';
 import { historyFile } from '../failover/history.js';
 import { createInstanceService } from '../aws/ec2/instances.js';
+import type { InstancePageThread } from '../aws/ec2/page-thread/page-thread.js';
 import { createSnapshotService } from '../aws/ec2/snapshots.js';
 import { createVolumeService } from '../aws/ec2/volumes.js';
 import { createSecurityGroupService } from '../aws/ec2/security-groups/security-groups.js';
@@ -108,6 +109,8 @@ export function createSessionOpener(deps: {
   mysql?: MysqlConnections;
   /** Outlives every session too; the console closes its SSH session on quit. */
   rootReset?: RootResetService;
+  /** The console's instance-page worker (subcommands fetch on their thread). */
+  instancePages?: InstancePageThread;
 }): OpenSession {
   const mysql = deps.mysql ?? openMysqlConnections(deps.events);
   const rootReset = deps.rootReset ?? openRootReset();
@@ -133,7 +136,12 @@ export function createSessionOpener(deps: {
       services: {
         identity: createIdentityReader(factory),
         regions: createRegionLister(factory),
-        instances: createInstanceService(factory),
+        instances: createInstanceService(
+          factory,
+          deps.instancePages === undefined
+            ? {}
+            : { pageThread: deps.instancePages },
+        ),
         addresses: createAddressService(factory),
         failover: createFailoverService(factory, historyFile(stateDir())),
         volumes: createVolumeService(factory),

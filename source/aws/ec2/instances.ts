@@ -16,6 +16,8 @@ import {
   toEc2Error,
 } from './ec2-errors.js';
 import { createInstanceDetails } from './instance-details.js';
+import type { InstancePageThread } from './page-thread/page-thread.js';
+import { pageOnThread } from './page-thread/page-on-thread.js';
 import { createInstanceWrites } from './instance-writes.js';
 import { toInstanceRow } from './rows.js';
 import type { InstanceService, WriteOptions } from './types.js';
@@ -27,9 +29,14 @@ type BulkOperation =
 
 export function createInstanceService(
   factory: AwsClientFactory,
-  options: { pageSize?: number } = {},
+  options: {
+    pageSize?: number;
+    /** Fetches and parses pages off the calling thread (the console's). */
+    pageThread?: InstancePageThread;
+  } = {},
 ): InstanceService {
   const pageSize = options.pageSize ?? 200;
+  const { pageThread } = options;
   const region = factory.settings.region;
   const sdk = () => import('@aws-sdk/client-ec2');
 
@@ -117,6 +124,14 @@ export function createInstanceService(
       const context = ec2Context(factory, 'DescribeInstances');
       return ec2Call(context, async () => {
         const client = await factory.ec2();
+        const threaded = await pageOnThread(pageThread, client, {
+          region,
+          endpoint: factory.settings.endpoint,
+          pageSize,
+          cursor,
+          signal,
+        });
+        if (threaded !== undefined) return threaded;
         const { paginateDescribeInstances } = await sdk();
         const pages = paginateDescribeInstances(
           { client, pageSize, startingToken: cursor },
