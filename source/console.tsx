@@ -59,9 +59,7 @@ export function createConsole(
   // MySQL tunnels outlive profile switches; closed on quit so the process exits.
   const mysql = openMysqlConnections(events);
   const rootReset = openRootReset();
-  const instancePages = createInstancePageThread(builtWorkerPath(), (text) =>
-    events.record('warn', 'aws', text),
-  );
+  const instancePages = createInstancePageThread(builtWorkerPath());
   const theme = createTheme({
     color: colorWanted(process.env),
     ascii: options.ascii || start.config.config.ui.ascii,

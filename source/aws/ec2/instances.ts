@@ -7,7 +7,7 @@ import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { AwsClientFactory } from '../client-factory.js';
 import { describeError, isAbortError } from '../../lib/errors.js';
 import { AwsError } from '../aws-errors.js';
-import { isPerTargetError, runBulk, takePage } from './calls.js';
+import { isPerTargetError, runBulk } from './calls.js';
 import {
   dryRunVerdict,
   ec2Call,
@@ -17,7 +17,7 @@ import {
 } from './ec2-errors.js';
 import { createInstanceDetails } from './instance-details.js';
 import type { InstancePageThread } from './page-thread/page-thread.js';
-import { pageOnThread } from './page-thread/page-on-thread.js';
+import { createThreadedPages } from './page-thread/threaded-pages.js';
 import { createInstanceWrites } from './instance-writes.js';
 import { toInstanceRow } from './rows.js';
 import type { InstanceService, WriteOptions } from './types.js';
@@ -36,7 +36,10 @@ export function createInstanceService(
   } = {},
 ): InstanceService {
   const pageSize = options.pageSize ?? 200;
-  const { pageThread } = options;
+  const threadedPages =
+    options.pageThread === undefined
+      ? undefined
+      : createThreadedPages(options.pageThread);
   const region = factory.settings.region;
   const sdk = () => import('@aws-sdk/client-ec2');
 
@@ -124,27 +127,28 @@ export function createInstanceService(
       const context = ec2Context(factory, 'DescribeInstances');
       return ec2Call(context, async () => {
         const client = await factory.ec2();
-        const threaded = await pageOnThread(pageThread, client, {
+        const threaded = await threadedPages?.page(client, {
           region,
-          endpoint: factory.settings.endpoint,
           pageSize,
           cursor,
           signal,
         });
         if (threaded !== undefined) return threaded;
-        const { paginateDescribeInstances } = await sdk();
-        const pages = paginateDescribeInstances(
-          { client, pageSize, startingToken: cursor },
-          {},
-          { abortSignal: signal },
-        );
-        const page = await takePage(pages, signal);
-        const rows = (page?.Reservations ?? []).flatMap((reservation) =>
+        const { DescribeInstancesCommand } = await sdk();
+        const command = new DescribeInstancesCommand({
+          MaxResults: pageSize,
+          ...(cursor === undefined ? {} : { NextToken: cursor }),
+        });
+        threadedPages?.learn(command, region);
+        const page = await client.send(command, { abortSignal: signal });
+        // A client that ignores its signal must not publish what was dropped.
+        signal.throwIfAborted();
+        const rows = (page.Reservations ?? []).flatMap((reservation) =>
           (reservation.Instances ?? []).map((instance) =>
             toInstanceRow(instance, region),
           ),
         );
-        return { rows, next: page?.NextToken };
+        return { rows, next: page.NextToken };
       });
     },
 

@@ -1,13 +1,15 @@
 /**
  * The instances pane's pages fetched on the page worker (the built one in
- * dist/, as the console runs it) against moto: the same rows and cursors as
- * on the calling thread, errors mapped the same way, cancellation, and the
- * fall-back when the worker cannot run.
+ * dist/, as the console runs it): against moto the same rows and cursors as
+ * the SDK gives, with the SDK asked once; against a small fake EC2 endpoint,
+ * an error answer left to the SDK (same message as without the worker), a
+ * cancelled page whose request is dropped, and a worker that cannot run.
  */
 import { existsSync } from 'node:fs';
-import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAwsClientFactory } from '../../../source/aws/client-factory.js';
 import { createInstanceService } from '../../../source/aws/ec2/instances.js';
 import {
@@ -31,6 +33,51 @@ const worker = fileURLToPath(
 );
 const signal = new AbortController().signal;
 
+const PAGE = `<?xml version="1.0" encoding="UTF-8"?>
+<DescribeInstancesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r-1</requestId><reservationSet><item><reservationId>r-0a</reservationId><instancesSet><item><instanceId>i-0123456789abcdef0</instanceId><instanceState><code>16</code><name>running</name></instanceState><instanceType>t3.micro</instanceType><launchTime>2026-01-02T03:04:05.000Z</launchTime><tagSet><item><key>Name</key><value>fake &amp; &lt;one&gt;</value></item></tagSet></item></instancesSet></item></reservationSet><nextToken>more</nextToken></DescribeInstancesResponse>`;
+const REFUSAL = `<?xml version="1.0" encoding="UTF-8"?>
+<Response><Errors><Error><Code>InvalidPaginationToken</Code><Message>The token "refuse" is invalid</Message></Error></Errors><RequestID>r-2</RequestID></Response>`;
+
+/** A fake EC2: the first page, a refusal for NextToken=refuse, silence for NextToken=hang. */
+async function fakeEc2() {
+  const bodies: string[] = [];
+  const sockets: Socket[] = [];
+  let hangClosed = false;
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      bodies.push(body);
+      if (body.includes('NextToken=hang'))
+        return void request.socket.on('close', () => (hangClosed = true));
+      const refuse = body.includes('NextToken=refuse');
+      response.writeHead(refuse ? 400 : 200, { 'content-type': 'text/xml' });
+      response.end(refuse ? REFUSAL : PAGE);
+    });
+  });
+  server.on('connection', (socket) => void sockets.push(socket));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const factory = createAwsClientFactory(
+    {
+      profile: 'lab',
+      region: WRITE_REGION,
+      endpoint: `http://127.0.0.1:${port}`,
+      maxAttempts: 1,
+    },
+    { guard: createWriteGuard(false, ''), events: createEventLog() },
+  );
+  return {
+    factory,
+    bodies,
+    hangClosed: () => hangClosed,
+    stop: async () => {
+      sockets.forEach((socket) => socket.destroy());
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
 describe.skipIf(!moto.info)(
   `EC2 pages on a worker thread${moto.missing}`,
   () => {
@@ -47,82 +94,82 @@ describe.skipIf(!moto.info)(
       expect(existsSync(worker)).toBe(true);
     });
 
-    it('gives the same pages, page by page, as the calling thread', async () => {
+    it('gives the SDK’s pages, asking the SDK only for the first', async () => {
       const client = direct(WRITE_REGION);
-      await launch(client, 7, {
-        tags: { Name: 'page-thread "quoted" \u202e' },
-      });
+      await launch(client, 4, { tags: { Name: ' a & <b> "c" \u202e ü ' } });
+      await launch(client, 3, { tags: { Name: '', note: 'x\ny' } });
       client.destroy();
+      const here = createInstanceService(labFactory(WRITE_REGION).factory, {
+        pageSize: 5,
+      });
       const { factory } = labFactory(WRITE_REGION);
-      const here = createInstanceService(factory, { pageSize: 5 });
       const there = createInstanceService(factory, {
         pageSize: 5,
         pageThread: thread(),
       });
-      let cursor: string | undefined;
-      let pages = 0;
-      do {
-        const [mine, theirs] = await Promise.all([
-          here.list(cursor, signal),
-          there.list(cursor, signal),
-        ]);
-        expect(theirs).toEqual(mine);
-        expect(theirs.rows.length).toBeGreaterThan(0);
-        cursor = theirs.next;
-        pages++;
-      } while (cursor !== undefined);
-      expect(pages).toBeGreaterThan(1);
+      const sdkSends = vi.spyOn(await factory.ec2(), 'send');
+      for (let pass = 0; pass < 2; pass++) {
+        let cursor: string | undefined;
+        let pages = 0;
+        do {
+          const mine = await here.list(cursor, signal);
+          const theirs = await there.list(cursor, signal);
+          expect(theirs).toEqual(mine);
+          expect(theirs.rows.length).toBeGreaterThan(0);
+          cursor = theirs.next;
+          pages++;
+        } while (cursor !== undefined);
+        expect(pages).toBeGreaterThan(1);
+      }
+      expect(sdkSends).toHaveBeenCalledTimes(1);
     });
 
-    it('maps errors as on the calling thread', async () => {
-      const factory = createAwsClientFactory(
-        {
-          profile: 'lab',
-          region: WRITE_REGION,
-          endpoint: 'http://127.0.0.1:9',
-          maxAttempts: 1,
-        },
-        { guard: createWriteGuard(false, ''), events: createEventLog() },
-      );
-      const here = createInstanceService(factory);
-      const there = createInstanceService(factory, { pageThread: thread() });
-      const mine = await here.list(undefined, signal).catch(describeError);
-      const theirs = await there.list(undefined, signal).catch(describeError);
-      expect(mine).toMatch(/127\.0\.0\.1:9/);
-      expect(theirs).toBe(mine);
+    it('leaves an error answer to the SDK, which explains it', async () => {
+      const fake = await fakeEc2();
+      try {
+        const there = createInstanceService(fake.factory, {
+          pageThread: thread(),
+        });
+        const first = await there.list(undefined, signal);
+        expect(first.rows[0]?.name).toBe('fake & <one>');
+        const theirs = await there.list('refuse', signal).catch(describeError);
+        const mine = await createInstanceService(fake.factory)
+          .list('refuse', signal)
+          .catch(describeError);
+        expect(theirs).toMatch(/token "refuse" is invalid/);
+        expect(theirs).toBe(mine);
+        // The worker's try, then the SDK's, then the SDK's without the worker.
+        expect(
+          fake.bodies.filter((body) => body.includes('refuse')),
+        ).toHaveLength(3);
+      } finally {
+        await fake.stop();
+      }
     });
 
-    it('stops a page in flight when its signal aborts', async () => {
-      // An endpoint that takes the request and never answers.
-      const sockets: Socket[] = [];
-      let closed = 0;
-      const silent = createServer((socket) => {
-        sockets.push(socket);
-        socket.resume().on('close', () => closed++);
-      });
-      await new Promise<void>((resolve) =>
-        silent.listen(0, '127.0.0.1', resolve),
-      );
-      const { port } = silent.address() as AddressInfo;
-      const factory = createAwsClientFactory(
-        {
-          profile: 'lab',
-          region: WRITE_REGION,
-          endpoint: `http://127.0.0.1:${port}`,
-          maxAttempts: 1,
-        },
-        { guard: createWriteGuard(false, ''), events: createEventLog() },
-      );
-      const there = createInstanceService(factory, { pageThread: thread() });
-      const controller = new AbortController();
-      const page = there.list(undefined, controller.signal);
-      await expect.poll(() => sockets.length, { timeout: 10_000 }).toBe(1);
-      controller.abort();
-      await expect(page).rejects.toMatchObject({ name: 'AbortError' });
-      // The worker dropped its request: the server sees the socket close.
-      await expect.poll(() => closed, { timeout: 10_000 }).toBe(1);
-      sockets.forEach((socket) => socket.destroy());
-      await new Promise((resolve) => silent.close(resolve));
+    it('drops a page in flight when its signal aborts', async () => {
+      const fake = await fakeEc2();
+      try {
+        const there = createInstanceService(fake.factory, {
+          pageThread: thread(),
+        });
+        await there.list(undefined, signal);
+        const controller = new AbortController();
+        const page = there.list('hang', controller.signal);
+        await expect
+          .poll(
+            () => fake.bodies.filter((body) => body.includes('hang')).length,
+          )
+          .toBe(1);
+        controller.abort();
+        await expect(page).rejects.toMatchObject({ name: 'AbortError' });
+        // The worker dropped the request: its connection is closed.
+        await expect
+          .poll(() => fake.hangClosed(), { timeout: 10_000 })
+          .toBe(true);
+      } finally {
+        await fake.stop();
+      }
     });
 
     it('fetches on the calling thread when the worker cannot run', async () => {
@@ -130,10 +177,10 @@ describe.skipIf(!moto.info)(
         fileURLToPath(new URL('./no-such-worker.js', import.meta.url)),
       );
       const { factory } = labFactory('us-east-1');
-      const rows = await createInstanceService(factory, {
-        pageThread: broken,
-      }).list(undefined, signal);
-      expect(rows.rows.map((row) => row.name)).toContain('web-1');
+      const there = createInstanceService(factory, { pageThread: broken });
+      await there.list(undefined, signal);
+      const again = await there.list(undefined, signal);
+      expect(again.rows.map((row) => row.name)).toContain('web-1');
       expect(broken.available()).toBe(false);
     });
   },

@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InstanceRow } from '../types.js';
-import {
-  fromWireError,
-  type FromWorker,
-  type PageRequest,
-  type ToWorker,
-} from './wire.js';
+import type { FromWorker, PageRequest, ToWorker } from './wire.js';
+
+/** A page's rows, or undefined when the worker left it to the SDK. */
+type PageAnswer =
+  { rows: readonly InstanceRow[]; next: string | undefined } | undefined;
 
 export interface InstancePageThread {
   /** False once the worker failed: fetch on the calling thread instead. */
@@ -22,7 +21,7 @@ export interface InstancePageThread {
   readonly fetch: (
     request: PageRequest,
     signal: AbortSignal,
-  ) => Promise<{ rows: readonly InstanceRow[]; next: string | undefined }>;
+  ) => Promise<PageAnswer>;
   readonly close: () => void;
 }
 
@@ -36,58 +35,47 @@ export function builtWorkerPath(
   );
 }
 
-/** The worker failed or stopped: the page is fetched on the calling thread. */
-export class PageThreadStopped extends Error {
-  override readonly name = 'PageThreadStopped';
-}
-
 interface Pending {
-  readonly resolve: (page: {
-    rows: readonly InstanceRow[];
-    next: string | undefined;
-  }) => void;
+  readonly resolve: (page: PageAnswer) => void;
   readonly reject: (error: Error) => void;
 }
 
+const cancelled = () =>
+  Object.assign(new Error('Request aborted'), { name: 'AbortError' });
+
 export function createInstancePageThread(
   script: string | undefined,
-  onWarning: (text: string) => void = () => undefined,
 ): InstancePageThread {
   let worker: Worker | undefined;
   let broken = script === undefined;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
-  const fail = (cause: unknown) => {
-    const error = new PageThreadStopped(
-      `the instance-page worker stopped: ${cause instanceof Error ? cause.message : String(cause)}`,
-    );
+  /** The worker is gone: the pages it held go to the SDK. */
+  const fail = () => {
     broken = true;
     worker = undefined;
-    for (const call of pending.values()) call.reject(error);
+    for (const call of pending.values()) call.resolve(undefined);
     pending.clear();
-    return error;
   };
 
   function started(): Worker {
     if (worker !== undefined) return worker;
     const created = new Worker(script ?? '', {
-      // Parsing is garbage-heavy: a roomy young generation of its own keeps
-      // it from promoting into the old one (this thread's is kept small).
-      resourceLimits: { maxYoungGenerationSizeMb: 48 },
+      resourceLimits: { maxYoungGenerationSizeMb: 16 },
     });
     created.unref();
     created.on('message', (message: FromWorker) => {
-      if (message.kind === 'warn') return onWarning(message.text);
       const call = pending.get(message.id);
       pending.delete(message.id);
       if (message.kind === 'rows')
         call?.resolve({ rows: message.rows, next: message.next });
-      else call?.reject(fromWireError(message.error));
+      else if (message.kind === 'declined') call?.resolve(undefined);
+      else call?.reject(cancelled());
     });
     created.on('error', fail);
-    created.on('exit', (code) => {
-      if (worker === created) fail(new Error(`exit code ${code}`));
+    created.on('exit', () => {
+      if (worker === created) fail();
     });
     worker = created;
     return created;
@@ -100,8 +88,9 @@ export function createInstancePageThread(
       let thread: Worker;
       try {
         thread = started();
-      } catch (error) {
-        return Promise.reject(fail(error));
+      } catch {
+        fail();
+        return Promise.resolve(undefined);
       }
       const id = nextId++;
       return new Promise((resolve, reject) => {
@@ -113,13 +102,7 @@ export function createInstancePageThread(
           resolve: (page) => (done(), resolve(page)),
           reject: (error) => (done(), reject(error)),
         });
-        try {
-          thread.postMessage({ kind: 'page', id, request } satisfies ToWorker);
-        } catch (error) {
-          pending.delete(id);
-          done();
-          throw error;
-        }
+        thread.postMessage({ kind: 'page', id, request } satisfies ToWorker);
       });
     },
     close() {

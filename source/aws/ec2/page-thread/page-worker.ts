@@ -1,82 +1,125 @@
 /**
- * The instance-page worker: fetches DescribeInstances pages and maps them to
+ * The instance-page worker: sends DescribeInstances and turns each page into
  * rows on its own thread, so the XML parse of a 200-instance page and its
  * garbage stay off the thread that reads keys and draws the screen (they were
- * most of a refresh's time there with 5,000 instances).
+ * most of a refresh's time there with 5,000 instances). It carries no SDK
+ * client: the request is signed with the SDK's signer and parsed with the
+ * SDK's XML parser, which keeps this thread's memory small.
  *
- * Its clients can send DescribeInstances only (nothing else is reachable from
- * here), so they carry no write guard. Keys come with each request from the
- * console's credential chain and are kept only in this thread's memory.
+ * It can send DescribeInstances only, so it needs no write guard. Keys come
+ * with each request from the console's credential chain and stay in memory.
  */
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { parentPort } from 'node:worker_threads';
-import { DescribeInstancesCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { parseXML } from '@aws-sdk/xml-builder';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { NodeSha256 } from '../../../lib/node-sha256.js';
 import { toInstanceRow } from '../rows.js';
-import {
-  toWireError,
-  type FromWorker,
-  type PageRequest,
-  type ToWorker,
-  type WireCredentials,
-} from './wire.js';
+import { instancesOfPage } from './instance-xml.js';
+import type { FromWorker, PageRequest, ToWorker } from './wire.js';
 
 const port = parentPort;
 if (port === null) throw new Error('page-worker runs only as a worker thread');
 
-const clients = new Map<
-  string,
-  { client: EC2Client; keys: { current: WireCredentials } }
->();
+/** The EC2 API version the SDK speaks. */
+const API_VERSION = '2016-11-15';
+const agents = {
+  http: new HttpAgent({ keepAlive: true, maxSockets: 4 }),
+  https: new HttpsAgent({ keepAlive: true, maxSockets: 4 }),
+};
 const running = new Map<number, AbortController>();
-
 const send = (message: FromWorker) => port.postMessage(message);
 
-function clientFor(request: PageRequest): EC2Client {
-  const key = `${request.region} ${request.endpoint ?? ''} ${request.maxAttempts}`;
-  let entry = clients.get(key);
-  if (entry === undefined) {
-    const keys = { current: request.credentials };
-    const client = new EC2Client({
-      region: request.region,
-      credentials: () => Promise.resolve(keys.current),
-      retryMode: 'adaptive',
-      maxAttempts: request.maxAttempts,
-      logger: {
-        debug: () => undefined,
-        info: () => undefined,
-        warn: (...parts: unknown[]) =>
-          send({ kind: 'warn', text: parts.map(String).join(' ') }),
-        error: () => undefined,
+function formBody(request: PageRequest): string {
+  const form = new URLSearchParams({
+    Action: 'DescribeInstances',
+    Version: API_VERSION,
+    MaxResults: String(request.pageSize),
+  });
+  if (request.cursor !== undefined) form.set('NextToken', request.cursor);
+  return form.toString();
+}
+
+/** The answer's body on a 200, else undefined (the SDK will explain). */
+async function exchange(
+  request: PageRequest,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const url = new URL(request.endpoint);
+  const body = formBody(request);
+  const signer = new SignatureV4({
+    service: 'ec2',
+    region: request.region,
+    credentials: request.credentials,
+    sha256: NodeSha256,
+  });
+  const signed = await signer.sign(
+    {
+      method: 'POST',
+      protocol: url.protocol,
+      hostname: url.hostname,
+      ...(url.port === '' ? {} : { port: Number(url.port) }),
+      path: url.pathname,
+      query: {},
+      headers: {
+        host: url.host,
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(Buffer.byteLength(body)),
       },
-      ...(request.endpoint === undefined ? {} : { endpoint: request.endpoint }),
-    });
-    // Copies every output through a redaction filter for levels we drop.
-    client.middlewareStack.remove('loggerMiddleware');
-    entry = { client, keys };
-    clients.set(key, entry);
-  }
-  entry.keys.current = request.credentials;
-  return entry.client;
+      body,
+    },
+    { signingDate: new Date(Date.now() + request.clockOffset) },
+  );
+  const https = url.protocol === 'https:';
+  return new Promise((resolve, reject) => {
+    const outgoing = (https ? httpsRequest : httpRequest)(
+      {
+        method: 'POST',
+        hostname: url.hostname,
+        port: url.port === '' ? undefined : Number(url.port),
+        path: url.pathname,
+        headers: signed.headers,
+        agent: https ? agents.https : agents.http,
+        signal,
+      },
+      (response) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          return resolve(undefined);
+        }
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve(Buffer.concat(chunks).toString('utf8')),
+        );
+        response.on('error', () => resolve(undefined));
+      },
+    );
+    outgoing.on('error', (error) =>
+      signal.aborted ? reject(error) : resolve(undefined),
+    );
+    outgoing.end(body);
+  });
 }
 
 async function page(id: number, request: PageRequest): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
   try {
-    const answer = await clientFor(request).send(
-      new DescribeInstancesCommand({
-        MaxResults: request.pageSize,
-        ...(request.cursor === undefined ? {} : { NextToken: request.cursor }),
-      }),
-      { abortSignal: controller.signal },
+    const xml = await exchange(request, controller.signal);
+    if (xml === undefined) return send({ kind: 'declined', id });
+    const page = instancesOfPage(parseXML(xml) as Record<string, unknown>);
+    if (page === undefined) return send({ kind: 'declined', id });
+    const rows = page.instances.map((instance) =>
+      toInstanceRow(instance, request.region),
     );
-    const rows = (answer.Reservations ?? []).flatMap((reservation) =>
-      (reservation.Instances ?? []).map((instance) =>
-        toInstanceRow(instance, request.region),
-      ),
-    );
-    send({ kind: 'rows', id, rows, next: answer.NextToken });
-  } catch (error) {
-    send({ kind: 'error', id, error: toWireError(error) });
+    send({ kind: 'rows', id, rows, next: page.next });
+  } catch {
+    send({
+      kind: controller.signal.aborted ? 'cancelled' : 'declined',
+      id,
+    });
   } finally {
     running.delete(id);
   }
