@@ -41,6 +41,46 @@ describe('string width, cached', () => {
     }
   });
 
+  it('agrees with string-width on styled text, with and without glyphs it measures', () => {
+    const styles = [
+      '\u001b[m',
+      '\u001b[0m',
+      '\u001b[1m\u001b[36m',
+      '\u001b[38;5;208m',
+      '\u001b[48;2;10;20;30m',
+      '\u001b[12345m',
+      '\u001b[;m',
+      '\u001b[31',
+      '\u001b[?25l',
+      '\u001b[2K',
+      '\u001b]8;;https://example.com\u0007',
+      '\u001b',
+    ];
+    const texts = [
+      '',
+      'opsdeck',
+      ' │ ',
+      'checking identity…',
+      '→ ▌',
+      '日本',
+      '👩‍👩‍👧',
+      'e\u0301',
+      'a\u00ADb',
+      'm',
+    ];
+    for (const style of styles)
+      for (const text of texts)
+        for (const line of [
+          `${style}${text}`,
+          `${text}${style}`,
+          `${style}${text}\u001b[39m${text}\u001b[22m`,
+        ]) {
+          const shown = JSON.stringify(line);
+          expect(cachedStringWidth(line), shown).toBe(stringWidth(line));
+          expect(cachedStringWidth(line), shown).toBe(stringWidth(line));
+        }
+  });
+
   it('passes options through', () => {
     expect(cachedStringWidth('±', { ambiguousIsNarrow: false })).toBe(
       stringWidth('±', { ambiguousIsNarrow: false }),
