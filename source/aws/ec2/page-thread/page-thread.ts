@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InstanceRow } from '../types.js';
+import { createKnownRows } from './known-rows.js';
 import type { FromWorker, PageRequest, ToWorker } from './wire.js';
 
 /** A page's rows, or undefined when the worker left it to the SDK. */
@@ -50,6 +51,7 @@ export function createInstancePageThread(
   let broken = script === undefined;
   let nextId = 1;
   const pending = new Map<number, Pending>();
+  const known = createKnownRows();
 
   /** The worker is gone: the pages it held go to the SDK. */
   const fail = () => {
@@ -68,9 +70,16 @@ export function createInstancePageThread(
     created.on('message', (message: FromWorker) => {
       const call = pending.get(message.id);
       pending.delete(message.id);
-      if (message.kind === 'rows')
-        call?.resolve({ rows: message.rows, next: message.next });
-      else if (message.kind === 'declined') call?.resolve(undefined);
+      if (message.kind === 'rows') {
+        const rows = known.take(message);
+        if (rows === undefined) {
+          // Out of step with the worker (cannot happen): stop using it.
+          call?.resolve(undefined);
+          void created.terminate();
+          return fail();
+        }
+        call?.resolve({ rows, next: message.next });
+      } else if (message.kind === 'declined') call?.resolve(undefined);
       else call?.reject(cancelled());
     });
     created.on('error', fail);

@@ -29,6 +29,13 @@ const agents = {
   https: new HttpsAgent({ keepAlive: true, maxSockets: 4 }),
 };
 const running = new Map<number, AbortController>();
+/**
+ * Each row as last sent, by region and ID: a refresh sends only the rows that
+ * changed, so the console keeps its objects for the rest instead of receiving
+ * and collecting 5,000 new ones a second.
+ */
+const sent = new Map<string, string>();
+const MAX_REMEMBERED = 50_000;
 const send = (message: FromWorker) => port.postMessage(message);
 
 function formBody(request: PageRequest): string {
@@ -111,10 +118,24 @@ async function page(id: number, request: PageRequest): Promise<void> {
     if (xml === undefined) return send({ kind: 'declined', id });
     const page = instancesOfPage(parseXML(xml) as Record<string, unknown>);
     if (page === undefined) return send({ kind: 'declined', id });
-    const rows = page.instances.map((instance) =>
-      toInstanceRow(instance, request.region),
-    );
-    send({ kind: 'rows', id, rows, next: page.next });
+    const reset = sent.size > MAX_REMEMBERED;
+    if (reset) sent.clear();
+    const rows = page.instances.map((instance) => {
+      const row = toInstanceRow(instance, request.region);
+      const key = `${request.region} ${row.id}`;
+      const text = JSON.stringify(row);
+      if (sent.get(key) === text) return { same: row.id };
+      sent.set(key, text);
+      return row;
+    });
+    send({
+      kind: 'rows',
+      id,
+      region: request.region,
+      rows,
+      next: page.next,
+      reset,
+    });
   } catch {
     send({
       kind: controller.signal.aborted ? 'cancelled' : 'declined',

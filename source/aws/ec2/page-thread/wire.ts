@@ -33,12 +33,20 @@ export type ToWorker =
     }
   | { readonly kind: 'cancel'; readonly id: number };
 
+/** A row the worker sent before, unchanged since: the console keeps its copy. */
+export interface SameRow {
+  readonly same: string;
+}
+
 export type FromWorker =
   | {
       readonly kind: 'rows';
       readonly id: number;
-      readonly rows: readonly InstanceRow[];
+      readonly region: string;
+      readonly rows: readonly (InstanceRow | SameRow)[];
       readonly next: string | undefined;
+      /** The worker forgot what it sent: so does the console, before these rows. */
+      readonly reset: boolean;
     }
   | { readonly kind: 'declined'; readonly id: number }
   | { readonly kind: 'cancelled'; readonly id: number };
