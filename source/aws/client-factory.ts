@@ -145,7 +145,7 @@ export function createAwsClientFactory(
       }),
     ec2: (region = settings.region) =>
       client(`ec2:${region}`, async () => {
-        const { EC2Client } = await import('@aws-sdk/client-ec2');
+        const { EC2Client } = await import('./ec2/ec2-sdk.js');
         const created = new EC2Client(await common(region));
         attachWriteGuard(created.middlewareStack, 'ec2', deps);
         withoutRequestLogging(created.middlewareStack);

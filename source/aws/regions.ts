@@ -39,7 +39,7 @@ export function createRegionLister(factory: AwsClientFactory): RegionLister {
     async listRegions(signal) {
       try {
         const ec2 = await factory.ec2();
-        const { DescribeRegionsCommand } = await import('@aws-sdk/client-ec2');
+        const { DescribeRegionsCommand } = await import('./ec2/ec2-sdk.js');
         const result = await ec2.send(
           new DescribeRegionsCommand({ AllRegions: true }),
           { abortSignal: signal },

@@ -20,7 +20,7 @@ export function createAddressService(
   factory: AwsClientFactory,
 ): AddressService {
   const region = factory.settings.region;
-  const sdk = () => import('@aws-sdk/client-ec2');
+  const sdk = () => import('./ec2-sdk.js');
 
   return {
     async list(signal) {

@@ -43,7 +43,7 @@ async function instanceStates(
   const states = new Map<string, string>();
   if (ids.length === 0) return states;
   try {
-    const { DescribeInstancesCommand } = await import('@aws-sdk/client-ec2');
+    const { DescribeInstancesCommand } = await import('./ec2-sdk.js');
     // A filter, not InstanceIds: one unknown ID must not fail the lookup.
     const result = await client.send(
       new DescribeInstancesCommand({

@@ -69,7 +69,7 @@ export function createEipPairReader(
   factory: AwsClientFactory,
   region = factory.settings.region,
 ): EipPairReader {
-  const sdk = () => import('@aws-sdk/client-ec2');
+  const sdk = () => import('./ec2-sdk.js');
   const context = (operation: string, target?: string) =>
     ec2Context(factory, operation, target, region);
 

@@ -21,7 +21,7 @@ const LATEST_REFUSED = new Set([
 export function createInstanceDetails(
   factory: AwsClientFactory,
 ): InstanceDetails {
-  const sdk = () => import('@aws-sdk/client-ec2');
+  const sdk = () => import('./ec2-sdk.js');
   return {
     async consoleOutput(id) {
       checkInstanceId(id);

@@ -18,7 +18,7 @@ export async function instanceNames(
   const names = new Map<string, string>();
   const unique = [...new Set(instanceIds)];
   if (unique.length === 0) return names;
-  const { DescribeInstancesCommand } = await import('@aws-sdk/client-ec2');
+  const { DescribeInstancesCommand } = await import('./ec2-sdk.js');
   try {
     for (let start = 0; start < unique.length; start += FILTER_VALUES) {
       // A filter, not InstanceIds: an ID that no longer exists is skipped, not an error.

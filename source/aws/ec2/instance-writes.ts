@@ -20,7 +20,7 @@ type InstanceWrites = Pick<
 export function createInstanceWrites(
   factory: AwsClientFactory,
 ): InstanceWrites {
-  const sdk = () => import('@aws-sdk/client-ec2');
+  const sdk = () => import('./ec2-sdk.js');
   return {
     async createImage(id, image, write) {
       checkInstanceId(id);

@@ -41,7 +41,7 @@ export function createInstanceService(
       ? undefined
       : createThreadedPages(options.pageThread);
   const region = factory.settings.region;
-  const sdk = () => import('@aws-sdk/client-ec2');
+  const sdk = () => import('./ec2-sdk.js');
 
   /** Sends one bulk operation for `ids`, with or without DryRun. */
   async function sendBulk(

@@ -24,7 +24,7 @@ export async function describeVolume(
   client: EC2Client,
   volumeId: string,
 ): Promise<Volume> {
-  const { DescribeVolumesCommand } = await import('@aws-sdk/client-ec2');
+  const { DescribeVolumesCommand } = await import('./ec2-sdk.js');
   const found = await ec2Call(
     ec2Context(factory, 'DescribeVolumes', volumeId),
     () => client.send(new DescribeVolumesCommand({ VolumeIds: [volumeId] })),
@@ -40,7 +40,7 @@ export async function describeInstance(
   client: EC2Client,
   instanceId: string,
 ): Promise<Instance> {
-  const { DescribeInstancesCommand } = await import('@aws-sdk/client-ec2');
+  const { DescribeInstancesCommand } = await import('./ec2-sdk.js');
   const found = await ec2Call(
     ec2Context(factory, 'DescribeInstances', instanceId),
     () =>
@@ -57,7 +57,7 @@ export async function describeSnapshot(
   client: EC2Client,
   snapshotId: string,
 ): Promise<Snapshot> {
-  const { DescribeSnapshotsCommand } = await import('@aws-sdk/client-ec2');
+  const { DescribeSnapshotsCommand } = await import('./ec2-sdk.js');
   const found = await ec2Call(
     ec2Context(factory, 'DescribeSnapshots', snapshotId),
     () =>

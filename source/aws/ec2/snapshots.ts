@@ -19,7 +19,7 @@ async function imagesUsing(
   client: EC2Client,
   snapshotId: string,
 ): Promise<Image[]> {
-  const { DescribeImagesCommand } = await import('@aws-sdk/client-ec2');
+  const { DescribeImagesCommand } = await import('./ec2-sdk.js');
   const context = ec2Context(factory, 'DescribeImages', snapshotId);
   try {
     const found = await client.send(
@@ -54,7 +54,7 @@ export function createSnapshotService(
 ): SnapshotService {
   const pageSize = options.pageSize ?? 500;
   const region = factory.settings.region;
-  const sdk = () => import('@aws-sdk/client-ec2');
+  const sdk = () => import('./ec2-sdk.js');
   const volumes = createVolumeService(factory);
 
   // The account of this session, asked once; undefined when STS cannot say.

@@ -19,7 +19,7 @@ import {
 type VolumeAttach = Pick<VolumeService, 'attach' | 'detach'>;
 
 export function createVolumeAttach(factory: AwsClientFactory): VolumeAttach {
-  const sdk = () => import('@aws-sdk/client-ec2');
+  const sdk = () => import('./ec2-sdk.js');
   return {
     async attach(volumeId, instanceId, device, write) {
       checkVolumeId(volumeId);

@@ -32,7 +32,7 @@ export function createVolumeService(
 ): VolumeService {
   const pageSize = options.pageSize ?? 200;
   const region = factory.settings.region;
-  const sdk = () => import('@aws-sdk/client-ec2');
+  const sdk = () => import('./ec2-sdk.js');
 
   return {
     async list(cursor, signal) {

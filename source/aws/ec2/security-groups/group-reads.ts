@@ -33,8 +33,7 @@ async function allGroups(
   client: EC2Client,
   signal: AbortSignal | undefined,
 ): Promise<SecurityGroup[]> {
-  const { paginateDescribeSecurityGroups } =
-    await import('@aws-sdk/client-ec2');
+  const { paginateDescribeSecurityGroups } = await import('../ec2-sdk.js');
   const groups: SecurityGroup[] = [];
   for await (const page of paginateDescribeSecurityGroups(
     { client, pageSize: 1000 },
@@ -55,8 +54,7 @@ async function groupInterfaces(
   groupIds: readonly string[],
   signal: AbortSignal | undefined,
 ): Promise<NetworkInterface[]> {
-  const { DescribeNetworkInterfacesCommand } =
-    await import('@aws-sdk/client-ec2');
+  const { DescribeNetworkInterfacesCommand } = await import('../ec2-sdk.js');
   const found = new Map<string, NetworkInterface>();
   for (let start = 0; start < groupIds.length; start += FILTER_VALUES) {
     const page = await client.send(
@@ -88,7 +86,7 @@ function interfaceCounts(
 }
 
 export function createGroupReads(factory: AwsClientFactory): GroupReads {
-  const sdk = () => import('@aws-sdk/client-ec2');
+  const sdk = () => import('../ec2-sdk.js');
   const reads: GroupReads = {
     async list(signal) {
       const client = await factory.ec2();

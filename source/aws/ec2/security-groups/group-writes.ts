@@ -33,7 +33,7 @@ export function createGroupWrites(
   factory: AwsClientFactory,
   users: SecurityGroupService['users'],
 ): GroupWrites {
-  const sdk = () => import('@aws-sdk/client-ec2');
+  const sdk = () => import('../ec2-sdk.js');
 
   /** Inbound and outbound rules go in separate calls, inbound first. */
   async function change(

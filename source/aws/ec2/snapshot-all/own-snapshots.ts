@@ -22,7 +22,7 @@ export async function ownSnapshots(
   signal?: AbortSignal,
 ): Promise<OwnSnapshot[]> {
   const client = await factory.ec2();
-  const { paginateDescribeSnapshots } = await import('@aws-sdk/client-ec2');
+  const { paginateDescribeSnapshots } = await import('../ec2-sdk.js');
   const unique = [...new Set(volumeIds)];
   const found: OwnSnapshot[] = [];
   await ec2Call(ec2Context(factory, 'DescribeSnapshots'), async () => {
@@ -67,7 +67,7 @@ export async function imagesBySnapshot(
   signal?: AbortSignal,
 ): Promise<Map<string, ImageUse>> {
   const client = await factory.ec2();
-  const { DescribeImagesCommand } = await import('@aws-sdk/client-ec2');
+  const { DescribeImagesCommand } = await import('../ec2-sdk.js');
   const images = await ec2Call(ec2Context(factory, 'DescribeImages'), () =>
     client.send(new DescribeImagesCommand({ Owners: ['self'] }), {
       abortSignal: signal,
@@ -109,7 +109,7 @@ export async function waitForSnapshots(
 ): Promise<SnapshotProgress[]> {
   if (snapshotIds.length === 0) return [];
   const client = await factory.ec2();
-  const { DescribeSnapshotsCommand } = await import('@aws-sdk/client-ec2');
+  const { DescribeSnapshotsCommand } = await import('../ec2-sdk.js');
   for (;;) {
     options.signal?.throwIfAborted();
     const found = await ec2Call(

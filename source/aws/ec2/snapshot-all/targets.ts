@@ -117,7 +117,7 @@ async function describeAll(
   filters: Filter[],
   signal: AbortSignal | undefined,
 ): Promise<Instance[]> {
-  const { paginateDescribeInstances } = await import('@aws-sdk/client-ec2');
+  const { paginateDescribeInstances } = await import('../ec2-sdk.js');
   return ec2Call(ec2Context(factory, 'DescribeInstances'), async () => {
     const found: Instance[] = [];
     for await (const page of paginateDescribeInstances(
@@ -139,7 +139,7 @@ async function tagsOfVolumes(
 ): Promise<Map<string, Tags>> {
   const tags = new Map<string, Tags>();
   if (volumeIds.length === 0) return tags;
-  const { paginateDescribeVolumes } = await import('@aws-sdk/client-ec2');
+  const { paginateDescribeVolumes } = await import('../ec2-sdk.js');
   await ec2Call(ec2Context(factory, 'DescribeVolumes'), async () => {
     for await (const page of paginateDescribeVolumes(
       { client },
