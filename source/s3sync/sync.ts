@@ -105,6 +105,7 @@ async function syncWith(
 
   const listings = await openListings({
     client: deps.client,
+    direct: direct.list,
     local: local.path,
     bucket,
     prefix,

@@ -78,7 +78,7 @@ export async function createDirectPutter(
         input.key,
         headers,
         signal,
-        input.body,
+        { body: input.body },
       );
       if (answer !== undefined) return true;
       refused.add(input.bucket);

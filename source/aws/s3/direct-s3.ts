@@ -17,7 +17,7 @@ export interface DirectS3 {
   /**
    * The body of a 200 answer; undefined for anything else (the SDK's turn).
    * A request body is signed (x-amz-content-sha256 of its bytes), so S3
-   * refuses it unless every byte arrived as sent.
+   * refuses it unless every byte arrived as sent. Key '' is the bucket.
    */
   send(
     method: 'GET' | 'PUT',
@@ -25,7 +25,10 @@ export interface DirectS3 {
     key: string,
     headers: Readonly<Record<string, string>>,
     signal: AbortSignal,
-    body?: Buffer,
+    extra?: {
+      readonly body?: Buffer;
+      readonly query?: Readonly<Record<string, string>>;
+    },
   ): Promise<Buffer[] | undefined>;
   close(): void;
 }
@@ -88,9 +91,19 @@ export async function createDirectS3(
   };
 
   return {
-    async send(method, bucket, key, headers, signal, body) {
-      const target = targetOf(bucket, key);
-      if (!target) return undefined;
+    async send(method, bucket, key, headers, signal, extra = {}) {
+      const { body, query = {} } = extra;
+      const found = targetOf(bucket, key);
+      if (!found) return undefined;
+      // Sent as signed: names sorted, names and values RFC 3986-escaped.
+      const search = Object.keys(query)
+        .sort()
+        .map((name) => `${uriEscape(name)}=${uriEscape(query[name] ?? '')}`)
+        .join('&');
+      const target = {
+        ...found,
+        path: search === '' ? found.path : `${found.path}?${search}`,
+      };
       const host =
         target.port === undefined
           ? target.hostname
@@ -101,8 +114,8 @@ export async function createDirectS3(
           protocol: target.https ? 'https:' : 'http:',
           hostname: target.hostname,
           ...(target.port === undefined ? {} : { port: target.port }),
-          path: target.path,
-          query: {},
+          path: found.path,
+          query: { ...query },
           headers: { ...headers, host },
           ...(body === undefined ? {} : { body }),
         },

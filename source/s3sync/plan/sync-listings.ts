@@ -5,6 +5,7 @@
  * compares a download's source count).
  */
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { DirectLister } from '../../aws/s3/direct-list.js';
 import { stat } from 'node:fs/promises';
 import type { LocalEntry, RemoteEntry } from '../plan-types.js';
 import { newWalkReport, walkLocal, type WalkReport } from './local-walk.js';
@@ -21,6 +22,7 @@ export interface SyncListings {
 
 export async function openListings(options: {
   readonly client: S3Client;
+  readonly direct: DirectLister | undefined;
   /** The local directory. */
   readonly local: string;
   readonly bucket: string;
@@ -65,6 +67,7 @@ export async function openListings(options: {
         signal,
         splitKeys: splits,
         parallel: listParallel,
+        direct: options.direct,
       }),
     ),
     walkReport,

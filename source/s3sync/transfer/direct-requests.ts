@@ -1,11 +1,15 @@
 /**
- * The requests a sync sends around the SDK, each only where it is safe: small
- * GETs when downloading, small PUTs when uploading and the caller has checked
- * that writes are allowed (the SDK's middleware is what enforces read-only
- * mode). A dry run sends neither.
+ * The requests a sync sends around the SDK, each only where it is safe: the
+ * listing pages, small GETs when downloading, small PUTs when uploading and
+ * the caller has checked that writes are allowed (the SDK's middleware is
+ * what enforces read-only mode). A dry run only lists.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SyncSpec } from '../sync-spec.js';
+import {
+  createDirectLister,
+  type DirectLister,
+} from '../../aws/s3/direct-list.js';
 import {
   createDirectGetter,
   type DirectGetter,
@@ -16,6 +20,7 @@ import {
 } from '../../aws/s3/direct-put.js';
 
 export interface DirectRequests {
+  readonly list: DirectLister | undefined;
   readonly get: DirectGetter | undefined;
   readonly put: DirectPutter | undefined;
   close(): void;
@@ -42,10 +47,13 @@ export async function openDirectRequests(
     !dryRun && writable && direction === 'up'
       ? await createDirectPutter(client)
       : undefined;
+  const list = direction ? await createDirectLister(client) : undefined;
   return {
+    list,
     get,
     put,
     close() {
+      list?.close();
       get?.close();
       put?.close();
     },
