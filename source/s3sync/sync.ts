@@ -4,30 +4,35 @@
  * and the planner stream into the executor; deletions run last, guarded.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { mkdir, stat, unlink } from 'node:fs/promises';
-import { createDirectGetter, type DirectGetter } from '../aws/s3/direct-get.js';
+import { mkdir, unlink } from 'node:fs/promises';
 import { createLimiter } from '../aws/s3/limiter.js';
 import type { S3Context } from '../aws/s3/s3-errors.js';
 import { directoryPrefix } from '../aws/s3/s3-uri.js';
 import { UserError } from '../lib/errors.js';
 import { drivePlan, finishDeletes, linkedSignal } from './drive-plan.js';
 import { createExecutor } from './transfer/executor.js';
+import {
+  openDirectRequests,
+  type DirectRequests,
+} from './transfer/direct-requests.js';
 import { createPathFilter } from './plan/filters.js';
 import { cleanLeftoverUploads } from './transfer/leftover-uploads.js';
-import { newWalkReport, walkLocal } from './plan/local-walk.js';
 import { localEtagLike } from './plan/multipart-etag.js';
 import { planSync } from './plan/planner.js';
 import { createProgressTracker } from './transfer/progress-tracker.js';
-import { listRemote } from './plan/remote-listing.js';
-import { withSplitKeys } from './plan/split-keys.js';
+import { openListings } from './plan/sync-listings.js';
 import type { SyncHooks, SyncResult, SyncSpec } from './sync-spec.js';
-import type { RemoteEntry } from './plan-types.js';
 import { MiB } from './transfer/upload-file.js';
 import type { UploadJournal } from './transfer/upload-journal.js';
 
 export interface SyncDeps {
   readonly client: S3Client;
   readonly journal?: UploadJournal;
+  /**
+   * Writes are allowed (the caller checked read-only mode, which the SDK's
+   * middleware enforces): small uploads may then go around the SDK.
+   */
+  readonly directUploads?: boolean;
   readonly context: (
     operation: string,
     bucket: string,
@@ -47,16 +52,15 @@ export async function runSync(
   deps: SyncDeps,
   hooks: SyncHooks,
 ): Promise<SyncResult> {
-  const downloads =
-    spec.source.kind === 's3' && spec.destination.kind === 'local';
-  const direct =
-    downloads && spec.dryRun !== true
-      ? await createDirectGetter(deps.client)
-      : undefined;
+  const direct = await openDirectRequests(
+    deps.client,
+    spec,
+    deps.directUploads === true,
+  );
   try {
     return await syncWith(spec, deps, hooks, direct);
   } finally {
-    direct?.close();
+    direct.close();
   }
 }
 
@@ -64,7 +68,7 @@ async function syncWith(
   spec: SyncSpec,
   deps: SyncDeps,
   hooks: SyncHooks,
-  direct: DirectGetter | undefined,
+  direct: DirectRequests,
 ): Promise<SyncResult> {
   const started = Date.now();
   const { source, destination } = spec;
@@ -99,42 +103,21 @@ async function syncWith(
     );
   if (down && !dryRun) await mkdir(local.path, { recursive: true });
 
-  const walkReport = newWalkReport();
-  // A dry run into a directory that does not exist yet plans against nothing.
-  const localMissing =
-    down &&
-    dryRun &&
-    !(await stat(local.path).then(
-      () => true,
-      () => false,
-    ));
-  const { entries: localEntries, splits } = withSplitKeys(
-    localMissing
-      ? emptyListing()
-      : walkLocal(local.path, walkReport, signal, { followLinks: up }),
+  const listings = await openListings({
+    client: deps.client,
+    direct: direct.list,
+    local: local.path,
+    bucket,
     prefix,
+    up,
+    dryRun,
+    signal,
     listParallel,
-  );
-  let remoteCount = 0;
-  async function* counted(entries: AsyncIterable<RemoteEntry>) {
-    for await (const entry of entries) {
-      remoteCount++;
-      yield entry;
-    }
-  }
-  const remoteEntries = counted(
-    listRemote({
-      client: deps.client,
-      bucket,
-      prefix,
-      signal,
-      splitKeys: splits,
-      parallel: listParallel,
-    }),
-  );
+  });
+  const { walkReport } = listings;
   const plan = planSync({
-    local: localEntries,
-    remote: remoteEntries,
+    local: listings.local,
+    remote: listings.remote,
     root: local.path,
     filter: createPathFilter(spec.filters ?? []),
     direction: up ? 'up' : 'down',
@@ -156,7 +139,8 @@ async function syncWith(
       parts: createLimiter(spec.partConcurrency ?? 8),
       partsPerFile: spec.partConcurrency ?? 4,
       rangedThreshold: spec.multipartThreshold ?? RANGED_DOWNLOAD_THRESHOLD,
-      direct,
+      direct: direct.get,
+      directPut: direct.put,
       multipartThreshold: spec.multipartThreshold ?? 16 * MiB,
       partSize,
       journal: deps.journal,
@@ -180,7 +164,7 @@ async function syncWith(
   const deletesRefused = await finishDeletes(run, executor, {
     dryRun,
     maxDelete: spec.maxDelete,
-    sourceCount: up ? walkReport.files : remoteCount,
+    sourceCount: up ? walkReport.files : listings.remoteCount(),
     allowEmptySource: spec.allowEmptySource === true,
     sourceIncomplete: up && walkReport.incomplete,
   });
@@ -218,5 +202,3 @@ async function syncWith(
     seconds: (Date.now() - started) / 1000,
   };
 }
-
-async function* emptyListing(): AsyncGenerator<never> {}

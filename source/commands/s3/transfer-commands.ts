@@ -215,6 +215,7 @@ export async function syncCommand(
       {
         client,
         journal: createUploadJournal(session.journalDir),
+        directUploads: !session.readOnly.readOnly,
         context: (operation, bucket, key) =>
           s3Context(session.factory, operation, bucket, key),
       },

@@ -5,7 +5,12 @@
  * order: a no-change sync costs one ListObjectsV2 call per 1,000 keys, and
  * they no longer wait for each other.
  */
-import type { S3Client, ListObjectsV2CommandOutput } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type {
+  DirectLister,
+  ListInput,
+  ListedPage,
+} from '../../aws/s3/direct-list.js';
 import { UserError } from '../../lib/errors.js';
 import { compareKeys } from './key-order.js';
 import type { RemoteEntry } from '../plan-types.js';
@@ -23,6 +28,8 @@ export interface RemoteListingOptions {
   readonly pageSize?: number;
   /** Called for every ListObjectsV2 call (the plan counts them). */
   readonly onRequest?: () => void;
+  /** Pages without the SDK's per-page cost, when the endpoint allows. */
+  readonly direct?: DirectLister | undefined;
 }
 
 interface Page {
@@ -46,30 +53,39 @@ export async function* listRemote(
   const { client, bucket, prefix, signal } = options;
   const parallel = Math.max(1, options.parallel ?? 8);
 
-  const request = async (after: string | undefined, token?: string) => {
+  const request = async (
+    after: string | undefined,
+    token?: string,
+  ): Promise<ListedPage> => {
     options.onRequest?.();
-    return client.send(
-      new ListObjectsV2Command({
-        Bucket: bucket,
-        Prefix: prefix === '' ? undefined : prefix,
-        MaxKeys: options.pageSize ?? 1000,
-        ...(token === undefined
-          ? after === undefined
-            ? {}
-            : { StartAfter: after }
-          : { ContinuationToken: token }),
-      }),
-      { abortSignal: signal },
+    const input: ListInput = {
+      bucket,
+      prefix: prefix === '' ? undefined : prefix,
+      maxKeys: options.pageSize ?? 1000,
+      startAfter: token === undefined ? after : undefined,
+      continuationToken: token,
+    };
+    return (
+      (await options.direct?.list(input, signal)) ??
+      client.send(
+        new ListObjectsV2Command({
+          Bucket: bucket,
+          Prefix: input.prefix,
+          MaxKeys: input.maxKeys,
+          StartAfter: input.startAfter,
+          ContinuationToken: input.continuationToken,
+        }),
+        { abortSignal: signal },
+      )
     );
   };
   // The first page is the same whatever the first range's end turns out to
   // be: ask for it now instead of after the local walk's first 1,000 keys.
-  let firstPage: Promise<ListObjectsV2CommandOutput> | undefined =
-    request(undefined);
+  let firstPage: Promise<ListedPage> | undefined = request(undefined);
   firstPage.catch(() => undefined);
 
   const fetchPage = async (range: Range, token?: string): Promise<Page> => {
-    let early: Promise<ListObjectsV2CommandOutput> | undefined;
+    let early: Promise<ListedPage> | undefined;
     if (range.after === undefined && token === undefined) {
       early = firstPage;
       firstPage = undefined;

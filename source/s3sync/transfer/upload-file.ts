@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { DirectPutter } from '../../aws/s3/direct-put.js';
 import type { JournalHandle, UploadJournal } from './upload-journal.js';
 import { onUploadCreated } from './upload-id-watch.js';
 import { listUploads } from '../../aws/s3/version-listing.js';
@@ -22,6 +23,8 @@ export interface UploadSettings {
   /** Parts in flight per file. */
   readonly partsPerFile: number;
   readonly journal: UploadJournal | undefined;
+  /** Small uploads without the SDK's per-request cost, when the endpoint allows. */
+  readonly directPut?: DirectPutter | undefined;
 }
 
 /** The part size for `size` bytes: the setting, grown in whole MiB to stay within 10,000 parts. */
@@ -45,8 +48,17 @@ export async function uploadFile(
     mtime: (entry.mtimeMs / 1000).toFixed(3),
   };
   if (entry.size < settings.multipartThreshold) {
-    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
     const body = await readFile(entry.path, { signal });
+    if (
+      await settings.directPut?.put(
+        { bucket, key, body, metadata: Metadata },
+        signal,
+      )
+    ) {
+      onBytes(body.length);
+      return;
+    }
+    const { PutObjectCommand } = await import('@aws-sdk/client-s3');
     await client.send(
       new PutObjectCommand({
         Bucket: bucket,

@@ -9,6 +9,8 @@ import {
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import type { ClientRequest } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +102,31 @@ export function countRequests(client: S3Client): Map<string, number> {
     { step: 'initialize', name: `count-${Math.random()}` },
   );
   return counts;
+}
+
+/**
+ * Counts the requests this process sends by operation, the SDK's and those
+ * sent around it alike (the operation told from method, path and query).
+ */
+export function countWireRequests(): {
+  readonly counts: Map<string, number>;
+  stop(): void;
+} {
+  const counts = new Map<string, number>();
+  const onStart = (message: unknown) => {
+    const { method, path } = (message as { request: ClientRequest }).request;
+    const [where = '', query = ''] = path.split('?');
+    const onKey = where.split('/').filter(Boolean).length > 1;
+    const name = query.includes('list-type=2')
+      ? 'ListObjectsV2'
+      : `${method} ${onKey ? 'object' : 'bucket'}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  };
+  subscribe('http.client.request.start', onStart);
+  return {
+    counts,
+    stop: () => unsubscribe('http.client.request.start', onStart),
+  };
 }
 
 export function tempDir(label: string): string {

@@ -12,7 +12,7 @@ import { runSync } from '../../../source/s3sync/sync.js';
 import type { SyncSpec } from '../../../source/s3sync/sync-spec.js';
 import {
   allKeys,
-  countRequests,
+  countWireRequests,
   createBucket,
   labS3Factory,
   moto,
@@ -68,12 +68,13 @@ describe.skipIf(!moto.info)(
       expect(keys).toHaveLength(ODD_NAMES.length + 1100);
       for (const name of ODD_NAMES) expect(keys).toContain(`data/${name}`);
 
-      const counts = countRequests(deps.client);
+      const wire = countWireRequests();
       const again = await runSync(spec, deps, { signal: signal() });
+      wire.stop();
       expect(again.uploaded + again.downloaded + again.deleted).toBe(0);
       expect(again.planned.skip).toBe(ODD_NAMES.length + 1100);
       // 1110 local keys: two ranges, one list call each, nothing else.
-      expect(Object.fromEntries(counts)).toEqual({ ListObjectsV2: 2 });
+      expect(Object.fromEntries(wire.counts)).toEqual({ ListObjectsV2: 2 });
       factory.destroy();
     });
 
@@ -99,10 +100,11 @@ describe.skipIf(!moto.info)(
       expect(Math.floor(statSync(join(target, 'a.b')).mtimeMs / 1000)).toBe(
         Math.floor((head.LastModified?.getTime() ?? 0) / 1000),
       );
-      const counts = countRequests(deps.client);
+      const wire = countWireRequests();
       const again = await runSync(spec, deps, { signal: signal() });
+      wire.stop();
       expect(again.downloaded).toBe(0);
-      expect(Object.fromEntries(counts)).toEqual({ ListObjectsV2: 1 });
+      expect(Object.fromEntries(wire.counts)).toEqual({ ListObjectsV2: 1 });
       factory.destroy();
     });
 
