@@ -158,9 +158,16 @@ export function createListLoader<Row, Cursor = string>(
   }
 
   function publishPages(extra: Partial<Snapshot>) {
+    const rows = pages.flatMap((page) => page.rows);
+    const shown = store.getSnapshot().rows;
+    // The same rows as shown (a service that keeps unchanged row objects):
+    // the same array, so nothing derived from it is computed again.
+    const unchanged =
+      rows.length === shown.length &&
+      rows.every((row, index) => row === shown[index]);
     publish({
       status: 'ready',
-      rows: pages.flatMap((page) => page.rows),
+      rows: unchanged ? shown : rows,
       hasMore: pages.at(-1)?.next !== undefined,
       loadingMore: false,
       refreshing: false,

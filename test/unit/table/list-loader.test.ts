@@ -33,6 +33,29 @@ describe('list loader', () => {
     vi.useRealTimers();
   });
 
+  it('keeps the rows array when a refresh brings the same row objects', async () => {
+    const service = controlledService();
+    const loader = createListLoader({
+      load: service.load,
+      refresh: { fast: 0, slow: 0 },
+    });
+    const [a, b] = rows('a', 'b');
+    loader.start();
+    service.calls[0]?.resolve({ rows: [a, b] as Row[] });
+    await settle();
+    const shown = loader.getSnapshot().rows;
+    loader.refresh();
+    service.calls[1]?.resolve({ rows: [a, b] as Row[] });
+    await settle();
+    expect(loader.getSnapshot().rows).toBe(shown);
+    // An equal but new object is a change: the array is new.
+    loader.refresh();
+    service.calls[2]?.resolve({ rows: [a, { ...b }] as Row[] });
+    await settle();
+    expect(loader.getSnapshot().rows).not.toBe(shown);
+    expect(loader.getSnapshot().rows).toEqual(shown);
+  });
+
   it('shows the first page before the rest, and loads more on demand', async () => {
     const service = controlledService();
     const loader = createListLoader({

@@ -9,6 +9,7 @@
  * It can send DescribeInstances only, so it needs no write guard. Keys come
  * with each request from the console's credential chain and stay in memory.
  */
+import { createHash } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { parentPort } from 'node:worker_threads';
@@ -30,9 +31,9 @@ const agents = {
 };
 const running = new Map<number, AbortController>();
 /**
- * Each row as last sent, by region and ID: a refresh sends only the rows that
- * changed, so the console keeps its objects for the rest instead of receiving
- * and collecting 5,000 new ones a second.
+ * A digest of each row as last sent, by region and ID: a refresh sends only
+ * the rows that changed, so the console keeps its objects for the rest
+ * instead of receiving and collecting 5,000 new ones a second.
  */
 const sent = new Map<string, string>();
 const MAX_REMEMBERED = 50_000;
@@ -123,9 +124,11 @@ async function page(id: number, request: PageRequest): Promise<void> {
     const rows = page.instances.map((instance) => {
       const row = toInstanceRow(instance, request.region);
       const key = `${request.region} ${row.id}`;
-      const text = JSON.stringify(row);
-      if (sent.get(key) === text) return { same: row.id };
-      sent.set(key, text);
+      const digest = createHash('sha256')
+        .update(JSON.stringify(row))
+        .digest('base64');
+      if (sent.get(key) === digest) return { same: row.id };
+      sent.set(key, digest);
       return row;
     });
     send({
