@@ -343,6 +343,15 @@ try {
     'targets: first rows as soon as the first page arrives, p95 under 50 ms with all rows loaded and a refresh running, RSS under 200 MB',
   );
   if (process.env.AB_CLI) await compare(env, links, process.env.AB_CLI);
+  // One more run on loopback under V8's CPU profiler, outside the figures.
+  if (process.env.PROFILE_DIR) {
+    await runConsole({
+      ...env,
+      AWS_ENDPOINT_URL: links[0].endpoint,
+      NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.PROFILE_DIR}`,
+    });
+    console.log(`CPU profiles of one more run in ${process.env.PROFILE_DIR}`);
+  }
 } finally {
   await proxy.close();
   await lab.stop();
