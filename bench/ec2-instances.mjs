@@ -89,7 +89,11 @@ function selectedRow(terminal) {
   return -1;
 }
 
-async function runConsole(env, binary = cli) {
+/** The binary's own V8 flags, from its shebang (`node --flag ...`). */
+const shebangFlags = (binary) =>
+  readFileSync(binary, 'utf8').split('\n', 1)[0].split(/\s+/).slice(3);
+
+async function runConsole(env, binary = cli, nodeFlags = []) {
   const terminal = new xterm.Terminal({
     cols: 120,
     rows: 40,
@@ -97,7 +101,16 @@ async function runConsole(env, binary = cli) {
   });
   let pending = Promise.resolve();
   const started = performance.now();
-  const child = pty.spawn(binary, ['--profile', 'lab', '--region', REGION], {
+  const args = ['--profile', 'lab', '--region', REGION];
+  // Node refuses --cpu-prof in NODE_OPTIONS: flags go on its command line.
+  const [file, argv] =
+    nodeFlags.length === 0
+      ? [binary, args]
+      : [
+          process.execPath,
+          [...shebangFlags(binary), ...nodeFlags, binary, ...args],
+        ];
+  const child = pty.spawn(file, argv, {
     cols: 120,
     rows: 40,
     env,
@@ -345,11 +358,10 @@ try {
   if (process.env.AB_CLI) await compare(env, links, process.env.AB_CLI);
   // One more run on loopback under V8's CPU profiler, outside the figures.
   if (process.env.PROFILE_DIR) {
-    await runConsole({
-      ...env,
-      AWS_ENDPOINT_URL: links[0].endpoint,
-      NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${process.env.PROFILE_DIR}`,
-    });
+    await runConsole({ ...env, AWS_ENDPOINT_URL: links[0].endpoint }, cli, [
+      '--cpu-prof',
+      `--cpu-prof-dir=${process.env.PROFILE_DIR}`,
+    ]);
     console.log(`CPU profiles of one more run in ${process.env.PROFILE_DIR}`);
   }
 } finally {
