@@ -8,9 +8,10 @@
  * redirect, an error status) gives undefined, and the caller asks the SDK,
  * which does both.
  */
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import type { S3Client } from '@aws-sdk/client-s3';
+import { plainExchange, type ExchangeTarget } from '../plain-exchange.js';
 import { createS3Signer, uriEscape } from './sigv4.js';
 
 export interface DirectS3 {
@@ -40,13 +41,6 @@ function objectPath(key: string): string {
 
 const DNS_BUCKET = /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/;
 
-interface Target {
-  readonly https: boolean;
-  readonly hostname: string;
-  readonly port: number | undefined;
-  readonly path: string;
-}
-
 /** Undefined when the client's settings are ones only the SDK handles. */
 export async function createDirectS3(
   client: S3Client,
@@ -73,7 +67,10 @@ export async function createDirectS3(
     ? new HttpsAgent({ keepAlive: true, maxSockets: 64 })
     : new HttpAgent({ keepAlive: true, maxSockets: 64 });
 
-  const targetOf = (bucket: string, key: string): Target | undefined => {
+  const targetOf = (
+    bucket: string,
+    key: string,
+  ): ExchangeTarget | undefined => {
     if (custom)
       return {
         https: secure,
@@ -123,50 +120,10 @@ export async function createDirectS3(
           signingDate: new Date(Date.now() + (config.systemClockOffset ?? 0)),
         },
       );
-      return exchange(method, target, signed.headers, agent, signal, body);
+      return plainExchange(method, target, signed.headers, agent, signal, body);
     },
     close() {
       agent.destroy();
     },
   };
-}
-
-function exchange(
-  method: string,
-  target: Target,
-  headers: Record<string, string>,
-  agent: HttpAgent | HttpsAgent,
-  signal: AbortSignal,
-  body: Buffer | undefined,
-): Promise<Buffer[] | undefined> {
-  return new Promise((resolve, reject) => {
-    const request = (target.https ? httpsRequest : httpRequest)(
-      {
-        method,
-        hostname: target.hostname,
-        port: target.port,
-        path: target.path,
-        headers,
-        agent,
-        signal,
-      },
-      (response) => {
-        if (response.statusCode !== 200) {
-          response.resume();
-          resolve(undefined);
-          return;
-        }
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve(chunks));
-        response.on('error', () => resolve(undefined));
-      },
-    );
-    request.on('error', (error) => {
-      // Cancelled: the caller's abort, not a reason to ask the SDK.
-      if (signal.aborted) reject(error);
-      else resolve(undefined);
-    });
-    request.end(body);
-  });
 }

@@ -10,12 +10,13 @@
  * with each request from the console's credential chain and stay in memory.
  */
 import { createHash } from 'node:crypto';
-import { Agent as HttpAgent, request as httpRequest } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
 import { parentPort } from 'node:worker_threads';
 import { parseXML } from '@aws-sdk/xml-builder';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { NodeSha256 } from '../../../lib/node-sha256.js';
+import { plainExchange } from '../../plain-exchange.js';
 import { toInstanceRow } from '../rows.js';
 import { instancesOfPage } from './instance-xml.js';
 import type { FromWorker, PageRequest, ToWorker } from './wire.js';
@@ -80,35 +81,20 @@ async function exchange(
     { signingDate: new Date(Date.now() + request.clockOffset) },
   );
   const https = url.protocol === 'https:';
-  return new Promise((resolve, reject) => {
-    const outgoing = (https ? httpsRequest : httpRequest)(
-      {
-        method: 'POST',
-        hostname: url.hostname,
-        port: url.port === '' ? undefined : Number(url.port),
-        path: url.pathname,
-        headers: signed.headers,
-        agent: https ? agents.https : agents.http,
-        signal,
-      },
-      (response) => {
-        if (response.statusCode !== 200) {
-          response.resume();
-          return resolve(undefined);
-        }
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () =>
-          resolve(Buffer.concat(chunks).toString('utf8')),
-        );
-        response.on('error', () => resolve(undefined));
-      },
-    );
-    outgoing.on('error', (error) =>
-      signal.aborted ? reject(error) : resolve(undefined),
-    );
-    outgoing.end(body);
-  });
+  const chunks = await plainExchange(
+    'POST',
+    {
+      https,
+      hostname: url.hostname,
+      port: url.port === '' ? undefined : Number(url.port),
+      path: url.pathname,
+    },
+    signed.headers,
+    https ? agents.https : agents.http,
+    signal,
+    body,
+  );
+  return chunks && Buffer.concat(chunks).toString('utf8');
 }
 
 async function page(id: number, request: PageRequest): Promise<void> {
