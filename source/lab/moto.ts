@@ -1,7 +1,7 @@
 /** moto's server on a free loopback port, through the lab launcher (moto-lab.py). */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fileBesideBundle } from '../lib/beside-bundle.js';
 import { startGuarded, type GuardedProcess } from './guarded-process.js';
 
 export interface MotoServer {
@@ -12,15 +12,9 @@ export interface MotoServer {
 
 /** The launcher: beside this file in source/, or in dist/ beside the bundle and its chunks. */
 function launcherPath(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const candidates = [
-    join(here, 'moto-lab.py'),
-    join(here, '..', 'moto-lab.py'),
-  ];
   return (
-    candidates.find((path) => existsSync(path)) ??
-    candidates[0] ??
-    'moto-lab.py'
+    fileBesideBundle('moto-lab.py', import.meta.url) ??
+    join(fileURLToPath(new URL('.', import.meta.url)), 'moto-lab.py')
   );
 }
 

@@ -4,10 +4,8 @@
  * A worker that cannot start or dies makes `available()` false; the service
  * then fetches on this thread as before, so the worker only ever saves time.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { fileBesideBundle } from '../../../lib/beside-bundle.js';
 import type { InstanceRow } from '../types.js';
 import { createKnownRows } from './known-rows.js';
 import type { FromWorker, PageRequest, ToWorker } from './wire.js';
@@ -27,13 +25,8 @@ export interface InstancePageThread {
 }
 
 /** The built worker beside the bundle (dist/), or undefined when running from source. */
-export function builtWorkerPath(
-  name = 'ec2-page-worker.js',
-): string | undefined {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  return [join(here, name), join(here, '..', name)].find((path) =>
-    existsSync(path),
-  );
+export function builtWorkerPath(): string | undefined {
+  return fileBesideBundle('ec2-page-worker.js', import.meta.url);
 }
 
 interface Pending {
