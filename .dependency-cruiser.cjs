@@ -79,6 +79,8 @@ module.exports = {
           '^build\\.mjs$',
           // Started as a worker thread by page-thread.ts, not imported.
           '^source/aws/ec2/page-thread/page-worker\\.ts$',
+          // Put into Ink's own files by the build (build.mjs), not imported.
+          '^source/terminal/ink-caches\\.ts$',
         ],
       },
       to: {},

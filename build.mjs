@@ -14,15 +14,67 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const yogaWithoutFetch = {
   name: 'yoga-without-fetch',
   setup(builder) {
-    builder.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      const patched = source.replace('"function"!=typeof fetch', 'true');
-      if (patched === source)
-        throw new Error(
-          `${path}: yoga's wasm loader changed; revisit the patch`,
-        );
-      return { contents: patched, loader: 'js' };
-    });
+    builder.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, ({ path }) => ({
+      contents: patched(path, [
+        [
+          'function ya(){return w||"function"!=typeof fetch',
+          'function ya(){return w||true',
+        ],
+      ]),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * A dependency's file with each `[from, to]` replaced; `from` must occur
+ * exactly once, or the build stops: a new version must be looked at again.
+ */
+function patched(path, replacements) {
+  let source = readFileSync(path, 'utf8');
+  for (const [from, to] of replacements) {
+    const at = source.indexOf(from);
+    if (at < 0 || source.indexOf(from, at + 1) >= 0)
+      throw new Error(`${path}: expected one "${from}"; revisit the patch`);
+    source = source.slice(0, at) + to + source.slice(at + from.length);
+  }
+  return source;
+}
+
+/**
+ * Ink's caches (source/terminal/ink-caches.ts): the styled characters of a
+ * line outlive the frame, and the measuring and wrapping caches, which Ink
+ * never empties, forget what is no longer drawn.
+ */
+const inkCaches = {
+  name: 'ink-caches',
+  setup(builder) {
+    const caches = JSON.stringify(
+      new URL('./source/terminal/ink-caches.ts', import.meta.url).pathname,
+    );
+    const bounded = `import { GenerationMap } from ${caches};\nconst cache = new GenerationMap(4000);`;
+    const patches = {
+      'output.js': [
+        ['caches = new OutputCaches();', 'caches = opsdeckLineCaches;'],
+        [
+          'export default class Output',
+          `import { createLineCaches } from ${caches};\nconst opsdeckLineCaches = createLineCaches((line) => styledCharsFromTokens(tokenize(line)), stringWidth);\nexport default class Output`,
+        ],
+      ],
+      'measure-text.js': [['const cache = new Map();', bounded]],
+      'wrap-text.js': [
+        ['const cache = {};', bounded],
+        ['cache[cacheKey] = wrappedText;', 'cache.set(cacheKey, wrappedText);'],
+        ['cache[cacheKey];', 'cache.get(cacheKey);'],
+      ],
+    };
+    builder.onLoad(
+      { filter: /[\\/]ink[\\/]build[\\/](output|measure-text|wrap-text)\.js$/ },
+      ({ path }) => ({
+        contents: patched(path, patches[path.split(/[\\/]/).at(-1)]),
+        loader: 'js',
+      }),
+    );
   },
 };
 
@@ -89,6 +141,6 @@ await build({
   },
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
-  plugins: [yogaWithoutFetch, cachedStringWidth],
+  plugins: [yogaWithoutFetch, inkCaches, cachedStringWidth],
 });
 copyFileSync('source/lab/moto-lab.py', 'dist/moto-lab.py');
