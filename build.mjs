@@ -70,13 +70,16 @@ const inkCaches = {
     };
     builder.onLoad(
       { filter: /[\\/]ink[\\/]build[\\/](output|measure-text|wrap-text)\.js$/ },
-      ({ path }) => ({
-        contents: patched(path, patches[path.split(/[\\/]/).at(-1)]),
-        loader: 'js',
-      }),
+      ({ path }) => {
+        const file = path.split(/[\\/]/).at(-1);
+        inkFilesPatched.add(file);
+        return { contents: patched(path, patches[file]), loader: 'js' };
+      },
     );
   },
 };
+/** Checked after the build: a renamed Ink file would skip its patch silently. */
+const inkFilesPatched = new Set();
 
 /**
  * Every import of string-width (Ink's, its helpers', ours) goes to
@@ -143,4 +146,8 @@ await build({
   logLevel: 'warning',
   plugins: [yogaWithoutFetch, inkCaches, cachedStringWidth],
 });
+if (inkFilesPatched.size !== 3)
+  throw new Error(
+    `Ink's caches were put into ${[...inkFilesPatched].join(', ') || 'no file'} of its 3 files; revisit the ink-caches patch`,
+  );
 copyFileSync('source/lab/moto-lab.py', 'dist/moto-lab.py');

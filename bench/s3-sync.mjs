@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { startMoto } from './lab-moto.mjs';
+import { motoCpuReader, startMoto } from './lab-moto.mjs';
 import { startLatencyProxy } from './latency-proxy.mjs';
 import {
   bucketSummary,
@@ -49,14 +49,22 @@ const PHASES = [
 const same = (a, b) => a.files === b.files && a.bytes === b.bytes;
 
 /** One tool's four phases on one link; throws when a run is incomplete. */
-async function runTool({ tool, s3, bucket, work, logFile }) {
+async function runTool({ tool, s3, bucket, work, logFile, serverCpu }) {
   const data = join(work, 'data');
   const down = join(work, 'down');
   makeDataset(data, { small: SMALL, big: BIG, bigMib: BIG_MIB });
   const target = `s3://${bucket}/set`;
-  const timed = (src, dst) => timedRun(...tool.sync(src, dst), tool.env);
+  const server = {};
+  const timed = async (phase, src, dst) => {
+    const before = serverCpu();
+    const ms = await timedRun(...tool.sync(src, dst), tool.env);
+    const after = serverCpu();
+    if (before !== undefined && after !== undefined)
+      server[phase] = after - before;
+    return ms;
+  };
   try {
-    const first = await timed(data, target);
+    const first = await timed('first', data, target);
     const uploaded = await bucketSummary(s3, bucket, 'set/');
     const expected = treeSummary(data);
     if (!same(uploaded, expected))
@@ -64,18 +72,18 @@ async function runTool({ tool, s3, bucket, work, logFile }) {
         `first upload incomplete: ${uploaded.files} keys, ${uploaded.bytes} bytes of ${expected.files}, ${expected.bytes}`,
       );
     const mark = statSync(logFile).size;
-    const again = await timed(data, target);
+    const again = await timed('again', data, target);
     const requests = requestsSince(logFile, mark);
     touchTenPercent(data, SMALL, 1);
-    const touched = await timed(data, target);
+    const touched = await timed('touched', data, target);
     const source = treeSummary(data);
-    const download = await timed(target, down);
+    const download = await timed('download', target, down);
     const got = treeSummary(down);
     if (!same(got, source) || got.digest !== source.digest)
       throw new Error(
         `download incomplete or different: ${got.files} files, ${got.bytes} bytes of ${source.files}, ${source.bytes}`,
       );
-    return { times: { first, again, touched, download }, requests };
+    return { times: { first, again, touched, download }, server, requests };
   } finally {
     rmSync(data, { recursive: true, force: true });
     rmSync(down, { recursive: true, force: true });
@@ -108,6 +116,7 @@ function printTable(label, results) {
       `${title.padEnd(28)}${names.map((name) => `${(value(name) / 1000).toFixed(2)} s`.padStart(10)).join('')}  ${ratio}${target === undefined ? '' : ` (<= ${target}x)`}`,
     );
   }
+  printServerCpu(names, results);
   console.log(
     `${'runs verified complete'.padEnd(28)}${names.map((name) => `${results[name].times.first.length}/${RUNS}`.padStart(10)).join('')}`,
   );
@@ -120,6 +129,30 @@ function printTable(label, results) {
   console.log(
     `  opsdeck: ${ours.ListObjectsV2 ?? 0} list calls for ${SMALL + BIG} keys (target ${Math.ceil((SMALL + BIG) / 1000)}), ${ours.HeadObject ?? 0} HEADs`,
   );
+}
+
+/**
+ * moto's CPU time during each run: it serves on one Python thread, so no
+ * tool's run can end sooner. The floor is opsdeck's ratio were opsdeck's
+ * own time zero: its run's server CPU over the best peer's wall time.
+ */
+function printServerCpu(names, results) {
+  if (!names.every((name) => results[name].server.first.length > 0)) return;
+  console.log(
+    `${"moto's CPU during the run".padEnd(28)}${names.map((name) => name.padStart(10)).join('')}  floor for opsdeck`,
+  );
+  for (const [phase, title] of PHASES) {
+    const cpu = (name) => median(results[name].server[phase]);
+    const wall = (name) => median(results[name].times[phase]);
+    const peers = names.filter((name) => name !== 'opsdeck').map(wall);
+    const floor =
+      peers.length > 0 && results.opsdeck
+        ? `${(cpu('opsdeck') / Math.min(...peers)).toFixed(2)}x`
+        : '-';
+    console.log(
+      `${`  ${title}`.padEnd(28)}${names.map((name) => `${(cpu(name) / 1000).toFixed(2)} s`.padStart(10)).join('')}  ${floor}`,
+    );
+  }
 }
 
 async function plannerMemory() {
@@ -156,6 +189,7 @@ const work = mkdtempSync(join(tmpdir(), 'opsdeck-bench-s3-'));
 const lab = await startMoto(cli);
 const logFile = join(lab.dir, 'moto.log');
 const motoPort = Number(new URL(lab.moto.endpoint).port);
+const serverCpu = motoCpuReader(lab.moto.endpoint);
 const proxy = await startLatencyProxy({
   targetPort: motoPort,
   roundTripMs: RTT_MS,
@@ -190,18 +224,22 @@ try {
         );
         const toolWork = join(work, `${link.tag}-${index}`);
         try {
-          const { times, requests } = await runTool({
+          const { times, server, requests } = await runTool({
             tool,
             s3,
             bucket,
             work: toolWork,
             logFile,
+            serverCpu,
           });
           const entry = (link.results[tool.name] ??= {
             times: { first: [], again: [], touched: [], download: [] },
+            server: { first: [], again: [], touched: [], download: [] },
           });
           for (const [phase, ms] of Object.entries(times))
             entry.times[phase].push(ms);
+          for (const [phase, ms] of Object.entries(server))
+            entry.server[phase].push(ms);
           entry.requests = requests;
         } catch (error) {
           // A peer that cannot run here is left out of the tables, not the run.
