@@ -11,7 +11,9 @@ import xterm from '@xterm/headless';
 import { startMoto } from './lab-moto.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 10);
-const cli = new URL('../dist/opsdeck.js', import.meta.url).pathname;
+const cli =
+  process.env.OPSDECK_CLI ??
+  new URL('../dist/opsdeck.js', import.meta.url).pathname;
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const median = (values) => {
