@@ -14,12 +14,8 @@ import {
 } from '../command-io.js';
 import { openS3Session } from './s3-session.js';
 import { abortmpCommand, multipartCommand } from './upload-commands.js';
-import {
-  getCommand,
-  putCommand,
-  syncCommand,
-  type TransferOptions,
-} from './transfer-commands.js';
+import { getCommand, putCommand } from './object-commands.js';
+import { syncCommand, type TransferOptions } from './transfer-commands.js';
 
 export type S3CommandName =
   'ls' | 'mb' | 'rb' | 'get' | 'put' | 'sync' | 'multipart' | 'abortmp';

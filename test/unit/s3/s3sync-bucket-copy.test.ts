@@ -7,7 +7,7 @@ import {
   partRanges,
 } from '../../../source/s3sync/copy/copy-parts.js';
 import { countCopyTotals } from '../../../source/s3sync/copy/copy-totals.js';
-import { copySource } from '../../../source/s3sync/copy/copy-object.js';
+import { copySource } from '../../../source/s3sync/copy/copy-settings.js';
 import { checksumMismatch } from '../../../source/s3sync/copy/verify-copy.js';
 import { createPathFilter } from '../../../source/s3sync/plan/filters.js';
 import { planSync } from '../../../source/s3sync/plan/planner.js';
