@@ -58,7 +58,7 @@ export function printRuns(
   if (runs.length === 0) io.out('no region copies yet');
   for (const run of runs)
     io.out(
-      `${run.runId}  ${run.state.padEnd(9)}  ${run.source.kind} ${run.source.id} ${run.source.region} -> ${run.targetRegion}  ${run.stepsDone}/${run.stepsTotal} steps  ${run.updatedAt}${run.error === undefined ? '' : `\n  ${run.error}`}`,
+      `${run.runId}  ${run.state.padEnd(11)}  ${run.source.kind} ${run.source.id} ${run.source.region} -> ${run.targetRegion}  ${run.stepsDone}/${run.stepsTotal} steps  ${run.updatedAt}${run.error === undefined ? '' : `\n  ${run.error}`}`,
     );
 }
 

@@ -9,12 +9,12 @@ import { KIND_LABELS } from '../../wizards/ebs-copy/views/wizard-view.js';
 import type { DetailSection, Tone } from '../../lib/view-types.js';
 import type { TablePaneSpec } from '../../table/table-spec.js';
 import type {
+  ListedRunState,
   RunListing,
-  RunState,
   RunSummary,
 } from '../../wizards/ebs-copy/run-types.js';
 
-function runStateTone(state: RunState): Tone | undefined {
+function runStateTone(state: ListedRunState): Tone | undefined {
   switch (state) {
     case 'done':
       return 'ok';
@@ -23,6 +23,7 @@ function runStateTone(state: RunState): Tone | undefined {
     case 'running':
       return 'accent';
     case 'cancelled':
+    case 'interrupted':
     case 'planned':
       return 'warn';
   }

@@ -82,6 +82,12 @@ export interface StepRecord {
 
 export type RunState = 'planned' | 'running' | 'failed' | 'cancelled' | 'done';
 
+/**
+ * A run as listed: a journal that says running while no live process holds
+ * its lock was killed mid-step (a lost SSH session, a kill -9).
+ */
+export type ListedRunState = RunState | 'interrupted';
+
 export interface Journal {
   readonly version: 1;
   readonly runId: string;
@@ -99,7 +105,7 @@ export interface Journal {
 /** One line of `--list` / `:migrations`. */
 export interface RunListing {
   readonly runId: string;
-  readonly state: RunState;
+  readonly state: ListedRunState;
   readonly source: CopySource;
   readonly targetRegion: string;
   readonly updatedAt: string;

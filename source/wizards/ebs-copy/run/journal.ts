@@ -25,11 +25,11 @@ export function journalDir(stateDirectory: string): string {
   return join(stateDirectory, 'migrations');
 }
 
-function listing(journal: Journal): RunListing {
+function listing(journal: Journal, held: boolean): RunListing {
   const records = Object.values(journal.steps);
   return {
     runId: journal.runId,
-    state: journal.state,
+    state: journal.state === 'running' && !held ? 'interrupted' : journal.state,
     source: journal.request.source,
     targetRegion: journal.request.target.region,
     updatedAt: journal.updatedAt,
@@ -48,6 +48,15 @@ export function createJournalStore(dir: string): JournalStore {
         hint: 'run IDs look like mig-20261121-3f9a2c (opsdeck ebs-copy --list shows them)',
       });
     return join(dir, `${runId}.json`);
+  };
+
+  /** The live process (this one included) that holds the run's lock, if any. */
+  const lockHolder = async (runId: string): Promise<number | undefined> => {
+    const text = await readFile(`${file(runId)}.lock`, 'utf8').catch(() => '');
+    const holder = Number(text);
+    return Number.isInteger(holder) && holder > 0 && processAlive(holder)
+      ? holder
+      : undefined;
   };
 
   const store: JournalStore = {
@@ -100,7 +109,11 @@ export function createJournalStore(dir: string): JournalStore {
         const runId = name.replace(/\.json$/, '');
         if (name === runId || !isRunId(runId)) continue;
         try {
-          runs.push(listing(await store.load(runId)));
+          const journal = await store.load(runId);
+          const held =
+            journal.state === 'running' &&
+            (await lockHolder(runId)) !== undefined;
+          runs.push(listing(journal, held));
         } catch {
           // A journal another version wrote, or a damaged one: not listed.
         }
@@ -119,13 +132,8 @@ export function createJournalStore(dir: string): JournalStore {
           return () => rm(path, { force: true });
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-          const holder = Number(await readFile(path, 'utf8').catch(() => ''));
-          if (
-            Number.isInteger(holder) &&
-            holder > 0 &&
-            holder !== process.pid &&
-            processAlive(holder)
-          )
+          const holder = await lockHolder(runId);
+          if (holder !== undefined && holder !== process.pid)
             throw new UserError(
               `run ${runId} is in use by another opsdeck (process ${holder})`,
               {

@@ -1,0 +1,61 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createJournalStore } from '../../../source/wizards/ebs-copy/run/journal.js';
+import type { Journal } from '../../../source/wizards/ebs-copy/run-types.js';
+
+const runId = 'mig-20261206-0a1b2c';
+
+function runningJournal(): Journal {
+  return {
+    version: 1,
+    runId,
+    createdAt: '2026-12-06T10:00:00Z',
+    updatedAt: '2026-12-06T10:05:00Z',
+    state: 'running',
+    request: {
+      source: { kind: 'volume', id: 'vol-1', region: 'us-east-1' },
+      target: { region: 'eu-west-1', encryption: { mode: 'keep' } },
+      tags: { mode: 'all' },
+    },
+    facts: {},
+    plan: [{ id: 'copy-snapshot', region: 'eu-west-1', title: 'Copy' }],
+    steps: {},
+  } as unknown as Journal;
+}
+
+/** A process ID that was alive a moment ago and is not any more. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ['-e', 'process.exit(0)']);
+  return child.pid ?? 4_194_999;
+}
+
+describe('region copy runs as listed', () => {
+  it('says interrupted for a running journal whose process is gone, and running while one holds it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opsdeck-journal-'));
+    try {
+      const store = createJournalStore(dir);
+      await store.save(runningJournal());
+      const state = async () => (await store.list())[0]?.state;
+
+      // No lock at all: the process that ran it was killed before it could leave one.
+      expect(await state()).toBe('interrupted');
+
+      const unlock = await store.lock(runId);
+      expect(await state()).toBe('running');
+      await unlock();
+
+      // A lock left behind by a process that has exited.
+      await writeFile(join(dir, `${runId}.json.lock`), String(deadPid()));
+      expect(await state()).toBe('interrupted');
+
+      // A finished run keeps its own state, lock or not.
+      await store.save({ ...runningJournal(), state: 'failed' });
+      expect(await state()).toBe('failed');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
