@@ -57,7 +57,14 @@ export const migrationsSpec: TablePaneSpec<
       min: 9,
       priority: 3,
     },
-    { id: 'to', title: 'TO', value: (row) => row.targetRegion, min: 9 },
+    // Where the copy goes matters more than where it came from on a narrow terminal.
+    {
+      id: 'to',
+      title: 'TO',
+      value: (row) => row.targetRegion,
+      min: 9,
+      priority: 1,
+    },
     {
       id: 'steps',
       title: 'STEPS',
