@@ -266,7 +266,7 @@ describe('the journal store', () => {
         target: { region: 'eu-west-1', encryption: { mode: 'keep' } },
         tags: { mode: 'all' },
       },
-      facts: {},
+      facts: { tags: {} },
       plan: [
         {
           id: 'copy-snapshot',

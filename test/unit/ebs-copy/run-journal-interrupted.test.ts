@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +20,7 @@ function runningJournal(): Journal {
       target: { region: 'eu-west-1', encryption: { mode: 'keep' } },
       tags: { mode: 'all' },
     },
-    facts: {},
+    facts: { tags: {} },
     plan: [{ id: 'copy-snapshot', region: 'eu-west-1', title: 'Copy' }],
     steps: {},
   } as unknown as Journal;
@@ -54,6 +54,23 @@ describe('region copy runs as listed', () => {
       // A finished run keeps its own state, lock or not.
       await store.save({ ...runningJournal(), state: 'failed' });
       expect(await state()).toBe('failed');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a damaged journal by name instead of failing deep inside the run, and leaves it as it was', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opsdeck-journal-'));
+    try {
+      const store = createJournalStore(dir);
+      const path = join(dir, `${runId}.json`);
+      const damaged = JSON.stringify({ ...runningJournal(), facts: {} });
+      await writeFile(path, damaged);
+      await expect(store.load(runId)).rejects.toThrow(
+        `the journal of ${runId} is damaged: facts.tags is missing`,
+      );
+      expect(await store.list()).toEqual([]);
+      expect(await readFile(path, 'utf8')).toBe(damaged);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

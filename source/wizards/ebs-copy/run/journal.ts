@@ -39,6 +39,22 @@ function listing(journal: Journal, held: boolean): RunListing {
   };
 }
 
+const isObject = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null;
+
+/** The first field a run needs that the journal lacks (a hand edit, a cut). */
+function missingField(journal: Journal): string | undefined {
+  const fields: readonly [string, boolean][] = [
+    ['state', typeof journal.state === 'string'],
+    ['request.source', isObject(journal.request?.source)],
+    ['request.target', isObject(journal.request?.target)],
+    ['facts.tags', isObject(journal.facts?.tags)],
+    ['plan', Array.isArray(journal.plan)],
+    ['steps', isObject(journal.steps)],
+  ];
+  return fields.find(([, present]) => !present)?.[0];
+}
+
 export function createJournalStore(dir: string): JournalStore {
   // Saves of one store go out in order, even when callers do not await them.
   let queue: Promise<unknown> = Promise.resolve();
@@ -98,6 +114,14 @@ export function createJournalStore(dir: string): JournalStore {
       if (journal.version !== 1 || journal.runId !== runId)
         throw new UserError(
           `the journal of ${runId} is not one this opsdeck can read`,
+        );
+      const missing = missingField(journal);
+      if (missing !== undefined)
+        throw new UserError(
+          `the journal of ${runId} is damaged: ${missing} is missing`,
+          {
+            hint: `it was cut short or edited; move ${file(runId)} away to leave the run behind`,
+          },
         );
       return journal;
     },
