@@ -1,12 +1,8 @@
-/** The wizard's pure parts: state machine, flags, KMS key forms, rule rewriting, image checks, journal. */
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+/** The wizard's pure parts: state machine, flags, KMS key forms, rule rewriting, image checks. */
 import { describe, expect, it } from 'vitest';
 import { requestFromFlags } from '../../../source/commands/ebs-copy/command-args.js';
 import { UsageError } from '../../../source/commands/command-io.js';
 import { imageDifferences } from '../../../source/wizards/ebs-copy/checks/image-attributes.js';
-import { createJournalStore } from '../../../source/wizards/ebs-copy/run/journal.js';
 import {
   checkKmsKeyId,
   kmsProblem,
@@ -247,66 +243,5 @@ describe('small rules', () => {
         'x'.repeat(80),
       ),
     ).toHaveLength(64);
-  });
-});
-
-describe('the journal store', () => {
-  it('writes atomically, lists runs, and takes over the lock of a dead process', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'opsdeck-journal-'));
-    const store = createJournalStore(dir);
-    const journal = {
-      version: 1,
-      runId: 'mig-20260101-abcdef',
-      createdAt: 'a',
-      updatedAt: '2026-01-01T00:00:00Z',
-      state: 'failed',
-      error: 'boom',
-      request: {
-        source: { kind: 'snapshot', id: 'snap-1', region: 'us-east-1' },
-        target: { region: 'eu-west-1', encryption: { mode: 'keep' } },
-        tags: { mode: 'all' },
-      },
-      facts: { tags: {} },
-      plan: [
-        {
-          id: 'copy-snapshot',
-          region: 'eu-west-1',
-          title: 'Copy',
-          creates: [],
-        },
-      ],
-      steps: {},
-    } as unknown as Journal;
-    await Promise.all([
-      store.save(journal),
-      store.save({ ...journal, state: 'cancelled' }),
-    ]);
-    expect((await readdir(dir)).sort()).toEqual(['mig-20260101-abcdef.json']);
-    expect(await store.list()).toEqual([
-      expect.objectContaining({
-        runId: journal.runId,
-        state: 'cancelled',
-        stepsDone: 0,
-        stepsTotal: 1,
-        error: 'boom',
-      }),
-    ]);
-    const unlock = await store.lock(journal.runId);
-    await writeFile(
-      join(dir, `${journal.runId}.json.lock`),
-      String(process.ppid),
-    );
-    await expect(store.lock(journal.runId)).rejects.toThrow(
-      `run ${journal.runId} is in use by another opsdeck`,
-    );
-    await unlock();
-    await writeFile(join(dir, `${journal.runId}.json.lock`), '4194999');
-    await (
-      await store.lock(journal.runId)
-    )();
-    await expect(store.load('mig-20990101-000000')).rejects.toThrow(
-      'no run mig-20990101-000000',
-    );
-    await rm(dir, { recursive: true, force: true });
   });
 });

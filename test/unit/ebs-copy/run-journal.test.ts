@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,8 @@ import type { Journal } from '../../../source/wizards/ebs-copy/run-types.js';
 
 const runId = 'mig-20261206-0a1b2c';
 
-function runningJournal(): Journal {
+/** A journal of one planned step; `overrides` change its top-level fields. */
+function journalOf(overrides: Partial<Journal> = {}): Journal {
   return {
     version: 1,
     runId,
@@ -21,8 +22,11 @@ function runningJournal(): Journal {
       tags: { mode: 'all' },
     },
     facts: { tags: {} },
-    plan: [{ id: 'copy-snapshot', region: 'eu-west-1', title: 'Copy' }],
+    plan: [
+      { id: 'copy-snapshot', region: 'eu-west-1', title: 'Copy', creates: [] },
+    ],
     steps: {},
+    ...overrides,
   } as unknown as Journal;
 }
 
@@ -32,12 +36,13 @@ function deadPid(): number {
   return child.pid ?? 4_194_999;
 }
 
+/** The region copy's journal store: atomic saves, listing, locks, damage. */
 describe('region copy runs as listed', () => {
   it('says interrupted for a running journal whose process is gone, and running while one holds it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'opsdeck-journal-'));
     try {
       const store = createJournalStore(dir);
-      await store.save(runningJournal());
+      await store.save(journalOf());
       const state = async () => (await store.list())[0]?.state;
 
       // No lock at all: the process that ran it was killed before it could leave one.
@@ -52,7 +57,7 @@ describe('region copy runs as listed', () => {
       expect(await state()).toBe('interrupted');
 
       // A finished run keeps its own state, lock or not.
-      await store.save({ ...runningJournal(), state: 'failed' });
+      await store.save(journalOf({ state: 'failed' }));
       expect(await state()).toBe('failed');
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -64,7 +69,7 @@ describe('region copy runs as listed', () => {
     try {
       const store = createJournalStore(dir);
       const path = join(dir, `${runId}.json`);
-      const damaged = JSON.stringify({ ...runningJournal(), facts: {} });
+      const damaged = JSON.stringify({ ...journalOf(), facts: {} });
       await writeFile(path, damaged);
       await expect(store.load(runId)).rejects.toThrow(
         `the journal of ${runId} is damaged: facts.tags is missing`,
@@ -74,5 +79,44 @@ describe('region copy runs as listed', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the journal store', () => {
+  it('writes atomically, lists runs, and takes over the lock of a dead process', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'opsdeck-journal-'));
+    const store = createJournalStore(dir);
+    const journal = journalOf({ state: 'failed', error: 'boom' });
+    await Promise.all([
+      store.save(journal),
+      store.save({ ...journal, state: 'cancelled' }),
+    ]);
+    expect((await readdir(dir)).sort()).toEqual([`${runId}.json`]);
+    expect(await store.list()).toEqual([
+      expect.objectContaining({
+        runId: journal.runId,
+        state: 'cancelled',
+        stepsDone: 0,
+        stepsTotal: 1,
+        error: 'boom',
+      }),
+    ]);
+    const unlock = await store.lock(journal.runId);
+    await writeFile(
+      join(dir, `${journal.runId}.json.lock`),
+      String(process.ppid),
+    );
+    await expect(store.lock(journal.runId)).rejects.toThrow(
+      `run ${journal.runId} is in use by another opsdeck`,
+    );
+    await unlock();
+    await writeFile(join(dir, `${journal.runId}.json.lock`), '4194999');
+    await (
+      await store.lock(journal.runId)
+    )();
+    await expect(store.load('mig-20990101-000000')).rejects.toThrow(
+      'no run mig-20990101-000000',
+    );
+    await rm(dir, { recursive: true, force: true });
   });
 });
