@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { UserError } from '../../../lib/errors.js';
 import { isRunId } from '../tags.js';
 import { processAlive } from '../../../lib/process-alive.js';
-import type { Journal, RunListing } from '../run-types.js';
+import type { Journal, ListedRunState, RunListing } from '../run-types.js';
 
 export interface JournalStore {
   readonly dir: string;
@@ -25,11 +25,11 @@ export function journalDir(stateDirectory: string): string {
   return join(stateDirectory, 'migrations');
 }
 
-function listing(journal: Journal, held: boolean): RunListing {
+function listing(journal: Journal, state: ListedRunState): RunListing {
   const records = Object.values(journal.steps);
   return {
     runId: journal.runId,
-    state: journal.state === 'running' && !held ? 'interrupted' : journal.state,
+    state,
     source: journal.request.source,
     targetRegion: journal.request.target.region,
     updatedAt: journal.updatedAt,
@@ -134,10 +134,13 @@ export function createJournalStore(dir: string): JournalStore {
         if (name === runId || !isRunId(runId)) continue;
         try {
           const journal = await store.load(runId);
-          const held =
+          // Running, as its journal says, only while a live process holds it.
+          const state =
             journal.state === 'running' &&
-            (await lockHolder(runId)) !== undefined;
-          runs.push(listing(journal, held));
+            (await lockHolder(runId)) === undefined
+              ? 'interrupted'
+              : journal.state;
+          runs.push(listing(journal, state));
         } catch {
           // A journal another version wrote, or a damaged one: not listed.
         }
